@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Beschermbord",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "beschermbord", targets: ["beschermbord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // ncursesw, seen through a small shim header (see Sources/CNcurses/shim.h).
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The domain in plain value types: no I/O.
+        .target(name: "BoardCore"),
+        // SQLite through GRDB: migrations, records, queries, the event log, the demo store.
+        .target(name: "BoardStore", dependencies: [
+            "BoardCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Pure UI: screen grid, themes, views, app state and update.
+        .target(name: "BoardUI", dependencies: [
+            "BoardCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The only code that talks to ncurses.
+        .target(name: "Terminal", dependencies: ["BoardUI", "CNcurses"]),
+        .executableTarget(name: "beschermbord", dependencies: [
+            "BoardCore", "BoardStore", "BoardUI", "Terminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
+        .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord"]),
+    ]
+)

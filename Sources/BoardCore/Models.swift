@@ -1,0 +1,130 @@
+/// Identifiers are the store's row ids; value types carry them so the UI can ask for more.
+public typealias FamilyID = Int64
+public typealias CaseID = Int64
+
+public struct Child: Equatable, Sendable {
+    public var firstName: String
+    public var birthDate: Day
+
+    public init(firstName: String, birthDate: Day) {
+        self.firstName = firstName
+        self.birthDate = birthDate
+    }
+}
+
+/// What the board needs of one case: one card. Loaded by an indexed query, nothing more.
+public struct CaseSummary: Equatable, Sendable {
+    public var id: CaseID
+    public var kenmerk: String
+    public var familyID: FamilyID
+    public var familyName: String
+    public var wijk: String
+    public var source: Source
+    public var reportedOn: Day
+    public var stage: Stage
+    public var stageSince: Day
+    public var medewerker: String
+    public var childCount: Int
+    /// Birth date of the youngest child, nil when no child is recorded.
+    public var youngestBirthDate: Day?
+    public var version: Int
+
+    public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
+                source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
+                childCount: Int, youngestBirthDate: Day?, version: Int) {
+        self.id = id
+        self.kenmerk = kenmerk
+        self.familyID = familyID
+        self.familyName = familyName
+        self.wijk = wijk
+        self.source = source
+        self.reportedOn = reportedOn
+        self.stage = stage
+        self.stageSince = stageSince
+        self.medewerker = medewerker
+        self.childCount = childCount
+        self.youngestBirthDate = youngestBirthDate
+        self.version = version
+    }
+
+    public func daysInStage(today: Day) -> Int { max(0, stageSince.days(until: today)) }
+}
+
+/// A new report (aanmelding) as typed in the form or read from an import.
+public struct NewReport: Equatable, Sendable {
+    public var kenmerk: String
+    public var reportedOn: Day
+    public var source: Source
+    public var familyName: String
+    public var wijk: String
+    public var medewerker: String
+    public var children: [Child]
+
+    public init(kenmerk: String, reportedOn: Day, source: Source, familyName: String, wijk: String,
+                medewerker: String, children: [Child]) {
+        self.kenmerk = kenmerk
+        self.reportedOn = reportedOn
+        self.source = source
+        self.familyName = familyName
+        self.wijk = wijk
+        self.medewerker = medewerker
+        self.children = children
+    }
+}
+
+/// What happened to a case, as the append-only log records it.
+public enum EventKind: String, Codable, Sendable {
+    case aangemeld
+    case verplaatst
+    case gecorrigeerd
+    case geopend
+
+    public var title: String {
+        switch self {
+        case .aangemeld: return "Aangemeld"
+        case .verplaatst: return "Verplaatst"
+        case .gecorrigeerd: return "Teruggezet"
+        case .geopend: return "Dossier geopend"
+        }
+    }
+}
+
+public struct CaseEvent: Equatable, Sendable {
+    public var id: Int64
+    public var caseID: CaseID
+    /// Moment of recording, ISO 8601 in UTC.
+    public var recordedAt: String
+    public var user: String
+    public var kind: EventKind
+    public var fromStage: Stage?
+    public var toStage: Stage?
+    /// The day the event took effect (the move's date), which may lie before `recordedAt`.
+    public var day: Day
+    public var detail: String
+
+    public init(id: Int64, caseID: CaseID, recordedAt: String, user: String, kind: EventKind,
+                fromStage: Stage?, toStage: Stage?, day: Day, detail: String) {
+        self.id = id
+        self.caseID = caseID
+        self.recordedAt = recordedAt
+        self.user = user
+        self.kind = kind
+        self.fromStage = fromStage
+        self.toStage = toStage
+        self.day = day
+        self.detail = detail
+    }
+}
+
+/// Everything the case details view shows.
+public struct CaseDetails: Equatable, Sendable {
+    public var summary: CaseSummary
+    public var children: [Child]
+    public var events: [CaseEvent]
+
+    public init(summary: CaseSummary, children: [Child], events: [CaseEvent]) {
+        self.summary = summary
+        self.children = children
+        self.events = events
+    }
+}

@@ -1,0 +1,44 @@
+/// Time norms for a case in a column; a card past its norm is overdue.
+/// Defaults follow DOMAIN.md: safety assessment within 5 werkdagen, investigation within 10 weeks,
+/// a drang report-back at most 6 months after the table.
+public struct Norms: Equatable, Sendable {
+    public var werkdagenInAangemeld: Int
+    public var weeksInOnderzoek: Int
+    public var monthsAtBeschermtafel: Int
+    /// How many days the end columns show by default.
+    public var closedWindowDays: Int
+
+    public init(werkdagenInAangemeld: Int = 5, weeksInOnderzoek: Int = 10, monthsAtBeschermtafel: Int = 6,
+                closedWindowDays: Int = 30) {
+        self.werkdagenInAangemeld = werkdagenInAangemeld
+        self.weeksInOnderzoek = weeksInOnderzoek
+        self.monthsAtBeschermtafel = monthsAtBeschermtafel
+        self.closedWindowDays = closedWindowDays
+    }
+
+    public static let standard = Norms()
+
+    /// Whether a case that entered `stage` on `since` is past its norm on `today`.
+    public func isOverdue(stage: Stage, since: Day, today: Day) -> Bool {
+        switch stage {
+        case .aangemeld: return Norms.werkdagen(from: since, to: today) > werkdagenInAangemeld
+        case .onderzoek: return since.days(until: today) > weeksInOnderzoek * 7
+        case .beschermtafel: return since.days(until: today) > monthsAtBeschermtafel * 31
+        case .veiligheidGewaarborgd, .rvkOnderzoek: return false
+        }
+    }
+
+    /// Working days (monday to friday) after `from` up to and including `to`.
+    public static func werkdagen(from: Day, to: Day) -> Int {
+        guard to > from else { return 0 }
+        var count = 0
+        for ordinal in (from.ordinal + 1)...to.ordinal where !isWeekend(ordinal) { count += 1 }
+        return count
+    }
+
+    /// 1970-01-01 was a thursday.
+    static func isWeekend(_ ordinal: Int) -> Bool {
+        let weekday = ((ordinal % 7) + 7 + 3) % 7 // 0 = monday
+        return weekday >= 5
+    }
+}

@@ -1,0 +1,65 @@
+/// The board's columns: how far a case has come in the protection flow.
+public enum Stage: String, CaseIterable, Codable, Sendable {
+    case aangemeld
+    case onderzoek
+    case beschermtafel
+    case veiligheidGewaarborgd = "veiligheid_gewaarborgd"
+    case rvkOnderzoek = "rvk_onderzoek"
+
+    public var title: String {
+        switch self {
+        case .aangemeld: return "Aangemeld"
+        case .onderzoek: return "Onderzoek"
+        case .beschermtafel: return "Beschermtafel"
+        case .veiligheidGewaarborgd: return "Veiligheid gewaarborgd"
+        case .rvkOnderzoek: return "RvK-onderzoek"
+        }
+    }
+
+    /// Lowercased, with spaces and hyphens as underscores: how names are compared.
+    static func normalized(_ name: String) -> String {
+        String(name.trimmingWhitespace().lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+    }
+
+    /// The end columns: the case has left the wijkteam's protection flow.
+    public var isEnd: Bool { self == .veiligheidGewaarborgd || self == .rvkOnderzoek }
+
+    /// Parses the stored name, the Dutch title, or the title with spaces or hyphens.
+    public init?(name: String) {
+        let key = Stage.normalized(name)
+        if let stage = Stage(rawValue: key) { self = stage; return }
+        guard let stage = Stage.allCases.first(where: { Stage.normalized($0.title) == key }) else { return nil }
+        self = stage
+    }
+}
+
+/// Who reported the case to the wijkteam.
+public enum Source: String, CaseIterable, Codable, Sendable {
+    case veiligThuis = "Veilig Thuis"
+    case jeugdbescherming = "Jeugdbescherming"
+    case jeugdteam = "Jeugdteam"
+    case overig = "Overig"
+
+    /// Case-insensitive, with hyphens or spaces: `veilig-thuis`, `VEILIG THUIS`.
+    public init?(name: String) {
+        let key = Stage.normalized(name)
+        guard let source = Source.allCases.first(where: { Stage.normalized($0.rawValue) == key }) else { return nil }
+        self = source
+    }
+
+    public var short: String {
+        switch self {
+        case .veiligThuis: return "VT"
+        case .jeugdbescherming: return "JB"
+        case .jeugdteam: return "JT"
+        case .overig: return "OV"
+        }
+    }
+}
+
+/// Who may bring a case to the Beschermtafel.
+public enum TableRequester: String, CaseIterable, Codable, Sendable {
+    case jeugdteam = "Jeugdteam"
+    case veiligThuis = "Veilig Thuis"
+    case jeugdbescherming = "Jeugdbescherming"
+}

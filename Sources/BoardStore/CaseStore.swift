@@ -1,0 +1,25 @@
+import BoardCore
+
+/// What the program needs of a store. SQLite implements it now; a server database could later.
+public protocol CaseStore: AnyObject {
+    /// The path or address shown in the status bar.
+    var location: String { get }
+    /// The operating system user that every change is recorded under.
+    var user: String { get }
+
+    /// Open cases, plus the end columns' cases of the last `closedWindowDays` days (all when nil).
+    func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary]
+    /// Changes whenever anyone writes to the store, so a running board knows when to reload.
+    func changeToken() throws -> Int64
+    func norms() throws -> Norms
+    /// A free kenmerk for a new report in `year`, such as `2026-0042`.
+    func suggestKenmerk(year: Int) throws -> String
+
+    /// Records a new report: family, children, case and its first event, in one transaction.
+    @discardableResult
+    func addReport(_ report: NewReport) throws -> CaseID
+    /// Moves a case after checking the rules and that nobody changed it in the meantime.
+    func move(_ request: MoveRequest, today: Day) throws
+    /// Everything about one case; `logOpening` records that the dossier was opened (and by whom).
+    func details(of caseID: CaseID, logOpening: Bool) throws -> CaseDetails
+}

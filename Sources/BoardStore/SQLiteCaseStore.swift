@@ -1,0 +1,242 @@
+import BoardCore
+import Foundation
+import GRDB
+
+/// The store: one SQLite file in WAL mode that several staff use at once.
+public final class SQLiteCaseStore: CaseStore {
+    public let location: String
+    public let user: String
+    let pool: DatabasePool
+
+    /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
+    /// store is refused before SQLite touches it, so it is never changed.
+    public init(path: String, user: String = Clock.currentUser()) throws {
+        self.location = path
+        self.user = user
+        let isNew = try StoreFile.prepare(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+        }
+        do {
+            try pool.read { db in try StoreFile.checkOwnership(db, path: path, isNew: isNew) }
+            try Schema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+        }
+        if isNew { StoreFile.restrictPermissions(path: path) }
+    }
+
+    // MARK: Reading
+
+    public func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary] {
+        let select = """
+            SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
+                   c.stage_since, c.medewerker, c.version,
+                   (SELECT COUNT(*) FROM child WHERE family_id = c.family_id),
+                   (SELECT MAX(birth_date) FROM child WHERE family_id = c.family_id)
+            FROM "case" c JOIN family f ON f.id = c.family_id
+            """
+        let open = Stage.allCases.filter { !$0.isEnd }.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let ended = Stage.allCases.filter(\.isEnd).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        var sql = "\(select) WHERE c.stage IN (\(open)) UNION ALL \(select) WHERE c.stage IN (\(ended))"
+        var arguments: StatementArguments = []
+        if let window = closedWindowDays {
+            sql += " AND c.stage_since >= ?"
+            arguments = [today.adding(days: -window).iso]
+        }
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary(from:))
+        }
+    }
+
+    public func changeToken() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
+    }
+
+    public func norms() throws -> Norms {
+        try read { db in
+            let settings = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+                .map { (row: Row) -> (String, String) in (row[0], row[1]) })
+            var norms = Norms.standard
+            if let value = settings["norm.werkdagen_aangemeld"].flatMap(Int.init) { norms.werkdagenInAangemeld = value }
+            if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }
+            if let value = settings["norm.maanden_beschermtafel"].flatMap(Int.init) { norms.monthsAtBeschermtafel = value }
+            if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
+            return norms
+        }
+    }
+
+    public func suggestKenmerk(year: Int) throws -> String {
+        try read { db in
+            let prefix = "\(year)-"
+            let existing = try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\" WHERE kenmerk LIKE ?", arguments: [prefix + "%"])
+            let highest = existing.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+            let number = String(highest + 1)
+            return prefix + String(repeating: "0", count: max(0, 4 - number.count)) + number
+        }
+    }
+
+    public func details(of caseID: CaseID, logOpening: Bool) throws -> CaseDetails {
+        let load = { (db: Database) throws -> CaseDetails in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
+                       c.stage_since, c.medewerker, c.version,
+                       (SELECT COUNT(*) FROM child WHERE family_id = c.family_id),
+                       (SELECT MAX(birth_date) FROM child WHERE family_id = c.family_id)
+                FROM "case" c JOIN family f ON f.id = c.family_id WHERE c.id = ?
+                """, arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
+            let summary = Self.summary(from: row)
+            let children = try Row.fetchAll(db, sql: "SELECT first_name, birth_date FROM child WHERE family_id = ? ORDER BY birth_date, id",
+                                            arguments: [summary.familyID])
+                .map { Child(firstName: $0[0], birthDate: Self.day($0[1])) }
+            let events = try Row.fetchAll(db, sql: """
+                SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
+                FROM event WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]).map(Self.event(from:))
+            return CaseDetails(summary: summary, children: children, events: events)
+        }
+        guard logOpening else { return try read(load) }
+        return try write { db in
+            let details = try load(db)
+            try self.appendEvent(db, caseID: caseID, familyID: details.summary.familyID, kind: .geopend,
+                                 from: nil, to: nil, day: Clock.today(), detail: "zaakoverzicht")
+            return details
+        }
+    }
+
+    // MARK: Writing
+
+    @discardableResult
+    public func addReport(_ report: NewReport) throws -> CaseID {
+        try write { db in try self.insertReport(db, report) }
+    }
+
+    public func move(_ request: MoveRequest, today: Day) throws {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
+                                             arguments: [request.caseID]) else {
+                throw StoreError.caseNotFound("#\(request.caseID)")
+            }
+            let kenmerk: String = row[0]
+            let version: Int = row[3]
+            if version != request.expectedVersion {
+                throw try self.conflict(db, caseID: request.caseID, kenmerk: kenmerk)
+            }
+            let stage = Stage(rawValue: row[1]) ?? .aangemeld
+            let cameFrom = try self.stageBefore(db, caseID: request.caseID)
+            var checked = request
+            checked.from = stage
+            switch Transitions.validate(checked, stageSince: Self.day(row[2]), cameFrom: cameFrom, today: today) {
+            case .failure(let problems):
+                throw StoreError.refused(problems.problems.map(\.message).joined(separator: "; "))
+            case .success(let rule):
+                try db.execute(sql: "UPDATE \"case\" SET stage = ?, stage_since = ?, version = version + 1 WHERE id = ?",
+                               arguments: [request.to.rawValue, request.day.iso, request.caseID])
+                try self.appendEvent(db, caseID: request.caseID, familyID: row[4],
+                                     kind: rule.direction == .forward ? .verplaatst : .gecorrigeerd,
+                                     from: stage, to: request.to, day: request.day, detail: request.detail)
+            }
+        }
+    }
+
+    // MARK: Shared pieces
+
+    /// Inserts a report; also used by the demo builder so that demo and real data look alike.
+    func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil) throws -> CaseID {
+        let kenmerk = report.kenmerk.trimmingWhitespace()
+        guard !kenmerk.isEmpty else { throw StoreError.refused("Kenmerk is verplicht.") }
+        guard !report.familyName.trimmingWhitespace().isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) == true {
+            throw StoreError.duplicateKenmerk(kenmerk)
+        }
+        try db.execute(sql: "INSERT INTO family (name, wijk) VALUES (?, ?)",
+                       arguments: [report.familyName.trimmingWhitespace(), report.wijk.trimmingWhitespace()])
+        let familyID = db.lastInsertedRowID
+        for child in report.children {
+            try db.execute(sql: "INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)",
+                           arguments: [familyID, child.firstName.trimmingWhitespace(), child.birthDate.iso])
+        }
+        try db.execute(sql: """
+            INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [kenmerk, familyID, report.source.rawValue, report.reportedOn.iso,
+                             Stage.aangemeld.rawValue, report.reportedOn.iso, report.medewerker.trimmingWhitespace()])
+        let caseID = db.lastInsertedRowID
+        let names = report.children.map(\.firstName).joined(separator: ", ")
+        try appendEvent(db, caseID: caseID, familyID: familyID, kind: .aangemeld, from: nil, to: .aangemeld,
+                        day: report.reportedOn, detail: "bron \(report.source.rawValue)" + (names.isEmpty ? "" : "; kinderen: \(names)"),
+                        recordedAt: recordedAt)
+        return caseID
+    }
+
+    func appendEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
+                     day: Day, detail: String, recordedAt: String? = nil) throws {
+        try db.execute(sql: """
+            INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [caseID, familyID, recordedAt ?? Clock.timestamp(), user, kind.rawValue,
+                             from?.rawValue, to?.rawValue, day.iso, detail])
+    }
+
+    /// The stage a case was in before its current one, from its last transition event.
+    func stageBefore(_ db: Database, caseID: CaseID) throws -> Stage? {
+        let raw = try String.fetchOne(db, sql: """
+            SELECT from_stage FROM event WHERE case_id = ? AND to_stage IS NOT NULL AND kind IN ('verplaatst', 'gecorrigeerd')
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [caseID])
+        return raw.flatMap(Stage.init(rawValue:))
+    }
+
+    /// Names who changed a case since the user saw it, for the refusal message.
+    func conflict(_ db: Database, caseID: CaseID, kenmerk: String) throws -> StoreError {
+        let last = try Row.fetchOne(db, sql: """
+            SELECT user, kind, to_stage, recorded_at FROM event
+            WHERE case_id = ? AND kind != 'geopend' ORDER BY id DESC LIMIT 1
+            """, arguments: [caseID])
+        let who: String = last?[0] ?? "een collega"
+        let kind = (last?[1] as String?).flatMap(EventKind.init(rawValue:))
+        let target = (last?[2] as String?).flatMap(Stage.init(rawValue:))
+        let what = [kind?.title.lowercased(), target.map { "naar \($0.title)" }].compactMap { $0 }.joined(separator: " ")
+        let at = (last?[3] as String?).map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" } ?? ""
+        return .changedMeanwhile(kenmerk: kenmerk, by: who, what: what.isEmpty ? "gewijzigd" : what, at: at)
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError.cannotOpen(path: location, reason: StoreFile.describe(error))
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError.writeFailed(StoreFile.describe(error))
+        }
+    }
+
+    static func summary(from row: Row) -> CaseSummary {
+        CaseSummary(id: row[0], kenmerk: row[1], familyID: row[2], familyName: row[3], wijk: row[4],
+                    source: Source(rawValue: row[5]) ?? .overig, reportedOn: day(row[6]),
+                    stage: Stage(rawValue: row[7]) ?? .aangemeld, stageSince: day(row[8]), medewerker: row[9],
+                    childCount: row[11], youngestBirthDate: (row[12] as String?).flatMap { Day(parsing: $0) },
+                    version: row[10])
+    }
+
+    static func event(from row: Row) -> CaseEvent {
+        CaseEvent(id: row[0], caseID: row[1], recordedAt: row[2], user: row[3],
+                  kind: EventKind(rawValue: row[4]) ?? .verplaatst,
+                  fromStage: (row[5] as String?).flatMap(Stage.init(rawValue:)),
+                  toStage: (row[6] as String?).flatMap(Stage.init(rawValue:)), day: day(row[7]), detail: row[8])
+    }
+
+    /// Stored days are always written by `Day.iso`; an unreadable one falls back to the epoch rather than crash.
+    static func day(_ text: String) -> Day { Day(parsing: text) ?? Day(ordinal: 0) }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// Checks on the store file itself, done before and right after SQLite opens it.
+enum StoreFile {
+    /// Creates the directory (0700) when needed and refuses files that are no SQLite database.
+    /// Returns whether the store is new.
+    static func prepare(path: String) throws -> Bool {
+        let manager = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty && !manager.fileExists(atPath: directory) {
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: "de map \(directory) kan niet worden gemaakt")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return true }
+        if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "dit is een map, geen bestand") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, reason: "geen leesrechten")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { throw StoreError.emptyFile(path: path) }
+        if header != Data("SQLite format 3\u{0}".utf8) { throw StoreError.notADatabase(path: path) }
+        return false
+    }
+
+    /// An existing SQLite file must carry our application id, or be a fresh one we just created.
+    static func checkOwnership(_ db: Database, path: String, isNew: Bool) throws {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID == Schema.applicationID {
+            if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            return
+        }
+        let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+        if applicationID != 0 || tables > 0 { throw StoreError.foreignDatabase(path: path) }
+    }
+
+    static func restrictPermissions(path: String) {
+        for file in [path, path + "-wal", path + "-shm"] {
+            chmod(file, 0o600)
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return "het bestand is geen database"
+            case .SQLITE_CORRUPT: return "het bestand is beschadigd (draai `beschermbord check`)"
+            case .SQLITE_FULL: return "de schijf is vol"
+            case .SQLITE_READONLY: return "het bestand is alleen-lezen"
+            case .SQLITE_CANTOPEN: return "het bestand kan niet worden geopend (rechten of pad)"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "de opslag is bezet door een collega; probeer het zo opnieuw"
+            case .SQLITE_PERM, .SQLITE_AUTH: return "geen toegang"
+            case .SQLITE_IOERR: return "schrijf- of leesfout op de schijf"
+            default: return error.message ?? "SQLite-fout \(error.resultCode.rawValue)"
+            }
+        }
+        return String(describing: error)
+    }
+}
