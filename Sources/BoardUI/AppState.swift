@@ -1,0 +1,150 @@
+import BoardCore
+
+/// What the app asks the outside world to do. The loop performs it against the store and feeds
+/// the result back as an `AppEvent`, so `update` stays pure and testable.
+public enum Effect: Equatable, Sendable {
+    case reload
+    case addReport(NewReport)
+    case move(MoveRequest)
+    /// Opens a case's details; the store logs the opening.
+    case openDetails(CaseID)
+    /// Reloads details already open, after a change (not a new opening).
+    case refreshDetails(CaseID)
+    case quit
+}
+
+public enum AppEvent: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The board's data, freshly loaded (after start, a change, or `r`).
+    case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)
+    case detailsLoaded(CaseDetails)
+    /// A save went through; `select` is the case to put the selection on.
+    case saved(message: String, select: CaseID?)
+    /// A save or load failed; the message is Dutch and shown where the user is.
+    case failed(String)
+}
+
+/// A screen or dialog on top of the board.
+public enum Overlay: Equatable, Sendable {
+    case help(title: String, bindings: [Binding], scroll: Int)
+    case details(DetailsScreen)
+    case newReport(Form)
+    case move(MoveDialog)
+}
+
+/// The opened case (a details view; the full family screen builds on it).
+public struct DetailsScreen: Equatable, Sendable {
+    public var details: CaseDetails
+    public var scroll: Int = 0
+
+    public init(details: CaseDetails) { self.details = details }
+}
+
+/// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
+public struct MoveDialog: Equatable, Sendable {
+    public var summary: CaseSummary
+    public var cameFrom: Stage?
+    public var targets: [Stage]
+    public var form: Form
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The whole state of the running program: one value, changed only by `update`.
+public struct AppState: Equatable, Sendable {
+    public var today: Day
+    public var storeLocation: String
+    public var user: String
+    public var isDemo: Bool
+    public var width: Int
+    public var height: Int
+
+    public var norms = Norms.standard
+    public var cases: [CaseSummary] = []
+    public var suggestedKenmerk = ""
+    public private(set) var columns = BoardColumns(cases: [], today: Day(ordinal: 0), closedWindowDays: nil)
+    public var showAllClosed = false {
+        didSet { if showAllClosed != oldValue { arrange() } }
+    }
+    public var filter = "" {
+        didSet { if filter != oldValue { arrange() } }
+    }
+    public var isEditingFilter = false
+
+    public var focusedStage: Stage = .aangemeld
+    /// The selected card per column, by case id so that it survives reloads.
+    public var selection: [Stage: CaseID] = [:]
+    /// The first visible card per column.
+    public var scroll: [Stage: Int] = [:]
+
+    /// The case to select once the next load arrives (the one just added or moved).
+    public var pendingSelection: CaseID?
+
+    public var overlays: [Overlay] = []
+    public var message: StatusMessage?
+    public var hasLoaded = false
+    public var wantsQuit = false
+
+    public init(today: Day, storeLocation: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24) {
+        self.today = today
+        self.storeLocation = storeLocation
+        self.user = user
+        self.isDemo = isDemo
+        self.width = width
+        self.height = height
+    }
+
+    /// The smallest terminal the board draws in; below it a message asks for a larger window.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// Recomputes the columns after the cases, filter or window changed.
+    mutating func arrange() {
+        columns = BoardColumns(cases: cases, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,
+                               filter: filter)
+    }
+
+    public func cards(in stage: Stage) -> [CaseSummary] { columns[stage] }
+
+    /// Index of the selected card in a column (0 when none is selected or it disappeared).
+    public func selectedIndex(in stage: Stage) -> Int? {
+        let cards = columns[stage]
+        guard !cards.isEmpty else { return nil }
+        if let id = selection[stage], let index = cards.firstIndex(where: { $0.id == id }) { return index }
+        return 0
+    }
+
+    public var selectedCase: CaseSummary? {
+        selectedIndex(in: focusedStage).map { columns[focusedStage][$0] }
+    }
+
+    public func isOverdue(_ summary: CaseSummary) -> Bool {
+        norms.isOverdue(stage: summary.stage, since: summary.stageSince, today: today)
+    }
+
+    /// The bindings of whatever screen is on top: for help and the key bar.
+    public var activeBindings: [Binding] {
+        switch overlays.last {
+        case .help?: return KeyMap.help
+        case .details?: return KeyMap.details
+        case .newReport?, .move?: return KeyMap.form
+        case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
+        }
+    }
+
+    public var activeScreenTitle: String {
+        switch overlays.last {
+        case .help?: return "Hulp"
+        case .details?: return "Zaak"
+        case .newReport?: return "Nieuwe aanmelding"
+        case .move?: return "Zaak verplaatsen"
+        case nil: return isEditingFilter ? "Filter" : "Bord"
+        }
+    }
+}

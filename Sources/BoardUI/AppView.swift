@@ -1,0 +1,68 @@
+import BoardCore
+
+/// A rendered frame: the screen, and where the text cursor stands (nil hides it).
+public struct Frame: Equatable, Sendable {
+    public var screen: Screen
+    public var cursor: (x: Int, y: Int)?
+
+    public static func == (lhs: Frame, rhs: Frame) -> Bool {
+        lhs.screen == rhs.screen && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y
+    }
+}
+
+/// Draws the whole program for a state: the board, then whatever is on top of it.
+public enum AppView {
+    public static func render(_ state: AppState) -> Frame {
+        var screen = Screen(width: state.width, height: state.height)
+        if state.isTooSmall {
+            drawTooSmall(state, into: &screen)
+            return Frame(screen: screen, cursor: nil)
+        }
+        var cursor: (x: Int, y: Int)?
+        if case .details(let details)? = state.overlays.last(where: { if case .details = $0 { return true } else { return false } }) {
+            DetailsView.draw(details, state: state, into: &screen)
+        } else {
+            cursor = BoardView.draw(state, into: &screen)
+        }
+        switch state.overlays.last {
+        case .help(let title, let bindings, let scroll)?:
+            HelpView.draw(title: title, bindings: bindings, scroll: scroll, into: &screen)
+            cursor = nil
+        case .newReport(let form)?:
+            cursor = FormView.draw(form, into: &screen)
+        case .move(let dialog)?:
+            cursor = FormView.draw(dialog.form, subtitle: MoveForm.subtitle(dialog), into: &screen)
+        case .details?, nil:
+            break
+        }
+        KeyBar.draw(state.activeBindings, into: &screen)
+        return Frame(screen: screen, cursor: cursor)
+    }
+
+    static func drawTooSmall(_ state: AppState, into screen: inout Screen) {
+        let lines = ["Venster te klein",
+                     "Beschermbord heeft minstens \(AppState.minimumWidth)×\(AppState.minimumHeight) nodig,",
+                     "nu \(state.width)×\(state.height). Maak het venster groter."]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
+            screen.put(line, x: x, y: top + offset, role: offset == 0 ? .warning : .normal)
+        }
+    }
+}
+
+/// The bottom row: the keys that matter on the screen in front.
+enum KeyBar {
+    static func draw(_ bindings: [Binding], into screen: inout Screen) {
+        let y = screen.height - 1
+        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
+        var x = 1
+        for binding in bindings {
+            guard let word = binding.bar else { continue }
+            let key = binding.keys[0].label
+            guard x + DisplayWidth.of(key) + DisplayWidth.of(word) + 1 < screen.width else { break }
+            x += screen.put(key, x: x, y: y, role: .keyHint)
+            x += screen.put(" \(word)  ", x: x, y: y, role: .dim)
+        }
+    }
+}

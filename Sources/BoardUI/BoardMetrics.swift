@@ -1,0 +1,27 @@
+/// The board's geometry, shared by the view that draws it and the update that scrolls it.
+public enum BoardMetrics {
+    /// Title row, status row and key bar.
+    static let chromeRows = 3
+    /// Lines of text on a card, and the blank line between cards.
+    public static let cardLines = 4
+    static let cardPitch = cardLines + 1
+
+    /// Rows inside a column's border.
+    static func innerHeight(screenHeight: Int) -> Int { max(0, screenHeight - chromeRows - 2) }
+
+    /// How many cards fit in a column at once.
+    public static func visibleCards(screenHeight: Int) -> Int {
+        max(1, (innerHeight(screenHeight: screenHeight) + 1) / cardPitch)
+    }
+
+    /// The x-range of each of the five columns: equal widths, the remainder to the last ones.
+    static func columnRects(width: Int, top: Int, height: Int, count: Int) -> [Rect] {
+        let base = width / count, extra = width % count
+        var x = 0
+        return (0..<count).map { index in
+            let w = base + (index >= count - extra ? 1 : 0)
+            defer { x += w }
+            return Rect(x: x, y: top, width: w, height: height)
+        }
+    }
+}

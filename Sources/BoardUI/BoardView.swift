@@ -1,0 +1,145 @@
+import BoardCore
+
+/// The kanban board: a title row, five columns of cards, a message row (and the key bar).
+enum BoardView {
+    /// Draws the board; returns the cursor position while the filter is being typed.
+    static func draw(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
+        drawTitle(state, into: &screen)
+        let top = 1
+        let height = screen.height - BoardMetrics.chromeRows
+        let rects = BoardMetrics.columnRects(width: screen.width, top: top, height: height, count: Stage.allCases.count)
+        for (stage, rect) in zip(Stage.allCases, rects) {
+            drawColumn(stage, in: rect, state: state, into: &screen)
+        }
+        if state.hasLoaded && state.columns.total == 0 { drawEmptyBoard(state, into: &screen) }
+        return drawMessageRow(state, into: &screen)
+    }
+
+    static func drawTitle(_ state: AppState, into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
+        let file = state.storeLocation.split(separator: "/").last.map(String.init) ?? state.storeLocation
+        var left = " Beschermbord · \(file) · \(state.user) · \(state.columns.total) zaken"
+        if state.isDemo { left += " · DEMO: fictieve gezinnen" }
+        let right = " \(state.today.dutch) "
+        let rightWidth = DisplayWidth.of(right)
+        screen.put(left, x: 0, y: 0, maxWidth: max(0, screen.width - rightWidth), role: .statusBar)
+        screen.put(right, x: screen.width - rightWidth, y: 0, role: .statusBar)
+    }
+
+    static func drawMessageRow(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
+        let y = screen.height - 2
+        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
+        if state.isEditingFilter {
+            let prefix = " Filter: "
+            screen.put(prefix, x: 0, y: y, role: .keyHint)
+            let shown = DisplayWidth.of(prefix) + screen.put(state.filter, x: DisplayWidth.of(prefix), y: y, role: .searchMatch)
+            return (x: min(shown, screen.width - 1), y: y)
+        }
+        if let message = state.message {
+            screen.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
+            return nil
+        }
+        var parts: [String] = []
+        if !state.filter.isEmpty { parts.append("filter ‘\(state.filter)’ (Esc wist)") }
+        parts.append(state.showAllClosed ? "afgesloten: alle (c)" : "afgesloten: laatste \(state.norms.closedWindowDays) dagen (c: alle)")
+        if state.columns.columns.values.contains(where: { $0.contains(where: state.isOverdue) }) {
+            parts.append("! = over de norm")
+        }
+        screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .dim)
+        return nil
+    }
+
+    static func columnTitle(_ stage: Stage, count: Int, width: Int) -> String {
+        let full = "\(stage.title) \(count)"
+        if DisplayWidth.of(full) + 2 <= width { return full }
+        let short: String
+        switch stage {
+        case .aangemeld: short = "Aangemeld"
+        case .onderzoek: short = "Onderzoek"
+        case .beschermtafel: short = "Tafel"
+        case .veiligheidGewaarborgd: short = "Veilig"
+        case .rvkOnderzoek: short = "RvK"
+        }
+        return "\(short) \(count)"
+    }
+
+    static func drawColumn(_ stage: Stage, in rect: Rect, state: AppState, into screen: inout Screen) {
+        let cards = state.cards(in: stage)
+        let focused = stage == state.focusedStage && state.overlays.isEmpty
+        screen.box(rect, role: focused ? .borderFocused : .borderUnfocused,
+                   title: columnTitle(stage, count: cards.count, width: rect.width - 2), titleRole: .columnHeader)
+        let inner = rect.inset(by: 1)
+        guard inner.width > 0, inner.height > 0 else { return }
+        if cards.isEmpty {
+            screen.put("(leeg)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .dim)
+            return
+        }
+        let visible = BoardMetrics.visibleCards(screenHeight: screen.height)
+        let first = min(state.scroll[stage] ?? 0, max(0, cards.count - 1))
+        let selected = state.selectedIndex(in: stage)
+        for (offset, index) in (first..<min(cards.count, first + visible)).enumerated() {
+            let cardRect = Rect(x: inner.x, y: inner.y + offset * BoardMetrics.cardPitch, width: inner.width,
+                                height: min(BoardMetrics.cardLines, inner.maxY - (inner.y + offset * BoardMetrics.cardPitch)))
+            let role: Role? = index == selected ? (focused ? .cardSelected : nil) : nil
+            CardView.draw(cards[index], in: cardRect, state: state, highlight: role, into: &screen)
+        }
+        if first > 0 {
+            let hint = "▲ \(first)"
+            screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.y, role: .keyHint)
+        }
+        let below = cards.count - (first + visible)
+        if below > 0 {
+            let hint = "▼ \(below) meer"
+            screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.maxY - 1, role: .keyHint)
+        }
+    }
+
+    static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {
+        let lines: [String]
+        if !state.filter.isEmpty {
+            lines = ["Geen zaken gevonden voor ‘\(state.filter)’.", "Esc wist het filter."]
+        } else if !state.cases.isEmpty {
+            lines = ["Geen zaken in beeld.", "Druk op c om ook oudere afgesloten zaken te tonen."]
+        } else {
+            lines = ["Nog geen zaken in deze opslag.", "Druk op a om een nieuwe aanmelding in te voeren,",
+                     "of start met --demo om het bord met fictieve gezinnen te zien."]
+        }
+        let width = min(screen.width - 4, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let rect = Rect(x: (screen.width - width) / 2, y: screen.height / 2 - 2, width: width, height: lines.count + 2)
+        screen.fill(rect, role: .dialog)
+        screen.box(rect, role: .borderFocused)
+        for (offset, line) in lines.enumerated() {
+            screen.put(line, x: rect.x + 2, y: rect.y + 1 + offset, maxWidth: rect.width - 4, role: offset == 0 ? .title : .dialog)
+        }
+    }
+}
+
+/// One case on the board: kenmerk and days in column, family, children, medewerker.
+enum CardView {
+    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, into screen: inout Screen) {
+        let base: Role = highlight ?? .normal
+        if let highlight { screen.fill(rect, role: highlight) }
+        let overdue = state.isOverdue(summary)
+        let days = summary.daysInStage(today: state.today)
+        let daysText = overdue ? "!\(days)d" : "\(days)d"
+        let marker = highlight == nil ? " " : "▶"
+        let daysWidth = DisplayWidth.of(daysText)
+        screen.put(marker + summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
+        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: overdue && highlight == nil ? .overdue : base)
+        guard rect.height > 1 else { return }
+        screen.put(" " + summary.familyName, x: rect.x, y: rect.y + 1, maxWidth: rect.width, role: base)
+        guard rect.height > 2 else { return }
+        screen.put(" " + childrenText(summary, today: state.today, width: rect.width - 1), x: rect.x, y: rect.y + 2,
+                   maxWidth: rect.width, role: base)
+        guard rect.height > 3 else { return }
+        screen.put(" " + summary.medewerker, x: rect.x, y: rect.y + 3, maxWidth: rect.width, role: highlight ?? .dim)
+    }
+
+    static func childrenText(_ summary: CaseSummary, today: Day, width: Int) -> String {
+        guard summary.childCount > 0 else { return "geen kinderen" }
+        let age = summary.youngestBirthDate.map { "\($0.age(on: today)) jr" } ?? "?"
+        if summary.childCount == 1 { return "1 kind (\(age))" }
+        let long = "\(summary.childCount) kinderen, jongste \(age)"
+        return DisplayWidth.of(long) <= width ? long : "\(summary.childCount) kind. (\(age))"
+    }
+}

@@ -1,0 +1,123 @@
+import BoardCore
+
+/// One field of a keyboard-driven form.
+public struct FormField: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case text
+        /// A date typed as dd-mm-jjjj (or jjjj-mm-dd).
+        case date
+        /// One of a fixed list; ←/→ or Space change it.
+        case choice([String])
+    }
+
+    public var id: String
+    public var label: String
+    public var kind: Kind
+    public var value: String
+    /// Cursor position in characters (text and date fields).
+    public var cursor: Int
+    public var error: String?
+
+    public init(id: String, label: String, kind: Kind = .text, value: String = "") {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.value = value
+        self.cursor = value.count
+        self.error = nil
+    }
+}
+
+/// A form: fields, the focused one, and what went wrong on the last save.
+public struct Form: Equatable, Sendable {
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int = 0
+    /// A message for the whole form (a refused save, a store error).
+    public var error: String?
+    /// Set once the user typed something; Esc then asks before throwing it away.
+    public var isDirty = false
+    public var isConfirmingDiscard = false
+
+    public init(title: String, fields: [FormField]) {
+        self.title = title
+        self.fields = fields
+    }
+
+    public subscript(id: String) -> String {
+        get { fields.first(where: { $0.id == id })?.value ?? "" }
+        set { if let index = fields.firstIndex(where: { $0.id == id }) { fields[index].value = newValue; fields[index].cursor = newValue.count } }
+    }
+
+    public func index(of id: String) -> Int? { fields.firstIndex(where: { $0.id == id }) }
+
+    public mutating func setError(_ message: String?, on id: String) {
+        if let index = index(of: id) { fields[index].error = message }
+    }
+
+    public mutating func clearErrors() {
+        error = nil
+        for index in fields.indices { fields[index].error = nil }
+    }
+
+    /// Moves the focus to the first field with an error, so the user lands where to fix it.
+    public mutating func focusFirstError() {
+        if let index = fields.firstIndex(where: { $0.error != nil }) { focus = index }
+    }
+
+    public var isOnLastField: Bool { focus == fields.count - 1 }
+
+    public mutating func focusNext() { if !fields.isEmpty { focus = (focus + 1) % fields.count } }
+    public mutating func focusPrevious() { if !fields.isEmpty { focus = (focus - 1 + fields.count) % fields.count } }
+
+    /// Applies an editing key to the focused field. Returns false when the key is not an edit.
+    public mutating func edit(_ key: Key) -> Bool {
+        guard fields.indices.contains(focus) else { return false }
+        var field = fields[focus]
+        if case .choice(let options) = field.kind {
+            guard !options.isEmpty else { return false }
+            let current = options.firstIndex(of: field.value) ?? -1
+            switch key {
+            case .right, .character(" "): field.value = options[(current + 1) % options.count]
+            case .left: field.value = options[(current - 1 + options.count) % options.count]
+            case .character(let c):
+                // Typing a letter picks the next option starting with it.
+                let lower = Character(c.lowercased())
+                let order = (1...options.count).map { (current + $0) % options.count }
+                guard let match = order.first(where: { options[$0].lowercased().first == lower }) else { return false }
+                field.value = options[match]
+            default: return false
+            }
+        } else {
+            var characters = Array(field.value)
+            field.cursor = min(max(0, field.cursor), characters.count)
+            switch key {
+            case .character(let c):
+                characters.insert(c, at: field.cursor)
+                field.cursor += 1
+            case .backspace:
+                guard field.cursor > 0 else { return true }
+                characters.remove(at: field.cursor - 1)
+                field.cursor -= 1
+            case .delete:
+                guard field.cursor < characters.count else { return true }
+                characters.remove(at: field.cursor)
+            case .left: field.cursor = max(0, field.cursor - 1)
+            case .right: field.cursor = min(characters.count, field.cursor + 1)
+            case .home, .control("a"): field.cursor = 0
+            case .end, .control("e"): field.cursor = characters.count
+            case .control("u"):
+                characters.removeAll()
+                field.cursor = 0
+            default: return false
+            }
+            field.value = String(characters)
+        }
+        if field.value != fields[focus].value {
+            isDirty = true
+            field.error = nil
+        }
+        fields[focus] = field
+        return true
+    }
+}

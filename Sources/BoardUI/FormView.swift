@@ -1,0 +1,115 @@
+/// A form as a centred dialog: one row per field, its error below it, the form's error last.
+enum FormView {
+    /// Draws the form; returns where the text cursor goes (the focused text field).
+    static func draw(_ form: Form, subtitle: String? = nil, into screen: inout Screen) -> (x: Int, y: Int)? {
+        let width = min(screen.width - 2, 76)
+        let labelWidth = min(24, max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
+        let valueX = 2 + labelWidth + 2
+        let valueWidth = max(4, width - valueX - 2)
+
+        // Lay out all rows first, then show a window of them around the focused field.
+        var rows: [(text: String, role: Role, field: Int?)] = []
+        if let subtitle { rows.append((subtitle, .dim, nil)) }
+        var focusRow = 0
+        for (index, field) in form.fields.enumerated() {
+            if index == form.focus { focusRow = rows.count }
+            rows.append((field.label, .normal, index))
+            if let error = field.error { rows.append(("   ↳ " + error, .error, nil)) }
+        }
+        var footer: [(String, Role)] = []
+        if let error = form.error {
+            for line in wrap(error, width: width - 4) { footer.append((line, .error)) }
+        }
+        if form.isConfirmingDiscard {
+            footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
+        }
+        let maxBody = max(1, screen.height - 4 - footer.count - 2)
+        let bodyHeight = min(rows.count, maxBody)
+        let first = min(max(0, focusRow - bodyHeight + 2), max(0, rows.count - bodyHeight))
+        let height = bodyHeight + footer.count + 2
+        let rect = Rect(x: (screen.width - width) / 2, y: max(1, (screen.height - 1 - height) / 2), width: width, height: height)
+        screen.fill(rect, role: .dialog)
+        screen.box(rect, role: .borderFocused, title: form.title, titleRole: .title)
+        if first > 0 { screen.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
+        if first + bodyHeight < rows.count { screen.put("▼", x: rect.maxX - 3, y: rect.maxY - 1, role: .keyHint) }
+
+        var cursor: (x: Int, y: Int)?
+        for (offset, row) in rows[first..<(first + bodyHeight)].enumerated() {
+            let y = rect.y + 1 + offset
+            guard let index = row.field else {
+                screen.put(row.text, x: rect.x + 2, y: y, maxWidth: width - 4, role: row.role)
+                continue
+            }
+            let field = form.fields[index]
+            let focused = index == form.focus
+            let label = DisplayWidth.pad(field.label, to: labelWidth)
+            screen.put(label + ":", x: rect.x + 2, y: y, role: focused ? .title : .dialog)
+            let x = rect.x + valueX
+            screen.fill(Rect(x: x, y: y, width: valueWidth, height: 1), role: focused ? .inputFocused : .input)
+            switch field.kind {
+            case .choice:
+                screen.put("◀ \(field.value) ▶", x: x, y: y, maxWidth: valueWidth, role: focused ? .inputFocused : .input)
+            case .text, .date:
+                let (shown, cursorColumn) = visibleWindow(field.value, cursor: field.cursor, width: valueWidth)
+                screen.put(shown, x: x, y: y, maxWidth: valueWidth, role: focused ? .inputFocused : .input)
+                if focused { cursor = (x: x + cursorColumn, y: y) }
+                if field.value.isEmpty, field.kind == .date, !focused {
+                    screen.put("dd-mm-jjjj", x: x, y: y, maxWidth: valueWidth, role: .dim)
+                }
+            }
+        }
+        for (offset, line) in footer.enumerated() {
+            screen.put(line.0, x: rect.x + 2, y: rect.y + 1 + bodyHeight + offset, maxWidth: width - 4, role: line.1)
+        }
+        return form.isConfirmingDiscard ? nil : cursor
+    }
+
+    /// The part of a long value that keeps the cursor in view, and the cursor's column in it.
+    static func visibleWindow(_ value: String, cursor: Int, width: Int) -> (String, Int) {
+        let characters = Array(TextSanitizer.singleLine(value))
+        let cursor = min(max(0, cursor), characters.count)
+        var start = 0
+        while DisplayWidth.of(String(characters[start..<cursor])) > width - 1 { start += 1 }
+        let shown = String(characters[start...])
+        return (shown, DisplayWidth.of(String(characters[start..<cursor])))
+    }
+
+    /// Word-wraps text to lines of at most `width` columns.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in TextSanitizer.singleLine(text).split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// The help screen: generated from the key map of the screen it was opened on.
+enum HelpView {
+    static func draw(title: String, bindings: [Binding], scroll: Int, into screen: inout Screen) {
+        let keyWidth = min(28, (bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8) + 2)
+        let lines = bindings.map { DisplayWidth.pad($0.keyLabel, to: keyWidth) + $0.description }
+        let width = min(screen.width - 2, max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
+        let height = min(screen.height - 2, lines.count + 2)
+        let rect = Rect(x: (screen.width - width) / 2, y: max(0, (screen.height - 1 - height) / 2), width: width, height: height)
+        screen.fill(rect, role: .dialog)
+        screen.box(rect, role: .borderFocused, title: "Toetsen: \(title)", titleRole: .title)
+        let visible = max(0, height - 2)
+        let first = min(scroll, max(0, lines.count - visible))
+        for (offset, binding) in bindings[first..<min(bindings.count, first + visible)].enumerated() {
+            let y = rect.y + 1 + offset
+            screen.put(binding.keyLabel, x: rect.x + 2, y: y, maxWidth: keyWidth, role: .keyHint)
+            screen.put(binding.description, x: rect.x + 2 + keyWidth, y: y, maxWidth: width - keyWidth - 4, role: .dialog)
+        }
+        if first + visible < lines.count { screen.put("▼", x: rect.maxX - 3, y: rect.maxY - 1, role: .keyHint) }
+    }
+}
