@@ -22,7 +22,7 @@ enum BoardView {
         if state.isDemo { left += " · DEMO: fictieve gezinnen" }
         let right = " \(state.today.dutch) "
         let rightWidth = DisplayWidth.of(right)
-        screen.put(left, x: 0, y: 0, maxWidth: max(0, screen.width - rightWidth), role: .statusBar)
+        screen.put(left, x: 0, y: 0, maxWidth: max(0, screen.width - rightWidth - 1), role: .statusBar)
         screen.put(right, x: screen.width - rightWidth, y: 0, role: .statusBar)
     }
 
@@ -115,31 +115,34 @@ enum BoardView {
 }
 
 /// One case on the board: kenmerk and days in column, family, children, medewerker.
+/// The selected card is filled in its role and marked with ▶ on the column's left border, so it
+/// stands out without colour too.
 enum CardView {
     static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, into screen: inout Screen) {
         let base: Role = highlight ?? .normal
-        if let highlight { screen.fill(rect, role: highlight) }
+        if let highlight {
+            screen.fill(rect, role: highlight)
+            screen.put("▶", x: rect.x - 1, y: rect.y, maxWidth: 1, role: .borderFocused)
+        }
         let overdue = state.isOverdue(summary)
         let days = summary.daysInStage(today: state.today)
         let daysText = overdue ? "!\(days)d" : "\(days)d"
-        let marker = highlight == nil ? " " : "▶"
         let daysWidth = DisplayWidth.of(daysText)
-        screen.put(marker + summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
+        screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
         screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: overdue && highlight == nil ? .overdue : base)
-        guard rect.height > 1 else { return }
-        screen.put(" " + summary.familyName, x: rect.x, y: rect.y + 1, maxWidth: rect.width, role: base)
-        guard rect.height > 2 else { return }
-        screen.put(" " + childrenText(summary, today: state.today, width: rect.width - 1), x: rect.x, y: rect.y + 2,
-                   maxWidth: rect.width, role: base)
-        guard rect.height > 3 else { return }
-        screen.put(" " + summary.medewerker, x: rect.x, y: rect.y + 3, maxWidth: rect.width, role: highlight ?? .dim)
+        let lines = [summary.familyName, childrenText(summary, today: state.today, width: rect.width), summary.medewerker]
+        for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
+            let role: Role = offset == 2 && highlight == nil ? .dim : base
+            screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: rect.width, role: role)
+        }
     }
 
+    /// "3 kinderen, jongste 4 jr", shortened step by step to fit `width`.
     static func childrenText(_ summary: CaseSummary, today: Day, width: Int) -> String {
         guard summary.childCount > 0 else { return "geen kinderen" }
         let age = summary.youngestBirthDate.map { "\($0.age(on: today)) jr" } ?? "?"
-        if summary.childCount == 1 { return "1 kind (\(age))" }
-        let long = "\(summary.childCount) kinderen, jongste \(age)"
-        return DisplayWidth.of(long) <= width ? long : "\(summary.childCount) kind. (\(age))"
+        let n = summary.childCount
+        let forms = n == 1 ? ["1 kind (\(age))"] : ["\(n) kinderen, jongste \(age)", "\(n) kind. (\(age))", "\(n) kd. (\(age))"]
+        return forms.first(where: { DisplayWidth.of($0) <= width }) ?? forms.last!
     }
 }

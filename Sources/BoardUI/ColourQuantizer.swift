@@ -85,18 +85,35 @@ public enum ColourQuantizer {
         return distance(rgb(ofXterm: grey), (r, g, b)) < distance(rgb(ofXterm: cube), (r, g, b)) ? grey : cube
     }
 
-    /// The nearest of the first `count` ANSI colours (8 or 16).
+    /// The closest of the 16 ANSI colours (`count` 16) or of the first 8 (`count` 8). Users and
+    /// terminals redefine these freely, so this goes by intent rather than by distance to some
+    /// palette: greys become black, bright black, white or bright white by lightness; other
+    /// colours take the ANSI colour of their hue sector, bright when they are light enough.
     public static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int) -> Int {
-        var best = 0
-        var bestDistance = Int.max
-        for index in 0..<min(count, ansiPalette.count) {
-            let d = distance(ansiPalette[index], (r, g, b))
-            if d < bestDistance {
-                best = index
-                bestDistance = d
-            }
+        let red = Int(r), green = Int(g), blue = Int(b)
+        let high = max(red, green, blue), low = min(red, green, blue)
+        let chroma = high - low
+        let bright = count >= 16
+        if high < 48 { return 0 }
+        if chroma < 32 || chroma * 10 < high * 3 {
+            let lightness = (red + green + blue) / 3
+            guard bright else { return lightness < 115 ? 0 : 7 }
+            let greys: [(index: Int, level: Int)] = [(0, 0), (8, 127), (7, 229), (15, 255)]
+            return greys.min { abs($0.level - lightness) < abs($1.level - lightness) }!.index
         }
-        return best
+        var hue: Int
+        if high == red {
+            hue = 60 * (green - blue) / chroma
+        } else if high == green {
+            hue = 120 + 60 * (blue - red) / chroma
+        } else {
+            hue = 240 + 60 * (red - green) / chroma
+        }
+        hue = (hue + 360) % 360
+        // Sectors of 60 degrees centred on red, yellow, green, cyan, blue, magenta.
+        let sectorColours = [1, 3, 2, 6, 4, 5]
+        let colour = sectorColours[((hue + 30) / 60) % 6]
+        return bright && high >= 230 ? colour + 8 : colour
     }
 
     /// A theme colour as a colour index for the given depth, plus whether bold is needed to get
@@ -119,16 +136,16 @@ public enum ColourQuantizer {
         }
     }
 
-    /// How a role's style is shown at a depth. Without colour, a style that leans on colour
-    /// alone (a coloured foreground or background but no attribute) takes the monochrome
-    /// theme's attributes for that role, so that selection, overdue and errors stay visible.
+    /// How a role's style is shown at a depth. Without colour, a style that uses colour also
+    /// takes the monochrome theme's attributes for its role (added to its own), so that
+    /// selection, overdue and errors stay visible when the colours are gone.
     public static func resolve(_ style: Style, role: Role, depth: ColourDepth) -> TerminalStyle {
         if depth == .none {
-            let hasAttributes = style.bold || style.dim || style.reverse || style.underline || style.italic
-            let hasColour = style.foreground != .terminalDefault || style.background != .terminalDefault
-            let source = hasColour && !hasAttributes ? Theme.builtInMonochrome.style(role) : style
-            return TerminalStyle(bold: source.bold, dim: source.dim, reverse: source.reverse,
-                                 underline: source.underline, italic: source.italic)
+            let usesColour = style.foreground != .terminalDefault || style.background != .terminalDefault
+            let extra = usesColour ? Theme.builtInMonochrome.style(role) : Style()
+            return TerminalStyle(bold: style.bold || extra.bold, dim: style.dim || extra.dim,
+                                 reverse: style.reverse || extra.reverse, underline: style.underline || extra.underline,
+                                 italic: style.italic || extra.italic)
         }
         let foreground = index(of: style.foreground, depth: depth)
         let background = index(of: style.background, depth: depth)
@@ -137,7 +154,8 @@ public enum ColourQuantizer {
                              underline: style.underline, italic: style.italic)
     }
 
-    /// A perceptual approximation of colour distance ("redmean"), squared and scaled.
+    /// A perceptual approximation of colour distance ("redmean"), squared and scaled: used to
+    /// choose between the xterm cube and the grey ramp.
     static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
         let meanRed = (Int(a.0) + Int(b.0)) / 2
         let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)

@@ -100,8 +100,8 @@ public enum ThemeLoader {
                 throw fail("onbekende sleutel '\(key)' (verwacht name, description, [palette] en [roles.…])", near: key)
             }
             let stem = (fileName as NSString).deletingPathExtension
-            let name = try string(table["name"], what: "'name'") ?? stem
-            let description = try string(table["description"], what: "'description'") ?? ""
+            let name = try string(table["name"], key: "name") ?? stem
+            let description = try string(table["description"], key: "description") ?? ""
 
             if let value = table["palette"] {
                 guard let paletteTable = value.table else { throw fail("[palette] moet een tabel zijn", near: "palette") }
@@ -123,7 +123,7 @@ public enum ThemeLoader {
                 for (key, entry) in rolesTable {
                     guard let role = Role(rawValue: key) else {
                         let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw fail("onbekende rol '\(key)' (bekende rollen: \(known))", near: "roles.\(key)")
+                        throw fail("onbekende rol '\(key)'", near: "roles.\(key)", hint: "Bekende rollen: \(known).")
                     }
                     guard let roleTable = entry.table else {
                         throw fail("rol \(key) moet een tabel zijn, zoals [roles.\(key)]", near: "roles.\(key)")
@@ -186,9 +186,9 @@ public enum ThemeLoader {
             return colour
         }
 
-        func string(_ value: TOMLValueConvertible?, what: String) throws -> String? {
+        func string(_ value: TOMLValueConvertible?, key: String) throws -> String? {
             guard let value else { return nil }
-            guard let text = value.string else { throw fail("\(what) moet tekst zijn", near: what) }
+            guard let text = value.string else { throw fail("'\(key)' moet tekst zijn", near: key) }
             return text
         }
 

@@ -132,6 +132,7 @@ extension AppState {
             showAllClosed.toggle()
             keepSelectionVisible()
             message = StatusMessage(text: showAllClosed ? "Afgesloten zaken: alle." : "Afgesloten zaken: laatste \(norms.closedWindowDays) dagen.", isError: false)
+            return [.reload]
         case .reload:
             message = StatusMessage(text: "Bord opnieuw geladen.", isError: false)
             return [.reload]

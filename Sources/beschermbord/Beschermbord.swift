@@ -1,0 +1,115 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import BoardUI
+import Foundation
+
+@main
+struct Beschermbord: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "beschermbord",
+        abstract: "Beschermbord: het zaakbord voor de veiligheid van kinderen in het wijkteam.",
+        discussion: """
+            Zonder opdracht opent het bord in de terminal. De opslag is standaard
+            $XDG_DATA_HOME/beschermbord/bord.sqlite (of ~/.local/share/beschermbord/bord.sqlite);
+            --store PAD of de omgevingsvariabele BESCHERMBORD_STORE kiest een andere.
+            """,
+        subcommands: [OpenBoard.self, PrintBoard.self, WriteDemo.self],
+        defaultSubcommand: OpenBoard.self
+    )
+
+    static func main() {
+        // Every file the program creates (store, WAL, backups) is readable by its owner only.
+        umask(0o077)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `--store`, shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Pad van de opslag (SQLite-bestand).", valueName: "pad"))
+    var store: String?
+
+    var path: String { StoreLocation.resolve(explicit: store) }
+
+    /// Opens the store, or stops with the Dutch message and exit code 1.
+    func open() throws -> SQLiteCaseStore {
+        do {
+            return try SQLiteCaseStore(path: path)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+    }
+}
+
+/// A failure the user must read: printed to stderr in Dutch, exit code 1.
+struct Failure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+extension ParsableCommand {
+    static func exit(withError error: Error) -> Never {
+        if let failure = error as? Failure {
+            FileHandle.standardError.write(Data(("beschermbord: " + failure.message + "\n").utf8))
+            Foundation.exit(1)
+        }
+        Beschermbord.exit(withError: error as Error?)
+    }
+}
+
+struct PrintBoard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Druk het bord af als platte tekst (voor scripts en pijpen), zonder de terminal over te nemen.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(name: .long, help: "Toon alle afgesloten zaken, niet alleen die van de laatste 30 dagen.")
+    var all = false
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let today = Clock.today()
+        do {
+            let norms = try store.norms()
+            let cases = try store.boardCases(today: today, closedWindowDays: all ? nil : norms.closedWindowDays)
+            let columns = BoardColumns(cases: cases, today: today, closedWindowDays: all ? nil : norms.closedWindowDays)
+            print(BoardText.render(columns, today: today, norms: norms, storeName: store.location), terminator: "")
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+    }
+}
+
+struct WriteDemo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Schrijf een demo-opslag met fictieve gezinnen, zonder het bord te openen.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "Aantal gezinnen.")
+    var families = 120
+
+    @Option(name: .long, help: "Startwaarde: dezelfde waarde geeft dezelfde opslag.")
+    var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard families >= 1 else { throw ValidationError("--families moet minstens 1 zijn.") }
+    }
+
+    func run() throws {
+        do {
+            try DemoStore.create(path: storeOptions.path, families: families, seed: seed, today: Clock.today())
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        print("Demo-opslag met \(families) fictieve gezinnen geschreven naar \(storeOptions.path).")
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import BoardUI
+import Foundation
+import Terminal
+
+/// The default command: the full-screen board.
+struct OpenBoard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open het bord in de terminal (standaard).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(name: .long, help: "Open een nieuwe demo-opslag met fictieve gezinnen in een tijdelijke map.")
+    var demo = false
+
+    @Option(name: .long, help: ArgumentHelp("Kleurenthema: standaard, hoog-contrast of monochroom.", valueName: "naam"))
+    var theme = "standaard"
+
+    func run() throws {
+        let store: SQLiteCaseStore
+        if demo {
+            store = try makeDemoStore()
+        } else {
+            store = try storeOptions.open()
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let useColour = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let library = ThemeLibrary()
+        let chosen: Theme
+        do {
+            chosen = try library.load(name: useColour ? theme : "monochroom")
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: chosen, useColour: useColour)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        let session = BoardSession(store: store, terminal: terminal)
+        session.run()
+        terminal.restore()
+        if demo { print("De demo-opslag staat in \(store.location); open hem opnieuw met --store.") }
+    }
+
+    func makeDemoStore() throws -> SQLiteCaseStore {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("beschermbord-demo-\(getpid())-\(Int(Date().timeIntervalSince1970))")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            return try DemoStore.create(path: directory.appendingPathComponent("demo.sqlite").path, today: Clock.today())
+        } catch {
+            throw Failure(message: "De demo-opslag kan niet worden gemaakt: \(error)")
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import BoardCore
+import Testing
+@testable import BoardUI
+
+@Suite struct UpdateTests {
+    @Test func arrowsAndVimKeysMoveTheSelection() {
+        var state = Fixture.state()
+        #expect(state.selectedCase?.kenmerk == "2026-0101")
+        Fixture.press([.character("j")], on: &state)
+        #expect(state.selectedCase?.kenmerk == "2026-0102")
+        Fixture.press([.down], on: &state)
+        #expect(state.selectedCase?.kenmerk == "2026-0102", "stays on the last card")
+        Fixture.press([.character("l")], on: &state)
+        #expect(state.focusedStage == .onderzoek)
+        Fixture.press([.character("G")], on: &state)
+        #expect(state.selectedCase?.kenmerk == "2026-0080")
+        Fixture.press([.character("g"), .left, .character("h")], on: &state)
+        #expect(state.focusedStage == .aangemeld)
+        #expect(state.selectedCase?.kenmerk == "2026-0102", "each column remembers its selection")
+    }
+
+    @Test func enterAsksToOpenTheSelectedCase() {
+        var state = Fixture.state()
+        #expect(Fixture.press([.enter], on: &state) == [.openDetails(1)])
+    }
+
+    @Test func escNeverQuitsTheBoardButQDoes() {
+        var state = Fixture.state()
+        #expect(Fixture.press([.escape], on: &state).isEmpty)
+        #expect(!state.wantsQuit)
+        #expect(Fixture.press([.character("q")], on: &state) == [.quit])
+        #expect(state.wantsQuit)
+    }
+
+    @Test func filterNarrowsAsYouTypeAndEscClears() {
+        var state = Fixture.state()
+        Fixture.press([.character("/")] + Fixture.type("jEROEN"), on: &state)
+        #expect(state.columns.total == 1)
+        #expect(state.columns[.onderzoek].first?.kenmerk == "2026-0080")
+        Fixture.press([.enter], on: &state)
+        #expect(!state.isEditingFilter)
+        #expect(state.filter == "jEROEN")
+        Fixture.press([.escape], on: &state)
+        #expect(state.filter.isEmpty)
+        #expect(state.columns.total == 7)
+    }
+
+    @Test func toggleClosedShowsOldEndColumnCases() {
+        var state = Fixture.state()
+        #expect(state.columns[.veiligheidGewaarborgd].count == 1)
+        #expect(Fixture.press([.character("c")], on: &state) == [.reload])
+        #expect(state.columns[.veiligheidGewaarborgd].count == 2)
+    }
+
+    @Test func backFromAangemeldIsRefusedInDutch() {
+        var state = Fixture.state()
+        Fixture.press([.character("<")], on: &state)
+        #expect(state.overlays.isEmpty)
+        #expect(state.message == StatusMessage(text: "Aangemeld is de eerste kolom: de zaak kan niet verder terug.", isError: true))
+    }
+
+    @Test func forwardFromOnderzoekOffersBothTargetsAndAsksWhatTheRulesRequire() throws {
+        var state = Fixture.state()
+        Fixture.press([.right, .character(">")], on: &state)
+        guard case .move(let dialog)? = state.overlays.last else { Issue.record("no move dialog"); return }
+        #expect(dialog.targets == [.veiligheidGewaarborgd, .beschermtafel])
+        #expect(dialog.form.fields.map(\.id) == ["naar", "datum", "tekst"])
+        // Saving without a conclusion is refused at the field, the dialog stays.
+        #expect(Fixture.press([.control("s")], on: &state).isEmpty)
+        guard case .move(let refused)? = state.overlays.last else { Issue.record("dialog closed"); return }
+        #expect(refused.form.fields.first(where: { $0.id == "tekst" })?.error == "Conclusie is verplicht")
+        // Choosing the Beschermtafel asks who brings the case in instead.
+        Fixture.press([.up, .up, .right], on: &state)
+        guard case .move(let table)? = state.overlays.last else { Issue.record("dialog closed"); return }
+        #expect(table.form["naar"] == "Beschermtafel")
+        #expect(table.form.fields.map(\.id) == ["naar", "datum", "inbrenger"])
+        let effects = Fixture.press([.control("s")], on: &state)
+        #expect(effects == [.move(MoveRequest(caseID: 3, expectedVersion: 1, from: .onderzoek, to: .beschermtafel,
+                                              day: Fixture.today, text: "", requester: .jeugdteam))])
+    }
+
+    @Test func aDateInTheFutureIsRefusedAndWhatWasTypedStays() {
+        var state = Fixture.state()
+        Fixture.press([.character(">"), .control("u")] + Fixture.type("01-01-2030"), on: &state)
+        #expect(Fixture.press([.enter], on: &state).isEmpty)
+        guard case .move(let dialog)? = state.overlays.last else { Issue.record("dialog closed"); return }
+        #expect(dialog.form["datum"] == "01-01-2030")
+        #expect(dialog.form.fields[1].error == "01-01-2030 ligt in de toekomst")
+    }
+
+    @Test func newReportFormProducesAReport() {
+        var state = Fixture.state()
+        Fixture.press([.character("a")], on: &state)
+        guard case .newReport(let form)? = state.overlays.last else { Issue.record("no form"); return }
+        #expect(form["kenmerk"] == "2026-0103")
+        #expect(form["medewerker"] == "anouk")
+        var keys: [Key] = [.tab, .tab, .character("j")]            // bron: Jeugdbescherming
+        keys += [.tab] + Fixture.type("Çelik")
+        keys += [.tab] + Fixture.type("Kogerveld")
+        keys += [.tab, .tab] + Fixture.type("Zoë")
+        keys += [.tab] + Fixture.type("29-02-2020")
+        keys += [.tab] + Fixture.type("Daan")
+        keys += [.tab] + Fixture.type("2019-07-01")
+        let effects = Fixture.press(keys + [.control("s")], on: &state)
+        let expected = NewReport(kenmerk: "2026-0103", reportedOn: Fixture.today, source: .jeugdbescherming,
+                                 familyName: "Çelik", wijk: "Kogerveld", medewerker: "anouk",
+                                 children: [Child(firstName: "Zoë", birthDate: Day(year: 2020, month: 2, day: 29)!),
+                                            Child(firstName: "Daan", birthDate: Day(year: 2019, month: 7, day: 1)!)])
+        #expect(effects == [.addReport(expected)])
+        // The form stays until the store confirms; then the new case is selected after the reload.
+        #expect(state.update(.saved(message: "opgeslagen", select: 99)) == [.reload])
+        #expect(state.overlays.isEmpty)
+        var added = Fixture.summary(99, "2026-0103", "Çelik", stage: .aangemeld, since: 0)
+        added.medewerker = "anouk"
+        _ = state.update(.loaded(cases: Fixture.cases + [added], norms: .standard, suggestedKenmerk: "2026-0104"))
+        #expect(state.selectedCase?.id == 99)
+    }
+
+    @Test func newReportRefusesImpossibleDatesAtTheField() {
+        var state = Fixture.state()
+        var keys: [Key] = [.character("a"), .tab, .control("u")] + Fixture.type("31-02-2024")
+        keys += [.tab, .tab] + Fixture.type("Jansen")
+        keys += [.tab, .tab, .tab] + Fixture.type("Sem")
+        keys += [.tab] + Fixture.type("29-02-2023")
+        #expect(Fixture.press(keys + [.control("s")], on: &state).isEmpty)
+        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.fields[form.index(of: "datum")!].error == "‘31-02-2024’ bestaat niet als datum")
+        #expect(form.fields[form.index(of: "kind1.geboren")!].error == "‘29-02-2023’ bestaat niet als datum")
+        #expect(form["gezin"] == "Jansen")
+        #expect(form.fields[form.focus].id == "datum", "focus goes to the first error")
+    }
+
+    @Test func escOnATypedFormAsksBeforeDiscarding() {
+        var state = Fixture.state()
+        Fixture.press([.character("a"), .tab, .tab, .tab] + Fixture.type("X") + [.escape], on: &state)
+        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.isConfirmingDiscard)
+        Fixture.press([.character("n")], on: &state)
+        #expect(state.overlays.count == 1)
+        Fixture.press([.escape, .character("j")], on: &state)
+        #expect(state.overlays.isEmpty)
+    }
+
+    @Test func aStoreRefusalKeepsTheFormAndWhatWasTyped() {
+        var state = Fixture.state()
+        Fixture.press([.character("a"), .tab, .tab, .tab] + Fixture.type("Jansen"), on: &state)
+        _ = state.update(.failed("Kenmerk 2026-0103 bestaat al; kies een ander kenmerk."))
+        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.error == "Kenmerk 2026-0103 bestaat al; kies een ander kenmerk.")
+        #expect(form["gezin"] == "Jansen")
+        #expect(AppView.render(state).screen.text.contains("Kenmerk 2026-0103 bestaat al"))
+    }
+
+    @Test func textFieldsEditWithCursorKeysAndUTF8() {
+        var form = Form(title: "t", fields: [FormField(id: "x", label: "X")])
+        for key in Fixture.type("Zoe") + [.backspace, .character("ë"), .home, .delete, .character("z"), .end, .character("!")] {
+            _ = form.edit(key)
+        }
+        #expect(form["x"] == "zoë!")
+        _ = form.edit(.left)
+        _ = form.edit(.character("李"))
+        #expect(form["x"] == "zoë李!")
+        #expect(form.fields[0].cursor == 4)
+    }
+
+    @Test func resizingKeepsTheSelectionInView() {
+        let many = (1...12).map { Fixture.summary(Int64($0), "2026-\(1000 + $0)", "Gezin \($0)", stage: .aangemeld, since: 30 - $0) }
+        var state = Fixture.state(width: 200, height: 50, cases: many)
+        Fixture.press([.character("G")], on: &state)
+        _ = state.update(.resize(width: 80, height: 24))
+        #expect(AppView.render(state).screen.text.contains("▶2026-1001"))
+    }
+}
