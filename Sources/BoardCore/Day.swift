@@ -76,7 +76,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `dd-mm-jjjj` or `jjjj-mm-dd` (also with `/` or `.`), nil when malformed or impossible.
     public init?(parsing text: String) {
-        let parts = text.trimmingWhitespace().split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        let parts = text.trimmingWhitespace().split(omittingEmptySubsequences: false,
+                                                    whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         if parts[0].count == 4 && parts[2].count <= 2 {
@@ -115,9 +116,13 @@ extension Day {
                                 notBefore earliest: (Day, String)? = nil) -> Result<Day, DateProblem> {
         let trimmed = text.trimmingWhitespace()
         guard let day = Day(parsing: trimmed) else {
-            let shape = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+            let shape = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
             let numeric = shape.count == 3 && shape.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-            return .failure(numeric ? .impossible(trimmed) : .malformed(trimmed))
+            // Only a date typed in the right shape (a four-digit year first or last) can be one that does not exist;
+            // `01-03-24` is a typing problem.
+            let dated = numeric && shape[1].count <= 2
+                && ((shape[0].count == 4 && shape[2].count <= 2) || (shape[2].count == 4 && shape[0].count <= 2))
+            return .failure(dated ? .impossible(trimmed) : .malformed(trimmed))
         }
         if let latest, day > latest { return .failure(.inFuture(day)) }
         if let (first, what) = earliest, day < first { return .failure(.before(first, what: what)) }

@@ -87,7 +87,8 @@ public enum Transitions {
         }
         if case .success(let allowed) = targets(from: from, direction: .forward), !allowed.isEmpty {
             let names = allowed.map(\.title).joined(separator: " of ")
-            return .failure(MoveRefusal(message: "Van \(from.title) kan een zaak alleen naar \(names) (of één stap terug)."))
+            let back = previous(of: from, cameFrom: cameFrom) == nil ? "" : " (of één stap terug)"
+            return .failure(MoveRefusal(message: "Van \(from.title) kan een zaak alleen naar \(names)\(back)."))
         }
         return .failure(MoveRefusal(message: "\(from.title) is een eindkolom: alleen één stap terug is mogelijk, met een reden."))
     }

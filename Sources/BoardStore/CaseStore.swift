@@ -12,6 +12,8 @@ public protocol CaseStore: AnyObject {
     /// Changes whenever anyone writes to the store, so a running board knows when to reload.
     func changeToken() throws -> Int64
     func norms() throws -> Norms
+    /// Whether this is a demo store with fictitious families (the title bar says so).
+    func isDemo() throws -> Bool
     /// A free kenmerk for a new report in `year`, such as `2026-0042`.
     func suggestKenmerk(year: Int) throws -> String
 

@@ -14,6 +14,7 @@ public final class SQLiteCaseStore: CaseStore {
         self.location = path
         self.user = user
         let isNew = try StoreFile.prepare(path: path)
+        if !isNew { try StoreFile.checkExisting(path: path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -73,6 +74,10 @@ public final class SQLiteCaseStore: CaseStore {
             if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
             return norms
         }
+    }
+
+    public func isDemo() throws -> Bool {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'demo'") == "1" }
     }
 
     public func suggestKenmerk(year: Int) throws -> String {
@@ -155,23 +160,24 @@ public final class SQLiteCaseStore: CaseStore {
         let kenmerk = report.kenmerk.trimmingWhitespace()
         guard !kenmerk.isEmpty else { throw StoreError.refused("Kenmerk is verplicht.") }
         guard !report.familyName.trimmingWhitespace().isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) == true {
+        // Cached statements: the demo builder inserts 100,000 reports in one go.
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \"case\" WHERE kenmerk = ?"), arguments: [kenmerk]) == true {
             throw StoreError.duplicateKenmerk(kenmerk)
         }
-        try db.execute(sql: "INSERT INTO family (name, wijk) VALUES (?, ?)",
-                       arguments: [report.familyName.trimmingWhitespace(), report.wijk.trimmingWhitespace()])
+        try db.cachedStatement(sql: "INSERT INTO family (name, wijk) VALUES (?, ?)")
+            .execute(arguments: [report.familyName.trimmingWhitespace(), report.wijk.trimmingWhitespace()])
         let familyID = db.lastInsertedRowID
         for child in report.children {
-            try db.execute(sql: "INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)",
-                           arguments: [familyID, child.firstName.trimmingWhitespace(), child.birthDate.iso])
+            try db.cachedStatement(sql: "INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)")
+                .execute(arguments: [familyID, child.firstName.trimmingWhitespace(), child.birthDate.iso])
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [kenmerk, familyID, report.source.rawValue, report.reportedOn.iso,
+            """).execute(arguments: [kenmerk, familyID, report.source.rawValue, report.reportedOn.iso,
                              Stage.aangemeld.rawValue, report.reportedOn.iso, report.medewerker.trimmingWhitespace()])
         let caseID = db.lastInsertedRowID
-        let names = report.children.map(\.firstName).joined(separator: ", ")
+        let names = report.children.map { $0.firstName.trimmingWhitespace() }.joined(separator: ", ")
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: .aangemeld, from: nil, to: .aangemeld,
                         day: report.reportedOn, detail: "bron \(report.source.rawValue)" + (names.isEmpty ? "" : "; kinderen: \(names)"),
                         recordedAt: recordedAt)
@@ -180,10 +186,10 @@ public final class SQLiteCaseStore: CaseStore {
 
     func appendEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
                      day: Day, detail: String, recordedAt: String? = nil) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseID, familyID, recordedAt ?? Clock.timestamp(), user, kind.rawValue,
+            """).execute(arguments: [caseID, familyID, recordedAt ?? Clock.timestamp(), user, kind.rawValue,
                              from?.rawValue, to?.rawValue, day.iso, detail])
     }
 

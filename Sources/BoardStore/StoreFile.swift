@@ -40,6 +40,24 @@ enum StoreFile {
         if applicationID != 0 || tables > 0 { throw StoreError.foreignDatabase(path: path) }
     }
 
+    /// Checks an existing file through a read-only connection before the store opens it for writing:
+    /// opening a DatabasePool switches a file to WAL mode and writes to it, so a file that is refused
+    /// must be refused before that to stay byte-for-byte unchanged.
+    static func checkExisting(path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in try checkOwnership(db, path: path, isNew: false) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: describe(error))
+        }
+    }
+
     static func restrictPermissions(path: String) {
         for file in [path, path + "-wal", path + "-shm"] {
             chmod(file, 0o600)

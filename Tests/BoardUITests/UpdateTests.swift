@@ -5,23 +5,24 @@ import Testing
 @Suite struct UpdateTests {
     @Test func arrowsAndVimKeysMoveTheSelection() {
         var state = Fixture.state()
-        #expect(state.selectedCase?.kenmerk == "2026-0101")
-        Fixture.press([.character("j")], on: &state)
+        // Oldest first: the card longest in its column is on top.
         #expect(state.selectedCase?.kenmerk == "2026-0102")
+        Fixture.press([.character("j")], on: &state)
+        #expect(state.selectedCase?.kenmerk == "2026-0101")
         Fixture.press([.down], on: &state)
-        #expect(state.selectedCase?.kenmerk == "2026-0102", "stays on the last card")
+        #expect(state.selectedCase?.kenmerk == "2026-0101", "stays on the last card")
         Fixture.press([.character("l")], on: &state)
         #expect(state.focusedStage == .onderzoek)
         Fixture.press([.character("G")], on: &state)
-        #expect(state.selectedCase?.kenmerk == "2026-0080")
+        #expect(state.selectedCase?.kenmerk == "2026-0090")
         Fixture.press([.character("g"), .left, .character("h")], on: &state)
         #expect(state.focusedStage == .aangemeld)
-        #expect(state.selectedCase?.kenmerk == "2026-0102", "each column remembers its selection")
+        #expect(state.selectedCase?.kenmerk == "2026-0101", "each column remembers its selection")
     }
 
     @Test func enterAsksToOpenTheSelectedCase() {
         var state = Fixture.state()
-        #expect(Fixture.press([.enter], on: &state) == [.openDetails(1)])
+        #expect(Fixture.press([.enter], on: &state) == [.openDetails(2)])
     }
 
     @Test func escNeverQuitsTheBoardButQDoes() {
@@ -75,7 +76,7 @@ import Testing
         #expect(table.form["naar"] == "Beschermtafel")
         #expect(table.form.fields.map(\.id) == ["naar", "datum", "inbrenger"])
         let effects = Fixture.press([.control("s")], on: &state)
-        #expect(effects == [.move(MoveRequest(caseID: 3, expectedVersion: 1, from: .onderzoek, to: .beschermtafel,
+        #expect(effects == [.move(MoveRequest(caseID: 4, expectedVersion: 1, from: .onderzoek, to: .beschermtafel,
                                               day: Fixture.today, text: "", requester: .jeugdteam))])
     }
 
@@ -168,6 +169,6 @@ import Testing
         var state = Fixture.state(width: 200, height: 50, cases: many)
         Fixture.press([.character("G")], on: &state)
         _ = state.update(.resize(width: 80, height: 24))
-        #expect(AppView.render(state).screen.text.contains("▶2026-1001"))
+        #expect(AppView.render(state).screen.lines.contains { $0.hasPrefix("▶2026-1012") })
     }
 }

@@ -10,7 +10,7 @@ import Testing
         let demo = try Binary.run(["demo", "--store", store, "--families", "40"])
         #expect(demo.status == 0, "\(demo.output)")
 
-        let session = try TmuxSession(command: [Binary.path, "--store", store], directory: directory)
+        let session = try TmuxSession(command: [Binary.path, "--store", store], width: 140, height: 40, directory: directory)
         var screen = try session.waitFor(text: "Onderzoek")
         for title in ["Aangemeld", "Beschermtafel", "Veiligheid gewaarborgd", "RvK-onderzoek", "DEMO"] {
             #expect(screen.contains(title), "kolom \(title) ontbreekt")

@@ -8,6 +8,7 @@ final class TmuxSession {
 
     /// Starts `command` in a detached tmux session of the given size. After the program ends, the
     /// pane prints the terminal's mode and a marker, then waits, so tests can check it was restored.
+    /// The shell traps (rather than dies of) Ctrl-C, so that only the program gets the signal.
     init(command: [String], width: Int = 100, height: Int = 30, directory: URL, environment: [String: String] = [:]) throws {
         socket = "bb-\(UUID().uuidString.prefix(8))"
         self.directory = directory
@@ -16,7 +17,7 @@ final class TmuxSession {
         env.merge(environment) { _, new in new }
         let exports = env.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let program = command.map(Self.quote).joined(separator: " ")
-        let script = "env \(exports) \(program); echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'; echo EINDE; exec cat"
+        let script = "trap : INT TERM HUP; env \(exports) \(program); echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'; echo EINDE; exec cat"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }
 
@@ -44,6 +45,7 @@ final class TmuxSession {
         throw TmuxError.timeout(what)
     }
 
+    @discardableResult
     func waitFor(text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try waitFor("‘\(text)’", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
@@ -55,21 +57,13 @@ final class TmuxSession {
 
     enum TmuxError: Error { case timeout(String), failed(String) }
 
+    /// Runs a command to completion. Output goes through a file, not a pipe: the tmux server that
+    /// `new-session` starts would inherit a pipe and keep it open for ever.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw TmuxError.failed("\(arguments.joined(separator: " ")) gaf \(process.terminationStatus): \(text)")
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let (status, text) = try spawnAndWait([executable] + arguments, environment: ProcessInfo.processInfo.environment)
+        guard status == 0 else {
+            throw TmuxError.failed("\(arguments.joined(separator: " ")) gaf \(status): \(text)")
         }
         return text
     }
@@ -91,21 +85,36 @@ enum Binary {
 
     /// Runs the binary to completion; returns its exit code and everything it printed.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["BESCHERMBORD_STORE"] = nil
         env.merge(environment) { _, new in new }
-        process.environment = env
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try spawnAndWait([path] + arguments, environment: env)
     }
+}
+
+/// Runs a program to completion with posix_spawn and waitpid; returns its exit code and output.
+/// Output goes through a file, not a pipe, and Foundation's Process is not used: the tmux server
+/// that `new-session` forks would inherit the pipe and keep the client from being reaped.
+func spawnAndWait(_ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("bb-out-\(UUID().uuidString)").path
+    defer { unlink(log) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    guard spawned == 0 else { throw TmuxSession.TmuxError.failed("\(arguments[0]) kan niet starten (\(spawned))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (exitCode, output)
 }
 
 /// A private temporary directory for one test.

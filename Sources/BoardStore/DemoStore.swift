@@ -1,0 +1,364 @@
+import BoardCore
+import Foundation
+import GRDB
+
+/// Builds a store full of clearly fictitious families, for training, demonstrations and load tests.
+///
+/// The result depends only on `seed`, `families` and `today`: the same arguments give the same
+/// families, kenmerken, dates and log. Every case is written the way a real report and real moves
+/// are written (through `insertReport`, an update of the case and a log event per move), so the
+/// demo exercises the same data paths as real work.
+public enum DemoStore {
+    /// Writes a new demo store at `path`, all in one transaction, and marks it with the setting `demo = 1`.
+    /// Refuses an existing non-empty file or a directory with `StoreError.refused` (never overwrites);
+    /// an existing empty file is taken as a placeholder and replaced.
+    @discardableResult
+    public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
+                              user: String = Clock.currentUser()) throws -> SQLiteCaseStore {
+        guard families >= 0 else { throw StoreError.refused("Het aantal gezinnen voor de demo kan niet negatief zijn.") }
+        try refuseExisting(path: path)
+        let plans = DemoPlanner.plan(families: families, seed: seed, today: today)
+        let store = try SQLiteCaseStore(path: path, user: user)
+        do {
+            try store.write { db in
+                for plan in plans {
+                    let caseID = try store.insertReport(db, plan.report, recordedAt: plan.recordedAt)
+                    if plan.moves.isEmpty { continue }
+                    let familyID = try FamilyID.fetchOne(db.cachedStatement(sql: "SELECT family_id FROM \"case\" WHERE id = ?"),
+                                                         arguments: [caseID])
+                    for move in plan.moves {
+                        try db.cachedStatement(sql: "UPDATE \"case\" SET stage = ?, stage_since = ?, version = version + 1 WHERE id = ?")
+                            .execute(arguments: [move.to.rawValue, move.day.iso, caseID])
+                        try store.appendEvent(db, caseID: caseID, familyID: familyID, kind: .verplaatst, from: move.from, to: move.to,
+                                              day: move.day, detail: move.detail, recordedAt: move.recordedAt)
+                    }
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
+            }
+        } catch {
+            // Leave no half-made store behind: the file did not exist before we started.
+            try? store.pool.close()
+            for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            throw error
+        }
+        return store
+    }
+
+    /// A demo never replaces anything: an existing non-empty file (or a directory) is refused.
+    /// An empty file (such as one made by `mktemp`) holds nothing and is replaced.
+    static func refuseExisting(path: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            throw StoreError.refused("\(path) is een map. Een demo-opslag wordt alleen in een nieuw bestand gemaakt; kies een ander pad.")
+        }
+        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 1
+        if size > 0 {
+            throw StoreError.refused("\(path) bestaat al. Een demo-opslag overschrijft nooit een bestaand bestand; het bestand is niet gewijzigd. Kies een nieuw pad.")
+        }
+        do {
+            try manager.removeItem(atPath: path)
+        } catch {
+            throw StoreError.refused("\(path) bestaat al als leeg bestand en kan niet worden vervangen; kies een nieuw pad.")
+        }
+    }
+}
+
+// MARK: - The plan: everything decided before anything is written
+
+/// One demo case: the report and the moves that happened to it up to `today`.
+struct DemoCasePlan: Sendable {
+    struct Move: Sendable {
+        var from: Stage
+        var to: Stage
+        var day: Day
+        var detail: String
+        var recordedAt: String
+    }
+
+    var report: NewReport
+    var recordedAt: String
+    var moves: [Move]
+
+    var finalStage: Stage { moves.last?.to ?? .aangemeld }
+}
+
+enum DemoPlanner {
+    /// All cases in the order they are written: by report date, kenmerk numbered per year.
+    static func plan(families: Int, seed: UInt64, today: Day) -> [DemoCasePlan] {
+        var rng = SplitMix64(seed: seed)
+        var drafts: [Draft] = []
+        drafts.reserveCapacity(families)
+        for index in 0..<families {
+            // The first families are steered into each column in turn so that every column of the
+            // board (the end columns within their 30-day window) shows cases, whatever the seed.
+            let target: Stage? = index < guaranteedPerColumn * Stage.allCases.count
+                ? Stage.allCases[index % Stage.allCases.count] : nil
+            drafts.append(draft(index: index, target: target, today: today, rng: &rng))
+        }
+        drafts.sort { ($0.reportedOn, $0.index) < ($1.reportedOn, $1.index) }
+
+        var numberInYear: [Int: Int] = [:]
+        var plans: [DemoCasePlan] = []
+        plans.reserveCapacity(drafts.count)
+        for draft in drafts {
+            let year = draft.reportedOn.year
+            let number = (numberInYear[year] ?? 0) + 1
+            numberInYear[year] = number
+            let report = NewReport(kenmerk: "\(year)-\(padded(number, 4))", reportedOn: draft.reportedOn, source: draft.source,
+                                   familyName: draft.familyName, wijk: draft.wijk, medewerker: draft.medewerker,
+                                   children: draft.children)
+            plans.append(DemoCasePlan(report: report, recordedAt: draft.reportRecordedAt, moves: draft.moves))
+        }
+        return plans
+    }
+
+    static let guaranteedPerColumn = 2
+
+    struct Draft {
+        var index: Int
+        var reportedOn: Day
+        var reportRecordedAt: String
+        var source: Source
+        var familyName: String
+        var wijk: String
+        var medewerker: String
+        var children: [Child]
+        var moves: [DemoCasePlan.Move]
+    }
+
+    /// One step of a case's path: the stage it enters and how many days after the previous step.
+    private struct Step {
+        var stage: Stage
+        var gap: Int
+    }
+
+    private static func draft(index: Int, target: Stage?, today: Day, rng: inout SplitMix64) -> Draft {
+        var familyName = rng.pick(DemoNames.surnames)
+        if rng.chance(0.12) {
+            let second = rng.pick(DemoNames.surnames)
+            if second != familyName { familyName += "-" + second }
+        }
+        let wijk = rng.pick(DemoNames.wijken)
+        let medewerker = rng.pick(DemoNames.medewerkers)
+        let source = rng.weighted([(Source.veiligThuis, 72), (.jeugdteam, 12), (.jeugdbescherming, 10), (.overig, 6)])
+
+        // The path through the flow, with realistic durations between the steps.
+        var steps = [Step(stage: .onderzoek, gap: rng.int(1...12))]
+        let onderzoekDays = rng.int(14...80)
+        let toTable: Bool
+        let fromTable: Stage
+        switch target {
+        case .beschermtafel?, .rvkOnderzoek?: toTable = true
+        case .veiligheidGewaarborgd?: toTable = rng.chance(0.15)
+        default: toTable = rng.chance(0.15)
+        }
+        if target == .rvkOnderzoek { fromTable = .rvkOnderzoek }
+        else if target == .veiligheidGewaarborgd { fromTable = .veiligheidGewaarborgd }
+        else { fromTable = rng.chance(0.5) ? .veiligheidGewaarborgd : .rvkOnderzoek }
+        if toTable {
+            steps.append(Step(stage: .beschermtafel, gap: onderzoekDays))
+            steps.append(Step(stage: fromTable, gap: rng.int(30...160)))
+        } else {
+            steps.append(Step(stage: .veiligheidGewaarborgd, gap: onderzoekDays))
+        }
+
+        let reportedOn: Day
+        if let target {
+            // Steered: the case entered `target` recently; count back from there to the report.
+            if let last = steps.firstIndex(where: { $0.stage == target }) { steps.removeSubrange((last + 1)...) } else { steps = [] }
+            let daysInTarget: Int
+            switch target {
+            case .aangemeld: daysInTarget = rng.int(0...3)
+            case .onderzoek: daysInTarget = rng.int(3...40)
+            case .beschermtafel: daysInTarget = rng.int(7...60)
+            case .veiligheidGewaarborgd, .rvkOnderzoek: daysInTarget = rng.int(0...25)
+            }
+            reportedOn = today.adding(days: -daysInTarget - steps.reduce(0) { $0 + $1.gap })
+        } else {
+            reportedOn = today.adding(days: -rng.int(0...539))
+        }
+
+        var moves: [DemoCasePlan.Move] = []
+        var stage = Stage.aangemeld
+        var day = reportedOn
+        for step in steps {
+            day = day.adding(days: step.gap)
+            if day > today { break }
+            let detail = moveDetail(to: step.stage, from: stage, rng: &rng)
+            moves.append(.init(from: stage, to: step.stage, day: day, detail: detail, recordedAt: timestamp(day, rng: &rng)))
+            stage = step.stage
+        }
+
+        return Draft(index: index, reportedOn: reportedOn, reportRecordedAt: timestamp(reportedOn, rng: &rng),
+                     source: source, familyName: familyName, wijk: wijk, medewerker: medewerker,
+                     children: children(reportedOn: reportedOn, today: today, rng: &rng), moves: moves)
+    }
+
+    /// One to four children, aged 0 to 17 on `today`, all born by the report date, siblings about
+    /// one to four years apart (now and then twins).
+    private static func children(reportedOn: Day, today: Day, rng: inout SplitMix64) -> [Child] {
+        let count = rng.weighted([(1, 35), (2, 35), (3, 20), (4, 10)])
+        var earliest = today.adding(days: -(18 * 366))
+        while earliest.age(on: today) > 17 { earliest = earliest.adding(days: 1) }
+        let latest = min(reportedOn, today)
+        // Leave room for the older siblings before choosing the youngest's birth date.
+        let room = min(latest.ordinal, earliest.ordinal + (count - 1) * 400)
+        var birth = rng.int(room...max(room, latest.ordinal))
+        var names: Set<String> = []
+        var result: [Child] = []
+        while result.count < count && birth >= earliest.ordinal {
+            let name = rng.pick(DemoNames.firstNames)
+            guard names.insert(name).inserted else { continue }
+            result.append(Child(firstName: name, birthDate: Day(ordinal: birth)))
+            birth -= rng.chance(0.04) ? 0 : rng.int(330...1500)
+        }
+        return result.sorted { $0.birthDate < $1.birthDate }
+    }
+
+    /// The log line of a move, built as the real move form builds it.
+    private static func moveDetail(to: Stage, from: Stage, rng: inout SplitMix64) -> String {
+        var text = ""
+        var requester: TableRequester?
+        switch to {
+        case .aangemeld, .onderzoek:
+            text = ""
+        case .beschermtafel:
+            requester = rng.weighted([(TableRequester.jeugdteam, 70), (.veiligThuis, 20), (.jeugdbescherming, 10)])
+            text = rng.chance(0.7) ? rng.pick(DemoNames.tableReasons) : ""
+        case .veiligheidGewaarborgd:
+            text = from == .beschermtafel ? rng.pick(DemoNames.tableConclusions) : rng.pick(DemoNames.conclusions)
+        case .rvkOnderzoek:
+            text = rng.pick(DemoNames.rvkAdvice)
+        }
+        return MoveRequest(caseID: 0, expectedVersion: 0, from: from, to: to, day: Day(ordinal: 0), text: text,
+                           requester: requester).detail
+    }
+
+    /// A moment during office hours (Dutch time) on `day`, in UTC.
+    private static func timestamp(_ day: Day, rng: inout SplitMix64) -> String {
+        let minute = rng.int((7 * 60)...(15 * 60 + 30))
+        let second = rng.int(0...59)
+        return "\(day.iso)T\(padded(minute / 60, 2)):\(padded(minute % 60, 2)):\(padded(second, 2)).000Z"
+    }
+
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+// MARK: - Deterministic randomness
+
+/// SplitMix64 (Steele, Lea, Flood): tiny, fast and the same on every platform and run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in `range`, by rejection so that no value is favoured.
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        let span = UInt64(range.upperBound - range.lowerBound) &+ 1
+        if span == 0 { return Int(truncatingIfNeeded: next()) }
+        let limit = UInt64.max - UInt64.max % span
+        var value = next()
+        while value >= limit { value = next() }
+        return range.lowerBound + Int(value % span)
+    }
+
+    mutating func chance(_ probability: Double) -> Bool {
+        Double(next() >> 11) / Double(1 << 53) < probability
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+
+    mutating func weighted<T>(_ items: [(T, Int)]) -> T {
+        var roll = int(0...(items.reduce(0) { $0 + $1.1 } - 1))
+        for (item, weight) in items {
+            if roll < weight { return item }
+            roll -= weight
+        }
+        return items[items.count - 1].0
+    }
+}
+
+// MARK: - Fictitious names and texts
+
+enum DemoNames {
+    static let surnames = [
+        "de Vries", "Jansen", "Özdemir", "El Amrani", "Bakker", "Yılmaz", "van den Berg", "Nguyễn", "Çelik", "Kaya",
+        "Boukhari", "Mulder", "de Groot", "Visser", "Smit", "Meijer", "Bos", "Janssen", "Hendriks", "Dekker",
+        "Brouwer", "Koç", "Şahin", "Mohamed", "Pinas", "Doğan", "van Dijk", "de Jong", "van der Meer", "Bouzid",
+        "Aydın", "Ramdin", "Kartosen", "Tjon A Fong", "Oduro", "Mensah", "Kowalski", "Nowak", "Popescu", "Haddou",
+        "Ait Taleb", "Biharie", "Sedney", "Doornbos", "Vermeulen", "Peeters", "van Leeuwen", "Postma", "Kuipers",
+        "Demir", "Arslan", "Öztürk", "Benali", "Ouali", "Tran", "Lê", "Ferreira", "González", "Hoekstra",
+        "de Boer", "Zwart", "Kramer", "van 't Hof", "Ćorić", "Abdi", "Warsame", "Tesfay", "Goedhart", "IJzerman",
+    ]
+
+    static let firstNames = [
+        "Zoë", "Noë", "Chloë", "Ilayda", "Daan", "Sem", "Anouk", "Eliëtte", "Mila", "Fenna",
+        "Yusuf", "Aylin", "Joël", "Zeynep", "Ayoub", "Liam", "Noah", "Saar", "Lotte", "Tess",
+        "Luuk", "Finn", "Julia", "Emma", "Sara", "Adam", "Rayan", "Imane", "Nour", "Elif",
+        "Mert", "Emir", "Hiba", "Lina", "Ryan", "Jayden", "Kevin", "Naomi", "Shanice", "Quinten",
+        "Jesse", "Bram", "Femke", "Ilse", "Linh", "Minh", "Amira", "Youssef", "Selin", "Ömer",
+        "Zoé", "Daniël", "Raphaël", "Mats", "Jurre", "Isa", "Yara", "Aïsha", "Björn", "Siëlle",
+    ]
+
+    static let wijken = [
+        "Poelenburg", "Peldersveld", "Kogerveld", "Rosmolenwijk", "Westerkoog", "Assendelft",
+        "Osdorp", "Slotervaart", "Bijlmer-Centrum", "Noord-Oost", "Geuzenveld", "Oud-West",
+    ]
+
+    static let medewerkers = [
+        "Anouk de Wit", "Mehmet Aydın", "Sanne Kuipers", "Rachid Bouzid",
+        "Ingrid Postma", "Kevin Tjon A Fong", "Marloes van Leeuwen", "Fatma Arslan",
+    ]
+
+    /// Conclusions after onderzoek alone.
+    static let conclusions = [
+        "Ouders werken mee; veiligheidsplan afgesproken",
+        "Zorgen weggenomen na huisbezoeken; hulp loopt vrijwillig door via het Jeugdteam",
+        "Vader volgt agressieregulatietraining; school ziet verbetering",
+        "Moeder heeft met steun van het netwerk een veilige woonplek gevonden",
+        "Veiligheidsplan geëvalueerd: afspraken nagekomen",
+        "Geweld tussen ouders gestopt; ouders volgen relatietherapie",
+        "Schuldhulpverlening gestart; spanning thuis duidelijk afgenomen",
+        "Opvoedondersteuning gestart; kinderen zien er verzorgd uit en gaan weer naar school",
+        "Signalen van school niet bevestigd; gezin houdt contact met de jeugdprofessional",
+        "Netwerkberaad gehouden; oma en buurvrouw zijn vangnet bij crisis",
+    ]
+
+    /// Conclusions after the Beschermtafel.
+    static let tableConclusions = [
+        "Drang: doelen binnen de termijn behaald; afgeschaald naar het vrijwillig kader",
+        "Tafel: vrijwillige hulp volstaat met aangepast plan",
+        "Afspraken nagekomen bij terugkoppeling; jeugdbeschermer in de wijk bouwt af",
+        "Ouders accepteren gezinsbehandeling; tafel sluit af met evaluatie via het Jeugdteam",
+    ]
+
+    /// Why the case goes to the table (besides who brings it in).
+    static let tableReasons = [
+        "zorgen blijven na onderzoek",
+        "ouders werken onvoldoende mee aan het veiligheidsplan",
+        "herhaald huiselijk geweld ondanks afspraken",
+        "vermoeden van verwaarlozing jongste kind",
+        "ouders oneens over hulp; advies over drang gevraagd",
+    ]
+
+    /// The table's advice when the Raad takes the case.
+    static let rvkAdvice = [
+        "Afspraken drang niet nagekomen; Raad start onderzoek naar ondertoezichtstelling",
+        "Veiligheid jongste kind onvoldoende gewaarborgd; verzoek tot raadsonderzoek",
+        "Ouders weigeren hulp; Raad neemt de zaak mee voor onderzoek",
+        "Ernstige zorgen over thuissituatie; onderzoek naar OTS en mogelijke uithuisplaatsing",
+    ]
+}

@@ -1,0 +1,48 @@
+import BoardCore
+import Foundation
+@testable import BoardStore
+
+/// A fresh directory under the system's temporary directory, removed when the test is done.
+final class ScratchDirectory {
+    let path: String
+
+    init(function: String = #function) throws {
+        let name = "beschermbord-test-\(function.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString)"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(name, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        path = url.path
+    }
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+func day(_ year: Int, _ month: Int, _ dayOfMonth: Int) -> Day {
+    Day(year: year, month: month, day: dayOfMonth)!
+}
+
+func report(_ kenmerk: String, family: String = "de Vries", reportedOn: Day = day(2025, 3, 3), source: Source = .veiligThuis,
+            children: [Child] = [Child(firstName: "Zoë", birthDate: day(2016, 4, 12)), Child(firstName: "Daan", birthDate: day(2019, 11, 2))])
+    -> NewReport {
+    NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: source, familyName: family, wijk: "Poelenburg",
+              medewerker: "Sanne Kuipers", children: children)
+}
+
+func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+func permissions(_ path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+}
+
+/// The StoreError thrown by `body`, or nil when it threw nothing (or something else).
+func storeError(_ body: () throws -> Void) -> StoreError? {
+    do {
+        try body()
+        return nil
+    } catch let error as StoreError {
+        return error
+    } catch {
+        return nil
+    }
+}
