@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // ncursesw, seen through a small shim header (see Sources/CNcurses/shim.h).
@@ -21,6 +22,7 @@ let package = Package(
         .target(name: "BoardStore", dependencies: [
             "BoardCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Pure UI: screen grid, themes, views, app state and update.
         .target(name: "BoardUI", dependencies: [

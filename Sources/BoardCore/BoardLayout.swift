@@ -7,7 +7,7 @@ public struct BoardColumns: Equatable, Sendable {
         var columns: [Stage: [CaseSummary]] = [:]
         for stage in Stage.allCases { columns[stage] = [] }
         for summary in cases {
-            if summary.stage.isEnd, let window = closedWindowDays, summary.stageSince.days(until: today) > window { continue }
+            if let closed = summary.closedDay, let window = closedWindowDays, closed.days(until: today) > window { continue }
             if !needle.isEmpty && !BoardColumns.matches(summary, needle) { continue }
             columns[summary.stage, default: []].append(summary)
         }

@@ -28,10 +28,14 @@ public struct CaseSummary: Equatable, Sendable {
     /// Birth date of the youngest child, nil when no child is recorded.
     public var youngestBirthDate: Day?
     public var version: Int
+    /// The day the case closed (safety ensured, or the Raad's outcome); nil while it is open.
+    public var closedOn: Day?
+    /// At the Beschermtafel under drang: when the table wants to hear back.
+    public var reportBackOn: Day?
 
     public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
                 source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
-                childCount: Int, youngestBirthDate: Day?, version: Int) {
+                childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil) {
         self.id = id
         self.kenmerk = kenmerk
         self.familyID = familyID
@@ -45,6 +49,14 @@ public struct CaseSummary: Equatable, Sendable {
         self.childCount = childCount
         self.youngestBirthDate = youngestBirthDate
         self.version = version
+        self.closedOn = closedOn
+        self.reportBackOn = reportBackOn
+    }
+
+    /// The day the case closed: entering Veiligheid gewaarborgd closes it; an RvK-onderzoek
+    /// closes when the Raad's outcome is recorded.
+    public var closedDay: Day? {
+        closedOn ?? (stage == .veiligheidGewaarborgd ? stageSince : nil)
     }
 
     public func daysInStage(today: Day) -> Int { max(0, stageSince.days(until: today)) }
@@ -59,9 +71,11 @@ public struct NewReport: Equatable, Sendable {
     public var wijk: String
     public var medewerker: String
     public var children: [Child]
+    /// A new report about a family already known becomes a new case of that family.
+    public var existingFamilyID: FamilyID?
 
     public init(kenmerk: String, reportedOn: Day, source: Source, familyName: String, wijk: String,
-                medewerker: String, children: [Child]) {
+                medewerker: String, children: [Child], existingFamilyID: FamilyID? = nil) {
         self.kenmerk = kenmerk
         self.reportedOn = reportedOn
         self.source = source
@@ -69,6 +83,7 @@ public struct NewReport: Equatable, Sendable {
         self.wijk = wijk
         self.medewerker = medewerker
         self.children = children
+        self.existingFamilyID = existingFamilyID
     }
 }
 
@@ -78,6 +93,23 @@ public enum EventKind: String, Codable, Sendable {
     case verplaatst
     case gecorrigeerd
     case geopend
+    case gezinGewijzigd = "gezin_gewijzigd"
+    case kindToegevoegd = "kind_toegevoegd"
+    case verzorgerToegevoegd = "verzorger_toegevoegd"
+    case netwerkToegevoegd = "netwerk_toegevoegd"
+    case beoordeling
+    case risicoInstrument = "risico_instrument"
+    case notitie
+    case tafelbesluit
+    case rvkUitkomst = "rvk_uitkomst"
+    /// Everything recorded about the family was exported for an inzage request (AVG art. 15).
+    case inzageGeexporteerd = "inzage_geexporteerd"
+    /// The staff list changed (added, role or name changed, removed); not tied to a family.
+    case medewerkerGewijzigd = "medewerker_gewijzigd"
+    /// A setting changed (norms, WIP limits, retention period); not tied to a family.
+    case instellingGewijzigd = "instelling_gewijzigd"
+    /// The family's personal data was erased (retention period passed, or on request).
+    case gegevensVerwijderd = "gegevens_verwijderd"
 
     public var title: String {
         switch self {
@@ -85,6 +117,19 @@ public enum EventKind: String, Codable, Sendable {
         case .verplaatst: return "Verplaatst"
         case .gecorrigeerd: return "Teruggezet"
         case .geopend: return "Dossier geopend"
+        case .gezinGewijzigd: return "Gezinsgegevens gewijzigd"
+        case .kindToegevoegd: return "Kind toegevoegd"
+        case .verzorgerToegevoegd: return "Ouder/verzorger toegevoegd"
+        case .netwerkToegevoegd: return "Netwerk aangevuld"
+        case .beoordeling: return "Veiligheidsbeoordeling"
+        case .risicoInstrument: return "Risico-instrument"
+        case .notitie: return "Notitie"
+        case .tafelbesluit: return "Besluit Beschermtafel"
+        case .rvkUitkomst: return "Uitkomst RvK"
+        case .inzageGeexporteerd: return "Inzage geëxporteerd"
+        case .medewerkerGewijzigd: return "Medewerkers gewijzigd"
+        case .instellingGewijzigd: return "Instelling gewijzigd"
+        case .gegevensVerwijderd: return "Persoonsgegevens verwijderd"
         }
     }
 }

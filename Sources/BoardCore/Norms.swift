@@ -28,6 +28,13 @@ public struct Norms: Equatable, Sendable {
         }
     }
 
+    /// Whether a case is past its norm; under drang the table's report-back date is the norm.
+    public func isOverdue(_ summary: CaseSummary, today: Day) -> Bool {
+        if summary.closedDay != nil { return false }
+        if summary.stage == .beschermtafel, let reportBack = summary.reportBackOn { return today > reportBack }
+        return isOverdue(stage: summary.stage, since: summary.stageSince, today: today)
+    }
+
     /// Working days (monday to friday) after `from` up to and including `to`.
     public static func werkdagen(from: Day, to: Day) -> Int {
         guard to > from else { return 0 }

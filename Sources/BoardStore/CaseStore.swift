@@ -24,4 +24,11 @@ public protocol CaseStore: AnyObject {
     func move(_ request: MoveRequest, today: Day) throws
     /// Everything about one case; `logOpening` records that the dossier was opened (and by whom).
     func details(of caseID: CaseID, logOpening: Bool) throws -> CaseDetails
+    /// The family's whole dossier with `caseID` in view; `openedSection` logs the opening of that screen.
+    func dossier(caseID: CaseID, openedSection: String?) throws -> Dossier
+    /// Known families whose name starts with `prefix`.
+    func familiesMatching(_ prefix: String, limit: Int) throws -> [FamilyMatch]
+    /// One change from the family screen, in one transaction with its event; returns a Dutch confirmation.
+    @discardableResult
+    func apply(_ change: DossierChange, today: Day) throws -> String
 }

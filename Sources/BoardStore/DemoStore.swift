@@ -21,17 +21,10 @@ public enum DemoStore {
         let store = try SQLiteCaseStore(path: path, user: user)
         do {
             try store.write { db in
-                for plan in plans {
-                    let caseID = try store.insertReport(db, plan.report, recordedAt: plan.recordedAt)
-                    if plan.moves.isEmpty { continue }
-                    let familyID = try FamilyID.fetchOne(db.cachedStatement(sql: "SELECT family_id FROM \"case\" WHERE id = ?"),
-                                                         arguments: [caseID])
-                    for move in plan.moves {
-                        try db.cachedStatement(sql: "UPDATE \"case\" SET stage = ?, stage_since = ?, version = version + 1 WHERE id = ?")
-                            .execute(arguments: [move.to.rawValue, move.day.iso, caseID])
-                        try store.appendEvent(db, caseID: caseID, familyID: familyID, kind: .verplaatst, from: move.from, to: move.to,
-                                              day: move.day, detail: move.detail, recordedAt: move.recordedAt)
-                    }
+                for (number, plan) in plans.enumerated() {
+                    // The report, its moves and the openings of the dossier (see DemoAccessLog).
+                    let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
+                    try store.writeDemoCase(db, plan, openings: openings)
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
             }
@@ -73,8 +66,11 @@ struct DemoCasePlan: Sendable {
         var from: Stage
         var to: Stage
         var day: Day
-        var detail: String
+        /// The move as the real move dialog would ask for it.
+        var request: MoveRequest
         var recordedAt: String
+
+        var detail: String { request.detail }
     }
 
     var report: NewReport
@@ -186,8 +182,8 @@ enum DemoPlanner {
         for step in steps {
             day = day.adding(days: step.gap)
             if day > today { break }
-            let detail = moveDetail(to: step.stage, from: stage, rng: &rng)
-            moves.append(.init(from: stage, to: step.stage, day: day, detail: detail, recordedAt: timestamp(day, rng: &rng)))
+            let request = moveRequest(to: step.stage, from: stage, day: day, rng: &rng)
+            moves.append(.init(from: stage, to: step.stage, day: day, request: request, recordedAt: timestamp(day, rng: &rng)))
             stage = step.stage
         }
 
@@ -217,8 +213,8 @@ enum DemoPlanner {
         return result.sorted { $0.birthDate < $1.birthDate }
     }
 
-    /// The log line of a move, built as the real move form builds it.
-    private static func moveDetail(to: Stage, from: Stage, rng: inout SplitMix64) -> String {
+    /// A move, filled in as a user would fill in the real move form.
+    private static func moveRequest(to: Stage, from: Stage, day: Day, rng: inout SplitMix64) -> MoveRequest {
         var text = ""
         var requester: TableRequester?
         switch to {
@@ -232,8 +228,7 @@ enum DemoPlanner {
         case .rvkOnderzoek:
             text = rng.pick(DemoNames.rvkAdvice)
         }
-        return MoveRequest(caseID: 0, expectedVersion: 0, from: from, to: to, day: Day(ordinal: 0), text: text,
-                           requester: requester).detail
+        return MoveRequest(caseID: 0, expectedVersion: 0, from: from, to: to, day: day, text: text, requester: requester)
     }
 
     /// A moment during office hours (Dutch time) on `day`, in UTC.

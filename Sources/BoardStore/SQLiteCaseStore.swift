@@ -6,16 +6,29 @@ import GRDB
 public final class SQLiteCaseStore: CaseStore {
     public let location: String
     public let user: String
+    /// Opened without write access (asked for, or the file or its directory is not writable):
+    /// reading works, every write is refused with `StoreError.readOnly`.
+    public let isReadOnly: Bool
     let pool: DatabasePool
+    /// The chain tip and staff check of the current write transaction (EventLog.swift).
+    let memory = TransactionMemory()
 
     /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
-    /// store is refused before SQLite touches it, so it is never changed.
-    public init(path: String, user: String = Clock.currentUser()) throws {
+    /// store is refused before SQLite touches it, so it is never changed; so is a damaged store.
+    /// A new store is made complete under a temporary name and then linked into place, with
+    /// `user` as its first teamleider.
+    public init(path: String, user: String = Clock.currentUser(), readOnly: Bool = false) throws {
         self.location = path
         self.user = user
-        let isNew = try StoreFile.prepare(path: path)
-        if !isNew { try StoreFile.checkExisting(path: path) }
+        var isNew = try StoreFile.prepare(path: path)
+        if isNew {
+            if readOnly { throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet") }
+            isNew = try StoreCreation.create(path: path, user: user)
+        }
+        try StoreFile.checkExisting(path: path)
+        isReadOnly = readOnly || !StoreCreation.isWritable(path: path)
         var configuration = Configuration()
+        configuration.readonly = isReadOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
@@ -27,7 +40,12 @@ public final class SQLiteCaseStore: CaseStore {
         }
         do {
             try pool.read { db in try StoreFile.checkOwnership(db, path: path, isNew: isNew) }
-            try Schema.migrator.migrate(pool)
+            if isReadOnly {
+                guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else { throw StoreError.needsUpgrade(path: path) }
+            } else {
+                try Schema.migrator.migrate(pool)
+                try bootstrapStaffIfNeeded()
+            }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -38,21 +56,26 @@ public final class SQLiteCaseStore: CaseStore {
 
     // MARK: Reading
 
+    /// The columns of `summary(from:)`, shared by every query that loads cards.
+    static let summarySelect = """
+        SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
+               c.stage_since, c.medewerker, c.version,
+               (SELECT COUNT(*) FROM child WHERE family_id = c.family_id),
+               (SELECT MAX(birth_date) FROM child WHERE family_id = c.family_id),
+               c.closed_on,
+               (SELECT report_back_on FROM table_record WHERE case_id = c.id ORDER BY id DESC LIMIT 1)
+        FROM "case" c JOIN family f ON f.id = c.family_id
+        """
+
     public func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary] {
-        let select = """
-            SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
-                   c.stage_since, c.medewerker, c.version,
-                   (SELECT COUNT(*) FROM child WHERE family_id = c.family_id),
-                   (SELECT MAX(birth_date) FROM child WHERE family_id = c.family_id)
-            FROM "case" c JOIN family f ON f.id = c.family_id
-            """
-        let open = Stage.allCases.filter { !$0.isEnd }.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let ended = Stage.allCases.filter(\.isEnd).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        var sql = "\(select) WHERE c.stage IN (\(open)) UNION ALL \(select) WHERE c.stage IN (\(ended))"
+        // Open cases, then the closed ones of the window: both by the closed_on index.
+        var sql = "\(Self.summarySelect) WHERE c.closed_on IS NULL"
         var arguments: StatementArguments = []
         if let window = closedWindowDays {
-            sql += " AND c.stage_since >= ?"
+            sql += " UNION ALL \(Self.summarySelect) WHERE c.closed_on >= ?"
             arguments = [today.adding(days: -window).iso]
+        } else {
+            sql += " UNION ALL \(Self.summarySelect) WHERE c.closed_on IS NOT NULL"
         }
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary(from:))
@@ -92,13 +115,8 @@ public final class SQLiteCaseStore: CaseStore {
 
     public func details(of caseID: CaseID, logOpening: Bool) throws -> CaseDetails {
         let load = { (db: Database) throws -> CaseDetails in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
-                       c.stage_since, c.medewerker, c.version,
-                       (SELECT COUNT(*) FROM child WHERE family_id = c.family_id),
-                       (SELECT MAX(birth_date) FROM child WHERE family_id = c.family_id)
-                FROM "case" c JOIN family f ON f.id = c.family_id WHERE c.id = ?
-                """, arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
+            guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?",
+                                             arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
             let summary = Self.summary(from: row)
             let children = try Row.fetchAll(db, sql: "SELECT first_name, birth_date FROM child WHERE family_id = ? ORDER BY birth_date, id",
                                             arguments: [summary.familyID])
@@ -127,6 +145,7 @@ public final class SQLiteCaseStore: CaseStore {
 
     public func move(_ request: MoveRequest, today: Day) throws {
         try write { db in
+            try self.requireChange(db)
             guard let row = try Row.fetchOne(db, sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
                                              arguments: [request.caseID]) else {
                 throw StoreError.caseNotFound("#\(request.caseID)")
@@ -144,19 +163,46 @@ public final class SQLiteCaseStore: CaseStore {
             case .failure(let problems):
                 throw StoreError.refused(problems.problems.map(\.message).joined(separator: "; "))
             case .success(let rule):
-                try db.execute(sql: "UPDATE \"case\" SET stage = ?, stage_since = ?, version = version + 1 WHERE id = ?",
-                               arguments: [request.to.rawValue, request.day.iso, request.caseID])
-                try self.appendEvent(db, caseID: request.caseID, familyID: row[4],
-                                     kind: rule.direction == .forward ? .verplaatst : .gecorrigeerd,
-                                     from: stage, to: request.to, day: request.day, detail: request.detail)
+                try self.recordTransition(db, caseID: request.caseID, familyID: row[4], request: checked, direction: rule.direction)
             }
         }
+    }
+
+    /// Writes a move that the rules allowed: the case's column, whether it is closed, the records
+    /// the new column keeps (a Beschermtafel request, an RvK investigation), and its event.
+    /// Every path that moves a case (the move dialog, the table's decision, import, demo) comes here.
+    func recordTransition(_ db: Database, caseID: CaseID, familyID: FamilyID?, request: MoveRequest,
+                          direction: MoveDirection, recordedAt: String? = nil) throws {
+        let closedOn: String? = request.to == .veiligheidGewaarborgd ? request.day.iso : nil
+        try db.cachedStatement(sql: "UPDATE \"case\" SET stage = ?, stage_since = ?, closed_on = ?, version = version + 1 WHERE id = ?")
+            .execute(arguments: [request.to.rawValue, request.day.iso, closedOn, caseID])
+        if direction == .forward {
+            switch request.to {
+            case .beschermtafel:
+                try db.cachedStatement(sql: "INSERT INTO table_record (case_id, requester, request_date) VALUES (?, ?, ?)")
+                    .execute(arguments: [caseID, (request.requester ?? .jeugdteam).rawValue, request.day.iso])
+            case .rvkOnderzoek:
+                try db.cachedStatement(sql: """
+                    UPDATE table_record SET meeting_date = COALESCE(meeting_date, ?), advice = CASE WHEN advice = '' THEN ? ELSE advice END,
+                           outcome = COALESCE(outcome, 'rvk_onderzoek')
+                    WHERE id = (SELECT MAX(id) FROM table_record WHERE case_id = ?)
+                    """).execute(arguments: [request.day.iso, request.text.trimmingWhitespace(), caseID])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO rvk_record (case_id, start_date) VALUES (?, ?)")
+                    .execute(arguments: [caseID, request.day.iso])
+            case .aangemeld, .onderzoek, .veiligheidGewaarborgd:
+                break
+            }
+        }
+        try appendEvent(db, caseID: caseID, familyID: familyID, kind: direction == .forward ? .verplaatst : .gecorrigeerd,
+                        from: request.from, to: request.to, day: request.day, detail: request.detail, recordedAt: recordedAt)
     }
 
     // MARK: Shared pieces
 
     /// Inserts a report; also used by the demo builder so that demo and real data look alike.
     func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil) throws -> CaseID {
+        try requireChange(db)
+        try StoreText.check(report)
         let kenmerk = report.kenmerk.trimmingWhitespace()
         guard !kenmerk.isEmpty else { throw StoreError.refused("Kenmerk is verplicht.") }
         guard !report.familyName.trimmingWhitespace().isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
@@ -164,9 +210,21 @@ public final class SQLiteCaseStore: CaseStore {
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \"case\" WHERE kenmerk = ?"), arguments: [kenmerk]) == true {
             throw StoreError.duplicateKenmerk(kenmerk)
         }
-        try db.cachedStatement(sql: "INSERT INTO family (name, wijk) VALUES (?, ?)")
-            .execute(arguments: [report.familyName.trimmingWhitespace(), report.wijk.trimmingWhitespace()])
-        let familyID = db.lastInsertedRowID
+        let familyID: FamilyID
+        if let existing = report.existingFamilyID {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [existing]) == true else {
+                throw StoreError.refused("Het gekozen gezin bestaat niet meer; kies opnieuw.")
+            }
+            if let open = try String.fetchOne(db, sql: "SELECT kenmerk FROM \"case\" WHERE family_id = ? AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd'",
+                                              arguments: [existing]) {
+                throw StoreError.refused("Dit gezin heeft al een open zaak (\(open)); een gezin heeft hoogstens één open zaak.")
+            }
+            familyID = existing
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO family (name, wijk) VALUES (?, ?)")
+                .execute(arguments: [report.familyName.trimmingWhitespace(), report.wijk.trimmingWhitespace()])
+            familyID = db.lastInsertedRowID
+        }
         for child in report.children {
             try db.cachedStatement(sql: "INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)")
                 .execute(arguments: [familyID, child.firstName.trimmingWhitespace(), child.birthDate.iso])
@@ -185,12 +243,10 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     func appendEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
-                     day: Day, detail: String, recordedAt: String? = nil) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [caseID, familyID, recordedAt ?? Clock.timestamp(), user, kind.rawValue,
-                             from?.rawValue, to?.rawValue, day.iso, detail])
+                     day: Day, detail: String, recordedAt: String? = nil, user: String? = nil) throws {
+        // Staff check, text check and the hash chain: see EventLog.swift.
+        try appendChainedEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: from, to: to, day: day, detail: detail,
+                               recordedAt: recordedAt, user: user)
     }
 
     /// The stage a case was in before its current one, from its last transition event.
@@ -223,6 +279,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: location) }
         do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
             throw StoreError.writeFailed(StoreFile.describe(error))
         }
@@ -233,7 +290,8 @@ public final class SQLiteCaseStore: CaseStore {
                     source: Source(rawValue: row[5]) ?? .overig, reportedOn: day(row[6]),
                     stage: Stage(rawValue: row[7]) ?? .aangemeld, stageSince: day(row[8]), medewerker: row[9],
                     childCount: row[11], youngestBirthDate: (row[12] as String?).flatMap { Day(parsing: $0) },
-                    version: row[10])
+                    version: row[10], closedOn: (row[13] as String?).flatMap { Day(parsing: $0) },
+                    reportBackOn: (row[14] as String?).flatMap { Day(parsing: $0) })
     }
 
     static func event(from row: Row) -> CaseEvent {

@@ -54,6 +54,88 @@ enum Schema {
                 PRAGMA application_id = \(applicationID);
                 """)
         }
+        migrator.registerMigration("v2-family-dossier") { db in
+            try db.execute(sql: """
+                ALTER TABLE family ADD COLUMN address TEXT NOT NULL DEFAULT '';
+                ALTER TABLE child ADD COLUMN surname TEXT NOT NULL DEFAULT '';
+                ALTER TABLE child ADD COLUMN bsn TEXT NOT NULL DEFAULT '';
+                ALTER TABLE "case" ADD COLUMN closed_on TEXT;
+                UPDATE "case" SET closed_on = stage_since WHERE stage = 'veiligheid_gewaarborgd';
+                CREATE INDEX case_by_closed ON "case"(closed_on);
+                CREATE INDEX family_by_name ON family(name COLLATE NOCASE);
+                CREATE TABLE caregiver (
+                    id INTEGER PRIMARY KEY,
+                    family_id INTEGER NOT NULL REFERENCES family(id),
+                    name TEXT NOT NULL,
+                    relation TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX caregiver_by_family ON caregiver(family_id);
+                CREATE TABLE network_member (
+                    id INTEGER PRIMARY KEY,
+                    family_id INTEGER NOT NULL REFERENCES family(id),
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL DEFAULT '',
+                    organisation TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX network_by_family ON network_member(family_id);
+                CREATE TABLE assessment (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES "case"(id),
+                    day TEXT NOT NULL,
+                    concerns TEXT NOT NULL DEFAULT '',
+                    strengths TEXT NOT NULL DEFAULT '',
+                    needs TEXT NOT NULL DEFAULT '',
+                    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+                    given_by TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX assessment_by_case ON assessment(case_id, day);
+                CREATE TABLE risk_instrument (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES "case"(id),
+                    instrument TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    outcome TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT '',
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX risk_by_case ON risk_instrument(case_id, day);
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES "case"(id),
+                    recorded_at TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    refers_to INTEGER REFERENCES note(id)
+                );
+                CREATE INDEX note_by_case ON note(case_id, id);
+                CREATE TABLE table_record (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES "case"(id),
+                    requester TEXT NOT NULL,
+                    request_date TEXT NOT NULL,
+                    meeting_date TEXT,
+                    attendees TEXT NOT NULL DEFAULT '',
+                    advice TEXT NOT NULL DEFAULT '',
+                    outcome TEXT,
+                    report_back_on TEXT,
+                    goals TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX table_by_case ON table_record(case_id, id);
+                CREATE TABLE rvk_record (
+                    case_id INTEGER PRIMARY KEY REFERENCES "case"(id),
+                    start_date TEXT NOT NULL,
+                    outcome TEXT,
+                    outcome_date TEXT
+                );
+                """)
+        }
+        // Staff list and roles, the hash chain over the log, retention (see TrustSchema.swift).
+        migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.migrate)
         return migrator
     }
 }

@@ -10,6 +10,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case changedMeanwhile(kenmerk: String, by: String, what: String, at: String)
     case refused(String)
     case writeFailed(String)
+    /// The user is not on the staff list: they can read, but not change anything.
+    case notStaff(user: String)
+    /// The user's role does not allow this; `action` completes "Alleen een teamleider mag ...".
+    case notPermitted(action: String, user: String, role: String)
+    /// The store was opened read-only (file or directory not writable, or asked for).
+    case readOnly(path: String)
+    /// SQLite's own check found damage: nothing is written to such a store.
+    case damaged(path: String, reason: String)
+    /// The store needs migrating to this version's schema, but it is opened read-only.
+    case needsUpgrade(path: String)
 
     public var description: String {
         switch self {
@@ -33,6 +43,20 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return message
         case .writeFailed(let reason):
             return "Opslaan is mislukt: \(reason). Er is niets opgeslagen."
+        case .notStaff(let user):
+            return "Gebruiker '\(user)' staat niet in de lijst van medewerkers en kan alleen lezen. Er is niets opgeslagen. "
+                + "Vraag een teamleider om je toe te voegen: beschermbord medewerkers toevoegen \(user) --naam \"Voornaam Achternaam\" --rol medewerker"
+        case .notPermitted(let action, let user, let role):
+            return "Alleen een teamleider mag \(action); \(user) is \(role.lowercased()). Er is niets opgeslagen."
+        case .readOnly(let path):
+            return "De opslag is alleen-lezen geopend (\(path)): je kunt kijken, maar er kan niets worden opgeslagen. "
+                + "Controleer de schrijfrechten op het bestand en de map, of vraag je beheerder."
+        case .damaged(let path, let reason):
+            return "De opslag \(path) is beschadigd (\(reason)) en wordt niet geopend, zodat er niets bij kan komen. "
+                + "Draai `beschermbord check --store \(path)` voor de details en zet zo nodig de laatste back-up terug."
+        case .needsUpgrade(let path):
+            return "De opslag \(path) moet worden bijgewerkt naar de indeling van deze versie van Beschermbord, maar is alleen-lezen. "
+                + "Open hem eenmaal met schrijfrechten (of vraag je beheerder); het bestand is niet gewijzigd."
         }
     }
 }

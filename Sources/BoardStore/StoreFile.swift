@@ -50,9 +50,15 @@ enum StoreFile {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            try queue.read { db in try checkOwnership(db, path: path, isNew: false) }
+            try queue.read { db in
+                try checkOwnership(db, path: path, isNew: false)
+                // Never write to a damaged store: SQLite's cheap check reads every page once.
+                if let problem = try IntegrityCheck.quickCheck(db).first { throw StoreError.damaged(path: path, reason: problem) }
+            }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, reason: "SQLite kan de inhoud niet lezen")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: describe(error))
         }

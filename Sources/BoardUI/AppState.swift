@@ -6,10 +6,15 @@ public enum Effect: Equatable, Sendable {
     case reload
     case addReport(NewReport)
     case move(MoveRequest)
-    /// Opens a case's details; the store logs the opening.
-    case openDetails(CaseID)
-    /// Reloads details already open, after a change (not a new opening).
-    case refreshDetails(CaseID)
+    /// Opens the family screen of a case; the store logs the opening of the dossier.
+    case openFamily(CaseID, section: String)
+    /// Reloads the family screen already open, after a change (not a new opening).
+    case refreshFamily(CaseID)
+    /// Shows another (earlier) case of the same family; logged as an opening.
+    case viewCase(CaseID)
+    case apply(DossierChange)
+    /// Looks up known families by name, for linking a new report.
+    case findFamilies(String)
     case quit
 }
 
@@ -18,7 +23,9 @@ public enum AppEvent: Equatable, Sendable {
     case resize(width: Int, height: Int)
     /// The board's data, freshly loaded (after start, a change, or `r`).
     case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)
-    case detailsLoaded(CaseDetails)
+    case dossierLoaded(Dossier)
+    /// Known families whose name starts with `query`.
+    case familyMatches(query: String, [FamilyMatch])
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
@@ -28,17 +35,10 @@ public enum AppEvent: Equatable, Sendable {
 /// A screen or dialog on top of the board.
 public enum Overlay: Equatable, Sendable {
     case help(title: String, bindings: [Binding], scroll: Int)
-    case details(DetailsScreen)
+    case family(FamilyScreen)
     case newReport(Form)
     case move(MoveDialog)
-}
-
-/// The opened case (a details view; the full family screen builds on it).
-public struct DetailsScreen: Equatable, Sendable {
-    public var details: CaseDetails
-    public var scroll: Int = 0
-
-    public init(details: CaseDetails) { self.details = details }
+    case dossierForm(DossierForm)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -85,6 +85,8 @@ public struct AppState: Equatable, Sendable {
     public var pendingSelection: CaseID?
 
     public var overlays: [Overlay] = []
+    /// Known families matching the name typed in the new-report form.
+    public var familyMatches: [FamilyMatch] = []
     public var message: StatusMessage?
     public var hasLoaded = false
     public var wantsQuit = false
@@ -125,15 +127,21 @@ public struct AppState: Equatable, Sendable {
     }
 
     public func isOverdue(_ summary: CaseSummary) -> Bool {
-        norms.isOverdue(stage: summary.stage, since: summary.stageSince, today: today)
+        norms.isOverdue(summary, today: today)
+    }
+
+    /// The family screen, when one is open (under any dialog on top of it).
+    public var openFamily: FamilyScreen? {
+        for overlay in overlays.reversed() { if case .family(let screen) = overlay { return screen } }
+        return nil
     }
 
     /// The bindings of whatever screen is on top: for help and the key bar.
     public var activeBindings: [Binding] {
         switch overlays.last {
         case .help?: return KeyMap.help
-        case .details?: return KeyMap.details
-        case .newReport?, .move?: return KeyMap.form
+        case .family(let screen)?: return KeyMap.family(screen.section)
+        case .newReport?, .move?, .dossierForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }
     }
@@ -141,9 +149,10 @@ public struct AppState: Equatable, Sendable {
     public var activeScreenTitle: String {
         switch overlays.last {
         case .help?: return "Hulp"
-        case .details?: return "Zaak"
+        case .family(let screen)?: return screen.section.title
         case .newReport?: return "Nieuwe aanmelding"
         case .move?: return "Zaak verplaatsen"
+        case .dossierForm(let form)?: return form.form.title
         case nil: return isEditingFilter ? "Filter" : "Bord"
         }
     }

@@ -19,8 +19,8 @@ public enum AppView {
             return Frame(screen: screen, cursor: nil)
         }
         var cursor: (x: Int, y: Int)?
-        if case .details(let details)? = state.overlays.last(where: { if case .details = $0 { return true } else { return false } }) {
-            DetailsView.draw(details, state: state, into: &screen)
+        if case .family(let family)? = state.overlays.last(where: { if case .family = $0 { return true } else { return false } }) {
+            FamilyView.draw(family, state: state, into: &screen)
         } else {
             cursor = BoardView.draw(state, into: &screen)
         }
@@ -32,7 +32,9 @@ public enum AppView {
             cursor = FormView.draw(form, into: &screen)
         case .move(let dialog)?:
             cursor = FormView.draw(dialog.form, subtitle: MoveForm.subtitle(dialog), into: &screen)
-        case .details?, nil:
+        case .dossierForm(let dossierForm)?:
+            cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
+        case .family?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)

@@ -9,7 +9,7 @@ public enum BoardText {
             out += "\n\(stage.title) (\(cards.count))\n"
             if cards.isEmpty { out += "  (leeg)\n" }
             for card in cards {
-                let overdue = norms.isOverdue(stage: card.stage, since: card.stageSince, today: today)
+                let overdue = norms.isOverdue(card, today: today)
                 let days = "\(card.daysInStage(today: today)) dagen" + (overdue ? " !" : "")
                 let fields = [
                     DisplayWidth.pad(card.kenmerk, to: 12),

@@ -8,6 +8,8 @@ public struct FormField: Equatable, Sendable {
         case date
         /// One of a fixed list; ←/→ or Space change it.
         case choice([String])
+        /// Longer text over several lines; Enter starts a new line.
+        case multiline
     }
 
     public var id: String
@@ -67,6 +69,9 @@ public struct Form: Equatable, Sendable {
 
     public var isOnLastField: Bool { focus == fields.count - 1 }
 
+    /// In a multi-line field Enter is a line break, not "next field".
+    public var focusedFieldTakesEnter: Bool { fields.indices.contains(focus) && fields[focus].kind == .multiline }
+
     public mutating func focusNext() { if !fields.isEmpty { focus = (focus + 1) % fields.count } }
     public mutating func focusPrevious() { if !fields.isEmpty { focus = (focus - 1 + fields.count) % fields.count } }
 
@@ -94,6 +99,9 @@ public struct Form: Equatable, Sendable {
             switch key {
             case .character(let c):
                 characters.insert(c, at: field.cursor)
+                field.cursor += 1
+            case .enter where field.kind == .multiline:
+                characters.insert("\n", at: field.cursor)
                 field.cursor += 1
             case .backspace:
                 guard field.cursor > 0 else { return true }

@@ -1,5 +1,8 @@
 /// A form as a centred dialog: one row per field, its error below it, the form's error last.
 enum FormView {
+    /// Rows of text a multi-line field takes in the dialog.
+    static let multilineRows = 4
+
     /// Draws the form; returns where the text cursor goes (the focused text field).
     static func draw(_ form: Form, subtitle: String? = nil, into screen: inout Screen) -> (x: Int, y: Int)? {
         let width = min(screen.width - 2, 76)
@@ -8,17 +11,20 @@ enum FormView {
         let valueWidth = max(4, width - valueX - 2)
 
         // Lay out all rows first, then show a window of them around the focused field.
-        var rows: [(text: String, role: Role, field: Int?)] = []
-        if let subtitle { rows.append((subtitle, .dim, nil)) }
+        enum Row { case text(String, Role), field(Int, line: Int) }
+        var rows: [Row] = []
+        if let subtitle { rows.append(.text(subtitle, .dim)) }
         var focusRow = 0
         for (index, field) in form.fields.enumerated() {
             if index == form.focus { focusRow = rows.count }
-            rows.append((field.label, .normal, index))
-            if let error = field.error { rows.append(("   ↳ " + error, .error, nil)) }
+            let count = field.kind == .multiline ? multilineRows : 1
+            for line in 0..<count { rows.append(.field(index, line: line)) }
+            if index == form.focus, field.kind == .multiline { focusRow = rows.count - 1 }
+            if let error = field.error { rows.append(.text("   ↳ " + error, .error)) }
         }
         var footer: [(String, Role)] = []
         if let error = form.error {
-            for line in wrap(error, width: width - 4) { footer.append((line, .error)) }
+            for line in TextLayout.wrapped(error, width: width - 4) { footer.append((line, .error)) }
         }
         if form.isConfirmingDiscard {
             footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
@@ -36,26 +42,36 @@ enum FormView {
         var cursor: (x: Int, y: Int)?
         for (offset, row) in rows[first..<(first + bodyHeight)].enumerated() {
             let y = rect.y + 1 + offset
-            guard let index = row.field else {
-                screen.put(row.text, x: rect.x + 2, y: y, maxWidth: width - 4, role: row.role)
+            guard case .field(let index, let line) = row else {
+                if case .text(let text, let role) = row { screen.put(text, x: rect.x + 2, y: y, maxWidth: width - 4, role: role) }
                 continue
             }
             let field = form.fields[index]
             let focused = index == form.focus
-            let label = DisplayWidth.pad(field.label, to: labelWidth)
-            screen.put(label + ":", x: rect.x + 2, y: y, role: focused ? .title : .dialog)
+            if line == 0 {
+                screen.put(DisplayWidth.pad(field.label, to: labelWidth) + ":", x: rect.x + 2, y: y, role: focused ? .title : .dialog)
+            }
             let x = rect.x + valueX
-            screen.fill(Rect(x: x, y: y, width: valueWidth, height: 1), role: focused ? .inputFocused : .input)
+            let role: Role = focused ? .inputFocused : .input
+            screen.fill(Rect(x: x, y: y, width: valueWidth, height: 1), role: role)
             switch field.kind {
             case .choice:
-                screen.put("◀ \(field.value) ▶", x: x, y: y, maxWidth: valueWidth, role: focused ? .inputFocused : .input)
+                screen.put("◀ \(field.value) ▶", x: x, y: y, maxWidth: valueWidth, role: role)
             case .text, .date:
                 let (shown, cursorColumn) = visibleWindow(field.value, cursor: field.cursor, width: valueWidth)
-                screen.put(shown, x: x, y: y, maxWidth: valueWidth, role: focused ? .inputFocused : .input)
+                screen.put(shown, x: x, y: y, maxWidth: valueWidth, role: role)
                 if focused { cursor = (x: x + cursorColumn, y: y) }
                 if field.value.isEmpty, field.kind == .date, !focused {
                     screen.put("dd-mm-jjjj", x: x, y: y, maxWidth: valueWidth, role: .dim)
                 }
+            case .multiline:
+                let lines = TextLayout.wrap(field.value, width: valueWidth - 1)
+                let position = TextLayout.position(of: field.cursor, in: lines, text: field.value)
+                let top = max(0, position.line - (multilineRows - 1))
+                if top + line < lines.count {
+                    screen.put(lines[top + line].text, x: x, y: y, maxWidth: valueWidth, role: role)
+                }
+                if focused, position.line - top == line { cursor = (x: x + position.column, y: y) }
             }
         }
         for (offset, line) in footer.enumerated() {
@@ -72,24 +88,6 @@ enum FormView {
         while DisplayWidth.of(String(characters[start..<cursor])) > width - 1 { start += 1 }
         let shown = String(characters[start...])
         return (shown, DisplayWidth.of(String(characters[start..<cursor])))
-    }
-
-    /// Word-wraps text to lines of at most `width` columns.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in TextSanitizer.singleLine(text).split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if DisplayWidth.of(candidate) <= width || current.isEmpty {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }
 

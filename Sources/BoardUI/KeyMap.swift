@@ -4,6 +4,10 @@ public enum Action: Equatable, Sendable {
     case left, right, up, down, first, last, pageUp, pageDown
     case open, forward, back, newReport, filter, clearFilter, reload, toggleClosed
     case help, close, quit
+    // The family screen.
+    case section(Int), nextSection, previousSection, browseCases
+    case editFamily, addChild, addCaregiver, addNetworkMember, toggleBSN
+    case addAssessment, addRiskInstrument, addNote, correctNote, recordTableDecision, recordRvkOutcome
 }
 
 public struct Binding: Equatable, Sendable {
@@ -45,20 +49,6 @@ public enum KeyMap {
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),
-    ]
-
-    public static let details: [Binding] = [
-        Binding([.up, .character("k")], .up, "omhoog scrollen"),
-        Binding([.down, .character("j")], .down, "omlaag scrollen"),
-        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-        Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-        Binding([.character("g"), .home], .first, "begin"),
-        Binding([.character("G"), .end], .last, "einde"),
-        Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder"),
-        Binding([.character("<")], .back, "zaak één kolom terug", bar: "terug"),
-        Binding([.escape], .close, "terug naar het bord", bar: "bord"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
     ]
 
     public static let help: [Binding] = [

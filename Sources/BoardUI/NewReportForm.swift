@@ -43,7 +43,37 @@ public enum NewReportForm {
         }
     }
 
-    public static func validate(_ form: Form, today: Day) -> Result<NewReport, FormProblems> {
+    /// The choice after the family name: a new family, or one of the known families of that name.
+    static let newFamily = "Nieuw gezin"
+
+    static func matchLabel(_ match: FamilyMatch) -> String {
+        var label = match.name
+        if !match.wijk.isEmpty { label += " · \(match.wijk)" }
+        if !match.lastKenmerk.isEmpty { label += " · laatste zaak \(match.lastKenmerk)" }
+        if match.hasOpenCase { label += " (open)" }
+        return label
+    }
+
+    /// Shows (or removes) the field that links the report to a known family.
+    public static func offerFamilies(_ matches: [FamilyMatch], in form: inout Form) {
+        let existing = form.index(of: "koppel")
+        if matches.isEmpty {
+            if let existing { form.fields.remove(at: existing); if form.focus > existing { form.focus -= 1 } }
+            return
+        }
+        let options = [newFamily] + matches.map(matchLabel)
+        let field = FormField(id: "koppel", label: "Bekend gezin?", kind: .choice(options), value: newFamily)
+        if let existing {
+            let kept = form.fields[existing].value
+            form.fields[existing] = field
+            if options.contains(kept) { form.fields[existing].value = kept }
+        } else if let name = form.index(of: "gezin") {
+            form.fields.insert(field, at: name + 1)
+            if form.focus > name { form.focus += 1 }
+        }
+    }
+
+    public static func validate(_ form: Form, today: Day, matches: [FamilyMatch] = []) -> Result<NewReport, FormProblems> {
         var problems: [(String, String)] = []
         let kenmerk = form["kenmerk"].trimmingWhitespace()
         if kenmerk.isEmpty { problems.append(("kenmerk", "Kenmerk is verplicht")) }
@@ -71,8 +101,19 @@ public enum NewReportForm {
         if children.isEmpty && !problems.contains(where: { $0.0.hasPrefix("kind") }) {
             problems.append((childNameID(1), "Een aanmelding noemt minstens één kind"))
         }
+        var existing: FamilyMatch?
+        if form.index(of: "koppel") != nil, form["koppel"] != newFamily {
+            existing = matches.first(where: { matchLabel($0) == form["koppel"] })
+            if let existing, existing.hasOpenCase {
+                problems.append(("koppel", "Dit gezin heeft al een open zaak (\(existing.lastKenmerk))"))
+            }
+        }
+        if existing != nil, let index = problems.firstIndex(where: { $0.1 == "Een aanmelding noemt minstens één kind" }) {
+            problems.remove(at: index) // the known family's children are already recorded
+        }
         guard problems.isEmpty, let source else { return .failure(FormProblems(problems)) }
-        return .success(NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: source, familyName: family,
-                                  wijk: form["wijk"], medewerker: form["medewerker"], children: children))
+        return .success(NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: source, familyName: existing?.name ?? family,
+                                  wijk: form["wijk"], medewerker: form["medewerker"], children: children,
+                                  existingFamilyID: existing?.id))
     }
 }

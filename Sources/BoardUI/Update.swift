@@ -23,20 +23,29 @@ extension AppState {
             }
             keepSelectionVisible()
             return []
-        case .detailsLoaded(let details):
-            if case .details(var screen)? = overlays.last, screen.details.summary.id == details.summary.id {
-                screen.details = details
-                overlays[overlays.count - 1] = .details(screen)
+        case .dossierLoaded(let dossier):
+            if let index = overlays.lastIndex(where: { if case .family = $0 { return true } else { return false } }),
+               case .family(var screen) = overlays[index], screen.dossier.family.id == dossier.family.id {
+                if screen.dossier.viewed.summary.id != dossier.viewed.summary.id { screen.scroll = 0 }
+                screen.dossier = dossier
+                screen.selectedNote = min(screen.selectedNote, max(0, dossier.notes.count - 1))
+                overlays[index] = .family(screen)
             } else {
-                overlays.append(.details(DetailsScreen(details: details)))
+                overlays.append(.family(FamilyScreen(dossier: dossier)))
             }
+            return []
+        case .familyMatches(let query, let matches):
+            guard case .newReport(var form)? = overlays.last, form["gezin"].trimmingWhitespace() == query else { return [] }
+            familyMatches = matches
+            NewReportForm.offerFamilies(matches, in: &form)
+            overlays[overlays.count - 1] = .newReport(form)
             return []
         case .saved(let text, let select):
             if let top = overlays.last, top.isForm { overlays.removeLast() }
             message = StatusMessage(text: text, isError: false)
             pendingSelection = select
             var effects: [Effect] = [.reload]
-            if case .details(let screen)? = overlays.last { effects.append(.refreshDetails(screen.details.summary.id)) }
+            if let screen = openFamily { effects.append(.refreshFamily(screen.dossier.viewed.summary.id)) }
             return effects
         case .failed(let text):
             if let top = overlays.last, top.isForm {
@@ -61,12 +70,33 @@ extension AppState {
             default: break
             }
             return []
-        case .details(let screen)?:
-            return handleDetails(key, screen)
+        case .family(let screen)?:
+            return handleFamily(key, screen)
+        case .dossierForm(var dossierForm)?:
+            var form = dossierForm.form
+            let context = dossierForm
+            let effects = handleForm(key, &form, submit: { state, form in
+                var submitted = context
+                submitted.form = form
+                let result = state.submitDossierForm(&submitted)
+                form = submitted.form
+                return result
+            })
+            if case .dossierForm? = overlays.last {
+                dossierForm.form = form
+                overlays[overlays.count - 1] = .dossierForm(dossierForm)
+            }
+            return effects
         case .newReport(var form)?:
-            let effects = handleForm(key, &form, submit: { state, form in state.submitNewReport(&form) })
+            let typedName = form["gezin"]
+            var effects = handleForm(key, &form, submit: { state, form in state.submitNewReport(&form) })
             if case .newReport? = overlays.last {
                 NewReportForm.ensureEmptyChildRow(&form)
+                if form["gezin"] != typedName {
+                    familyMatches = []
+                    NewReportForm.offerFamilies([], in: &form)
+                    effects.append(.findFamilies(form["gezin"].trimmingWhitespace()))
+                }
                 overlays[overlays.count - 1] = .newReport(form)
             }
             return effects
@@ -112,7 +142,7 @@ extension AppState {
                 message = StatusMessage(text: "Geen zaak geselecteerd: deze kolom is leeg.", isError: false)
                 return []
             }
-            return [.openDetails(selected.id)]
+            return [.openFamily(selected.id, section: FamilySection.gezin.title)]
         case .forward, .back:
             guard let selected = selectedCase else {
                 message = StatusMessage(text: "Geen zaak geselecteerd: deze kolom is leeg.", isError: false)
@@ -120,6 +150,7 @@ extension AppState {
             }
             openMoveDialog(for: selected, direction: action == .forward ? .forward : .back, cameFrom: nil)
         case .newReport:
+            familyMatches = []
             overlays.append(.newReport(NewReportForm.make(kenmerk: suggestedKenmerk, today: today, medewerker: user)))
         case .filter:
             isEditingFilter = true
@@ -141,7 +172,7 @@ extension AppState {
         case .quit:
             wantsQuit = true
             return [.quit]
-        case .close:
+        default:
             break
         }
         return []
@@ -165,38 +196,6 @@ extension AppState {
         return []
     }
 
-    private mutating func handleDetails(_ key: Key, _ screen: DetailsScreen) -> [Effect] {
-        var screen = screen
-        let page = max(1, height - 6)
-        switch KeyMap.action(for: key, in: KeyMap.details) {
-        case .up?: screen.scroll = max(0, screen.scroll - 1)
-        case .down?: screen.scroll += 1
-        case .pageUp?: screen.scroll = max(0, screen.scroll - page)
-        case .pageDown?: screen.scroll += page
-        case .first?: screen.scroll = 0
-        case .last?: screen.scroll = Int.max
-        case .forward?, .back?:
-            let cameFrom = screen.details.events.last(where: { $0.toStage == screen.details.summary.stage })?.fromStage
-            openMoveDialog(for: screen.details.summary, direction: key == .character(">") ? .forward : .back, cameFrom: cameFrom)
-            return []
-        case .close?:
-            overlays.removeLast()
-            return []
-        case .help?:
-            overlays.append(.help(title: "Zaak", bindings: KeyMap.details, scroll: 0))
-            return []
-        case .quit?:
-            wantsQuit = true
-            return [.quit]
-        default:
-            return []
-        }
-        let lineCount = DetailsView.lines(screen.details, state: self).count
-        screen.scroll = min(screen.scroll, DetailsView.maxScroll(lineCount: lineCount, screenHeight: height))
-        overlays[overlays.count - 1] = .details(screen)
-        return []
-    }
-
     /// Keys common to every form: moving between fields, saving, cancelling, editing.
     private mutating func handleForm(_ key: Key, _ form: inout Form, submit: (inout AppState, inout Form) -> [Effect]) -> [Effect] {
         if form.isConfirmingDiscard {
@@ -215,6 +214,8 @@ extension AppState {
         case .tab, .down: form.focusNext()
         case .backTab, .up: form.focusPrevious()
         case .control("s"): return submit(&self, &form)
+        case .enter where form.focusedFieldTakesEnter:
+            _ = form.edit(key)
         case .enter:
             if form.isOnLastField { return submit(&self, &form) }
             form.focusNext()
@@ -228,7 +229,7 @@ extension AppState {
 
     private mutating func submitNewReport(_ form: inout Form) -> [Effect] {
         form.clearErrors()
-        switch NewReportForm.validate(form, today: today) {
+        switch NewReportForm.validate(form, today: today, matches: familyMatches) {
         case .success(let report):
             return [.addReport(report)]
         case .failure(let problems):
@@ -252,7 +253,20 @@ extension AppState {
         }
     }
 
-    private mutating func openMoveDialog(for summary: CaseSummary, direction: MoveDirection, cameFrom: Stage?) {
+    private mutating func submitDossierForm(_ dossierForm: inout DossierForm) -> [Effect] {
+        dossierForm.form.clearErrors()
+        switch DossierForms.change(from: dossierForm, today: today, norms: norms) {
+        case .success(let change):
+            return [.apply(change)]
+        case .failure(let problems):
+            for (id, text) in problems.fields { dossierForm.form.setError(text, on: id) }
+            dossierForm.form.error = "Niet opgeslagen: verbeter de gemarkeerde velden."
+            dossierForm.form.focusFirstError()
+            return []
+        }
+    }
+
+    mutating func openMoveDialog(for summary: CaseSummary, direction: MoveDirection, cameFrom: Stage?) {
         switch Transitions.targets(from: summary.stage, direction: direction, cameFrom: cameFrom) {
         case .failure(let refusal):
             message = StatusMessage(text: refusal.message, isError: true)
@@ -299,7 +313,7 @@ extension AppState {
 extension Overlay {
     var isForm: Bool {
         switch self {
-        case .newReport, .move: return true
+        case .newReport, .move, .dossierForm: return true
         default: return false
         }
     }
@@ -312,6 +326,9 @@ extension Overlay {
         case .move(var dialog):
             dialog.form.error = text
             return .move(dialog)
+        case .dossierForm(var dossierForm):
+            dossierForm.form.error = text
+            return .dossierForm(dossierForm)
         default:
             return self
         }

@@ -14,7 +14,9 @@ struct Beschermbord: ParsableCommand {
             $XDG_DATA_HOME/beschermbord/bord.sqlite (of ~/.local/share/beschermbord/bord.sqlite);
             --store PAD of de omgevingsvariabele BESCHERMBORD_STORE kiest een andere.
             """,
-        subcommands: [OpenBoard.self, PrintBoard.self, WriteDemo.self],
+        subcommands: [OpenBoard.self, PrintBoard.self, WriteDemo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, BenchCommand.self,
+                      StaffCommand.self, CheckCommand.self, AuditCommand.self, RetentionCommand.self, SettingsCommand.self,
+                      WriteTestCommand.self],
         defaultSubcommand: OpenBoard.self
     )
 

@@ -6,10 +6,10 @@ private func day(_ year: Int, _ month: Int, _ dayOfMonth: Int) -> Day {
 }
 
 private func summary(_ id: CaseID, _ kenmerk: String, _ family: String, _ stage: Stage, since: Day, reported: Day? = nil,
-                     medewerker: String = "Sanne Kuipers") -> CaseSummary {
+                     medewerker: String = "Sanne Kuipers", closedOn: Day? = nil) -> CaseSummary {
     CaseSummary(id: id, kenmerk: kenmerk, familyID: id, familyName: family, wijk: "Poelenburg", source: .veiligThuis,
                 reportedOn: reported ?? since, stage: stage, stageSince: since, medewerker: medewerker, childCount: 1,
-                youngestBirthDate: day(2015, 5, 5), version: 1)
+                youngestBirthDate: day(2015, 5, 5), version: 1, closedOn: closedOn)
 }
 
 @Suite("BoardColumns: which cards show, in which order")
@@ -28,18 +28,19 @@ struct BoardColumnsTests {
             summary(1, "2025-0001", "de Vries", .veiligheidGewaarborgd, since: today.adding(days: -30)),
             summary(2, "2025-0002", "Jansen", .veiligheidGewaarborgd, since: today.adding(days: -31)),
             summary(3, "2025-0003", "Özdemir", .rvkOnderzoek, since: today.adding(days: -2)),
-            summary(4, "2024-0004", "Bakker", .rvkOnderzoek, since: today.adding(days: -400)),
+            summary(4, "2024-0004", "Bakker", .rvkOnderzoek, since: today.adding(days: -400), closedOn: today.adding(days: -300)),
+            summary(8, "2024-0008", "Kok", .rvkOnderzoek, since: today.adding(days: -400)),
             summary(5, "2024-0005", "Yılmaz", .onderzoek, since: today.adding(days: -400)),
             summary(6, "2024-0006", "Kaya", .aangemeld, since: today.adding(days: -200)),
             summary(7, "2024-0007", "Smit", .beschermtafel, since: today.adding(days: -365)),
         ]
         let board = BoardColumns(cases: cases, today: today, closedWindowDays: 30)
         #expect(board[.veiligheidGewaarborgd].map(\.id) == [1], "exactly 30 days is still inside the window")
-        #expect(board[.rvkOnderzoek].map(\.id) == [3])
+        #expect(board[.rvkOnderzoek].map(\.id) == [8, 3], "an investigation without the Raad's outcome is still open")
         #expect(board[.onderzoek].map(\.id) == [5], "open cases always show, however old")
         #expect(board[.aangemeld].map(\.id) == [6])
         #expect(board[.beschermtafel].map(\.id) == [7])
-        #expect(board.total == 5)
+        #expect(board.total == 6)
 
         let everything = BoardColumns(cases: cases, today: today, closedWindowDays: nil)
         #expect(everything.total == cases.count)

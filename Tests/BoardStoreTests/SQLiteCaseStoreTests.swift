@@ -237,14 +237,15 @@ struct SQLiteCaseStoreTests {
         let open = try add("2025-0006", [(.onderzoek, day(2025, 1, 10), "", nil)])
         let fresh = try add("2025-0007", [])
 
+        // An RvK-onderzoek stays on the board until the Raad's outcome closes the case.
         let windowed = Set(try store.boardCases(today: today, closedWindowDays: 30).map(\.id))
-        #expect(windowed == [edge, raad, open, fresh])
+        #expect(windowed == [edge, raad, oldRaad, open, fresh])
         let all = try store.boardCases(today: today, closedWindowDays: nil)
         #expect(Set(all.map(\.id)) == [old, edge, justOut, raad, oldRaad, open, fresh])
         // The store's window and the board's window agree.
         let board = BoardColumns(cases: all, today: today, closedWindowDays: 30)
         #expect(Set(Stage.allCases.flatMap { board[$0].map(\.id) }) == windowed)
-        #expect(Set(try store.boardCases(today: today, closedWindowDays: 0).map(\.id)) == [open, fresh])
+        #expect(Set(try store.boardCases(today: today, closedWindowDays: 0).map(\.id)) == [raad, oldRaad, open, fresh])
     }
 }
 

@@ -22,7 +22,7 @@ import Testing
 
     @Test func enterAsksToOpenTheSelectedCase() {
         var state = Fixture.state()
-        #expect(Fixture.press([.enter], on: &state) == [.openDetails(2)])
+        #expect(Fixture.press([.enter], on: &state) == [.openFamily(2, section: "Gezin")])
     }
 
     @Test func escNeverQuitsTheBoardButQDoes() {
@@ -102,7 +102,8 @@ import Testing
         keys += [.tab] + Fixture.type("29-02-2020")
         keys += [.tab] + Fixture.type("Daan")
         keys += [.tab] + Fixture.type("2019-07-01")
-        let effects = Fixture.press(keys + [.control("s")], on: &state)
+        // Typing the family name looks up known families as you type; the save comes last.
+        let effects = Fixture.press(keys + [.control("s")], on: &state).filter { if case .findFamilies = $0 { false } else { true } }
         let expected = NewReport(kenmerk: "2026-0103", reportedOn: Fixture.today, source: .jeugdbescherming,
                                  familyName: "Çelik", wijk: "Kogerveld", medewerker: "anouk",
                                  children: [Child(firstName: "Zoë", birthDate: Day(year: 2020, month: 2, day: 29)!),
@@ -123,7 +124,7 @@ import Testing
         keys += [.tab, .tab] + Fixture.type("Jansen")
         keys += [.tab, .tab, .tab] + Fixture.type("Sem")
         keys += [.tab] + Fixture.type("29-02-2023")
-        #expect(Fixture.press(keys + [.control("s")], on: &state).isEmpty)
+        #expect(!Fixture.press(keys + [.control("s")], on: &state).contains { if case .addReport = $0 { true } else { false } })
         guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
         #expect(form.fields[form.index(of: "datum")!].error == "‘31-02-2024’ bestaat niet als datum")
         #expect(form.fields[form.index(of: "kind1.geboren")!].error == "‘29-02-2023’ bestaat niet als datum")

@@ -1,0 +1,323 @@
+/// Everything recorded about a family, as the family screen shows it.
+public struct FamilyRecord: Equatable, Sendable {
+    public var id: FamilyID
+    public var name: String
+    public var address: String
+    public var wijk: String
+
+    public init(id: FamilyID, name: String, address: String, wijk: String) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.wijk = wijk
+    }
+}
+
+public struct ChildRecord: Equatable, Sendable {
+    public var id: Int64
+    public var firstName: String
+    /// Empty when the child carries the family's name.
+    public var surname: String
+    public var birthDate: Day
+    /// Empty when not recorded; always valid by the elfproef when present.
+    public var bsn: String
+
+    public init(id: Int64 = 0, firstName: String, surname: String = "", birthDate: Day, bsn: String = "") {
+        self.id = id
+        self.firstName = firstName
+        self.surname = surname
+        self.birthDate = birthDate
+        self.bsn = bsn
+    }
+}
+
+/// A parent or caregiver (ouder/verzorger).
+public struct Caregiver: Equatable, Sendable {
+    public var name: String
+    public var relation: String
+    public var phone: String
+
+    public init(name: String, relation: String, phone: String) {
+        self.name = name
+        self.relation = relation
+        self.phone = phone
+    }
+}
+
+/// Someone else involved: family, neighbours, or a professional.
+public struct NetworkMember: Equatable, Sendable {
+    public var name: String
+    public var role: String
+    public var organisation: String
+    public var phone: String
+
+    public init(name: String, role: String, organisation: String, phone: String) {
+        self.name = name
+        self.role = role
+        self.organisation = organisation
+        self.phone = phone
+    }
+}
+
+/// Who gave a score on the safety scale.
+public enum ScoreGiver: String, CaseIterable, Codable, Sendable {
+    case medewerker, ouder, jeugdige
+}
+
+/// A Signs of Safety assessment with its 0–10 score.
+public struct SafetyAssessment: Equatable, Sendable {
+    public var day: Day
+    public var concerns: String
+    public var strengths: String
+    public var needs: String
+    public var score: Int
+    public var givenBy: ScoreGiver
+    public var recordedBy: String
+
+    public init(day: Day, concerns: String, strengths: String, needs: String, score: Int, givenBy: ScoreGiver, recordedBy: String = "") {
+        self.day = day
+        self.concerns = concerns
+        self.strengths = strengths
+        self.needs = needs
+        self.score = score
+        self.givenBy = givenBy
+        self.recordedBy = recordedBy
+    }
+
+    public static let scale = 0...10
+}
+
+/// The outcome of a risk instrument owned by others (LIRIK, ARIJ): recorded, never computed.
+public struct RiskInstrumentRecord: Equatable, Sendable {
+    public var instrument: String
+    public var day: Day
+    public var outcome: String
+    public var note: String
+    public var recordedBy: String
+
+    public init(instrument: String, day: Day, outcome: String, note: String, recordedBy: String = "") {
+        self.instrument = instrument
+        self.day = day
+        self.outcome = outcome
+        self.note = note
+        self.recordedBy = recordedBy
+    }
+
+    public static let instruments = ["LIRIK", "ARIJ", "Anders"]
+}
+
+/// A journal note. Notes are never edited; a correction is a new note that refers to the old one.
+public struct Note: Equatable, Sendable {
+    public var id: Int64
+    public var recordedAt: String
+    public var author: String
+    public var text: String
+    public var refersTo: Int64?
+
+    public init(id: Int64 = 0, recordedAt: String = "", author: String = "", text: String, refersTo: Int64? = nil) {
+        self.id = id
+        self.recordedAt = recordedAt
+        self.author = author
+        self.text = text
+        self.refersTo = refersTo
+    }
+}
+
+/// What the Beschermtafel decided.
+public enum TableOutcome: String, CaseIterable, Codable, Sendable {
+    /// Voluntary help suffices (or is adjusted): safety is ensured.
+    case vrijwillig
+    /// Goals and agreements with a report-back date; the table decides again then.
+    case drang
+    /// The Raad voor de Kinderbescherming investigates.
+    case rvkOnderzoek = "rvk_onderzoek"
+
+    public var title: String {
+        switch self {
+        case .vrijwillig: return "Vrijwillig kader volstaat"
+        case .drang: return "Drang"
+        case .rvkOnderzoek: return "RvK-onderzoek"
+        }
+    }
+}
+
+/// A case's time at the Beschermtafel: the request, and each meeting's decision.
+public struct TableRecord: Equatable, Sendable {
+    public var id: Int64
+    public var requester: TableRequester
+    public var requestDate: Day
+    public var meetingDate: Day?
+    public var attendees: String
+    public var advice: String
+    public var outcome: TableOutcome?
+    public var reportBackOn: Day?
+    public var goals: String
+
+    public init(id: Int64 = 0, requester: TableRequester, requestDate: Day, meetingDate: Day? = nil, attendees: String = "",
+                advice: String = "", outcome: TableOutcome? = nil, reportBackOn: Day? = nil, goals: String = "") {
+        self.id = id
+        self.requester = requester
+        self.requestDate = requestDate
+        self.meetingDate = meetingDate
+        self.attendees = attendees
+        self.advice = advice
+        self.outcome = outcome
+        self.reportBackOn = reportBackOn
+        self.goals = goals
+    }
+}
+
+/// A meeting's decision as the user records it.
+public struct TableDecision: Equatable, Sendable {
+    public var meetingDate: Day
+    public var attendees: String
+    public var advice: String
+    public var outcome: TableOutcome
+    public var reportBackOn: Day?
+    public var goals: String
+
+    public init(meetingDate: Day, attendees: String, advice: String, outcome: TableOutcome, reportBackOn: Day? = nil, goals: String = "") {
+        self.meetingDate = meetingDate
+        self.attendees = attendees
+        self.advice = advice
+        self.outcome = outcome
+        self.reportBackOn = reportBackOn
+        self.goals = goals
+    }
+
+    /// Drang needs a report-back date 2 weeks to 6 months after the meeting, and goals.
+    public func problems(requestDate: Day, today: Day, maxMonths: Int) -> [(field: String, message: String)] {
+        var problems: [(String, String)] = []
+        if meetingDate > today { problems.append(("tafeldatum", DateProblem.inFuture(meetingDate).message)) }
+        if meetingDate < requestDate {
+            problems.append(("tafeldatum", DateProblem.before(requestDate, what: "de aanvraag").message))
+        }
+        if advice.trimmingWhitespace().isEmpty { problems.append(("advies", "Advies van de tafel is verplicht")) }
+        if outcome == .drang {
+            if goals.trimmingWhitespace().isEmpty { problems.append(("doelen", "Bij drang horen doelen en afspraken")) }
+            if let back = reportBackOn {
+                if back <= meetingDate { problems.append(("terugkoppeling", "De terugkoppeling ligt na de tafel")) }
+                if back > meetingDate.adding(days: maxMonths * 31) {
+                    problems.append(("terugkoppeling", "Terugkoppeling uiterlijk \(maxMonths) maanden na de tafel"))
+                }
+            } else {
+                problems.append(("terugkoppeling", "Bij drang hoort een terugkoppeldatum"))
+            }
+        }
+        return problems
+    }
+}
+
+/// The Raad's investigation and its outcome; recording an outcome closes the case.
+public enum RvkOutcome: String, CaseIterable, Codable, Sendable {
+    case geenMaatregel = "geen maatregel"
+    case ots = "OTS"
+    case uithuisplaatsing
+}
+
+public struct RvkRecord: Equatable, Sendable {
+    public var startDate: Day
+    public var outcome: RvkOutcome?
+    public var outcomeDate: Day?
+
+    public init(startDate: Day, outcome: RvkOutcome? = nil, outcomeDate: Day? = nil) {
+        self.startDate = startDate
+        self.outcome = outcome
+        self.outcomeDate = outcomeDate
+    }
+}
+
+/// A family's whole dossier, with one of its cases in view (the current one, or an earlier one read-only).
+public struct Dossier: Equatable, Sendable {
+    public var family: FamilyRecord
+    public var children: [ChildRecord]
+    public var caregivers: [Caregiver]
+    public var network: [NetworkMember]
+    /// Every case of the family, newest first.
+    public var cases: [CaseSummary]
+    /// The case in view, with its timeline.
+    public var viewed: CaseDetails
+    public var assessments: [SafetyAssessment]
+    public var risks: [RiskInstrumentRecord]
+    /// Newest first.
+    public var notes: [Note]
+    public var tableRecords: [TableRecord]
+    public var rvk: RvkRecord?
+
+    public init(family: FamilyRecord, children: [ChildRecord], caregivers: [Caregiver], network: [NetworkMember],
+                cases: [CaseSummary], viewed: CaseDetails, assessments: [SafetyAssessment], risks: [RiskInstrumentRecord],
+                notes: [Note], tableRecords: [TableRecord], rvk: RvkRecord?) {
+        self.family = family
+        self.children = children
+        self.caregivers = caregivers
+        self.network = network
+        self.cases = cases
+        self.viewed = viewed
+        self.assessments = assessments
+        self.risks = risks
+        self.notes = notes
+        self.tableRecords = tableRecords
+        self.rvk = rvk
+    }
+
+    /// Whether the case in view is the family's newest: earlier cases are read-only.
+    public var isViewingCurrentCase: Bool { cases.first?.id == viewed.summary.id }
+}
+
+/// A change to a dossier, as the UI asks the store for it. Each is one transaction with its event.
+public enum DossierChange: Equatable, Sendable {
+    case editFamily(FamilyID, name: String, address: String, wijk: String)
+    case addChild(FamilyID, ChildRecord)
+    case addCaregiver(FamilyID, Caregiver)
+    case addNetworkMember(FamilyID, NetworkMember)
+    case addAssessment(CaseID, SafetyAssessment)
+    case addRiskInstrument(CaseID, RiskInstrumentRecord)
+    case addNote(CaseID, Note)
+    case recordTableDecision(CaseID, expectedVersion: Int, TableDecision)
+    case recordRvkOutcome(CaseID, expectedVersion: Int, RvkOutcome, Day)
+
+    /// The case the change belongs to, for the log; nil for family-level changes.
+    public var caseID: CaseID? {
+        switch self {
+        case .addAssessment(let id, _), .addRiskInstrument(let id, _), .addNote(let id, _),
+             .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _): return id
+        case .editFamily, .addChild, .addCaregiver, .addNetworkMember: return nil
+        }
+    }
+}
+
+/// The Dutch citizen service number: nine digits passing the elfproef.
+public enum BSN {
+    public static func isValid(_ text: String) -> Bool {
+        let digits = text.compactMap(\.wholeNumberValue)
+        guard digits.count == 9, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        var sum = 0
+        for (index, digit) in digits.enumerated() {
+            sum += digit * (index == 8 ? -1 : 9 - index)
+        }
+        return sum % 11 == 0 && sum != 0
+    }
+
+    /// `*****6789`-style masking for lists: only the last three digits show.
+    public static func masked(_ bsn: String) -> String {
+        guard bsn.count > 3 else { return bsn }
+        return String(repeating: "•", count: bsn.count - 3) + bsn.suffix(3)
+    }
+}
+
+/// A known family that a new report can be linked to.
+public struct FamilyMatch: Equatable, Sendable {
+    public var id: FamilyID
+    public var name: String
+    public var wijk: String
+    public var lastKenmerk: String
+    public var hasOpenCase: Bool
+
+    public init(id: FamilyID, name: String, wijk: String, lastKenmerk: String, hasOpenCase: Bool) {
+        self.id = id
+        self.name = name
+        self.wijk = wijk
+        self.lastKenmerk = lastKenmerk
+        self.hasOpenCase = hasOpenCase
+    }
+}

@@ -1,0 +1,78 @@
+import BoardCore
+import Foundation
+import GRDB
+
+/// Reading the log (NEN 7513: who, when, which family, what), per family and per user.
+extension SQLiteCaseStore {
+    /// The log entries that match `filter`, oldest first. A teamleider reads everything; anyone
+    /// else reads only their own entries (the user filter is then set to them, and
+    /// `onlyOwnEntries` says so). Reading the log is not itself logged.
+    public func auditLog(filter: AuditFilter) throws -> AuditLog {
+        try read { db in
+            let member = try Self.staffMember(db, name: self.user)
+            let restricted = !(member?.permits(.readFullAuditLog) ?? false)
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let kenmerk = filter.familyKenmerk?.trimmingWhitespace(), !kenmerk.isEmpty {
+                guard let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) else {
+                    throw StoreError.caseNotFound(kenmerk)
+                }
+                // Events of the family itself and of each of its cases.
+                conditions.append("(e.family_id = ? OR e.case_id IN (SELECT id FROM \"case\" WHERE family_id = ?))")
+                arguments += [familyID, familyID]
+            }
+            let user = restricted ? self.user : filter.user?.trimmingWhitespace()
+            if let user, !user.isEmpty {
+                conditions.append("e.user = ?")
+                arguments += [user]
+            }
+            if let since = filter.recordedSince {
+                conditions.append("e.recorded_at >= ?")
+                arguments += [since]
+            }
+            var sql = """
+                SELECT e.id, e.recorded_at, e.user, e.kind, e.case_id, c.kenmerk, COALESCE(e.family_id, c.family_id), f.name, e.day, e.detail
+                FROM event e
+                LEFT JOIN "case" c ON c.id = e.case_id
+                LEFT JOIN family f ON f.id = COALESCE(e.family_id, c.family_id)
+                """
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY e.id DESC"
+            if let limit = filter.limit {
+                sql += " LIMIT ?"
+                arguments += [max(0, limit)]
+            }
+            let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).reversed().map { row in
+                AuditEntry(id: row[0], recordedAt: row[1], user: row[2], rawKind: row[3], caseID: row[4], kenmerk: row[5],
+                           familyID: row[6], familyName: row[7], day: (row[8] as String?).flatMap { Day(parsing: $0) }, detail: row[9] ?? "")
+            }
+            return AuditLog(entries: entries, onlyOwnEntries: restricted)
+        }
+    }
+}
+
+extension Clock {
+    /// The first moment of `day` in local time, as a UTC timestamp comparable with `recorded_at`.
+    public static func startOfLocalDay(_ day: Day) -> String {
+        var parts = tm()
+        parts.tm_year = Int32(day.year - 1900)
+        parts.tm_mon = Int32(day.month - 1)
+        parts.tm_mday = Int32(day.day)
+        parts.tm_isdst = -1
+        let seconds = mktime(&parts)
+        return timestamp(Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// A stored UTC timestamp as local `dd-mm-jjjj hh:mm`; the text itself when it is not one.
+    public static func localMoment(_ recordedAt: String) -> String {
+        guard recordedAt.count >= 19, let day = Day(parsing: String(recordedAt.prefix(10))) else { return recordedAt }
+        let clock = recordedAt.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3 else { return recordedAt }
+        var seconds = time_t(day.ordinal * 86400 + clock[0] * 3600 + clock[1] * 60 + clock[2])
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let local = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? day
+        return "\(local.dutch) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+}

@@ -1,0 +1,302 @@
+import BoardCore
+import Foundation
+import GRDB
+
+/// What a store remembers during one write transaction: the tip of the event chain (so that
+/// appending an event needs no extra query) and whether the writer may change things (checked once).
+/// Forgotten when the transaction ends, since other processes may write in between.
+final class TransactionMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var active = false
+    private var tip: (id: Int64, hash: [UInt8]?)?
+    private var staffChecked = false
+    private var random = RandomBytes()
+
+    /// A fresh random salt for one event.
+    func salt() -> [UInt8] {
+        lock.withLock { random.take(EventChain.saltLength) }
+    }
+
+    /// Starts remembering for the transaction `db` is in, once per transaction.
+    func begin(_ db: Database) {
+        let first = lock.withLock { () -> Bool in
+            if active { return false }
+            active = true
+            return true
+        }
+        guard first else { return }
+        db.afterNextTransaction(onCommit: { [weak self] _ in self?.forget() }, onRollback: { [weak self] _ in self?.forget() })
+    }
+
+    func forget() {
+        lock.withLock {
+            active = false
+            tip = nil
+            staffChecked = false
+        }
+    }
+
+    var chainTip: (id: Int64, hash: [UInt8]?)? {
+        get { lock.withLock { tip } }
+        set { lock.withLock { tip = newValue } }
+    }
+
+    var hasCheckedStaff: Bool {
+        get { lock.withLock { staffChecked } }
+        set { lock.withLock { staffChecked = newValue } }
+    }
+}
+
+/// Random bytes for the salts, fetched from the system 4 KiB at a time (one system call per
+/// 256 events rather than two per event: the demo builder writes millions of events).
+struct RandomBytes {
+    private var pool: [UInt8] = []
+    private var position = 0
+
+    mutating func take(_ count: Int) -> [UInt8] {
+        if position + count > pool.count {
+            pool = [UInt8](repeating: 0, count: 4096)
+            var generator = SystemRandomNumberGenerator()
+            pool.withUnsafeMutableBytes { raw in
+                let words = raw.bindMemory(to: UInt64.self)
+                for index in words.indices { words[index] = generator.next() }
+            }
+            position = 0
+        }
+        defer { position += count }
+        return Array(pool[position..<(position + count)])
+    }
+}
+
+/// The event log as a hash chain (see `EventChain` for the serialization).
+enum EventLog {
+    /// Inserts one event with its salt and hash. The tip of the chain is read once per transaction
+    /// and then kept in `memory`. The id is predicted from the tip; if the insert lands elsewhere
+    /// (a savepoint that inserted events was rolled back), the hash is recomputed from the real
+    /// predecessor, so the chain is right in every case and costs no extra query in the usual one.
+    static func append(_ db: Database, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
+                       recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String) throws {
+        memory.begin(db)
+        let tip: (id: Int64, hash: [UInt8]?)
+        if let known = memory.chainTip {
+            tip = known
+        } else {
+            tip = try readTip(db)
+        }
+        let salt = memory.salt()
+        let digest = EventChain.detailDigest(salt: salt, detail: Array(detail.utf8))
+        var content = EventChain.Content(id: tip.id + 1, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user,
+                                         kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest)
+        var hash = EventChain.hash(previous: tip.hash, content)
+        try db.cachedStatement(sql: """
+            INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [caseID, familyID, recordedAt, user, kind, from, to, day, detail, Data(hash), Data(salt)])
+        let id = db.lastInsertedRowID
+        if id != content.id {
+            let previous = try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
+            content.id = id
+            hash = EventChain.hash(previous: previous.map { [UInt8]($0) }, content)
+            try db.execute(sql: "UPDATE event SET hash = ? WHERE id = ?", arguments: [Data(hash), id])
+        }
+        memory.chainTip = (id, hash)
+    }
+
+    static func readTip(_ db: Database) throws -> (id: Int64, hash: [UInt8]?) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1")) else {
+            return (0, nil)
+        }
+        return (row[0], (row[1] as Data?).map { [UInt8]($0) })
+    }
+
+    /// The columns that the chain covers, as stored bytes, in `EventChain.Content` order.
+    static let contentColumns = """
+        id, case_id, family_id, CAST(recorded_at AS BLOB), CAST(user AS BLOB), CAST(kind AS BLOB),
+        CAST(from_stage AS BLOB), CAST(to_stage AS BLOB), CAST(day AS BLOB), CAST(detail AS BLOB), hash, salt, detail_digest
+        """
+
+    /// Hashes every event that has none yet, in id order: run by the migration that introduced
+    /// the chain, for the events recorded before it. Works in batches to keep memory flat.
+    static func backfill(_ db: Database) throws {
+        var random = RandomBytes()
+        var previous: [UInt8]? = nil
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT \(contentColumns) FROM event WHERE id > ? ORDER BY id LIMIT 5000", arguments: [after])
+            guard let last = rows.last else { return }
+            for row in rows {
+                let stored = StoredEvent(row)
+                var hash = stored.hash
+                if hash == nil {
+                    let salt = random.take(EventChain.saltLength)
+                    let content = stored.content(detailDigest: EventChain.detailDigest(salt: salt, detail: stored.detail))
+                    hash = EventChain.hash(previous: previous, content)
+                    try db.cachedStatement(sql: "UPDATE event SET hash = ?, salt = ? WHERE id = ?")
+                        .execute(arguments: [Data(hash!), Data(salt), stored.id])
+                }
+                previous = hash
+            }
+            after = last[0]
+        }
+    }
+
+    /// The first event whose hash does not follow from its content and its predecessor.
+    struct Break: Equatable, Sendable {
+        var id: Int64
+        var recordedAt: String
+        var user: String
+        var reason: String
+    }
+
+    struct Verification: Equatable, Sendable {
+        var events = 0
+        var erased = 0
+        var breaks = 0
+        var firstBreak: Break?
+        /// The newest event's id and hash: write it down (in minutes, a ticket) to notice later
+        /// that the newest events were removed, which a chain alone cannot show.
+        var tip: (id: Int64, hash: String)?
+
+        static func == (lhs: Verification, rhs: Verification) -> Bool {
+            lhs.events == rhs.events && lhs.erased == rhs.erased && lhs.breaks == rhs.breaks && lhs.firstBreak == rhs.firstBreak
+                && lhs.tip?.id == rhs.tip?.id && lhs.tip?.hash == rhs.tip?.hash
+        }
+    }
+
+    /// Recomputes the whole chain. A broken link does not stop the walk: the next event is checked
+    /// against the stored hash of the broken one, so one altered event counts as one break.
+    static func verify(_ db: Database) throws -> Verification {
+        var result = Verification()
+        var previous: [UInt8]? = nil
+        var previousID: Int64? = nil
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(contentColumns) FROM event ORDER BY id")
+        while let row = try cursor.next() {
+            let stored = StoredEvent(row)
+            result.events += 1
+            var reason: String?
+            if let previousID, stored.id != previousID + 1 {
+                let missing = stored.id - previousID - 1
+                reason = missing == 1 ? "gebeurtenis \(previousID + 1) ontbreekt" : "gebeurtenissen \(previousID + 1) t/m \(stored.id - 1) ontbreken"
+            }
+            let digest: [UInt8]?
+            if let kept = stored.keptDigest {
+                result.erased += 1
+                if stored.salt != nil || stored.detail != Array(Retention.placeholder.utf8) {
+                    reason = reason ?? "de toelichting is als verwijderd gemarkeerd maar niet verwijderd"
+                }
+                digest = kept
+            } else if let salt = stored.salt {
+                digest = EventChain.detailDigest(salt: salt, detail: stored.detail)
+            } else {
+                digest = nil
+            }
+            if let hash = stored.hash, let digest {
+                if reason == nil, EventChain.hash(previous: previous, stored.content(detailDigest: digest)) != hash {
+                    reason = previousID == nil
+                        ? "de inhoud is gewijzigd na het vastleggen"
+                        : "de inhoud is gewijzigd na het vastleggen, of de schakel sluit niet aan op gebeurtenis \(previousID!)"
+                }
+            } else {
+                reason = reason ?? "de gebeurtenis heeft geen hash (buiten Beschermbord om toegevoegd?)"
+            }
+            if let reason {
+                result.breaks += 1
+                if result.firstBreak == nil {
+                    result.firstBreak = Break(id: stored.id, recordedAt: String(decoding: stored.recordedAt, as: UTF8.self),
+                                              user: String(decoding: stored.user, as: UTF8.self), reason: reason)
+                }
+            }
+            previous = stored.hash
+            previousID = stored.id
+            if let hash = stored.hash { result.tip = (stored.id, SHA256.hex(hash)) }
+        }
+        return result
+    }
+
+    /// One row of `contentColumns`.
+    struct StoredEvent {
+        var id: Int64
+        var caseID: Int64?
+        var familyID: Int64?
+        var recordedAt: [UInt8]
+        var user: [UInt8]
+        var kind: [UInt8]
+        var fromStage: [UInt8]?
+        var toStage: [UInt8]?
+        var day: [UInt8]
+        var detail: [UInt8]
+        var hash: [UInt8]?
+        var salt: [UInt8]?
+        var keptDigest: [UInt8]?
+
+        init(_ row: Row) {
+            id = row[0]
+            caseID = row[1]
+            familyID = row[2]
+            recordedAt = Self.bytes(row, 3) ?? []
+            user = Self.bytes(row, 4) ?? []
+            kind = Self.bytes(row, 5) ?? []
+            fromStage = Self.bytes(row, 6)
+            toStage = Self.bytes(row, 7)
+            day = Self.bytes(row, 8) ?? []
+            detail = Self.bytes(row, 9) ?? []
+            hash = Self.bytes(row, 10)
+            salt = Self.bytes(row, 11)
+            keptDigest = Self.bytes(row, 12)
+        }
+
+        func content(detailDigest: [UInt8]) -> EventChain.Content {
+            EventChain.Content(id: id, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user, kind: kind,
+                               fromStage: fromStage, toStage: toStage, day: day, detailDigest: detailDigest)
+        }
+
+        static func bytes(_ row: Row, _ index: Int) -> [UInt8]? {
+            let value: DatabaseValue = row[index]
+            switch value.storage {
+            case .null: return nil
+            case .blob(let data): return [UInt8](data)
+            case .string(let text): return Array(text.utf8)
+            case .int64(let number): return Array(String(number).utf8)
+            case .double(let number): return Array(String(number).utf8)
+            }
+        }
+    }
+}
+
+extension SQLiteCaseStore {
+    /// The body of `appendEvent`: refuses changes by users who are not on the staff list (reading,
+    /// such as opening a dossier, is logged for everyone), refuses text that cannot be stored
+    /// faithfully, and appends the event to the hash chain.
+    func appendChainedEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
+                            day: Day, detail: String, recordedAt: String?, user recordedUser: String?) throws {
+        memory.begin(db)
+        if !kind.isAccess && !memory.hasCheckedStaff {
+            try requireStaff(db, for: .changeCases)
+            memory.hasCheckedStaff = true
+        }
+        try StoreText.check(detail, field: "De toelichting")
+        try EventLog.append(db, memory: memory, caseID: caseID, familyID: familyID,
+                            recordedAt: recordedAt ?? Clock.timestamp(), user: recordedUser ?? user, kind: kind.rawValue,
+                            from: from?.rawValue, to: to?.rawValue, day: day.iso, detail: detail)
+    }
+}
+
+/// Rules for text that goes into the store.
+public enum StoreText {
+    /// SQLite (through GRDB) stores text up to the first NUL character and would silently cut off
+    /// the rest, so such text is refused with a message instead. Everything else (escape sequences,
+    /// other control characters, any length) is stored as given; the UI cleans text for display.
+    public static func check(_ text: String, field: String) throws {
+        if text.utf8.contains(0) {
+            throw StoreError.refused("\(field) bevat een NUL-teken (\\0); dat kan niet worden opgeslagen. Verwijder het teken en probeer het opnieuw.")
+        }
+    }
+
+    static func check(_ report: NewReport) throws {
+        try check(report.kenmerk, field: "Het kenmerk")
+        try check(report.familyName, field: "De gezinsnaam")
+        try check(report.wijk, field: "De wijk")
+        try check(report.medewerker, field: "De medewerker")
+        for child in report.children { try check(child.firstName, field: "De voornaam van een kind") }
+    }
+}

@@ -1,0 +1,172 @@
+import BoardCore
+import Foundation
+import GRDB
+
+/// Everything recorded about one family, for an inzage request (AVG art. 15): the family, its
+/// children, all its cases with their complete log (every opening of the dossier included), and
+/// every other record that belongs to the family or to one of its cases.
+public struct FamilyDossier: Equatable, Sendable {
+    public var familyID: FamilyID
+    /// The family's row: every column but the row id (Dutch names where known).
+    public var family: JSONValue
+    /// The children's rows, oldest first.
+    public var children: JSONValue
+    public var cases: [CaseRecord]
+    /// Per case id, its log in the order it was written.
+    public var events: [CaseID: [CaseEvent]]
+    /// Log lines about the family that belong to no single case.
+    public var familyEvents: [CaseEvent]
+    /// Every other table with rows of this family or its cases, by (Dutch) table name.
+    public var otherRecords: JSONValue
+    public var exportedAt: String
+    public var exportedBy: String
+
+    public var allEvents: [CaseEvent] { cases.flatMap { events[$0.id] ?? [] } + familyEvents }
+
+    public func json() -> Data {
+        let kenmerken = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.kenmerk) })
+        return JSONValue.object([
+            ("soort", .string("inzage gezinsdossier")),
+            ("geexporteerd_op", .string(exportedAt)),
+            ("geexporteerd_door", .string(exportedBy)),
+            ("gezin", family),
+            ("kinderen", children),
+            ("zaken", .array(cases.map { record in
+                var fields: [(String, JSONValue)] = []
+                if case .object(let caseFields) = CaseExport.json(record) { fields = caseFields }
+                fields.append(("gebeurtenissen", .array((events[record.id] ?? []).map { Self.json($0, kenmerk: nil) })))
+                return .object(fields)
+            })),
+            ("gezinsgebeurtenissen", .array(familyEvents.map { Self.json($0, kenmerk: $0.caseID == 0 ? nil : kenmerken[$0.caseID]) })),
+            ("overige_gegevens", otherRecords),
+        ]).serialized()
+    }
+
+    static func json(_ event: CaseEvent, kenmerk: String?) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("tijdstip", .string(event.recordedAt)),
+            ("gebruiker", .string(event.user)),
+            ("soort", .string(event.kind.rawValue)),
+            ("omschrijving", .string(event.kind.title)),
+            ("van", event.fromStage.map { .string($0.title) } ?? .null),
+            ("naar", event.toStage.map { .string($0.title) } ?? .null),
+            ("dag", .string(event.day.iso)),
+            ("toelichting", .string(event.detail)),
+        ]
+        if let kenmerk { fields.insert(("zaak", .string(kenmerk)), at: 0) }
+        return .object(fields)
+    }
+}
+
+extension SQLiteCaseStore {
+    /// The dossier of the family of the case `kenmerk`. The export is itself logged on that case
+    /// (an 'inzage_geexporteerd' event, in the same transaction, before reading), so the dossier
+    /// shows it too.
+    public func exportFamilyDossier(kenmerk: String) throws -> FamilyDossier {
+        let wanted = kenmerk.trimmingWhitespace()
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, family_id FROM \"case\" WHERE kenmerk = ?", arguments: [wanted]) else {
+                throw StoreError.caseNotFound(wanted)
+            }
+            let caseID: CaseID = row[0]
+            let familyID: FamilyID = row[1]
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\" WHERE family_id = ?", arguments: [familyID]) ?? 0
+            let exportedAt = Clock.timestamp()
+            try self.appendEvent(db, caseID: caseID, familyID: familyID, kind: .inzageGeexporteerd, from: nil, to: nil,
+                                 day: Clock.today(), detail: "inzage-export van het gezinsdossier (\(count) \(count == 1 ? "zaak" : "zaken"))",
+                                 recordedAt: exportedAt)
+
+            let cases = try Self.caseRecords(db, whereClause: "c.family_id = ?", arguments: [familyID])
+            let kenmerken = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.kenmerk) })
+            let family = try Row.fetchOne(db, sql: "SELECT * FROM family WHERE id = ?", arguments: [familyID])
+                .map { Self.record($0, kenmerken: kenmerken) } ?? .object([])
+            let children = try Row.fetchAll(db, sql: "SELECT * FROM child WHERE family_id = ? ORDER BY birth_date, id", arguments: [familyID])
+                .map { Self.record($0, kenmerken: kenmerken) }
+
+            var events: [CaseID: [CaseEvent]] = [:]
+            var familyEvents: [CaseEvent] = []
+            for event in try Row.fetchAll(db, sql: """
+                SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail FROM event
+                WHERE family_id = ? OR case_id IN (SELECT id FROM "case" WHERE family_id = ?) ORDER BY id
+                """, arguments: [familyID, familyID]) {
+                if let id = event[1] as CaseID?, kenmerken[id] != nil {
+                    events[id, default: []].append(Self.event(from: event))
+                } else {
+                    familyEvents.append(Self.looseEvent(from: event))
+                }
+            }
+            return FamilyDossier(familyID: familyID, family: family, children: .array(children), cases: cases, events: events,
+                                 familyEvents: familyEvents,
+                                 otherRecords: try Self.otherRecords(db, familyID: familyID, kenmerken: kenmerken),
+                                 exportedAt: exportedAt, exportedBy: self.user)
+        }
+    }
+
+    /// The rows of every other table that has a `family_id` or `case_id` column, for this family.
+    /// Read from the schema, so that records added by later migrations are never left out.
+    static func otherRecords(_ db: Database, familyID: FamilyID, kenmerken: [CaseID: String]) throws -> JSONValue {
+        let covered: Set<String> = ["family", "child", "case", "event", "setting", "grdb_migrations"]
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+            .filter { !covered.contains($0) }
+        var result: [(String, JSONValue)] = []
+        let caseIDs = kenmerken.keys.sorted()
+        for table in tables {
+            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoteIdentifier(table)))").map { $0["name"] as String }
+            let rows: [Row]
+            if columns.contains("family_id") {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE family_id = ? ORDER BY rowid", arguments: [familyID])
+            } else if columns.contains("case_id"), !caseIDs.isEmpty {
+                let marks = Array(repeating: "?", count: caseIDs.count).joined(separator: ",")
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE case_id IN (\(marks)) ORDER BY rowid",
+                                        arguments: StatementArguments(caseIDs))
+            } else {
+                continue
+            }
+            if rows.isEmpty { continue }
+            result.append((dutchTableNames[table] ?? table, .array(rows.map { record($0, kenmerken: kenmerken) })))
+        }
+        return .object(result)
+    }
+
+    /// A row as a JSON object: row and family ids left out, a case id shown as the case's kenmerk,
+    /// column names in Dutch where known.
+    static func record(_ row: Row, kenmerken: [CaseID: String]) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        for (column, value) in row {
+            switch column {
+            case "id", "family_id": continue
+            case "case_id":
+                let id = CaseID.fromDatabaseValue(value)
+                fields.append(("zaak", id.flatMap { kenmerken[$0] }.map { .string($0) } ?? JSONValue(value)))
+            default:
+                fields.append((dutchColumnNames[column] ?? column, JSONValue(value)))
+            }
+        }
+        return .object(fields)
+    }
+
+    static func quoteIdentifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// An event read without assuming it belongs to a case.
+    static func looseEvent(from row: Row) -> CaseEvent {
+        CaseEvent(id: row[0], caseID: (row[1] as CaseID?) ?? 0, recordedAt: row[2], user: row[3],
+                  kind: EventKind(rawValue: row[4]) ?? .verplaatst,
+                  fromStage: (row[5] as String?).flatMap(Stage.init(rawValue:)),
+                  toStage: (row[6] as String?).flatMap(Stage.init(rawValue:)), day: day(row[7]), detail: row[8])
+    }
+
+    static let dutchTableNames: [String: String] = [
+        "caregiver": "ouders_verzorgers", "network_member": "netwerk", "assessment": "veiligheidsbeoordelingen",
+        "risk_instrument": "risico_instrumenten", "note": "notities", "table_record": "beschermtafel", "rvk_record": "rvk_onderzoek",
+    ]
+
+    static let dutchColumnNames: [String: String] = [
+        "name": "naam", "address": "adres", "first_name": "voornaam", "surname": "achternaam", "birth_date": "geboortedatum",
+        "relation": "relatie", "phone": "telefoon", "role": "rol", "organisation": "organisatie", "day": "dag",
+        "concerns": "zorgen", "strengths": "wat_gaat_goed", "needs": "wat_moet_er_gebeuren", "given_by": "gegeven_door",
+        "recorded_by": "vastgelegd_door", "recorded_at": "vastgelegd_op", "outcome": "uitkomst", "note": "toelichting",
+        "text": "tekst", "author": "auteur", "refers_to": "verwijst_naar", "requester": "ingebracht_door",
+        "request_date": "datum_aanvraag", "meeting_date": "datum_tafel", "attendees": "aanwezigen", "advice": "advies",
+        "report_back_on": "terugkoppeling_op", "goals": "doelen", "start_date": "startdatum", "outcome_date": "datum_uitkomst",
+    ]
+}

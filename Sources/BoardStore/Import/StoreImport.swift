@@ -1,0 +1,47 @@
+import BoardCore
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore {
+    /// Writes checked import rows in ONE transaction, the way hand-entered data is written: each
+    /// report through `insertReport` (family, children, case, an 'aangemeld' event), then per stage
+    /// reached a forward move through `recordTransition` (the case's column, its records, and a
+    /// 'verplaatst' event with the stage's day). A row whose kenmerk is
+    /// already in the store is skipped (and listed), so importing a file twice adds nothing.
+    /// With `dryRun` nothing is written: the result says what an import would add.
+    /// Any error rolls the whole transaction back.
+    public func importRows(_ rows: [ImportRow], origin: String, dryRun: Bool = false,
+                           progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportResult {
+        let recordedAt = Clock.timestamp()
+        let detail = "geïmporteerd uit \(origin)"
+        let body = { (db: Database) throws -> ImportResult in
+            var result = ImportResult()
+            let exists = try db.cachedStatement(sql: "SELECT 1 FROM \"case\" WHERE kenmerk = ?")
+            let familyOf = try db.cachedStatement(sql: "SELECT family_id FROM \"case\" WHERE id = ?")
+            for (index, row) in rows.enumerated() {
+                if let progress, index % 256 == 0 { progress(index, rows.count) }
+                let kenmerk = row.report.kenmerk.trimmingWhitespace()
+                if try Bool.fetchOne(exists, arguments: [kenmerk]) == true {
+                    result.skipped.append(ImportIssue(line: row.line, message: "kenmerk \(CaseImporter.quote(kenmerk)) staat al in de opslag; overgeslagen"))
+                    continue
+                }
+                result.cases += 1
+                result.families += 1
+                result.children += row.report.children.count
+                if dryRun { continue }
+                let caseID = try self.insertReport(db, row.report, recordedAt: recordedAt)
+                let familyID = try FamilyID.fetchOne(familyOf, arguments: [caseID])
+                var stage = Stage.aangemeld
+                for move in row.moves {
+                    let request = MoveRequest(caseID: caseID, expectedVersion: 0, from: stage, to: move.stage, day: move.day, text: detail)
+                    try self.recordTransition(db, caseID: caseID, familyID: familyID, request: request, direction: .forward,
+                                              recordedAt: recordedAt)
+                    stage = move.stage
+                }
+            }
+            progress?(rows.count, rows.count)
+            return result
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+}

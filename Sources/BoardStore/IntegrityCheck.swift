@@ -1,0 +1,231 @@
+import BoardCore
+import Foundation
+import GRDB
+
+/// What `beschermbord check` found: one section per check, each with its problems in Dutch.
+public struct IntegrityReport: Equatable, Sendable {
+    public struct Section: Equatable, Sendable {
+        public var title: String
+        /// What was checked, when all is well ("123 zaken").
+        public var summary: String
+        public var problems: [String]
+        /// Problems beyond those listed.
+        public var moreProblems: Int
+
+        public var isHealthy: Bool { problems.isEmpty }
+    }
+
+    public var path: String
+    public var sections: [Section]
+    /// Remarks that are no damage (such as a store that has not yet been migrated).
+    public var notes: [String]
+    /// The newest event's id and hash, to write down and compare later.
+    public var chainTip: (id: Int64, hash: String)?
+
+    public var isHealthy: Bool { sections.allSatisfy(\.isHealthy) }
+
+    public static func == (lhs: IntegrityReport, rhs: IntegrityReport) -> Bool {
+        lhs.path == rhs.path && lhs.sections == rhs.sections && lhs.notes == rhs.notes
+            && lhs.chainTip?.id == rhs.chainTip?.id && lhs.chainTip?.hash == rhs.chainTip?.hash
+    }
+
+    /// The section with this title, for tests and the UI.
+    public func section(_ title: String) -> Section? { sections.first { $0.title == title } }
+}
+
+/// SQLite's integrity check plus the program's own consistency checks and the hash chain, run on
+/// a read-only connection: checking never changes the store, damaged or not.
+public enum IntegrityCheck {
+    public static let sqliteTitle = "SQLite-integriteit"
+    public static let foreignKeysTitle = "Verwijzingen tussen tabellen"
+    public static let stagesTitle = "Kolom van elke zaak volgt uit haar laatste verplaatsing"
+    public static let eventsTitle = "Gebeurtenissen verwijzen naar bestaande zaken en gezinnen"
+    public static let kenmerkenTitle = "Kenmerken uniek"
+    public static let datesTitle = "Datums leesbaar"
+    public static let chainTitle = "Hash-keten van het logboek"
+
+    /// At most this many problems are listed per section.
+    static let listed = 20
+
+    /// Checks the store at `path`. Throws (in Dutch) only when the file is no Beschermbord store at
+    /// all; damage is reported in the result.
+    public static func run(path: String) throws -> IntegrityReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet")
+        }
+        if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "dit is een map, geen bestand") }
+        _ = try StoreFile.prepare(path: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        var report = IntegrityReport(path: path, sections: [], notes: [])
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+        }
+        defer { try? queue.close() }
+        do {
+            try queue.read { db in try StoreFile.checkOwnership(db, path: path, isNew: false) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            report.sections.append(section(sqliteTitle, summary: "", problems: [StoreFile.describe(error)]))
+            return report
+        }
+        do {
+            let problems = try queue.read { db in
+                try String.fetchAll(db, sql: "PRAGMA integrity_check(\(listed + 1))").filter { $0 != "ok" }
+            }
+            report.sections.append(section(sqliteTitle, summary: "in orde", problems: problems))
+            if !problems.isEmpty {
+                // The program's own checks would read damaged pages; SQLite's verdict is what counts.
+                report.notes.append("De overige controles zijn overgeslagen omdat SQLite beschadiging vond.")
+                return report
+            }
+        } catch {
+            report.sections.append(section(sqliteTitle, summary: "", problems: [StoreFile.describe(error)]))
+            return report
+        }
+        do {
+            try queue.read { db in try consistency(db, into: &report) }
+        } catch {
+            report.sections.append(section("Controle afgebroken", summary: "", problems: [StoreFile.describe(error)]))
+        }
+        return report
+    }
+
+    /// `PRAGMA quick_check`: SQLite's cheap check (every page read once, no index cross-check).
+    /// Returns its problems; empty when the store is sound.
+    static func quickCheck(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" }
+    }
+
+    static func consistency(_ db: Database, into report: inout IntegrityReport) throws {
+        guard try db.tableExists("case"), try db.tableExists("event"), try db.tableExists("family") else {
+            report.notes.append("De opslag is nog leeg: er is niets om te controleren.")
+            return
+        }
+        if try !Schema.migrator.hasCompletedMigrations(db) {
+            report.notes.append("De opslag heeft nog de indeling van een eerdere versie; hij wordt bijgewerkt zodra iemand hem opent.")
+        }
+
+        let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
+            let table: String = row[0]
+            let rowID: Int64? = row[1]
+            let parent: String = row[2]
+            return "rij \(rowID.map(String.init) ?? "?") van \(table) verwijst naar een \(parent) die niet bestaat"
+        }
+        report.sections.append(section(foreignKeysTitle, summary: "in orde", problems: foreignKeys))
+
+        let caseCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0
+        let stageProblems = try Row.fetchAll(db, sql: """
+            SELECT c.kenmerk, c.stage, c.stage_since, e.id, e.to_stage, e.day
+            FROM "case" c
+            LEFT JOIN event e ON e.id = (SELECT MAX(id) FROM event WHERE case_id = c.id AND to_stage IS NOT NULL)
+            WHERE e.id IS NULL OR e.to_stage IS NOT c.stage OR e.day IS NOT c.stage_since
+            ORDER BY c.id
+            """).map { row -> String in
+            let kenmerk: String = row[0]
+            let stage = title(ofStage: row[1])
+            let since = dutch(row[2])
+            guard let eventID: Int64 = row[3] else {
+                return "zaak \(kenmerk) staat in \(stage) maar heeft geen enkele verplaatsing in het logboek"
+            }
+            let logged = title(ofStage: row[4])
+            let loggedDay = dutch(row[5])
+            if logged != stage {
+                return "zaak \(kenmerk) staat in \(stage), maar de laatste verplaatsing (gebeurtenis \(eventID)) was naar \(logged)"
+            }
+            return "zaak \(kenmerk) staat sinds \(since) in \(stage), maar de laatste verplaatsing (gebeurtenis \(eventID)) is van \(loggedDay)"
+        }
+        report.sections.append(section(stagesTitle, summary: "in orde (\(caseCount) zaken)", problems: stageProblems))
+
+        let eventProblems = try Row.fetchAll(db, sql: """
+            SELECT e.id, e.case_id, e.family_id, c.id, f.id, c.family_id
+            FROM event e
+            LEFT JOIN "case" c ON c.id = e.case_id
+            LEFT JOIN family f ON f.id = e.family_id
+            WHERE (e.case_id IS NOT NULL AND c.id IS NULL)
+               OR (e.family_id IS NOT NULL AND f.id IS NULL)
+               OR (c.id IS NOT NULL AND e.family_id IS NOT c.family_id)
+            ORDER BY e.id
+            """).map { row -> String in
+            let id: Int64 = row[0]
+            let caseID: Int64? = row[1]
+            let familyID: Int64? = row[2]
+            if let caseID, (row[3] as Int64?) == nil { return "gebeurtenis \(id) verwijst naar zaak #\(caseID), die niet bestaat" }
+            if let familyID, (row[4] as Int64?) == nil { return "gebeurtenis \(id) verwijst naar gezin #\(familyID), dat niet bestaat" }
+            return "gebeurtenis \(id) hoort bij zaak #\(caseID ?? 0), maar noemt een ander gezin (#\(familyID.map(String.init) ?? "geen"))"
+        }
+        let eventCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
+        report.sections.append(section(eventsTitle, summary: "in orde (\(eventCount) gebeurtenissen)", problems: eventProblems))
+
+        let duplicates = try Row.fetchAll(db, sql: """
+            SELECT kenmerk, COUNT(*) FROM "case" GROUP BY kenmerk HAVING COUNT(*) > 1 ORDER BY kenmerk
+            """).map { row -> String in
+            let kenmerk: String = row[0]
+            let count: Int = row[1]
+            return "kenmerk \(kenmerk) komt \(count) keer voor"
+        }
+        report.sections.append(section(kenmerkenTitle, summary: "in orde", problems: duplicates))
+
+        var dateProblems: [String] = []
+        let placeholder = Retention.placeholder
+        for (table, column, label) in [("\"case\"", "reported_on", "meldingsdatum"), ("\"case\"", "stage_since", "datum in kolom"),
+                                       ("event", "day", "datum"), ("child", "birth_date", "geboortedatum")] {
+            // SQLite's date() normalizes impossible dates (2023-02-29 becomes 2023-03-01): a cheap
+            // first filter, confirmed by the program's own parser.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, \(column) FROM \(table)
+                WHERE \(column) IS NOT ? AND (date(\(column)) IS NOT \(column) OR \(column) < '0001-01-01')
+                """, arguments: [placeholder])
+            for row in rows {
+                let text: String = row[1] ?? ""
+                if let day = Day(parsing: text), day.iso == text { continue }
+                let what = table == "event" ? "gebeurtenis" : table == "child" ? "kind" : "zaak"
+                dateProblems.append("\(what) #\(row[0] as Int64): \(label) ‘\(text)’ is geen geldige datum")
+            }
+        }
+        report.sections.append(section(datesTitle, summary: "in orde", problems: dateProblems))
+
+        let eventColumns = Set(try db.columns(in: "event").map(\.name))
+        guard eventColumns.contains("hash") else {
+            report.notes.append("Het logboek heeft nog geen hash-keten; die wordt aangelegd zodra iemand de opslag opent.")
+            return
+        }
+        let chain = try EventLog.verify(db)
+        report.chainTip = chain.tip
+        var chainProblems: [String] = []
+        if let first = chain.firstBreak {
+            chainProblems.append("eerste gebroken schakel: gebeurtenis \(first.id) (\(moment(first.recordedAt)), gebruiker \(first.user)): \(first.reason)")
+            if chain.breaks > 1 { chainProblems.append("in totaal \(chain.breaks) gebroken schakels") }
+        }
+        let erased = chain.erased > 0 ? "; \(chain.erased) toelichtingen verwijderd na de bewaartermijn of op verzoek" : ""
+        report.sections.append(section(chainTitle, summary: "in orde (\(chain.events) gebeurtenissen\(erased))", problems: chainProblems))
+    }
+
+    static func section(_ title: String, summary: String, problems: [String]) -> IntegrityReport.Section {
+        IntegrityReport.Section(title: title, summary: summary, problems: Array(problems.prefix(listed)),
+                                moreProblems: max(0, problems.count - listed))
+    }
+
+    static func title(ofStage raw: String?) -> String {
+        guard let raw else { return "(geen kolom)" }
+        return Stage(rawValue: raw)?.title ?? "‘\(raw)’"
+    }
+
+    static func dutch(_ text: String?) -> String {
+        guard let text else { return "(geen datum)" }
+        return Day(parsing: text)?.dutch ?? "‘\(text)’"
+    }
+
+    /// `2025-03-12T09:15:02.123Z` as `12-03-2025 09:15 UTC`.
+    static func moment(_ recordedAt: String) -> String {
+        guard recordedAt.count >= 16, let day = Day(parsing: String(recordedAt.prefix(10))) else { return recordedAt }
+        let time = recordedAt.dropFirst(11).prefix(5)
+        return "\(day.dutch) \(time) UTC"
+    }
+}

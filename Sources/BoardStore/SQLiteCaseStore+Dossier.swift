@@ -1,0 +1,248 @@
+import BoardCore
+import GRDB
+
+/// The family dossier: reading it whole, and every change made from the family screen.
+extension SQLiteCaseStore {
+    /// The dossier of the family of `caseID`, with that case in view. `openedSection` logs the
+    /// opening (who, when, which family, which screen) when given.
+    public func dossier(caseID: CaseID, openedSection: String?) throws -> Dossier {
+        let load = { (db: Database) throws -> Dossier in
+            guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?", arguments: [caseID]) else {
+                throw StoreError.caseNotFound("#\(caseID)")
+            }
+            let summary = Self.summary(from: row)
+            let familyID = summary.familyID
+            guard let familyRow = try Row.fetchOne(db, sql: "SELECT id, name, address, wijk FROM family WHERE id = ?", arguments: [familyID]) else {
+                throw StoreError.caseNotFound(summary.kenmerk)
+            }
+            let family = FamilyRecord(id: familyRow[0], name: familyRow[1], address: familyRow[2], wijk: familyRow[3])
+            let children = try Row.fetchAll(db, sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id",
+                                            arguments: [familyID])
+                .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Self.day($0[3]), bsn: $0[4]) }
+            let caregivers = try Row.fetchAll(db, sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id", arguments: [familyID])
+                .map { Caregiver(name: $0[0], relation: $0[1], phone: $0[2]) }
+            let network = try Row.fetchAll(db, sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id",
+                                           arguments: [familyID])
+                .map { NetworkMember(name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
+            let cases = try Row.fetchAll(db, sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
+                                         arguments: [familyID]).map(Self.summary(from:))
+            let events = try Row.fetchAll(db, sql: """
+                SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
+                FROM event WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]).map(Self.event(from:))
+            let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
+            let assessments = try Row.fetchAll(db, sql: """
+                SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
+                """, arguments: [caseID]).map {
+                SafetyAssessment(day: Self.day($0[0]), concerns: $0[1], strengths: $0[2], needs: $0[3], score: $0[4],
+                                 givenBy: ScoreGiver(rawValue: $0[5]) ?? .medewerker, recordedBy: $0[6])
+            }
+            let risks = try Row.fetchAll(db, sql: "SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id",
+                                         arguments: [caseID])
+                .map { RiskInstrumentRecord(instrument: $0[0], day: Self.day($0[1]), outcome: $0[2], note: $0[3], recordedBy: $0[4]) }
+            let notes = try Row.fetchAll(db, sql: "SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC",
+                                         arguments: [caseID])
+                .map { Note(id: $0[0], recordedAt: $0[1], author: $0[2], text: $0[3], refersTo: $0[4]) }
+            let tables = try Row.fetchAll(db, sql: """
+                SELECT id, requester, request_date, meeting_date, attendees, advice, outcome, report_back_on, goals
+                FROM table_record WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]).map {
+                TableRecord(id: $0[0], requester: TableRequester(rawValue: $0[1]) ?? .jeugdteam, requestDate: Self.day($0[2]),
+                            meetingDate: ($0[3] as String?).map(Self.day), attendees: $0[4], advice: $0[5],
+                            outcome: ($0[6] as String?).flatMap(TableOutcome.init(rawValue:)),
+                            reportBackOn: ($0[7] as String?).map(Self.day), goals: $0[8])
+            }
+            let rvk = try Row.fetchOne(db, sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", arguments: [caseID])
+                .map { RvkRecord(startDate: Self.day($0[0]), outcome: ($0[1] as String?).flatMap(RvkOutcome.init(rawValue:)),
+                                 outcomeDate: ($0[2] as String?).map(Self.day)) }
+            return Dossier(family: family, children: children, caregivers: caregivers, network: network, cases: cases,
+                           viewed: CaseDetails(summary: summary, children: childList, events: events),
+                           assessments: assessments, risks: risks, notes: notes, tableRecords: tables, rvk: rvk)
+        }
+        guard let section = openedSection else { return try read(load) }
+        return try write { db in
+            let dossier = try load(db)
+            try self.appendEvent(db, caseID: caseID, familyID: dossier.family.id, kind: .geopend, from: nil, to: nil,
+                                 day: Clock.today(), detail: "scherm \(section)")
+            return dossier
+        }
+    }
+
+    /// Families whose name starts with `prefix`, for linking a new report to a known family.
+    /// SQLite's LIKE folds ASCII case only, so `özd` is also tried as `Özd`.
+    public func familiesMatching(_ prefix: String, limit: Int = 6) throws -> [FamilyMatch] {
+        let trimmed = prefix.trimmingWhitespace()
+        guard trimmed.count >= 2 else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.id, f.name, f.wijk,
+                       (SELECT kenmerk FROM "case" WHERE family_id = f.id ORDER BY reported_on DESC, id DESC LIMIT 1),
+                       (SELECT COUNT(*) FROM "case" WHERE family_id = f.id AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd')
+                FROM family f WHERE f.name LIKE ? ESCAPE '\\' OR f.name LIKE ? ESCAPE '\\' ORDER BY f.name, f.id LIMIT ?
+                """, arguments: [Self.likePrefix(trimmed), Self.likePrefix(trimmed.prefix(1).uppercased() + trimmed.dropFirst()), limit]).map {
+                FamilyMatch(id: $0[0], name: $0[1], wijk: $0[2], lastKenmerk: $0[3] ?? "", hasOpenCase: ($0[4] as Int) > 0)
+            }
+        }
+    }
+
+    static func likePrefix(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped + "%"
+    }
+
+    /// Applies one change from the family screen in one transaction with its event; returns the
+    /// Dutch confirmation for the status line.
+    @discardableResult
+    public func apply(_ change: DossierChange, today: Day) throws -> String {
+        try write { db in
+            switch change {
+            case .editFamily(let familyID, let name, let address, let wijk):
+                guard !name.trimmingWhitespace().isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
+                try db.execute(sql: "UPDATE family SET name = ?, address = ?, wijk = ? WHERE id = ?",
+                               arguments: [name.trimmingWhitespace(), address.trimmingWhitespace(), wijk.trimmingWhitespace(), familyID])
+                try self.logFamilyChange(db, familyID: familyID, kind: .gezinGewijzigd, today: today, detail: "naam, adres of wijk")
+                return "Gezinsgegevens opgeslagen."
+            case .addChild(let familyID, let child):
+                if !child.bsn.isEmpty && !BSN.isValid(child.bsn) {
+                    throw StoreError.refused("BSN \(child.bsn) klopt niet (elfproef).")
+                }
+                try db.execute(sql: "INSERT INTO child (family_id, first_name, surname, birth_date, bsn) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [familyID, child.firstName.trimmingWhitespace(), child.surname.trimmingWhitespace(),
+                                           child.birthDate.iso, child.bsn])
+                try self.logFamilyChange(db, familyID: familyID, kind: .kindToegevoegd, today: today, detail: child.firstName)
+                return "Kind \(child.firstName) toegevoegd."
+            case .addCaregiver(let familyID, let caregiver):
+                try db.execute(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, ?, ?, ?)",
+                               arguments: [familyID, caregiver.name, caregiver.relation, caregiver.phone])
+                try self.logFamilyChange(db, familyID: familyID, kind: .verzorgerToegevoegd, today: today,
+                                         detail: "\(caregiver.name) (\(caregiver.relation))")
+                return "Ouder/verzorger \(caregiver.name) toegevoegd."
+            case .addNetworkMember(let familyID, let member):
+                try db.execute(sql: "INSERT INTO network_member (family_id, name, role, organisation, phone) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [familyID, member.name, member.role, member.organisation, member.phone])
+                try self.logFamilyChange(db, familyID: familyID, kind: .netwerkToegevoegd, today: today,
+                                         detail: "\(member.name) (\(member.role))")
+                return "\(member.name) toegevoegd aan het netwerk."
+            case .addAssessment(let caseID, let assessment):
+                guard SafetyAssessment.scale.contains(assessment.score) else {
+                    throw StoreError.refused("De veiligheidsschaal loopt van 0 tot 10.")
+                }
+                try db.execute(sql: """
+                    INSERT INTO assessment (case_id, day, concerns, strengths, needs, score, given_by, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [caseID, assessment.day.iso, assessment.concerns, assessment.strengths, assessment.needs,
+                                     assessment.score, assessment.givenBy.rawValue, self.user, Clock.timestamp()])
+                try self.logCaseChange(db, caseID: caseID, kind: .beoordeling, day: assessment.day,
+                                       detail: "veiligheidsschaal \(assessment.score) (\(assessment.givenBy.rawValue))")
+                return "Veiligheidsbeoordeling opgeslagen (score \(assessment.score))."
+            case .addRiskInstrument(let caseID, let record):
+                try db.execute(sql: """
+                    INSERT INTO risk_instrument (case_id, instrument, day, outcome, note, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [caseID, record.instrument, record.day.iso, record.outcome, record.note, self.user, Clock.timestamp()])
+                try self.logCaseChange(db, caseID: caseID, kind: .risicoInstrument, day: record.day,
+                                       detail: "\(record.instrument): \(record.outcome)")
+                return "\(record.instrument) vastgelegd."
+            case .addNote(let caseID, let note):
+                guard !note.text.trimmingWhitespace().isEmpty else { throw StoreError.refused("Een lege notitie wordt niet opgeslagen.") }
+                if let refersTo = note.refersTo,
+                   try Bool.fetchOne(db, sql: "SELECT 1 FROM note WHERE id = ? AND case_id = ?", arguments: [refersTo, caseID]) != true {
+                    throw StoreError.refused("De notitie waarnaar verwezen wordt, bestaat niet bij deze zaak.")
+                }
+                try db.execute(sql: "INSERT INTO note (case_id, recorded_at, author, text, refers_to) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [caseID, Clock.timestamp(), self.user, note.text, note.refersTo])
+                let noteID = db.lastInsertedRowID
+                try self.logCaseChange(db, caseID: caseID, kind: .notitie, day: today,
+                                       detail: note.refersTo.map { "notitie \(noteID), correctie op notitie \($0)" } ?? "notitie \(noteID)")
+                return note.refersTo == nil ? "Notitie opgeslagen." : "Correctie opgeslagen."
+            case .recordTableDecision(let caseID, let version, let decision):
+                return try self.recordTableDecision(db, caseID: caseID, expectedVersion: version, decision: decision, today: today)
+            case .recordRvkOutcome(let caseID, let version, let outcome, let day):
+                let state = try self.lockCase(db, caseID: caseID, expectedVersion: version)
+                guard state.stage == .rvkOnderzoek, let start = try String.fetchOne(db, sql: "SELECT start_date FROM rvk_record WHERE case_id = ?",
+                                                                                     arguments: [caseID]).map(Self.day) else {
+                    throw StoreError.refused("Een uitkomst van de Raad hoort bij een zaak in RvK-onderzoek.")
+                }
+                if day > today { throw StoreError.refused(DateProblem.inFuture(day).message) }
+                if day < start { throw StoreError.refused("De uitkomst " + DateProblem.before(start, what: "de start van het onderzoek").message) }
+                try db.execute(sql: "UPDATE rvk_record SET outcome = ?, outcome_date = ? WHERE case_id = ?",
+                               arguments: [outcome.rawValue, day.iso, caseID])
+                try db.execute(sql: "UPDATE \"case\" SET closed_on = ?, version = version + 1 WHERE id = ?", arguments: [day.iso, caseID])
+                try self.logCaseChange(db, caseID: caseID, kind: .rvkUitkomst, day: day, detail: outcome.rawValue)
+                return "Uitkomst van de Raad vastgelegd: \(outcome.rawValue). De zaak is afgesloten."
+            }
+        }
+    }
+
+    /// Records what the Beschermtafel decided; vrijwillig and RvK-onderzoek move the case on,
+    /// drang keeps it at the table until the report-back date.
+    func recordTableDecision(_ db: Database, caseID: CaseID, expectedVersion: Int, decision: TableDecision, today: Day) throws -> String {
+        let state = try lockCase(db, caseID: caseID, expectedVersion: expectedVersion)
+        guard state.stage == .beschermtafel,
+              let latest = try Row.fetchOne(db, sql: "SELECT id, requester, request_date, outcome FROM table_record WHERE case_id = ? ORDER BY id DESC LIMIT 1",
+                                            arguments: [caseID]) else {
+            throw StoreError.refused("Een besluit van de Beschermtafel hoort bij een zaak in de kolom Beschermtafel.")
+        }
+        let requestDate = Self.day(latest[2])
+        let norms = try norms()
+        let problems = decision.problems(requestDate: requestDate, today: today, maxMonths: norms.monthsAtBeschermtafel)
+        if !problems.isEmpty { throw StoreError.refused(problems.map(\.message).joined(separator: "; ")) }
+        let values: StatementArguments = [decision.meetingDate.iso, decision.attendees, decision.advice, decision.outcome.rawValue,
+                                          decision.reportBackOn?.iso, decision.goals]
+        if (latest[3] as String?) == nil {
+            try db.execute(sql: """
+                UPDATE table_record SET meeting_date = ?, attendees = ?, advice = ?, outcome = ?, report_back_on = ?, goals = ?
+                WHERE id = ?
+                """, arguments: values + [latest[0] as Int64])
+        } else {
+            // The table decides again (after drang): a new meeting of the same request.
+            try db.execute(sql: """
+                INSERT INTO table_record (meeting_date, attendees, advice, outcome, report_back_on, goals, case_id, requester, request_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: values + [caseID, latest[1] as String, latest[2] as String])
+        }
+        try logCaseChange(db, caseID: caseID, kind: .tafelbesluit, day: decision.meetingDate,
+                          detail: "\(decision.outcome.title); advies: \(decision.advice)"
+                            + (decision.reportBackOn.map { "; terugkoppeling \($0.dutch)" } ?? ""))
+        switch decision.outcome {
+        case .drang:
+            try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE id = ?", arguments: [caseID])
+            return "Besluit vastgelegd: drang, terugkoppeling op \(decision.reportBackOn?.dutch ?? "")."
+        case .vrijwillig, .rvkOnderzoek:
+            let target: Stage = decision.outcome == .vrijwillig ? .veiligheidGewaarborgd : .rvkOnderzoek
+            let request = MoveRequest(caseID: caseID, expectedVersion: expectedVersion, from: .beschermtafel, to: target,
+                                      day: max(decision.meetingDate, state.stageSince), text: "besluit tafel: \(decision.advice)")
+            try recordTransition(db, caseID: caseID, familyID: state.familyID, request: request, direction: .forward)
+            return "Besluit vastgelegd; de zaak staat nu in \(target.title)."
+        }
+    }
+
+    /// Reads a case for a change, refusing when someone changed it since the user saw it.
+    func lockCase(_ db: Database, caseID: CaseID, expectedVersion: Int) throws -> (stage: Stage, stageSince: Day, familyID: FamilyID) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
+                                         arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
+        if (row[3] as Int) != expectedVersion { throw try conflict(db, caseID: caseID, kenmerk: row[0]) }
+        return (Stage(rawValue: row[1]) ?? .aangemeld, Self.day(row[2]), row[4])
+    }
+
+    func logCaseChange(_ db: Database, caseID: CaseID, kind: EventKind, day: Day, detail: String) throws {
+        let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [caseID])
+        guard familyID != nil else { throw StoreError.caseNotFound("#\(caseID)") }
+        try appendEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: nil, to: nil, day: day, detail: detail)
+    }
+
+    /// A family-level change is logged on the family's newest case, so it shows in that timeline.
+    func logFamilyChange(_ db: Database, familyID: FamilyID, kind: EventKind, today: Day, detail: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [familyID]) == true else {
+            throw StoreError.refused("Dit gezin bestaat niet meer.")
+        }
+        let caseID = try CaseID.fetchOne(db, sql: "SELECT id FROM \"case\" WHERE family_id = ? ORDER BY reported_on DESC, id DESC LIMIT 1",
+                                         arguments: [familyID])
+        try appendEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: nil, to: nil, day: today, detail: detail)
+    }
+}
+

@@ -1,0 +1,55 @@
+import BoardCore
+import GRDB
+
+/// Settings (norms, WIP limits, the retention period): everyone reads them, only a teamleider
+/// changes them, and every change is logged.
+extension SQLiteCaseStore {
+    /// The key of the retention period in years (default `Retention.defaultYears`).
+    public static let retentionYearsKey = "bewaartermijn.jaren"
+
+    /// Keys that only the program itself writes.
+    static let internalSettings: Set<String> = ["demo"]
+
+    /// Every stored setting, by key.
+    public func settings() throws -> [String: String] {
+        try read { db in
+            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) },
+                           uniquingKeysWith: { _, last in last })
+        }
+    }
+
+    /// Sets one setting (teamleider only). Values are whole numbers from 0 (every setting so far
+    /// is a count of days, weeks, months, years or cases); the retention period is at least a year.
+    public func setSetting(_ key: String, to value: String) throws {
+        let key = key.trimmingWhitespace()
+        let value = value.trimmingWhitespace()
+        guard !key.isEmpty, key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" }) else {
+            throw StoreError.refused("‘\(key)’ is geen geldige naam voor een instelling (kleine letters, cijfers, punt en liggend streepje).")
+        }
+        guard !Self.internalSettings.contains(key) else { throw StoreError.refused("De instelling ‘\(key)’ wordt door Beschermbord zelf bijgehouden.") }
+        guard let number = Int(value), number >= 0, number <= 100_000 else {
+            throw StoreError.refused("‘\(value)’ is geen geldige waarde voor \(key): geef een heel getal vanaf 0.")
+        }
+        if key == Self.retentionYearsKey && number < 1 {
+            throw StoreError.refused("De bewaartermijn is minstens 1 jaar (de Jeugdwet noemt 20 jaar).")
+        }
+        try write { db in
+            try self.requireStaff(db, for: .editSettings)
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+            guard old != String(number) else { return }
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, String(number)])
+            try self.appendEvent(db, caseID: nil, familyID: nil, kind: .instellingGewijzigd, from: nil, to: nil, day: Clock.today(),
+                                 detail: "\(key): \(old ?? "standaard") → \(number)")
+        }
+    }
+
+    /// The retention period in years.
+    public func retentionYears() throws -> Int {
+        try read { db in try Self.retentionYears(db) }
+    }
+
+    static func retentionYears(_ db: Database) throws -> Int {
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [retentionYearsKey]).flatMap { Int($0) }
+        return stored.map { max(1, $0) } ?? Retention.defaultYears
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// Creating a new store, and telling whether an existing one may be written.
+enum StoreCreation {
+    /// Builds a complete new store (schema, and the creator as teamleider) under a temporary name
+    /// beside `path`, then links it into place in one step. Whatever moment the program is killed,
+    /// `path` is either absent or a complete store: never an empty or half-made file that the next
+    /// start would refuse. Returns false when someone else created the store meanwhile (theirs is
+    /// kept and ours thrown away).
+    static func create(path: String, user: String) throws -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = ((directory.isEmpty ? "." : directory) as NSString)
+            .appendingPathComponent(".\(name).nieuw-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer {
+            for file in [temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal"] { unlink(file) }
+        }
+        do {
+            var configuration = Configuration()
+            configuration.journalMode = .wal
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in _ = try SQLiteCaseStore.bootstrapTeamleider(db, user: user, memory: TransactionMemory()) }
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+        }
+        chmod(temporary, 0o600)
+        if link(temporary, path) == 0 {
+            syncDirectory(directory)
+            return true
+        }
+        if errno == EEXIST { return false }
+        // A file system without hard links: rename, unless the store appeared meanwhile.
+        if FileManager.default.fileExists(atPath: path) { return false }
+        guard rename(temporary, path) == 0 else {
+            throw StoreError.cannotOpen(path: path, reason: "de nieuwe opslag kan niet op zijn plaats worden gezet (\(String(cString: strerror(errno))))")
+        }
+        syncDirectory(directory)
+        return true
+    }
+
+    /// Makes the new directory entry durable (a power cut right after creation keeps the store).
+    static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Whether this process may write the store: the file, and either the directory (SQLite creates
+    /// `-wal` and `-shm` beside it) or both of those files. Root passes `access` on any file of a
+    /// writable file system, as the kernel would let it write.
+    static func isWritable(path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        let directory = (path as NSString).deletingLastPathComponent
+        if access(directory.isEmpty ? "." : directory, W_OK) == 0 { return true }
+        return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
+    }
+}

@@ -1,0 +1,171 @@
+import BoardCore
+
+/// The forms of the family screen: what each asks, and how its fields become a `DossierChange`.
+public enum DossierForms {
+    static let relations = ["moeder", "vader", "stiefouder", "pleegouder", "grootouder", "voogd", "anders"]
+
+    public static func make(_ kind: DossierForm.Kind, screen: FamilyScreen, today: Day) -> DossierForm {
+        let dossier = screen.dossier
+        let summary = dossier.viewed.summary
+        var requestDate: Day?
+        var rvkStart: Day?
+        let form: Form
+        switch kind {
+        case .editFamily:
+            form = Form(title: "Gezin bewerken", fields: [
+                FormField(id: "naam", label: "Gezinsnaam", value: dossier.family.name),
+                FormField(id: "adres", label: "Adres", value: dossier.family.address),
+                FormField(id: "wijk", label: "Wijk", value: dossier.family.wijk),
+            ])
+        case .addChild:
+            form = Form(title: "Kind toevoegen", fields: [
+                FormField(id: "voornaam", label: "Voornaam"),
+                FormField(id: "achternaam", label: "Achternaam (als anders)"),
+                FormField(id: "geboren", label: "Geboortedatum", kind: .date),
+                FormField(id: "bsn", label: "BSN (optioneel)"),
+            ])
+        case .addCaregiver:
+            form = Form(title: "Ouder/verzorger toevoegen", fields: [
+                FormField(id: "naam", label: "Naam"),
+                FormField(id: "relatie", label: "Relatie", kind: .choice(relations), value: relations[0]),
+                FormField(id: "telefoon", label: "Telefoon"),
+            ])
+        case .addNetworkMember:
+            form = Form(title: "Netwerk aanvullen", fields: [
+                FormField(id: "naam", label: "Naam"),
+                FormField(id: "rol", label: "Rol (bv. buurvrouw, huisarts)"),
+                FormField(id: "organisatie", label: "Organisatie"),
+                FormField(id: "telefoon", label: "Telefoon"),
+            ])
+        case .addAssessment:
+            form = Form(title: "Veiligheidsbeoordeling", fields: [
+                FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
+                FormField(id: "score", label: "Veiligheidsschaal 0–10"),
+                FormField(id: "door", label: "Score gegeven door", kind: .choice(ScoreGiver.allCases.map(\.rawValue)), value: ScoreGiver.medewerker.rawValue),
+                FormField(id: "zorgen", label: "Zorgen", kind: .multiline),
+                FormField(id: "goed", label: "Wat gaat goed", kind: .multiline),
+                FormField(id: "moet", label: "Wat moet er gebeuren", kind: .multiline),
+            ])
+        case .addRiskInstrument:
+            form = Form(title: "Risico-instrument", fields: [
+                FormField(id: "instrument", label: "Instrument", kind: .choice(RiskInstrumentRecord.instruments), value: "LIRIK"),
+                FormField(id: "anders", label: "Naam (bij Anders)"),
+                FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
+                FormField(id: "uitkomst", label: "Uitkomstcategorie"),
+                FormField(id: "toelichting", label: "Toelichting", kind: .multiline),
+            ])
+        case .addNote(let refersTo):
+            form = Form(title: refersTo == nil ? "Nieuwe notitie" : "Correctie op notitie \(refersTo!)", fields: [
+                FormField(id: "tekst", label: "Notitie", kind: .multiline),
+            ])
+        case .tableDecision:
+            requestDate = dossier.tableRecords.last?.requestDate
+            form = Form(title: "Besluit Beschermtafel", fields: [
+                FormField(id: "tafeldatum", label: "Datum tafel", kind: .date, value: today.dutch),
+                FormField(id: "aanwezigen", label: "Aanwezigen (naam – rol)", kind: .multiline),
+                FormField(id: "advies", label: "Advies", kind: .multiline),
+                FormField(id: "uitkomst", label: "Uitkomst", kind: .choice(TableOutcome.allCases.map(\.title)), value: TableOutcome.drang.title),
+                FormField(id: "terugkoppeling", label: "Terugkoppeling (drang)", kind: .date, value: today.adding(days: 91).dutch),
+                FormField(id: "doelen", label: "Doelen en afspraken (drang)", kind: .multiline),
+            ])
+        case .rvkOutcome:
+            rvkStart = dossier.rvk?.startDate
+            form = Form(title: "Uitkomst RvK-onderzoek", fields: [
+                FormField(id: "uitkomst", label: "Uitkomst", kind: .choice(RvkOutcome.allCases.map(\.rawValue)), value: RvkOutcome.geenMaatregel.rawValue),
+                FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
+            ])
+        }
+        return DossierForm(kind: kind, form: form, familyID: dossier.family.id, caseSummary: summary,
+                           requestDate: requestDate, rvkStart: rvkStart)
+    }
+
+    /// Turns a filled-in form into a change, or says per field what is wrong.
+    public static func change(from dossierForm: DossierForm, today: Day, norms: Norms) -> Result<DossierChange, FormProblems> {
+        let form = dossierForm.form
+        let caseID = dossierForm.caseSummary.id
+        var problems: [(String, String)] = []
+        func required(_ id: String, _ label: String) -> String {
+            let value = form[id].trimmingWhitespace()
+            if value.isEmpty { problems.append((id, "\(label) is verplicht")) }
+            return value
+        }
+        func date(_ id: String, notBefore: (Day, String)? = nil) -> Day? {
+            switch Day.validate(form[id], notAfter: today, notBefore: notBefore) {
+            case .success(let day): return day
+            case .failure(let problem): problems.append((id, problem.message)); return nil
+            }
+        }
+        let change: DossierChange?
+        switch dossierForm.kind {
+        case .editFamily:
+            let name = required("naam", "Gezinsnaam")
+            change = .editFamily(dossierForm.familyID, name: name, address: form["adres"], wijk: form["wijk"])
+        case .addChild:
+            let name = required("voornaam", "Voornaam")
+            let born = date("geboren")
+            let bsn = form["bsn"].filter { !$0.isWhitespace }
+            if !bsn.isEmpty && !BSN.isValid(bsn) { problems.append(("bsn", "Dit BSN klopt niet (elfproef); controleer de negen cijfers")) }
+            change = born.map { .addChild(dossierForm.familyID, ChildRecord(firstName: name, surname: form["achternaam"], birthDate: $0, bsn: bsn)) }
+        case .addCaregiver:
+            let name = required("naam", "Naam")
+            change = .addCaregiver(dossierForm.familyID, Caregiver(name: name, relation: form["relatie"], phone: form["telefoon"]))
+        case .addNetworkMember:
+            let name = required("naam", "Naam")
+            let role = required("rol", "Rol")
+            change = .addNetworkMember(dossierForm.familyID, NetworkMember(name: name, role: role, organisation: form["organisatie"], phone: form["telefoon"]))
+        case .addAssessment:
+            let day = date("datum", notBefore: (dossierForm.caseSummary.reportedOn, "de aanmelding"))
+            let scoreText = form["score"].trimmingWhitespace()
+            let score = Int(scoreText)
+            if score == nil || !SafetyAssessment.scale.contains(score!) {
+                problems.append(("score", scoreText.isEmpty ? "Geef een score van 0 tot 10" : "‘\(scoreText)’ is geen score van 0 tot 10"))
+            }
+            if form["zorgen"].trimmingWhitespace().isEmpty && form["goed"].trimmingWhitespace().isEmpty && form["moet"].trimmingWhitespace().isEmpty {
+                problems.append(("zorgen", "Vul minstens de zorgen, wat goed gaat of wat er moet gebeuren in"))
+            }
+            change = day.flatMap { d in score.map { .addAssessment(caseID, SafetyAssessment(day: d, concerns: form["zorgen"], strengths: form["goed"], needs: form["moet"], score: $0, givenBy: ScoreGiver(rawValue: form["door"]) ?? .medewerker)) } }
+        case .addRiskInstrument:
+            var instrument = form["instrument"]
+            if instrument == "Anders" { instrument = required("anders", "De naam van het instrument") }
+            let day = date("datum")
+            let outcome = required("uitkomst", "Uitkomstcategorie")
+            change = day.map { .addRiskInstrument(caseID, RiskInstrumentRecord(instrument: instrument, day: $0, outcome: outcome, note: form["toelichting"])) }
+        case .addNote(let refersTo):
+            let text = required("tekst", "Tekst")
+            change = .addNote(caseID, Note(text: text, refersTo: refersTo))
+        case .tableDecision:
+            let meeting = date("tafeldatum", notBefore: dossierForm.requestDate.map { ($0, "de aanvraag") })
+            let outcome = TableOutcome.allCases.first(where: { $0.title == form["uitkomst"] }) ?? .drang
+            var reportBack: Day?
+            if outcome == .drang {
+                if let back = Day(parsing: form["terugkoppeling"]) { reportBack = back } else {
+                    problems.append(("terugkoppeling", Day.validate(form["terugkoppeling"]).failureMessage ?? "Bij drang hoort een terugkoppeldatum"))
+                }
+            }
+            if let meeting {
+                let decision = TableDecision(meetingDate: meeting, attendees: form["aanwezigen"], advice: form["advies"], outcome: outcome,
+                                             reportBackOn: reportBack, goals: outcome == .drang ? form["doelen"] : "")
+                for problem in decision.problems(requestDate: dossierForm.requestDate ?? meeting, today: today, maxMonths: norms.monthsAtBeschermtafel)
+                where !problems.contains(where: { $0.0 == problem.field }) {
+                    problems.append((problem.field, problem.message))
+                }
+                change = .recordTableDecision(caseID, expectedVersion: dossierForm.caseSummary.version, decision)
+            } else {
+                change = nil
+            }
+        case .rvkOutcome:
+            let day = date("datum", notBefore: dossierForm.rvkStart.map { ($0, "de start van het onderzoek") })
+            let outcome = RvkOutcome(rawValue: form["uitkomst"]) ?? .geenMaatregel
+            change = day.map { .recordRvkOutcome(caseID, expectedVersion: dossierForm.caseSummary.version, outcome, $0) }
+        }
+        guard problems.isEmpty, let change else { return .failure(FormProblems(problems)) }
+        return .success(change)
+    }
+}
+
+extension Result where Failure == DateProblem {
+    var failureMessage: String? {
+        if case .failure(let problem) = self { return problem.message }
+        return nil
+    }
+}

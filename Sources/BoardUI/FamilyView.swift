@@ -1,0 +1,254 @@
+import BoardCore
+
+/// The family screen: a title, the section tabs, the section's text, and the key bar.
+enum FamilyView {
+    typealias Line = (text: String, role: Role)
+
+    static func draw(_ screen: FamilyScreen, state: AppState, into target: inout Screen) {
+        let dossier = screen.dossier
+        let summary = dossier.viewed.summary
+        target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
+        let title = screen.isReadOnly
+            ? " Gezin \(dossier.family.name) · eerdere zaak \(summary.kenmerk), alleen lezen · \(summary.stage.title)"
+            : " Gezin \(dossier.family.name) · zaak \(summary.kenmerk) · \(summary.stage.title)"
+        let date = " \(state.today.dutch) "
+        target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - 1, role: .statusBar)
+        target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+
+        var x = 1
+        for section in FamilySection.allCases {
+            let tab = " \(section.rawValue) \(section.title) "
+            guard x + DisplayWidth.of(tab) < target.width else { break }
+            x += target.put(tab, x: x, y: 1, role: section == screen.section ? .cardSelected : .dim) + 1
+        }
+
+        let rect = Rect(x: 0, y: 2, width: target.width, height: target.height - 4)
+        target.box(rect, role: .borderFocused, title: screen.section.title, titleRole: .columnHeader)
+        let inner = rect.inset(by: 1)
+        let width = max(1, inner.width - 2)
+        let (body, selectedLine) = lines(screen, state: state, width: width)
+        var first = min(screen.scroll, max(0, body.count - inner.height))
+        if let selectedLine {
+            // In the Journaal the selected note stays in view.
+            if selectedLine < first { first = selectedLine }
+            if selectedLine >= first + inner.height { first = selectedLine - inner.height + 1 }
+        }
+        for (offset, line) in body.dropFirst(first).prefix(inner.height).enumerated() {
+            target.put(line.text, x: inner.x + 1, y: inner.y + offset, maxWidth: width, role: line.role)
+        }
+        if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
+        if first + inner.height < body.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
+        if let message = state.message {
+            target.put(" " + message.text, x: 0, y: target.height - 2, role: message.isError ? .error : .normal)
+        }
+    }
+
+    /// The section's lines, and for the Journaal the line where the selected note starts.
+    static func lines(_ screen: FamilyScreen, state: AppState, width: Int) -> ([Line], Int?) {
+        switch screen.section {
+        case .gezin: return (gezin(screen, state: state), nil)
+        case .zaak: return (zaak(screen, state: state, width: width), nil)
+        case .veiligheid: return (veiligheid(screen, width: width), nil)
+        case .journaal: return journaal(screen, width: width)
+        case .beschermtafel: return (beschermtafel(screen, state: state, width: width), nil)
+        case .rvk: return (rvk(screen), nil)
+        }
+    }
+
+    static func field(_ label: String, _ value: String, width: Int = 14) -> String {
+        DisplayWidth.pad(label, to: width) + value
+    }
+
+    static func wrapped(_ text: String, indent: String, width: Int, role: Role = .normal) -> [Line] {
+        TextLayout.wrapped(text, width: max(1, width - DisplayWidth.of(indent))).map { (indent + $0, role) }
+    }
+
+    static func gezin(_ screen: FamilyScreen, state: AppState) -> [Line] {
+        let dossier = screen.dossier
+        var lines: [Line] = [
+            (field("Gezin", dossier.family.name), .title),
+            (field("Adres", dossier.family.address.isEmpty ? "—" : dossier.family.address), .normal),
+            (field("Wijk", dossier.family.wijk.isEmpty ? "—" : dossier.family.wijk), .normal),
+            ("", .normal),
+            ("Kinderen", .columnHeader),
+        ]
+        if dossier.children.isEmpty { lines.append(("  geen kinderen vastgelegd (c voegt toe)", .dim)) }
+        for child in dossier.children {
+            var name = child.firstName
+            if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
+            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren \(child.birthDate.dutch)  \(child.birthDate.age(on: state.today)) jr"
+            if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
+            lines.append((text, .normal))
+        }
+        lines.append(("", .normal))
+        lines.append(("Ouders en verzorgers", .columnHeader))
+        if dossier.caregivers.isEmpty { lines.append(("  nog niemand vastgelegd (o voegt toe)", .dim)) }
+        for caregiver in dossier.caregivers {
+            lines.append(("  " + [caregiver.name, caregiver.relation, caregiver.phone].filter { !$0.isEmpty }.joined(separator: " · "), .normal))
+        }
+        lines.append(("", .normal))
+        lines.append(("Netwerk", .columnHeader))
+        if dossier.network.isEmpty { lines.append(("  nog niemand vastgelegd (w voegt toe)", .dim)) }
+        for member in dossier.network {
+            lines.append(("  " + [member.name, member.role, member.organisation, member.phone].filter { !$0.isEmpty }.joined(separator: " · "), .normal))
+        }
+        return lines
+    }
+
+    static func zaak(_ screen: FamilyScreen, state: AppState, width: Int) -> [Line] {
+        let dossier = screen.dossier
+        let summary = dossier.viewed.summary
+        var stageLine = "\(summary.stage.title), sinds \(summary.stageSince.dutch) (\(summary.daysInStage(today: state.today)) dagen)"
+        let overdue = state.isOverdue(summary)
+        if overdue { stageLine += "  ! over de norm" }
+        if let closed = summary.closedDay { stageLine += "  · afgesloten \(closed.dutch)" }
+        var lines: [Line] = []
+        if screen.isReadOnly { lines.append(("Eerdere zaak: alleen lezen. ] gaat terug naar de huidige zaak.", .warning)) }
+        lines += [
+            (field("Kenmerk", summary.kenmerk), .title),
+            (field("Melding", "\(summary.source.rawValue), \(summary.reportedOn.dutch)"), .normal),
+            (field("Medewerker", summary.medewerker.isEmpty ? "—" : summary.medewerker), .normal),
+            (field("Kolom", stageLine), overdue ? .overdue : .normal),
+            ("", .normal),
+            ("Tijdlijn (nieuwste eerst)", .columnHeader),
+        ]
+        let events = dossier.viewed.events.reversed()
+        for event in events where event.kind != .geopend {
+            var what = event.kind.title
+            if let to = event.toStage, event.kind != .aangemeld { what += " → \(to.title)" }
+            lines.append(("  \(event.day.dutch)  \(what) · \(event.user) · vastgelegd \(timestamp(event.recordedAt))", .normal))
+            if !event.detail.isEmpty { lines += wrapped(event.detail, indent: "      ", width: width, role: .dim) }
+        }
+        let openings = events.filter { $0.kind == .geopend }
+        if !openings.isEmpty {
+            lines.append(("", .normal))
+            lines.append(("Inzage in dit dossier (\(openings.count)×, nieuwste eerst)", .columnHeader))
+            for event in openings {
+                lines.append(("  \(timestamp(event.recordedAt))  \(event.user)  \(event.detail)", .dim))
+            }
+        }
+        if dossier.cases.count > 1 {
+            lines.append(("", .normal))
+            lines.append(("Alle zaken van dit gezin ([ en ] bladeren)", .columnHeader))
+            for other in dossier.cases {
+                let marker = other.id == summary.id ? "▶ " : "  "
+                let closed = other.closedDay.map { ", afgesloten \($0.dutch)" } ?? ", open"
+                lines.append(("\(marker)\(other.kenmerk)  aangemeld \(other.reportedOn.dutch)  \(other.stage.title)\(closed)", .normal))
+            }
+        }
+        return lines
+    }
+
+    /// `2026-11-22 14:03 UTC` from a stored ISO timestamp.
+    static func timestamp(_ iso: String) -> String {
+        String(iso.prefix(16).map { $0 == "T" ? " " : $0 }) + " UTC"
+    }
+
+    /// A bar of ten cells for a 0–10 score.
+    static func bar(_ score: Int) -> String {
+        String(repeating: "█", count: score) + String(repeating: "░", count: max(0, 10 - score))
+    }
+
+    static func sparkline(_ scores: [Int]) -> String {
+        let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(scores.map { ticks[min(7, $0 * 7 / 10)] })
+    }
+
+    static func veiligheid(_ screen: FamilyScreen, width: Int) -> [Line] {
+        let dossier = screen.dossier
+        guard let latest = dossier.assessments.last else {
+            var lines: [Line] = [("Nog geen veiligheidsbeoordeling bij deze zaak. n legt er een vast.", .dim)]
+            lines += risks(dossier)
+            return lines
+        }
+        var lines: [Line] = [
+            ("Laatste beoordeling \(latest.day.dutch) · score \(latest.score) van 10 · gegeven door \(latest.givenBy.rawValue) · vastgelegd door \(latest.recordedBy)", .title),
+            ("", .normal),
+            ("Zorgen", .columnHeader),
+        ]
+        lines += wrapped(latest.concerns.isEmpty ? "—" : latest.concerns, indent: "  ", width: width)
+        lines.append(("Wat gaat goed", .columnHeader))
+        lines += wrapped(latest.strengths.isEmpty ? "—" : latest.strengths, indent: "  ", width: width)
+        lines.append(("Wat moet er gebeuren", .columnHeader))
+        lines += wrapped(latest.needs.isEmpty ? "—" : latest.needs, indent: "  ", width: width)
+        lines.append(("", .normal))
+        lines.append(("Verloop veiligheidsschaal  \(sparkline(dossier.assessments.map(\.score)))", .columnHeader))
+        for assessment in dossier.assessments {
+            lines.append(("  \(assessment.day.dutch)  \(bar(assessment.score)) \(assessment.score < 10 ? " " : "")\(assessment.score)  \(assessment.givenBy.rawValue)", .normal))
+        }
+        lines += risks(dossier)
+        return lines
+    }
+
+    static func risks(_ dossier: Dossier) -> [Line] {
+        var lines: [Line] = [("", .normal), ("Risico-instrumenten (i legt vast)", .columnHeader)]
+        if dossier.risks.isEmpty { lines.append(("  geen vastgelegd", .dim)) }
+        for risk in dossier.risks {
+            var text = "  \(risk.day.dutch)  \(risk.instrument): \(risk.outcome)"
+            if !risk.note.isEmpty { text += " · \(risk.note)" }
+            lines.append((text, .normal))
+        }
+        return lines
+    }
+
+    static func journaal(_ screen: FamilyScreen, width: Int) -> ([Line], Int?) {
+        let notes = screen.dossier.notes
+        guard !notes.isEmpty else { return ([("Nog geen notities. n schrijft er een.", .dim)], nil) }
+        var lines: [Line] = []
+        var selectedLine: Int?
+        for (index, note) in notes.enumerated() {
+            let selected = index == screen.selectedNote
+            if selected { selectedLine = lines.count }
+            var header = "\(selected ? "▶" : " ") notitie \(note.id) · \(timestamp(note.recordedAt)) · \(note.author)"
+            if let refersTo = note.refersTo { header += " · correctie op notitie \(refersTo)" }
+            lines.append((header, selected ? .cardSelected : .title))
+            lines += wrapped(note.text, indent: "  ", width: width)
+            lines.append(("", .normal))
+        }
+        return (lines, selectedLine)
+    }
+
+    static func beschermtafel(_ screen: FamilyScreen, state: AppState, width: Int) -> [Line] {
+        let records = screen.dossier.tableRecords
+        guard !records.isEmpty else { return [("Deze zaak is niet aan de Beschermtafel geweest. > brengt haar in.", .dim)] }
+        var lines: [Line] = []
+        for (index, record) in records.enumerated() {
+            lines.append((index == 0 ? "Aanvraag" : "Opnieuw aan tafel", .columnHeader))
+            lines.append((field("Ingebracht", "door \(record.requester.rawValue), aanvraag \(record.requestDate.dutch)"), .normal))
+            guard let meeting = record.meetingDate else {
+                lines.append((field("Tafel", "nog niet besproken (u legt het besluit vast)"), .dim))
+                continue
+            }
+            lines.append((field("Tafel", meeting.dutch), .normal))
+            if !record.attendees.isEmpty {
+                lines.append((field("Aanwezigen", ""), .normal))
+                lines += wrapped(record.attendees, indent: "  ", width: width)
+            }
+            lines.append((field("Advies", ""), .normal))
+            lines += wrapped(record.advice.isEmpty ? "—" : record.advice, indent: "  ", width: width)
+            lines.append((field("Uitkomst", record.outcome?.title ?? "—"), .title))
+            if let back = record.reportBackOn {
+                let late = back < state.today && index == records.count - 1 && screen.dossier.viewed.summary.stage == .beschermtafel
+                lines.append((field("Terugkoppeling", back.dutch + (late ? "  ! verstreken" : "")), late ? .overdue : .normal))
+            }
+            if !record.goals.isEmpty {
+                lines.append((field("Doelen", ""), .normal))
+                lines += wrapped(record.goals, indent: "  ", width: width)
+            }
+            lines.append(("", .normal))
+        }
+        return lines
+    }
+
+    static func rvk(_ screen: FamilyScreen) -> [Line] {
+        guard let rvk = screen.dossier.rvk else { return [("Geen RvK-onderzoek bij deze zaak.", .dim)] }
+        var lines: [Line] = [(field("Start", rvk.startDate.dutch), .normal)]
+        if let outcome = rvk.outcome, let day = rvk.outcomeDate {
+            lines.append((field("Uitkomst", "\(outcome.rawValue), \(day.dutch)"), .title))
+            lines.append(("De zaak is met deze uitkomst afgesloten.", .dim))
+        } else {
+            lines.append((field("Uitkomst", "lopend (u legt de uitkomst vast)"), .warning))
+        }
+        return lines
+    }
+}

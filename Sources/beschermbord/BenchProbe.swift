@@ -1,0 +1,179 @@
+import BoardCore
+import BoardStore
+import BoardUI
+import Foundation
+
+/// One measurement run on one store, in a process of its own (`beschermbord bench --probe STORE`):
+/// open the store, load and draw the first frame, then play the key script against `SessionCore`
+/// (the same `AppState.update`, effects against the store and `AppView.render` as the terminal
+/// loop, into the in-memory screen) and report timings and memory as one JSON line.
+///
+/// A process of its own because peak memory (VmHWM) only ever rises: in the process that built
+/// the demo stores or measured a smaller store it would say nothing about the board. It also
+/// gives every start a cold store connection, as a user's start has.
+enum BenchProbe {
+    /// The terminal the probe draws for: a large window, so that frames are not cheap by being small.
+    static let width = 160
+    static let height = 50
+    /// Printed as soon as the first frame is drawn, so the parent can time the start of a process.
+    static let firstFrameMarker = "EERSTE-BEELD"
+    static let resultPrefix = "RESULTAAT "
+
+    struct Result: Codable {
+        var startMs: Double
+        var casesOnBoard: Int
+        /// Key to finished frame, per kind of key ("alle", "bewegen", "openen", "terug", "in_gezin").
+        var keys: [String: Distribution] = [:]
+        var filterKeys: Distribution?
+        var reload: Distribution?
+        /// Resident memory after the first `keys` keys and after ten times as many.
+        var residentAfterKeysMB: Double?
+        var residentAfterTenfoldKeysMB: Double?
+        var keysPlayed = 0
+        var peakMB: Double?
+    }
+
+    static func run(storePath: String, keys: Int) throws {
+        let start = Stopwatch.now()
+        let store: SQLiteCaseStore
+        do {
+            store = try SQLiteCaseStore(path: storePath, user: "bench")
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        let core = SessionCore(store: store, width: width, height: height)
+        core.start()
+        var frame = core.render()
+        let startMs = Stopwatch.milliseconds(since: start)
+        emit(firstFrameMarker)
+        guard core.state.hasLoaded, core.state.message?.isError != true else {
+            throw Failure(message: "het bord laadde niet: \(core.state.message?.text ?? "onbekende fout")")
+        }
+        var result = Result(startMs: startMs, casesOnBoard: core.state.cases.count)
+        if keys > 0 {
+            play(core, keys: keys, frame: &frame, into: &result)
+            result.filterKeys = typeFilters(core, frame: &frame)
+            var reloads: [Double] = []
+            for _ in 0..<5 {
+                reloads.append(Stopwatch.measure {
+                    core.perform(.reload)
+                    frame = core.render()
+                })
+            }
+            result.reload = Distribution(reloads)
+        }
+        result.peakMB = ProcessMemory.peakMB
+        // Keep the last frame observably alive, so no optimiser can drop a render.
+        if frame.screen.width != width { emit("onverwachte schermbreedte \(frame.screen.width)") }
+        let data = try JSONEncoder().encode(result)
+        emit(resultPrefix + String(decoding: data, as: UTF8.self))
+    }
+
+    /// Plays 10 × `keys` keys of the script; resident memory is read after `keys` and at the end.
+    static func play(_ core: SessionCore, keys: Int, frame: inout Frame, into result: inout Result) {
+        var script = KeyScript(seed: 2026)
+        var samples: [String: [Double]] = [:]
+        for number in 1...(10 * keys) {
+            let key = script.next()
+            let kind = kind(of: key, in: core.state)
+            let elapsed = Stopwatch.measure {
+                core.dispatch(.key(key))
+                frame = core.render()
+            }
+            samples[kind, default: []].append(elapsed)
+            samples["alle", default: []].append(elapsed)
+            if number == keys { result.residentAfterKeysMB = ProcessMemory.residentMB }
+            // Whatever the script did, it never leaves the board through q.
+            if core.state.wantsQuit { break }
+            result.keysPlayed = number
+        }
+        result.residentAfterTenfoldKeysMB = ProcessMemory.residentMB
+        result.keys = samples.compactMapValues(Distribution.init)
+    }
+
+    /// What a key does where it is pressed: move on the board, open a family, go back, or look
+    /// around in the family screen.
+    static func kind(of key: Key, in state: AppState) -> String {
+        if state.overlays.isEmpty { return key == .enter ? "openen" : "bewegen" }
+        return key == .escape ? "terug" : "in_gezin"
+    }
+
+    /// Types filters as a user does, one character at a time, then erases them; returns the time
+    /// per key (update, refilter and frame).
+    static func typeFilters(_ core: SessionCore, frame: inout Frame) -> Distribution? {
+        while !core.state.overlays.isEmpty { core.dispatch(.key(.escape)) }
+        var samples: [Double] = []
+        let queries = ["jansen", "de vr", "2025-0", "kuipers", "özdemir", "nguyễn"]
+        for _ in 0..<3 {
+            for query in queries {
+                core.dispatch(.key(.character("/")))
+                guard core.state.isEditingFilter else { return nil }
+                for character in query {
+                    samples.append(Stopwatch.measure {
+                        core.dispatch(.key(.character(character)))
+                        frame = core.render()
+                    })
+                }
+                for _ in query {
+                    samples.append(Stopwatch.measure {
+                        core.dispatch(.key(.backspace))
+                        frame = core.render()
+                    })
+                }
+                core.dispatch(.key(.escape))
+            }
+        }
+        return Distribution(samples)
+    }
+
+    /// One line on stdout, flushed at once (the parent reads it while this process runs on).
+    static func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
+
+/// The keys of the benchmark: what someone does at the board, the same for every run.
+/// Mostly moving (j/k between cards, h/l between columns, g/G, PgUp/PgDn); now and then Enter to
+/// open a family, a few keys there (scroll, next section) and Esc back to the board.
+struct KeyScript {
+    private var state: UInt64
+    private var pending: [Key] = []
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> Key {
+        if pending.isEmpty { refill() }
+        return pending.removeFirst()
+    }
+
+    private mutating func refill() {
+        if roll(100) < 8 {
+            pending = [.enter]
+            for _ in 0..<(1 + roll(4)) {
+                pending.append([Key.character("j"), .character("k"), .tab, .pageDown][roll(4)])
+            }
+            pending.append(.escape)
+            return
+        }
+        let moves: [(Key, Int)] = [(.character("j"), 35), (.character("k"), 20), (.character("l"), 14), (.character("h"), 14),
+                                   (.character("g"), 3), (.character("G"), 3), (.pageDown, 6), (.pageUp, 5)]
+        var pick = roll(100)
+        for (key, weight) in moves {
+            if pick < weight {
+                pending = [key]
+                return
+            }
+            pick -= weight
+        }
+        pending = [.character("j")]
+    }
+
+    /// SplitMix64, reduced to 0..<bound.
+    private mutating func roll(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}

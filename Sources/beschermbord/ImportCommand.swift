@@ -1,0 +1,119 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import BoardUI
+import Foundation
+
+/// `beschermbord import FILE`: cases from a CSV file as Excel writes it, all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Importeer zaken uit een CSV-bestand (zoals Excel het opslaat): alles of niets.",
+        discussion: """
+            Het bestand heeft een kopregel met kolomnamen (hoofdletters maken niet uit, volgorde vrij).
+            Scheidingsteken ; of , (gelezen uit de kopregel). Velden tussen aanhalingstekens mogen het
+            scheidingsteken en regeleinden bevatten. Tekenset UTF-8 (met of zonder BOM) of Windows-1252.
+
+            Kolommen:
+              kenmerk           verplicht, uniek
+              aangemeld_op      verplicht, datum
+              bron              verplicht: Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig
+              gezin             verplicht: de gezinsnaam
+              wijk, medewerker  vrije tekst
+              kinderen          Voornaam (dd-mm-jjjj), meerdere gescheiden door |
+              onderzoek_op      datum
+              beschermtafel_op  datum (vraagt onderzoek_op)
+              uitkomst          veiligheid gewaarborgd of rvk-onderzoek (rvk-onderzoek vraagt beschermtafel_op)
+              uitkomst_op       datum, verplicht bij een uitkomst
+            Datums als dd-mm-jjjj of jjjj-mm-dd; geen datum in de toekomst, en de datums van een zaak
+            lopen nooit terug. Onbekende kolommen worden gemeld en overgeslagen.
+
+            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan.
+            Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...'
+            en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen,
+            dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie.
+            """,
+        aliases: ["importeer"])
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Het CSV-bestand met de zaken.", valueName: "bestand"))
+    var file: String
+
+    @Flag(name: .long, help: "Controleer het bestand en meld wat er zou worden toegevoegd, zonder iets op te slaan.")
+    var dryRun = false
+
+    /// Files from this size on show a progress bar (when stderr is a terminal).
+    static let progressFromBytes = 256 * 1024
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+            let reason = !exists ? "het bestaat niet" : isDirectory.boolValue ? "het is een map" : "geen leesrechten"
+            throw Failure(message: "Het bestand \(Console.clean(file)) kan niet worden gelezen: \(reason).")
+        }
+        let name = (file as NSString).lastPathComponent
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && data.count >= Self.progressFromBytes)
+
+        let parsed = CaseImporter.parse(data: data, today: Clock.today()) { fraction in
+            bar.show("Inlezen", fraction: fraction)
+        }
+        bar.finish()
+        if let notice = parsed.encoding.notice { Console.say(notice) }
+        for column in parsed.unknownColumns {
+            Console.say("Onbekende kolom \(Console.quoted(column)) wordt genegeerd.")
+        }
+        guard parsed.isValid else {
+            for issue in parsed.errors { Console.complain(issue.description) }
+            let count = parsed.errors.count
+            throw Failure(message: "Er is niets geïmporteerd: \(count) \(count == 1 ? "fout" : "fouten") in \(Console.clean(name)). "
+                          + "Verbeter het bestand en importeer het opnieuw.")
+        }
+
+        let store = try storeOptions.open()
+        let result: ImportResult
+        do {
+            result = try store.importRows(parsed.rows, origin: name, dryRun: dryRun) { done, total in
+                bar.show(dryRun ? "Controleren" : "Opslaan", fraction: total == 0 ? 1 : Double(done) / Double(total),
+                         detail: "\(done) van \(total)")
+            }
+        } catch {
+            bar.finish()
+            throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
+        }
+        bar.finish()
+        for issue in result.skipped { Console.say(issue.description) }
+        Console.say(summary(result, name: name))
+    }
+
+    func summary(_ result: ImportResult, name: String) -> String {
+        let added = "\(count(result.cases, "zaak", "zaken")), \(count(result.families, "gezin", "gezinnen")) en \(count(result.children, "kind", "kinderen"))"
+        let skipped = result.skipped.isEmpty ? ""
+            : "; \(count(result.skipped.count, "zaak stond", "zaken stonden")) al in de opslag en \(result.skipped.count == 1 ? "is" : "zijn") overgeslagen"
+        if dryRun {
+            return "Proefimport van \(name): er is niets opgeslagen. Er zouden \(added) worden toegevoegd\(skipped)."
+        }
+        return "Geïmporteerd uit \(name): \(added) toegevoegd\(skipped)."
+    }
+
+    private func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+}
+
+/// Printing text that comes from a file or the store: never with control characters or escape
+/// sequences, which could move the cursor, recolour or retitle the user's terminal.
+enum Console {
+    static func clean(_ text: String) -> String { TextSanitizer.singleLine(text) }
+
+    /// A value quoted in a message: at most 40 characters.
+    static func quoted(_ text: String) -> String {
+        let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
+        return "‘\(clean(shown))’"
+    }
+
+    /// A line for the user on stdout, sanitized.
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((clean(line) + "\n").utf8)) }
+
+    /// A problem line on stderr, sanitized.
+    static func complain(_ line: String) { FileHandle.standardError.write(Data((clean(line) + "\n").utf8)) }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A one-line progress bar on stderr, only when stderr is a terminal; silent otherwise.
+final class ProgressBar {
+    private let enabled: Bool
+    private var lastShown = -1
+    private var label = ""
+    private var visible = false
+
+    init(enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.enabled = enabled
+    }
+
+    /// Shows `fraction` (0…1) of the phase `label`; redraws only when the whole percentage changes.
+    func show(_ label: String, fraction: Double, detail: String = "") {
+        guard enabled else { return }
+        let percent = Int((max(0, min(1, fraction)) * 100).rounded(.down))
+        if percent == lastShown && label == self.label { return }
+        lastShown = percent
+        self.label = label
+        let width = 30
+        let filled = width * percent / 100
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let padded = label.padding(toLength: 10, withPad: " ", startingAt: 0)
+        let percentText = String(repeating: " ", count: 3 - String(percent).count) + "\(percent)%"
+        write("\r\u{1B}[K\(padded) \(bar) \(percentText)\(detail.isEmpty ? "" : "  " + detail)")
+        visible = true
+    }
+
+    /// Removes the bar, so that the messages after it start on a clean line.
+    func finish() {
+        guard enabled, visible else { return }
+        write("\r\u{1B}[K")
+        visible = false
+        lastShown = -1
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

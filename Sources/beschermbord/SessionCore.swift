@@ -1,0 +1,96 @@
+import BoardCore
+import BoardStore
+import BoardUI
+
+/// The running program without a terminal: one `AppState`, the store, and the effects that
+/// `AppState.update` asks for, performed against the store with their results dispatched back.
+/// `BoardSession` puts a terminal around it; `beschermbord bench` drives the very same code with
+/// scripted keys and an in-memory screen.
+final class SessionCore {
+    let store: CaseStore
+    private(set) var state: AppState
+    /// The store's change token at the last load: a different one means someone wrote since.
+    private(set) var lastChangeToken: Int64 = -1
+
+    init(store: CaseStore, width: Int, height: Int) {
+        self.store = store
+        state = AppState(today: Clock.today(), storeLocation: store.location, user: store.user,
+                         isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
+    }
+
+    /// Loads the board for the first time.
+    func start() { perform(.reload) }
+
+    /// The frame for the current state.
+    func render() -> Frame { AppView.render(state) }
+
+    func dispatch(_ event: AppEvent) {
+        for effect in state.update(event) { perform(effect) }
+    }
+
+    /// Reloads when anyone (this user or a colleague) wrote to the store since the last load.
+    func reloadIfChanged() {
+        let today = Clock.today()
+        guard let token = try? store.changeToken(), token != lastChangeToken || today != state.today else { return }
+        perform(.reload)
+        if let screen = state.openFamily { perform(.refreshFamily(screen.dossier.viewed.summary.id)) }
+    }
+
+    func perform(_ effect: Effect) {
+        switch effect {
+        case .reload:
+            do {
+                let token = try store.changeToken()
+                let norms = try store.norms()
+                let today = Clock.today()
+                state.today = today
+                let cases = try store.boardCases(today: today, closedWindowDays: state.showAllClosed ? nil : norms.closedWindowDays)
+                let kenmerk = try store.suggestKenmerk(year: today.year)
+                lastChangeToken = token
+                dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
+            } catch {
+                dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
+            }
+        case .addReport(let report):
+            do {
+                let id = try store.addReport(report)
+                dispatch(.saved(message: "Aanmelding \(report.kenmerk) (\(report.familyName)) opgeslagen in Aangemeld.", select: id))
+            } catch {
+                dispatch(.failed("\(error)"))
+            }
+        case .move(let request):
+            do {
+                try store.move(request, today: Clock.today())
+                dispatch(.saved(message: "Zaak verplaatst naar \(request.to.title).", select: request.caseID))
+            } catch {
+                dispatch(.failed("\(error)"))
+            }
+        case .openFamily(let id, let section):
+            loadDossier(id, openedSection: section)
+        case .viewCase(let id):
+            loadDossier(id, openedSection: "Zaak (eerdere zaak)")
+        case .refreshFamily(let id):
+            loadDossier(id, openedSection: nil)
+        case .apply(let change):
+            do {
+                let confirmation = try store.apply(change, today: Clock.today())
+                dispatch(.saved(message: confirmation, select: change.caseID))
+            } catch {
+                dispatch(.failed("\(error)"))
+            }
+        case .findFamilies(let name):
+            let matches = (try? store.familiesMatching(name, limit: 6)) ?? []
+            dispatch(.familyMatches(query: name, matches))
+        case .quit:
+            state.wantsQuit = true
+        }
+    }
+
+    private func loadDossier(_ id: CaseID, openedSection: String?) {
+        do {
+            dispatch(.dossierLoaded(try store.dossier(caseID: id, openedSection: openedSection)))
+        } catch {
+            dispatch(.failed("\(error)"))
+        }
+    }
+}

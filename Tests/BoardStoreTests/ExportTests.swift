@@ -1,0 +1,176 @@
+import BoardCore
+import Foundation
+import GRDB
+import Testing
+@testable import BoardStore
+
+@Suite("Export: CSV and JSON of all cases, and the inzage of one family")
+struct ExportTests {
+    let today = day(2025, 6, 30)
+
+    /// What the board shows of a case, with its children: what a round trip must keep.
+    struct Card: Hashable {
+        var kenmerk: String
+        var family: String
+        var wijk: String
+        var medewerker: String
+        var source: Source
+        var reportedOn: Day
+        var stage: Stage
+        var stageSince: Day
+        var children: [String]
+    }
+
+    func cards(_ store: SQLiteCaseStore) throws -> Set<Card> {
+        Set(try store.boardCases(today: today, closedWindowDays: nil).map { summary in
+            let children = try store.details(of: summary.id, logOpening: false).children
+            return Card(kenmerk: summary.kenmerk, family: summary.familyName, wijk: summary.wijk, medewerker: summary.medewerker,
+                        source: summary.source, reportedOn: summary.reportedOn, stage: summary.stage, stageSince: summary.stageSince,
+                        children: children.map { "\($0.firstName) \($0.birthDate.iso)" })
+        })
+    }
+
+    @Test func csvRoundTripGivesTheSameBoard() throws {
+        let scratch = try ScratchDirectory()
+        let demo = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 150, seed: 11, today: today, user: "demo")
+        // Awkward text that must survive: the delimiter, quotes and a line break inside fields.
+        try demo.addReport(NewReport(kenmerk: "2025-X1", reportedOn: day(2025, 6, 1), source: .overig,
+                                     familyName: "Özdemir; \"de\" Vries", wijk: "Oud\nZaandam", medewerker: "d’Hondt",
+                                     children: [Child(firstName: "Zoë", birthDate: day(2016, 4, 12))]))
+        let csv = try CaseExport.csv(try demo.exportCases())
+
+        let parsed = CaseImporter.parse(data: csv, today: today)
+        #expect(parsed.errors.isEmpty, "\(parsed.errors.prefix(5))")
+        #expect(parsed.encoding == .utf8WithBOM && parsed.delimiter == ";" && parsed.unknownColumns.isEmpty)
+        let copy = try SQLiteCaseStore(path: scratch.file("kopie.sqlite"), user: "import")
+        let result = try copy.importRows(parsed.rows, origin: "export.csv")
+        #expect(result.cases == 151 && result.skipped.isEmpty)
+
+        let original = try cards(demo)
+        #expect(original.count == 151)
+        #expect(Set(original.map(\.stage)) == Set(Stage.allCases), "every column takes part")
+        #expect(try cards(copy) == original)
+        // The stage days survive too: exporting the copy gives the same file.
+        #expect(try CaseExport.csv(try copy.exportCases()) == csv)
+    }
+
+    @Test func csvIsWhatExcelExpects() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(NewReport(kenmerk: "2025-0001", reportedOn: day(2025, 3, 3), source: .veiligThuis,
+                                               familyName: "Jansen; de Groot", wijk: "Poelenburg", medewerker: "Sanne",
+                                               children: [Child(firstName: "Zoë", birthDate: day(2016, 4, 12)),
+                                                          Child(firstName: "Daan", birthDate: day(2019, 11, 2))]))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 4, 1),
+                                   text: "afspraken werken"), today: today)
+        let data = try CaseExport.csv(try store.exportCases())
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text == "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op\r\n"
+                + "2025-0001;03-03-2025;Veilig Thuis;\"Jansen; de Groot\";Poelenburg;Sanne;Zoë (12-04-2016) | Daan (02-11-2019);"
+                + "05-03-2025;;veiligheid gewaarborgd;01-04-2025\r\n")
+    }
+
+    @Test func aCorrectionBackIsExportedAsTheCurrentPath() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001", reportedOn: day(2025, 3, 3)))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 4, 20),
+                                   text: "zorgen", requester: .jeugdteam), today: today)
+        try store.move(MoveRequest(caseID: id, expectedVersion: 3, from: .beschermtafel, to: .onderzoek, day: day(2025, 4, 22),
+                                   text: "te vroeg ingebracht"), today: today)
+        let record = try #require(try store.exportCases().first)
+        #expect(record.stage == .onderzoek && record.stageSince == day(2025, 4, 22))
+        #expect(record.path == [.init(stage: .onderzoek, day: day(2025, 4, 22))], "the table was corrected away")
+        #expect(CaseExport.fields(of: record)[7...10] == ["22-04-2025", "", "", ""])
+    }
+
+    @Test func jsonHasEveryCaseWithChildrenAndStageDays() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001", family: "Özdemir", reportedOn: day(2025, 3, 3)))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        try store.addReport(report("2025-0002", family: "Bakker\u{1B}]0;titel\u{7}", reportedOn: day(2025, 3, 4), source: .jeugdteam, children: []))
+
+        let data = CaseExport.json(try store.exportCases())
+        let raw = String(decoding: data, as: UTF8.self)
+        #expect(!raw.contains("\u{1B}") && !raw.contains("\u{7}"), "control characters are escaped, not written raw")
+        let cases = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(cases.count == 2)
+        let first = cases[0]
+        #expect(first["kenmerk"] as? String == "2025-0001")
+        #expect(first["gezin"] as? String == "Özdemir")
+        #expect(first["bron"] as? String == "Veilig Thuis")
+        #expect(first["aangemeld_op"] as? String == "2025-03-03")
+        #expect(first["onderzoek_op"] as? String == "2025-03-05")
+        #expect(first["beschermtafel_op"] is NSNull)
+        #expect(first["kolom"] as? String == "Onderzoek")
+        #expect(first["kolom_sinds"] as? String == "2025-03-05")
+        let children = try #require(first["kinderen"] as? [[String: String]])
+        #expect(children == [["voornaam": "Zoë", "geboortedatum": "2016-04-12"], ["voornaam": "Daan", "geboortedatum": "2019-11-02"]])
+        #expect(cases[1]["gezin"] as? String == "Bakker\u{1B}]0;titel\u{7}", "the exact text comes back after decoding")
+        #expect((cases[1]["kinderen"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func inzageHasTheWholeFamilyAndItsAccessLogAndIsItselfLogged() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001", family: "Özdemir"))
+        let other = try store.addReport(report("2025-0002", family: "Bakker"))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        _ = try store.details(of: id, logOpening: true)
+        _ = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "rachid").details(of: id, logOpening: true)
+        _ = try store.details(of: other, logOpening: true)
+
+        let dossier = try store.exportFamilyDossier(kenmerk: " 2025-0001 ")
+        #expect(dossier.cases.map(\.kenmerk) == ["2025-0001"])
+        let events = dossier.events[id] ?? []
+        #expect(events.map(\.kind) == [.aangemeld, .verplaatst, .geopend, .geopend, .inzageGeexporteerd])
+        #expect(events.filter { $0.kind == .geopend }.map(\.user) == ["anouk", "rachid"])
+        #expect(events.last?.user == "anouk" && events.last?.detail == "inzage-export van het gezinsdossier (1 zaak)")
+        #expect(dossier.allEvents.allSatisfy { $0.caseID == id }, "nothing of the other family")
+
+        // The export is in the case's own log too.
+        #expect(try store.details(of: id, logOpening: false).events.last?.kind == .inzageGeexporteerd)
+        #expect(EventKind.inzageGeexporteerd.title == "Inzage geëxporteerd")
+
+        let json = try #require(try JSONSerialization.jsonObject(with: dossier.json()) as? [String: Any])
+        #expect(json["geexporteerd_door"] as? String == "anouk")
+        #expect((json["gezin"] as? [String: Any])?["naam"] as? String == "Özdemir")
+        let children = try #require(json["kinderen"] as? [[String: Any]])
+        #expect(children.compactMap { $0["voornaam"] as? String } == ["Zoë", "Daan"])
+        let cases = try #require(json["zaken"] as? [[String: Any]])
+        #expect(cases.count == 1 && cases[0]["kenmerk"] as? String == "2025-0001")
+        let log = try #require(cases[0]["gebeurtenissen"] as? [[String: Any]])
+        #expect(log.compactMap { $0["soort"] as? String } == ["aangemeld", "verplaatst", "geopend", "geopend", "inzage_geexporteerd"])
+        #expect(log.compactMap { $0["gebruiker"] as? String }.contains("rachid"))
+        #expect(!String(decoding: dossier.json(), as: UTF8.self).contains("Bakker"))
+    }
+
+    @Test func inzageOfAnUnknownKenmerkIsRefusedAndLogsNothing() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        try store.addReport(report("2025-0001"))
+        let token = try store.changeToken()
+        #expect(storeError { _ = try store.exportFamilyDossier(kenmerk: "2025-9999") } == .caseNotFound("2025-9999"))
+        #expect(try store.changeToken() == token)
+    }
+
+    @Test func outputFilesAreNeverOverwrittenUnlessAskedAndOnlyForTheOwner() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("zaken.csv")
+        try OutputFile.write(Data("eerste".utf8), to: path, overwrite: false)
+        #expect(bytes(path) == Data("eerste".utf8))
+        #expect(permissions(path) == 0o600)
+        let refused = storeError { try OutputFile.write(Data("tweede".utf8), to: path, overwrite: false) }
+        #expect(refused == .refused("\(path) bestaat al en wordt niet overschreven; kies een andere naam of gebruik --force."))
+        #expect(bytes(path) == Data("eerste".utf8))
+        try OutputFile.write(Data("tweede".utf8), to: path, overwrite: true)
+        #expect(bytes(path) == Data("tweede".utf8))
+        #expect(permissions(path) == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["zaken.csv"], "no temporary file left behind")
+        #expect(storeError { try OutputFile.write(Data(), to: scratch.path, overwrite: true) } == .refused("\(scratch.path) is een map; geef een bestandsnaam."))
+    }
+}

@@ -1,0 +1,387 @@
+import BoardCore
+import Foundation
+import GRDB
+import Testing
+@testable import BoardStore
+
+private let importToday = day(2025, 6, 30)
+private let header = "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op"
+
+private func parse(_ text: String) -> ImportParse {
+    CaseImporter.parse(data: Data(text.utf8), today: importToday)
+}
+
+/// The `regel N: ...` lines for a file of the standard header and `rows`, CR LF line ends.
+private func problems(_ rows: String...) -> [String] {
+    parse(([header] + rows).joined(separator: "\r\n") + "\r\n").errors.map(\.description)
+}
+
+/// Windows-1252 bytes of `text` (only characters that Windows-1252 has).
+private func windows1252(_ text: String) -> Data {
+    let high: [Character: UInt8] = ["€": 0x80, "‚": 0x82, "„": 0x84, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97]
+    var bytes: [UInt8] = []
+    for character in text {
+        if let byte = high[character] {
+            bytes.append(byte)
+        } else {
+            for scalar in character.unicodeScalars {
+                precondition(scalar.value <= 0xFF && !(0x80...0x9F).contains(scalar.value), "not in Windows-1252: \(character)")
+                bytes.append(UInt8(scalar.value))
+            }
+        }
+    }
+    return Data(bytes)
+}
+
+@Suite("Import: reading CSV as Excel writes it")
+struct ImportParsingTests {
+    /// Quoted fields with `;` and line breaks, a header in another order and case, an unknown column,
+    /// a trailing line of delimiters as Excel writes it.
+    static let excelText = [
+        "Gezin;KENMERK;Aangemeld_Op;bron;Kinderen;opmerking;wijk;medewerker;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op",
+        "\"Özdemir; Yilmaz\";2025-0001;03-03-2025;Veilig Thuis;\"Zoë (12-04-2016) | Ilayda (02-11-2019)\";\"twee regels\r\nopmerking\";Poelenburg;Sanne d’Hondt;05-03-2025;;;",
+        "de Vries;2025-0002;2025-03-04;veilig-thuis;\"Daan (01-01-2015)\";;\"Kogerveld\";;10-03-2025;20-04-2025;RvK-onderzoek;01-06-2025",
+        ";;;;;;;;;;;",
+        "",
+    ].joined(separator: "\r\n")
+
+    @Test func excelFileInUTF8WithBOMAndInWindows1252GivesTheSameRows() throws {
+        let utf8 = CaseImporter.parse(data: Data([0xEF, 0xBB, 0xBF]) + Data(Self.excelText.utf8), today: importToday)
+        let cp1252 = CaseImporter.parse(data: windows1252(Self.excelText), today: importToday)
+        #expect(utf8.errors.isEmpty, "\(utf8.errors)")
+        #expect(cp1252.errors.isEmpty, "\(cp1252.errors)")
+        #expect(utf8.encoding == .utf8WithBOM)
+        #expect(utf8.encoding.notice == nil)
+        #expect(cp1252.encoding == .windows1252)
+        #expect(cp1252.encoding.notice?.contains("Windows-1252") == true)
+        #expect(utf8.delimiter == ";" && cp1252.delimiter == ";")
+        #expect(utf8.unknownColumns == ["opmerking"])
+        #expect(utf8.rows == cp1252.rows)
+        #expect(utf8.rows.count == 2)
+
+        let first = try #require(utf8.rows.first)
+        #expect(first.line == 2)
+        #expect(first.report == NewReport(kenmerk: "2025-0001", reportedOn: day(2025, 3, 3), source: .veiligThuis,
+                                          familyName: "Özdemir; Yilmaz", wijk: "Poelenburg", medewerker: "Sanne d’Hondt",
+                                          children: [Child(firstName: "Zoë", birthDate: day(2016, 4, 12)),
+                                                     Child(firstName: "Ilayda", birthDate: day(2019, 11, 2))]))
+        #expect(first.moves == [.init(stage: .onderzoek, day: day(2025, 3, 5))])
+        #expect(first.stage == .onderzoek && first.stageSince == day(2025, 3, 5))
+
+        let second = try #require(utf8.rows.last)
+        #expect(second.line == 4, "the first record takes lines 2 and 3")
+        #expect(second.report.source == .veiligThuis && second.report.reportedOn == day(2025, 3, 4))
+        #expect(second.moves == [.init(stage: .onderzoek, day: day(2025, 3, 10)), .init(stage: .beschermtafel, day: day(2025, 4, 20)),
+                                 .init(stage: .rvkOnderzoek, day: day(2025, 6, 1))])
+    }
+
+    @Test func commaDelimiterAndLFLineEnds() throws {
+        let text = "kenmerk,aangemeld_op,bron,gezin,kinderen\nB-1,01-02-2025,Jeugdteam,\"Jansen, de Groot\",\"Sem (01-01-2020)|Mila (02-02-2021)\"\n"
+        let parsed = parse(text)
+        #expect(parsed.delimiter == ",")
+        #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+        let row = try #require(parsed.rows.first)
+        #expect(row.report.familyName == "Jansen, de Groot")
+        #expect(row.report.source == .jeugdteam)
+        #expect(row.report.children.map(\.firstName) == ["Sem", "Mila"])
+        #expect(row.stage == .aangemeld && row.stageSince == day(2025, 2, 1))
+    }
+
+    @Test func lineNumbersCountLineBreaksInsideQuotedFields() {
+        let text = [
+            header,
+            "A-1;03-03-2025;Veilig Thuis;\"de Vries\r\nen Jansen\";;;;;;;",
+            "A-2;03-03-2025;Veilig Thuis;Bakker;;\"Sanne\nKuipers\rde Wit\";;;;;",
+            "",
+            "A-3;31-02-2025;Veilig Thuis;Visser;;;;;;;",
+            "\"A-4\";03-03-2025;Politie;Smit;;;;;;;",
+        ].joined(separator: "\r\n")
+        // A-1 takes lines 2–3, A-2 lines 4–6 (an LF and a lone CR inside), the empty line 7.
+        #expect(parse(text).errors.map(\.description) == [
+            "regel 8: aangemeld_op: ‘31-02-2025’ bestaat niet als datum",
+            "regel 9: bron ‘Politie’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig",
+        ])
+    }
+
+    @Test func headerIsRequired() {
+        #expect(parse("").errors.map(\.description)
+                == ["regel 1: het bestand is leeg; de eerste regel moet de kolomnamen bevatten (kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op)"])
+        #expect(parse("A-1;03-03-2025;Veilig Thuis;de Vries\r\n").errors.map(\.description)
+                == ["regel 1: verplichte kolommen kenmerk, aangemeld_op, bron, gezin ontbreken in de kopregel (gevonden: ‘A-1’, ‘03-03-2025’, ‘Veilig Thuis’, ‘de Vries’); de eerste regel moet de kolomnamen bevatten"])
+        #expect(parse("kenmerk;aangemeld_op;bron;familie\r\nA-1;03-03-2025;Veilig Thuis;de Vries\r\n").errors.map(\.description)
+                == ["regel 1: verplichte kolom gezin ontbreekt in de kopregel (gevonden: ‘kenmerk’, ‘aangemeld_op’, ‘bron’, ‘familie’); de eerste regel moet de kolomnamen bevatten"])
+        #expect(parse("kenmerk;aangemeld_op;bron;gezin;Kenmerk\r\n").errors.map(\.description)
+                == ["regel 1: kolom ‘Kenmerk’ staat twee keer in de kopregel"])
+    }
+
+    static let rules: [(row: String, message: String)] = [
+        (";03-03-2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: kenmerk ontbreekt"),
+        ("A-1;;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op ontbreekt"),
+        ("A-1;3 maart 2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op: ‘3 maart 2025’ is geen datum; typ dd-mm-jjjj"),
+        ("A-1;31-02-2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"),
+        ("A-1;01-07-2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op: 01-07-2025 ligt in de toekomst"),
+        ("A-1;03-03-2025;;de Vries;;;;;;;", "regel 2: bron ontbreekt"),
+        ("A-1;03-03-2025;Politie;de Vries;;;;;;;", "regel 2: bron ‘Politie’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig"),
+        ("A-1;03-03-2025;Veilig Thuis; ;;;;;;;", "regel 2: gezin ontbreekt"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;01-03-2025;;;",
+         "regel 2: onderzoek_op (01-03-2025) ligt vóór aangemeld_op (03-03-2025); de datums van een zaak lopen nooit terug"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;05-03-2025;;",
+         "regel 2: beschermtafel_op (05-03-2025) ligt vóór onderzoek_op (10-03-2025); de datums van een zaak lopen nooit terug"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;20-04-2025;veiligheid gewaarborgd;19-04-2025",
+         "regel 2: uitkomst_op (19-04-2025) ligt vóór beschermtafel_op (20-04-2025); de datums van een zaak lopen nooit terug"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;01-07-2025;;;", "regel 2: onderzoek_op: 01-07-2025 ligt in de toekomst"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;veiligheid gewaarborgd;2025-07-01",
+         "regel 2: uitkomst_op: 01-07-2025 ligt in de toekomst"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;20-04-2025;;",
+         "regel 2: beschermtafel_op is ingevuld maar onderzoek_op niet; een zaak komt pas na onderzoek aan de Beschermtafel"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;veiligheid gewaarborgd;01-04-2025",
+         "regel 2: uitkomst is ingevuld maar onderzoek_op niet; een uitkomst volgt pas na onderzoek"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;rvk-onderzoek;01-04-2025",
+         "regel 2: uitkomst rvk-onderzoek vraagt ook beschermtafel_op; alleen de Beschermtafel brengt een zaak naar de Raad"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;veiligheid gewaarborgd;",
+         "regel 2: uitkomst_op ontbreekt; bij een uitkomst hoort de datum ervan"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;;01-04-2025", "regel 2: uitkomst_op is ingevuld maar uitkomst niet"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;gesloten;01-04-2025",
+         "regel 2: uitkomst ‘gesloten’ is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;onderzoek;01-04-2025",
+         "regel 2: uitkomst ‘onderzoek’ is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan 02-11-2019;;;;",
+         "regel 2: kinderen: ‘Daan 02-11-2019’ is geen kind in de vorm Voornaam (dd-mm-jjjj)"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016) | Daan (01-01-2026);;;;",
+         "regel 2: kinderen: geboortedatum van Daan: 01-01-2026 ligt in de toekomst"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (30-02-2019);;;;", "regel 2: kinderen: geboortedatum van Daan: ‘30-02-2019’ bestaat niet als datum"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;(01-01-2020);;;;",
+         "regel 2: kinderen: ‘(01-01-2020)’ heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;;extra",
+         "regel 2: 12 velden, maar de kopregel heeft 11 kolommen; staat er een scheidingsteken te veel, of ontbreekt een aanhalingsteken?"),
+    ]
+
+    @Test("each rule, with its Dutch message and line", arguments: rules)
+    func rule(_ example: (row: String, message: String)) {
+        #expect(problems(example.row) == [example.message])
+    }
+
+    @Test func everyProblemOfEveryRowIsListed() {
+        let found = problems(
+            "A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
+            ";morgen;Politie;;;;;;;;",
+            "A-1;04-03-2025;Jeugdteam;Bakker;;;;;;;",
+            "A-3;04-03-2025;Overig;Smit;;;;;20-04-2025;rvk-onderzoek;")
+        #expect(found == [
+            "regel 3: kenmerk ontbreekt",
+            "regel 3: aangemeld_op: ‘morgen’ is geen datum; typ dd-mm-jjjj",
+            "regel 3: bron ‘Politie’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig",
+            "regel 3: gezin ontbreekt",
+            "regel 4: kenmerk ‘A-1’ staat ook op regel 2; een kenmerk mag maar één keer voorkomen",
+            "regel 5: beschermtafel_op is ingevuld maar onderzoek_op niet; een zaak komt pas na onderzoek aan de Beschermtafel",
+            "regel 5: uitkomst is ingevuld maar onderzoek_op niet; een uitkomst volgt pas na onderzoek",
+            "regel 5: uitkomst_op ontbreekt; bij een uitkomst hoort de datum ervan",
+        ])
+    }
+
+    @Test func acceptedSpellings() throws {
+        let parsed = parse([
+            header,
+            "A-1;2025-03-03;VEILIG THUIS;de Vries;;;;2025-03-05;2025-04-01;Veiligheid-Gewaarborgd;2025-05-01",
+            "A-2;03/03/2025;jeugdbescherming;Bakker;;;;05.03.2025;;veiligheid_gewaarborgd;06-03-2025",
+            "A-3;03-03-2025;overig;Smit;;;;03-03-2025;03-03-2025;RVK onderzoek;03-03-2025",
+        ].joined(separator: "\n"))
+        #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+        #expect(parsed.rows.map(\.stage) == [.veiligheidGewaarborgd, .veiligheidGewaarborgd, .rvkOnderzoek])
+        #expect(parsed.rows.map(\.report.source) == [.veiligThuis, .jeugdbescherming, .overig])
+        #expect(parsed.rows[0].moves.map(\.stage) == [.onderzoek, .beschermtafel, .veiligheidGewaarborgd])
+        #expect(parsed.rows[1].moves.map(\.stage) == [.onderzoek, .veiligheidGewaarborgd], "safety ensured straight after onderzoek")
+        #expect(parsed.rows[2].stageSince == day(2025, 3, 3), "the same day for every stage is allowed")
+    }
+
+    @Test func unclosedQuoteIsNamedAtTheRecordThatSwallowedTheRest() {
+        let found = problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
+                             "A-2;03-03-2025;Veilig Thuis;\"Bakker;;;;;;;",
+                             "A-3;03-03-2025;Veilig Thuis;Smit;;;;;;;")
+        #expect(found.last == "regel 3: een aanhalingsteken (\") wordt niet gesloten; de rest van het bestand is als één veld gelezen")
+    }
+
+    @Test func windows1252TypographicCharacters() {
+        let decoded = TextDecoding.decode(Data([0x80, 0x20, 0x85, 0x20, 0x92, 0x20, 0xEB, 0xD6]))
+        #expect(decoded.encoding == .windows1252)
+        #expect(decoded.text == "€ … ’ ëÖ")
+        #expect(TextDecoding.decode(Data("Zoë".utf8)) == ("Zoë", .utf8))
+    }
+
+    @Test func longValuesAreShortenedInMessages() {
+        let long = String(repeating: "x", count: 100)
+        #expect(problems("A-1;03-03-2025;\(long);de Vries;;;;;;;")
+                == ["regel 2: bron ‘\(String(repeating: "x", count: 39))…’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig"])
+    }
+
+    @Test func progressIsReportedUpToTheWholeFile() {
+        var rows = [header]
+        for number in 1...2000 { rows.append("P-\(number);03-03-2025;Veilig Thuis;de Vries;;;;;;;") }
+        var seen: [Double] = []
+        let parsed = CaseImporter.parse(data: Data(rows.joined(separator: "\n").utf8), today: importToday) { seen.append($0) }
+        #expect(parsed.rows.count == 2000)
+        #expect(seen.count >= 3)
+        #expect(seen == seen.sorted(), "progress never runs backwards")
+        #expect(seen.last == 1)
+    }
+}
+
+@Suite("Import: writing to the store")
+struct ImportStoreTests {
+    let today = importToday
+
+    func rows(_ lines: String...) throws -> [ImportRow] {
+        let parsed = parse(([header] + lines).joined(separator: "\r\n"))
+        #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+        return parsed.rows
+    }
+
+    @Test func casesLandInTheFurthestColumnWithADatedHistory() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let result = try store.importRows(try rows(
+            "A-1;03-03-2025;Veilig Thuis;Özdemir;Poelenburg;Sanne;Zoë (12-04-2016) | Daan (02-11-2019);05-03-2025;20-04-2025;rvk-onderzoek;01-06-2025",
+            "A-2;10-03-2025;Jeugdteam;de Vries;Kogerveld;;;12-03-2025;;veiligheid gewaarborgd;01-05-2025",
+            "A-3;01-06-2025;Overig;Bakker;;;Sem (01-01-2020);;;;"), origin: "zaken.csv")
+        #expect(result == ImportResult(cases: 3, families: 3, children: 3, skipped: []))
+
+        let cases = try store.boardCases(today: today, closedWindowDays: nil)
+        let byKenmerk = Dictionary(uniqueKeysWithValues: cases.map { ($0.kenmerk, $0) })
+        #expect(byKenmerk.count == 3)
+        let rvk = try #require(byKenmerk["A-1"])
+        #expect(rvk.stage == .rvkOnderzoek && rvk.stageSince == day(2025, 6, 1))
+        #expect(rvk.familyName == "Özdemir" && rvk.wijk == "Poelenburg" && rvk.medewerker == "Sanne" && rvk.childCount == 2)
+        #expect(byKenmerk["A-2"]?.stage == .veiligheidGewaarborgd && byKenmerk["A-2"]?.stageSince == day(2025, 5, 1))
+        #expect(byKenmerk["A-3"]?.stage == .aangemeld && byKenmerk["A-3"]?.stageSince == day(2025, 6, 1))
+
+        let details = try store.details(of: rvk.id, logOpening: false)
+        #expect(details.events.map(\.kind) == [.aangemeld, .verplaatst, .verplaatst, .verplaatst])
+        #expect(details.events.map(\.fromStage) == [nil, .aangemeld, .onderzoek, .beschermtafel])
+        #expect(details.events.map(\.toStage) == [.aangemeld, .onderzoek, .beschermtafel, .rvkOnderzoek])
+        #expect(details.events.map(\.day) == [day(2025, 3, 3), day(2025, 3, 5), day(2025, 4, 20), day(2025, 6, 1)])
+        #expect(details.events.dropFirst().allSatisfy { $0.detail.contains("geïmporteerd uit zaken.csv") })
+        #expect(details.events.allSatisfy { $0.user == "anouk" })
+        #expect(details.events[0].detail == "bron Veilig Thuis; kinderen: Zoë, Daan", "the same first event as a report typed by hand")
+        #expect(details.children == [Child(firstName: "Zoë", birthDate: day(2016, 4, 12)), Child(firstName: "Daan", birthDate: day(2019, 11, 2))])
+
+        let safe = try store.details(of: try #require(byKenmerk["A-2"]).id, logOpening: false)
+        #expect(safe.events.map(\.toStage) == [.aangemeld, .onderzoek, .veiligheidGewaarborgd])
+    }
+
+    @Test func textIsStoredAsGivenAfterTrimming() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de Vries\u{1B}[31m \";  Poelenburg ;;;;;;"), origin: "x.csv")
+        let card = try #require(try store.boardCases(today: today, closedWindowDays: nil).first)
+        #expect(card.kenmerk == "A-1")
+        #expect(card.familyName == "de Vries\u{1B}[31m", "stored as given; the board sanitizes when it draws")
+        #expect(card.wijk == "Poelenburg")
+    }
+
+    @Test func importingTwiceAddsNothing() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
+                            "A-2;03-03-2025;Jeugdteam;Bakker;;;;;;;")
+        let first = try store.importRows(file, origin: "zaken.csv")
+        #expect(first.cases == 2 && first.skipped.isEmpty)
+        let token = try store.changeToken()
+        let board = try store.boardCases(today: today, closedWindowDays: nil)
+
+        let second = try store.importRows(file, origin: "zaken.csv")
+        #expect(second == ImportResult(cases: 0, families: 0, children: 0, skipped: [
+            ImportIssue(line: 2, message: "kenmerk ‘A-1’ staat al in de opslag; overgeslagen"),
+            ImportIssue(line: 3, message: "kenmerk ‘A-2’ staat al in de opslag; overgeslagen"),
+        ]))
+        #expect(try store.changeToken() == token, "no event written")
+        #expect(try store.boardCases(today: today, closedWindowDays: nil) == board)
+
+        // A file with one new case next to the known ones adds just that one.
+        let more = try store.importRows(try rows("A-2;03-03-2025;Jeugdteam;Bakker;;;;;;;", "A-3;04-03-2025;Overig;Smit;;;;;;;"),
+                                        origin: "meer.csv")
+        #expect(more.cases == 1 && more.skipped.map(\.line) == [2])
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 3)
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("bord.sqlite")
+        do {
+            let store = try SQLiteCaseStore(path: path, user: "anouk")
+            try store.addReport(report("A-1"))
+        }
+        let before = try #require(bytes(path))
+        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let token = try store.changeToken()
+        let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
+                            "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2020) | Mila (02-02-2021);05-03-2025;;;")
+        let dry = try store.importRows(file, origin: "zaken.csv", dryRun: true)
+        #expect(dry == ImportResult(cases: 1, families: 1, children: 2,
+                                    skipped: [ImportIssue(line: 2, message: "kenmerk ‘A-1’ staat al in de opslag; overgeslagen")]))
+        #expect(try store.changeToken() == token)
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["A-1"])
+        try store.pool.close()
+        #expect(bytes(path) == before, "the store file is byte-for-byte unchanged")
+
+        // And the real import adds exactly what the dry run announced.
+        let real = try SQLiteCaseStore(path: path, user: "anouk").importRows(file, origin: "zaken.csv")
+        #expect(real == dry)
+    }
+
+    @Test func aFailureHalfwayLeavesTheStoreByteForByteUnchanged() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("bord.sqlite")
+        do {
+            let store = try SQLiteCaseStore(path: path, user: "anouk")
+            try store.addReport(report("BESTAAND-1"))
+        }
+        // The last connection closed: SQLite checkpointed the WAL into the main file and removed it.
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let before = try #require(bytes(path))
+
+        var file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
+                            "A-2;03-03-2025;Jeugdteam;Bakker;;;;05-03-2025;06-03-2025;;")
+        // A row that only the store refuses, after two good ones: the whole transaction must roll back.
+        var broken = file[0]
+        broken.line = 4
+        broken.report.kenmerk = "A-3"
+        broken.report.familyName = "   "
+        file.append(broken)
+
+        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let error = storeError { _ = try store.importRows(file, origin: "zaken.csv") }
+        #expect(error == .refused("Gezinsnaam is verplicht."))
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["BESTAAND-1"])
+        try store.pool.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(bytes(path) == before)
+    }
+
+    @Test func exactlyOneTransaction() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let counter = CommitCounter()
+        store.pool.add(transactionObserver: counter, extent: .observerLifetime)
+        let lines = (1...300).map { "T-\($0);03-03-2025;Veilig Thuis;Gezin \($0);;;Kind (01-01-2020);05-03-2025;;;" }
+        let parsed = parse(([header] + lines).joined(separator: "\n"))
+        var progress: [Int] = []
+        let result = try store.importRows(parsed.rows, origin: "groot.csv") { done, total in
+            #expect(total == 300)
+            progress.append(done)
+        }
+        #expect(result.cases == 300 && result.children == 300)
+        #expect(counter.commits == 1)
+        #expect(progress.first == 0 && progress.last == 300)
+    }
+}
+
+/// Counts committed transactions.
+private final class CommitCounter: TransactionObserver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var commits: Int { lock.withLock { count } }
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseDidCommit(_ db: Database) { lock.withLock { count += 1 } }
+    func databaseDidRollback(_ db: Database) {}
+}
