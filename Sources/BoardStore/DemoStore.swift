@@ -26,6 +26,7 @@ public enum DemoStore {
                     let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
                     try store.writeDemoCase(db, plan, openings: openings)
                 }
+                try DemoDossier.enrich(db, seed: seed, today: today)
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
             }
         } catch {

@@ -74,6 +74,10 @@ public struct AppState: Equatable, Sendable {
         didSet { if filter != oldValue { arrange() } }
     }
     public var isEditingFilter = false
+    /// Shows only cases past their norm (`o` on the board).
+    public var showsOnlyOverdue = false {
+        didSet { if showsOnlyOverdue != oldValue { arrange() } }
+    }
 
     public var focusedStage: Stage = .aangemeld
     /// The selected card per column, by case id so that it survives reloads.
@@ -108,7 +112,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the columns after the cases, filter or window changed.
     mutating func arrange() {
-        columns = BoardColumns(cases: cases, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,
+        let shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
+        columns = BoardColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,
                                filter: filter)
     }
 

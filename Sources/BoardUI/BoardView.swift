@@ -41,6 +41,7 @@ enum BoardView {
         }
         var parts: [String] = []
         if !state.filter.isEmpty { parts.append("filter ‘\(state.filter)’ (Esc wist)") }
+        if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
         parts.append(state.showAllClosed ? "afgesloten: alle (c)" : "afgesloten: laatste \(state.norms.closedWindowDays) dagen (c: alle)")
         if state.columns.columns.values.contains(where: { $0.contains(where: state.isOverdue) }) {
             parts.append("! = over de norm")
@@ -96,7 +97,9 @@ enum BoardView {
 
     static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {
         let lines: [String]
-        if !state.filter.isEmpty {
+        if state.showsOnlyOverdue && state.filter.isEmpty {
+            lines = ["Geen zaken over de norm.", "o toont weer alle zaken."]
+        } else if !state.filter.isEmpty {
             lines = ["Geen zaken gevonden voor ‘\(state.filter)’.", "Esc wist het filter."]
         } else if !state.cases.isEmpty {
             lines = ["Geen zaken in beeld.", "Druk op c om ook oudere afgesloten zaken te tonen."]

@@ -112,7 +112,8 @@ enum FamilyView {
             ("", .normal),
             ("Tijdlijn (nieuwste eerst)", .columnHeader),
         ]
-        let events = dossier.viewed.events.reversed()
+        // Newest first by the day the event took effect, then by the order of recording.
+        let events = dossier.viewed.events.sorted { ($0.day, $0.id) > ($1.day, $1.id) }
         for event in events where event.kind != .geopend {
             var what = event.kind.title
             if let to = event.toStage, event.kind != .aangemeld { what += " → \(to.title)" }

@@ -2,7 +2,7 @@
 /// from them, so they never drift from what the keys really do.
 public enum Action: Equatable, Sendable {
     case left, right, up, down, first, last, pageUp, pageDown
-    case open, forward, back, newReport, filter, clearFilter, reload, toggleClosed
+    case open, forward, back, newReport, filter, clearFilter, reload, toggleClosed, toggleOverdue
     case help, close, quit
     // The family screen.
     case section(Int), nextSection, previousSection, browseCases
@@ -46,6 +46,7 @@ public enum KeyMap {
         Binding([.character("/")], .filter, "filteren (gezin, kenmerk, medewerker)", bar: "filter"),
         Binding([.escape], .clearFilter, "filter wissen"),
         Binding([.character("c")], .toggleClosed, "afgesloten: laatste 30 dagen / alles"),
+        Binding([.character("o")], .toggleOverdue, "alleen zaken over de norm / alle zaken", bar: "over norm"),
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),

@@ -155,8 +155,9 @@ extension AppState {
         case .filter:
             isEditingFilter = true
         case .clearFilter:
-            if !filter.isEmpty {
+            if !filter.isEmpty || showsOnlyOverdue {
                 filter = ""
+                showsOnlyOverdue = false
                 message = StatusMessage(text: "Filter gewist.", isError: false)
             }
         case .toggleClosed:
@@ -164,6 +165,10 @@ extension AppState {
             keepSelectionVisible()
             message = StatusMessage(text: showAllClosed ? "Afgesloten zaken: alle." : "Afgesloten zaken: laatste \(norms.closedWindowDays) dagen.", isError: false)
             return [.reload]
+        case .toggleOverdue:
+            showsOnlyOverdue.toggle()
+            keepSelectionVisible()
+            message = StatusMessage(text: showsOnlyOverdue ? "Alleen zaken over de norm (o toont weer alles)." : "Alle zaken.", isError: false)
         case .reload:
             message = StatusMessage(text: "Bord opnieuw geladen.", isError: false)
             return [.reload]

@@ -20,8 +20,21 @@ struct WriteTestCommand: ParsableCommand {
     @Option(name: .long, help: "Begin van elk kenmerk; het kenmerk wordt PREFIX-N.")
     var prefix = "TEST"
 
+    @Flag(name: .customLong("lijst"), help: "Schrijf niets; meld alle kenmerken in de opslag, één per regel.")
+    var list = false
+
     func run() throws {
         let store = try storeOptions.open()
+        if list {
+            do {
+                for summary in try store.boardCases(today: Clock.today(), closedWindowDays: nil) {
+                    FileHandle.standardOutput.write(Data((summary.kenmerk + "\n").utf8))
+                }
+            } catch {
+                throw Failure(message: "\(error)")
+            }
+            return
+        }
         let today = Clock.today()
         for number in 1...max(1, count) {
             let kenmerk = "\(prefix)-\(number)"

@@ -271,7 +271,7 @@ struct ImportStoreTests {
     @Test func textIsStoredAsGivenAfterTrimming() throws {
         let scratch = try ScratchDirectory()
         let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
-        try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de Vries\u{1B}[31m \";  Poelenburg ;;;;;;"), origin: "x.csv")
+        _ = try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de Vries\u{1B}[31m \";  Poelenburg ;;;;;;"), origin: "x.csv")
         let card = try #require(try store.boardCases(today: today, closedWindowDays: nil).first)
         #expect(card.kenmerk == "A-1")
         #expect(card.familyName == "de Vries\u{1B}[31m", "stored as given; the board sanitizes when it draws")

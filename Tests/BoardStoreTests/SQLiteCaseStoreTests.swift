@@ -99,6 +99,8 @@ struct SQLiteCaseStoreTests {
         let path = scratch.file("bord.sqlite")
         let anouk = try SQLiteCaseStore(path: path, user: "anouk")
         let rachid = try SQLiteCaseStore(path: path, user: "rachid")
+        // anouk made the store, so she is teamleider; rachid may change cases once she adds him.
+        try anouk.addStaff(StaffMember(name: "rachid", displayName: "Rachid Bouzid", role: .medewerker))
 
         let id = try anouk.addReport(report("2025-0042"))
         let seenByRachid = try rachid.boardCases(today: today, closedWindowDays: 30)

@@ -30,7 +30,7 @@ import Testing
             blank,
             "└──────────────┘└──────────────┘└──────────────┘└──────────────┘└──────────────┘",
             " afgesloten: laatste 30 dagen (c: alle) · ! = over de norm",
-            " Enter open  > verder  < terug  a nieuw  / filter  ? hulp  q stop",
+            " Enter open  > verder  < terug  a nieuw  / filter  o over norm  ? hulp  q stop",
         ]
         #expect(frame.screen.lines == expected)
         #expect(frame.cursor == nil)

@@ -46,6 +46,17 @@ import Testing
         #expect(state.columns.total == 7)
     }
 
+    @Test func overdueKeyShowsOnlyCasesPastTheirNorm() {
+        var state = Fixture.state()
+        Fixture.press([.character("o")], on: &state)
+        #expect(Set(state.columns.columns.values.flatMap { $0.map(\.kenmerk) }) == ["2026-0102", "2026-0080"])
+        #expect(state.message?.text == "Alleen zaken over de norm (o toont weer alles).")
+        Fixture.press([.character("j")], on: &state)
+        #expect(AppView.render(state).screen.lines[22].contains("alleen over de norm (o)"), "the status row keeps saying so")
+        Fixture.press([.escape], on: &state)
+        #expect(state.columns.total == 7)
+    }
+
     @Test func toggleClosedShowsOldEndColumnCases() {
         var state = Fixture.state()
         #expect(state.columns[.veiligheidGewaarborgd].count == 1)

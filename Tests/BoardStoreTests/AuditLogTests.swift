@@ -1,0 +1,79 @@
+import BoardCore
+import Foundation
+import GRDB
+import Testing
+@testable import BoardStore
+
+@Suite("Reading the log")
+struct AuditLogTests {
+    let today = day(2025, 6, 30)
+
+    struct Team {
+        let anouk: SQLiteCaseStore
+        let karim: SQLiteCaseStore
+        let lezer: SQLiteCaseStore
+        let first: CaseID
+        let second: CaseID
+    }
+
+    /// anouk (teamleider) and karim (medewerker) work on two families; lezer is not on the list.
+    func team(_ scratch: ScratchDirectory) throws -> Team {
+        let path = scratch.file("bord.sqlite")
+        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
+        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let lezer = try SQLiteCaseStore(path: path, user: "lezer")
+        let first = try anouk.addReport(report("2025-0001", family: "de Vries"))
+        let second = try karim.addReport(report("2025-0002", family: "Jansen"))
+        try karim.move(MoveRequest(caseID: first, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        _ = try karim.details(of: first, logOpening: true)
+        _ = try lezer.details(of: second, logOpening: true)
+        _ = try anouk.details(of: second, logOpening: true)
+        return Team(anouk: anouk, karim: karim, lezer: lezer, first: first, second: second)
+    }
+
+    @Test func teamleiderReadsEverything() throws {
+        let scratch = try ScratchDirectory()
+        let team = try team(scratch)
+        let log = try team.anouk.auditLog(filter: AuditFilter())
+        #expect(!log.onlyOwnEntries)
+        #expect(log.entries.map(\.user) == ["anouk", "anouk", "anouk", "karim", "karim", "karim", "lezer", "anouk"])
+        #expect(log.entries.map(\.id) == log.entries.map(\.id).sorted(), "oldest first")
+        let opening = try #require(log.entries.first { $0.user == "lezer" })
+        #expect(opening.kind == .geopend && opening.kindTitle == "Dossier geopend")
+        #expect(opening.kenmerk == "2025-0002" && opening.familyName == "Jansen" && opening.detail == "zaakoverzicht")
+        let staffChange = try #require(log.entries.first { $0.kind == .medewerkerGewijzigd && $0.detail.contains("karim") })
+        #expect(staffChange.kenmerk == nil && staffChange.familyName == nil)
+
+        let perFamily = try team.anouk.auditLog(filter: AuditFilter(familyKenmerk: " 2025-0002 "))
+        #expect(perFamily.entries.map(\.kenmerk) == ["2025-0002", "2025-0002", "2025-0002"])
+        #expect(perFamily.entries.map(\.user) == ["karim", "lezer", "anouk"])
+        let perUser = try team.anouk.auditLog(filter: AuditFilter(user: "karim"))
+        #expect(perUser.entries.count == 3 && perUser.entries.allSatisfy { $0.user == "karim" })
+        let recent = try team.anouk.auditLog(filter: AuditFilter(limit: 2))
+        #expect(recent.entries.map(\.user) == ["lezer", "anouk"], "the most recent, still oldest first")
+        #expect(try team.anouk.auditLog(filter: AuditFilter(recordedSince: "2999-01-01T00:00:00.000Z")).entries.isEmpty)
+        #expect(try team.anouk.auditLog(filter: AuditFilter(recordedSince: "2000-01-01T00:00:00.000Z")).entries.count == 8)
+        #expect(storeError { _ = try team.anouk.auditLog(filter: AuditFilter(familyKenmerk: "2099-9999")) } == .caseNotFound("2099-9999"))
+    }
+
+    @Test func othersReadOnlyTheirOwnEntries() throws {
+        let scratch = try ScratchDirectory()
+        let team = try team(scratch)
+        let karims = try team.karim.auditLog(filter: AuditFilter())
+        #expect(karims.onlyOwnEntries)
+        #expect(karims.entries.count == 3 && karims.entries.allSatisfy { $0.user == "karim" })
+        let asked = try team.karim.auditLog(filter: AuditFilter(user: "anouk"))
+        #expect(asked.onlyOwnEntries && asked.entries.allSatisfy { $0.user == "karim" }, "asking for someone else gives your own")
+        let lezers = try team.lezer.auditLog(filter: AuditFilter())
+        #expect(lezers.onlyOwnEntries && lezers.entries.map(\.kind) == [.geopend])
+        #expect(try team.karim.auditLog(filter: AuditFilter(familyKenmerk: "2025-0002")).entries.map(\.kind) == [.aangemeld])
+    }
+
+    @Test func localTimes() {
+        let start = Clock.startOfLocalDay(day(2025, 3, 3))
+        #expect(start.hasSuffix("Z") && start.count == 24)
+        #expect(Clock.localMoment(start) == "03-03-2025 00:00")
+        #expect(Clock.localMoment("geen tijd") == "geen tijd")
+    }
+}

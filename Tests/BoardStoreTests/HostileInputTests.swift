@@ -1,0 +1,166 @@
+import BoardCore
+import Foundation
+import GRDB
+import Testing
+@testable import BoardStore
+
+/// Bad input of every kind: the store keeps exactly what it is given (the UI cleans text for the
+/// terminal, see BoardUITests/HostileTextTests), refuses what it cannot keep faithfully with a
+/// clear message, and never loses what was stored before. The file corpus that existed before
+/// (a text file, a short file, an empty file, another program's SQLite file, a store of a newer
+/// version) is in SQLiteCaseStoreTests/StoreFileTests; damaged and truncated stores are in
+/// IntegrityCheckTests.
+@Suite("Hostile input")
+struct HostileInputTests {
+    let today = day(2025, 6, 30)
+
+    /// Escape sequences (CSI, OSC with BEL and with ST, 8-bit CSI), other controls and bidi overrides.
+    static let nasty = [
+        "\u{1B}[2J\u{1B}[H", "\u{1B}]0;gekaapt\u{07}", "\u{1B}]52;c;d2hvYW1p\u{1B}\\", "\u{9B}31m", "\u{1B}P+q\u{1B}\\",
+        "\u{08}\u{08}\u{7F}", "\r\n\t", "\u{202E}tseT\u{202C}", "\u{200B}\u{FEFF}",
+    ]
+
+    @Test func escapeSequencesAreStoredAsGiven() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        for (index, bad) in Self.nasty.enumerated() {
+            let kenmerk = "2025-\(index)\(bad)x"
+            let new = NewReport(kenmerk: kenmerk, reportedOn: day(2025, 3, 3), source: .jeugdteam, familyName: "de \(bad) Vries",
+                                wijk: "Poel\(bad)enburg", medewerker: "Sanne\(bad)K", children: [Child(firstName: "Zo\(bad)ë", birthDate: day(2016, 4, 12))])
+            let id = try store.addReport(new)
+            try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+            try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 3, 6),
+                                       text: "conclusie \(bad) klaar"), today: today)
+            let details = try store.details(of: id, logOpening: false)
+            #expect(details.summary.kenmerk == kenmerk, "kenmerk \(index)")
+            #expect(details.summary.familyName == "de \(bad) Vries", "family \(index)")
+            #expect(details.summary.wijk == "Poel\(bad)enburg" && details.summary.medewerker == "Sanne\(bad)K", "\(index)")
+            #expect(details.children.map(\.firstName) == ["Zo\(bad)ë"], "child \(index)")
+            #expect(details.events.last?.detail == "conclusie \(bad) klaar", "detail \(index)")
+            let audit = try store.auditLog(filter: AuditFilter(familyKenmerk: kenmerk))
+            #expect(audit.entries.first?.familyName == "de \(bad) Vries")
+        }
+        #expect(try IntegrityCheck.run(path: store.location).isHealthy)
+    }
+
+    @Test func veryLongTextIsKeptWhole() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let long = String(repeating: "Özdemir-", count: 1250)
+        #expect(long.count == 10_000)
+        let id = try store.addReport(report("2025-0001", family: long, children: [Child(firstName: long, birthDate: day(2016, 4, 12))]))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 3, 6),
+                                   text: long), today: today)
+        let details = try store.details(of: id, logOpening: false)
+        #expect(details.summary.familyName == long && details.children.first?.firstName == long)
+        #expect(details.events.last?.detail == long)
+        #expect(try IntegrityCheck.run(path: store.location).isHealthy)
+        #expect(storeError { try store.addStaff(StaffMember(name: "lang", displayName: long, role: .medewerker)) } != nil,
+                "display names have a sane limit")
+    }
+
+    /// SQLite would keep only the text before a NUL: refused, and nothing is stored.
+    @Test func nulCharactersAreRefused() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001"))
+        let token = try store.changeToken()
+        var withNul: [NewReport] = []
+        var base = report("2025-0002")
+        base.familyName = "de\u{0}Vries"
+        withNul.append(base)
+        base = report("2025-\u{0}0003")
+        withNul.append(base)
+        base = report("2025-0004")
+        base.wijk = "Poelenburg\u{0}"
+        withNul.append(base)
+        base = report("2025-0005", children: [Child(firstName: "Zo\u{0}ë", birthDate: day(2016, 4, 12))])
+        withNul.append(base)
+        for new in withNul {
+            let error = storeError { try store.addReport(new) }
+            guard case .refused(let message)? = error else {
+                Issue.record("NUL must be refused, got \(String(describing: error))")
+                continue
+            }
+            #expect(message.contains("NUL-teken"))
+        }
+        let move = storeError {
+            try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+            try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 3, 6),
+                                       text: "a\u{0}b"), today: today)
+        }
+        #expect(move?.description.contains("NUL-teken") == true)
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["2025-0001"])
+        #expect(try store.details(of: id, logOpening: false).summary.stage == .onderzoek, "the refused move changed nothing")
+        #expect(try store.changeToken() == token + 1, "only the first, valid move was logged")
+    }
+
+    /// Invalid UTF-8 can only come from outside the program (a file edited by hand, a damaged
+    /// import): it is read lossily, with U+FFFD in place of the bad bytes, and never crashes.
+    @Test func invalidUTF8IsDecodedLossily() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001"))
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE family SET name = CAST(X'64652056C372696573FF' AS TEXT)")
+            try db.execute(sql: "UPDATE child SET first_name = CAST(X'5A6FC3' AS TEXT) WHERE first_name = 'Zoë'")
+        }
+        let details = try store.details(of: id, logOpening: false)
+        #expect(details.summary.familyName == "de V\u{FFFD}ries\u{FFFD}")
+        #expect(details.children.contains { $0.firstName == "Zo\u{FFFD}" })
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).first?.familyName == "de V\u{FFFD}ries\u{FFFD}")
+        #expect(try store.auditLog(filter: AuditFilter()).entries.contains { $0.familyName == "de V\u{FFFD}ries\u{FFFD}" })
+        // A log entry altered that way is caught by the chain, which hashes the stored bytes.
+        try store.pool.write { db in try db.execute(sql: "UPDATE event SET detail = CAST(X'C328' AS TEXT) WHERE kind = 'aangemeld'") }
+        #expect(try store.pool.read { db in try EventLog.verify(db) }.firstBreak?.id == 2)
+    }
+
+    /// Dates that do not exist never become a Day; one stored by hand is reported by `check`.
+    @Test func impossibleDatesAreRefused() throws {
+        for text in ["00-00-0000", "29-02-2023", "31-04-2025", "2023-02-29", "32-01-2025", "0000-01-01"] {
+            #expect(Day(parsing: text) == nil, "\(text)")
+            guard case .failure(.impossible)? = Optional(Day.validate(text)) else {
+                Issue.record("\(text) must be refused as impossible")
+                continue
+            }
+        }
+        #expect(Day(parsing: "29-02-2024") == day(2024, 2, 29))
+
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001"))
+        try store.pool.write { db in try db.execute(sql: "UPDATE child SET birth_date = '2023-02-29' WHERE first_name = 'Daan'") }
+        let details = try store.details(of: id, logOpening: false)
+        #expect(details.children.count == 2, "an unreadable stored date does not hide the child")
+        #expect(try IntegrityCheck.run(path: store.location).section(IntegrityCheck.datesTitle)?.problems.count == 1)
+    }
+
+    /// Files that look like a store at first sight: a clear message, and the file is not changed.
+    @Test func filesThatOnlyLookLikeAStore() throws {
+        let scratch = try ScratchDirectory()
+        // The right header, then garbage.
+        let garbage = scratch.file("kapot.sqlite")
+        var content = Data("SQLite format 3\u{0}".utf8)
+        content.append(Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+        #expect(FileManager.default.createFile(atPath: garbage, contents: content))
+        let error = storeError { _ = try SQLiteCaseStore(path: garbage, user: "anouk") }
+        #expect(error != nil)
+        #expect(error?.description.contains(garbage) == true, "\(String(describing: error))")
+        #expect(bytes(garbage) == content)
+
+        // A real store next to it is not affected, and reopens with everything in it.
+        let path = scratch.file("bord.sqlite")
+        do { _ = try SQLiteCaseStore(path: path, user: "anouk").addReport(report("2025-0001")) }
+        #expect(storeError { _ = try SQLiteCaseStore(path: garbage, user: "anouk", readOnly: true) } != nil)
+        #expect(try SQLiteCaseStore(path: path, user: "anouk").boardCases(today: today, closedWindowDays: nil).count == 1)
+
+        // A store of a newer version stays refused when asked for read-only access.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-uit-de-toekomst')") }
+            try queue.close()
+        }
+        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true) } == .newerSchema(path: path))
+    }
+}
