@@ -32,10 +32,15 @@ public struct CaseSummary: Equatable, Sendable {
     public var closedOn: Day?
     /// At the Beschermtafel under drang: when the table wants to hear back.
     public var reportBackOn: Day?
+    /// The next evaluation of the case's active joint plan (JointPlan.swift); nil without an active plan.
+    public var planNextEvaluation: Day?
+    /// The earliest date of an open agreement in the active joint plan.
+    public var planEarliestAgreementDue: Day?
 
     public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
                 source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
-                childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil) {
+                childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil,
+                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil) {
         self.id = id
         self.kenmerk = kenmerk
         self.familyID = familyID
@@ -51,6 +56,16 @@ public struct CaseSummary: Equatable, Sendable {
         self.version = version
         self.closedOn = closedOn
         self.reportBackOn = reportBackOn
+        self.planNextEvaluation = planNextEvaluation
+        self.planEarliestAgreementDue = planEarliestAgreementDue
+    }
+
+    /// Whether the case has an active joint plan: an active plan always has a next evaluation.
+    public var hasActivePlan: Bool { planNextEvaluation != nil }
+
+    /// The active plan's evaluation has passed, or one of its open agreements is past its date.
+    public func isPlanOverdue(today: Day) -> Bool {
+        (planNextEvaluation.map { $0 < today } ?? false) || (planEarliestAgreementDue.map { $0 < today } ?? false)
     }
 
     /// The day the case closed: entering Veiligheid gewaarborgd closes it; an RvK-onderzoek
@@ -110,6 +125,13 @@ public enum EventKind: String, Codable, Sendable {
     case instellingGewijzigd = "instelling_gewijzigd"
     /// The family's personal data was erased (retention period passed, or on request).
     case gegevensVerwijderd = "gegevens_verwijderd"
+    // The joint plan of Jeugdbeschermer in de wijk (JointPlan.swift).
+    case planGestart = "plan_gestart"
+    case planDoel = "plan_doel"
+    case planAfspraak = "plan_afspraak"
+    case planUren = "plan_uren"
+    case planIntensiteit = "plan_intensiteit"
+    case planEvaluatie = "plan_evaluatie"
 
     public var title: String {
         switch self {
@@ -130,6 +152,12 @@ public enum EventKind: String, Codable, Sendable {
         case .medewerkerGewijzigd: return "Medewerkers gewijzigd"
         case .instellingGewijzigd: return "Instelling gewijzigd"
         case .gegevensVerwijderd: return "Persoonsgegevens verwijderd"
+        case .planGestart: return "Plan JB in de wijk gestart"
+        case .planDoel: return "Plandoel"
+        case .planAfspraak: return "Planafspraak"
+        case .planUren: return "Uren JB in de wijk"
+        case .planIntensiteit: return "Intensiteit plan"
+        case .planEvaluatie: return "Evaluatie plan"
         }
     }
 }

@@ -31,6 +31,8 @@ public struct Norms: Equatable, Sendable {
     /// Whether a case is past its norm; under drang the table's report-back date is the norm.
     public func isOverdue(_ summary: CaseSummary, today: Day) -> Bool {
         if summary.closedDay != nil { return false }
+        // A joint plan's passed evaluation or overdue agreement makes the case overdue too.
+        if summary.isPlanOverdue(today: today) { return true }
         if summary.stage == .beschermtafel, let reportBack = summary.reportBackOn { return today > reportBack }
         return isOverdue(stage: summary.stage, since: summary.stageSince, today: today)
     }

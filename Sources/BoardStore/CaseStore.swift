@@ -31,4 +31,9 @@ public protocol CaseStore: AnyObject {
     /// One change from the family screen, in one transaction with its event; returns a Dutch confirmation.
     @discardableResult
     func apply(_ change: DossierChange, today: Day) throws -> String
+    /// The case's joint plans, oldest first (the last is the current one); `logOpening` logs the opening of the plan screen.
+    func jointPlans(caseID: CaseID, logOpening: Bool) throws -> [JointPlan]
+    /// One change from the plan screen, in one transaction with its event; returns a Dutch confirmation.
+    @discardableResult
+    func apply(_ change: PlanChange, today: Day) throws -> String
 }

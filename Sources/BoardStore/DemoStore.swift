@@ -27,6 +27,7 @@ public enum DemoStore {
                     try store.writeDemoCase(db, plan, openings: openings)
                 }
                 try DemoDossier.enrich(db, seed: seed, today: today)
+                try DemoPlans.enrich(db, seed: seed, today: today)
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
             }
         } catch {

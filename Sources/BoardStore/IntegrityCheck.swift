@@ -63,6 +63,10 @@ public enum IntegrityCheck {
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            report.sections.append(section(sqliteTitle, summary: "", problems: [problem(error)]))
+            report.notes.append("De overige controles zijn overgeslagen omdat SQLite beschadiging vond.")
+            return report
         } catch {
             throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
         }
@@ -72,7 +76,7 @@ public enum IntegrityCheck {
         } catch let error as StoreError {
             throw error
         } catch {
-            report.sections.append(section(sqliteTitle, summary: "", problems: [StoreFile.describe(error)]))
+            report.sections.append(section(sqliteTitle, summary: "", problems: [problem(error)]))
             return report
         }
         do {
@@ -86,13 +90,14 @@ public enum IntegrityCheck {
                 return report
             }
         } catch {
-            report.sections.append(section(sqliteTitle, summary: "", problems: [StoreFile.describe(error)]))
+            report.sections.append(section(sqliteTitle, summary: "", problems: [problem(error)]))
+            report.notes.append("De overige controles zijn overgeslagen omdat SQLite beschadiging vond.")
             return report
         }
         do {
             try queue.read { db in try consistency(db, into: &report) }
         } catch {
-            report.sections.append(section("Controle afgebroken", summary: "", problems: [StoreFile.describe(error)]))
+            report.sections.append(section("Controle afgebroken", summary: "", problems: [problem(error)]))
         }
         return report
     }
@@ -176,11 +181,11 @@ public enum IntegrityCheck {
         let placeholder = Retention.placeholder
         for (table, column, label) in [("\"case\"", "reported_on", "meldingsdatum"), ("\"case\"", "stage_since", "datum in kolom"),
                                        ("event", "day", "datum"), ("child", "birth_date", "geboortedatum")] {
-            // SQLite's date() normalizes impossible dates (2023-02-29 becomes 2023-03-01): a cheap
+            // With a modifier SQLite's date() normalizes impossible dates (2023-02-29 becomes 2023-03-01): a cheap
             // first filter, confirmed by the program's own parser.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, \(column) FROM \(table)
-                WHERE \(column) IS NOT ? AND (date(\(column)) IS NOT \(column) OR \(column) < '0001-01-01')
+                WHERE \(column) IS NOT ? AND (date(\(column), '+0 days') IS NOT \(column) OR \(column) < '0001-01-01')
                 """, arguments: [placeholder])
             for row in rows {
                 let text: String = row[1] ?? ""
@@ -205,6 +210,16 @@ public enum IntegrityCheck {
         }
         let erased = chain.erased > 0 ? "; \(chain.erased) toelichtingen verwijderd na de bewaartermijn of op verzoek" : ""
         report.sections.append(section(chainTitle, summary: "in orde (\(chain.events) gebeurtenissen\(erased))", problems: chainProblems))
+    }
+
+    /// A read error as a problem line: what SQLite itself says, in its words, after ours.
+    static func problem(_ error: Error) -> String {
+        guard let error = error as? DatabaseError else { return String(describing: error) }
+        let sqlite = error.message.map { " (SQLite: \($0))" } ?? ""
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "het bestand is beschadigd\(sqlite)"
+        default: return StoreFile.describe(error) + sqlite
+        }
     }
 
     static func section(_ title: String, summary: String, problems: [String]) -> IntegrityReport.Section {

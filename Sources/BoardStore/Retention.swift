@@ -56,6 +56,14 @@ enum PersonalData {
         Column(table: "table_record", column: "attendees", scope: .familyCases),
         Column(table: "table_record", column: "advice", scope: .familyCases),
         Column(table: "table_record", column: "goals", scope: .familyCases),
+        Column(table: "joint_plan", column: "consent_by", scope: .familyCases),
+        Column(table: "plan_goal", column: "text", scope: .familyCases),
+        Column(table: "plan_goal", column: "safety_conditions", scope: .familyCases),
+        Column(table: "plan_agreement", column: "who", scope: .familyCases),
+        Column(table: "plan_agreement", column: "what", scope: .familyCases),
+        Column(table: "plan_hours", column: "description", scope: .familyCases),
+        Column(table: "plan_evaluation", column: "went_well", scope: .familyCases),
+        Column(table: "plan_evaluation", column: "went_badly", scope: .familyCases),
     ]
 
     /// TEXT columns that hold no personal data of a family: codes, dates, staff names (the
@@ -72,6 +80,14 @@ enum PersonalData {
         "table_record": ["requester", "request_date", "meeting_date", "outcome", "report_back_on"],
         "rvk_record": ["start_date", "outcome", "outcome_date"],
         "grdb_migrations": ["identifier"],
+        // The joint plan: professionals' names, dates, codes.
+        "joint_plan": ["jeugdbeschermer", "organisation", "wijkteam_colleague", "start_date", "consent_date", "next_evaluation",
+                       "ended_on", "end_reason", "recorded_by", "recorded_at"],
+        "plan_intensity": ["day", "intensity", "recorded_by", "recorded_at"],
+        "plan_goal": ["status"],
+        "plan_agreement": ["party", "due", "status"],
+        "plan_hours": ["day", "person", "recorded_by", "recorded_at"],
+        "plan_evaluation": ["day", "conclusion", "next_evaluation", "recorded_by", "recorded_at"],
     ]
 }
 

@@ -179,3 +179,27 @@ extension Clock {
         return user
     }
 }
+
+/// What the UI needs of a store for several users, roles, the log and retention. SQLite
+/// implements it; it can be folded into `CaseStore` when the UI uses it.
+public protocol AccessControlledStore: CaseStore {
+    /// Opened without write access: show it, and expect `StoreError.readOnly` from every write.
+    var isReadOnly: Bool { get }
+    func currentStaff() throws -> StaffMember?
+    func staff() throws -> [StaffMember]
+    func permits(_ permission: Permission) throws -> Bool
+    func refusal(for permission: Permission) throws -> StoreError?
+    func addStaff(_ member: StaffMember) throws
+    func updateStaff(_ member: StaffMember) throws
+    func removeStaff(_ name: String) throws
+    func settings() throws -> [String: String]
+    func setSetting(_ key: String, to value: String) throws
+    func auditLog(filter: AuditFilter) throws -> AuditLog
+    func retentionYears() throws -> Int
+    func retentionCandidates(today: Day) throws -> [RetentionCandidate]
+    func retentionCandidate(kenmerk: String) throws -> RetentionCandidate
+    @discardableResult
+    func erasePersonalData(of familyIDs: [FamilyID], reason: ErasureReason, today: Day) throws -> Int
+}
+
+extension SQLiteCaseStore: AccessControlledStore {}

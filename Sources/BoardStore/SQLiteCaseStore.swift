@@ -36,7 +36,7 @@ public final class SQLiteCaseStore: CaseStore {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+            throw StoreFile.openError(path: path, error)
         }
         do {
             try pool.read { db in try StoreFile.checkOwnership(db, path: path, isNew: isNew) }
@@ -49,7 +49,7 @@ public final class SQLiteCaseStore: CaseStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+            throw StoreFile.openError(path: path, error)
         }
         if isNew { StoreFile.restrictPermissions(path: path) }
     }
@@ -63,7 +63,10 @@ public final class SQLiteCaseStore: CaseStore {
                (SELECT COUNT(*) FROM child WHERE family_id = c.family_id),
                (SELECT MAX(birth_date) FROM child WHERE family_id = c.family_id),
                c.closed_on,
-               (SELECT report_back_on FROM table_record WHERE case_id = c.id ORDER BY id DESC LIMIT 1)
+               (SELECT report_back_on FROM table_record WHERE case_id = c.id ORDER BY id DESC LIMIT 1),
+               (SELECT next_evaluation FROM joint_plan WHERE case_id = c.id AND ended_on IS NULL),
+               (SELECT MIN(a.due) FROM joint_plan p JOIN plan_agreement a ON a.plan_id = p.id AND a.status = 'open'
+                 WHERE p.case_id = c.id AND p.ended_on IS NULL)
         FROM "case" c JOIN family f ON f.id = c.family_id
         """
 
@@ -291,7 +294,9 @@ public final class SQLiteCaseStore: CaseStore {
                     stage: Stage(rawValue: row[7]) ?? .aangemeld, stageSince: day(row[8]), medewerker: row[9],
                     childCount: row[11], youngestBirthDate: (row[12] as String?).flatMap { Day(parsing: $0) },
                     version: row[10], closedOn: (row[13] as String?).flatMap { Day(parsing: $0) },
-                    reportBackOn: (row[14] as String?).flatMap { Day(parsing: $0) })
+                    reportBackOn: (row[14] as String?).flatMap { Day(parsing: $0) },
+                    planNextEvaluation: (row[15] as String?).flatMap { Day(parsing: $0) },
+                    planEarliestAgreementDue: (row[16] as String?).flatMap { Day(parsing: $0) })
     }
 
     static func event(from row: Row) -> CaseEvent {

@@ -136,6 +136,10 @@ enum Schema {
         }
         // Staff list and roles, the hash chain over the log, retention (see TrustSchema.swift).
         migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.migrate)
+        // The joint plan of Jeugdbeschermer in de wijk (see SQLiteCaseStore+Plan.swift).
+        migrator.registerMigration(PlanSchema.migrationName, migrate: PlanSchema.migrate)
+        // The cohort report's index over the moves (ReportSchema.swift).
+        migrator.registerMigration(ReportSchema.migrationName, migrate: ReportSchema.migrate)
         return migrator
     }
 }

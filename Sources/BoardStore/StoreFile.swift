@@ -57,11 +57,19 @@ enum StoreFile {
             }
         } catch let error as StoreError {
             throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            throw StoreError.damaged(path: path, reason: "SQLite kan de inhoud niet lezen")
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: describe(error))
+            throw openError(path: path, error)
         }
+    }
+
+    /// An error while opening, in Dutch: damage (SQLITE_CORRUPT) gets its own message, which
+    /// points at `beschermbord check` and the backup.
+    static func openError(path: String, _ error: Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT {
+            return .damaged(path: path, reason: "SQLite kan de inhoud niet lezen")
+        }
+        return .cannotOpen(path: path, reason: describe(error))
     }
 
     static func restrictPermissions(path: String) {

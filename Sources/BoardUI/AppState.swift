@@ -13,6 +13,11 @@ public enum Effect: Equatable, Sendable {
     /// Shows another (earlier) case of the same family; logged as an opening.
     case viewCase(CaseID)
     case apply(DossierChange)
+    /// Opens the plan screen of a case; the store logs the opening.
+    case openPlan(CaseID)
+    /// Reloads the plan screen already open, after a change.
+    case refreshPlan(CaseID)
+    case applyPlan(PlanChange)
     /// Looks up known families by name, for linking a new report.
     case findFamilies(String)
     case quit
@@ -24,6 +29,8 @@ public enum AppEvent: Equatable, Sendable {
     /// The board's data, freshly loaded (after start, a change, or `r`).
     case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)
     case dossierLoaded(Dossier)
+    /// The joint plans of a case, oldest first.
+    case planLoaded(caseID: CaseID, [JointPlan])
     /// Known families whose name starts with `query`.
     case familyMatches(query: String, [FamilyMatch])
     /// A save went through; `select` is the case to put the selection on.
@@ -39,6 +46,8 @@ public enum Overlay: Equatable, Sendable {
     case newReport(Form)
     case move(MoveDialog)
     case dossierForm(DossierForm)
+    case plan(PlanScreen)
+    case planForm(PlanForm)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -78,6 +87,13 @@ public struct AppState: Equatable, Sendable {
     public var showsOnlyOverdue = false {
         didSet { if showsOnlyOverdue != oldValue { arrange() } }
     }
+    /// Shows only cases with an active joint plan (`J` on the board).
+    public var showsOnlyPlans = false {
+        didSet { if showsOnlyPlans != oldValue { arrange() } }
+    }
+
+    /// Meeting mode: every screen shows initials instead of names (NameMask.swift).
+    public var isMeeting = false
 
     public var focusedStage: Stage = .aangemeld
     /// The selected card per column, by case id so that it survives reloads.
@@ -112,9 +128,15 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the columns after the cases, filter or window changed.
     mutating func arrange() {
-        let shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
+        var shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
+        if showsOnlyPlans { shown = shown.filter(\.hasActivePlan) }
         columns = BoardColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,
                                filter: filter)
+    }
+
+    /// Changes the cards as arranged, without arranging again (meeting mode masks them).
+    mutating func mapCards(_ transform: (CaseSummary) -> CaseSummary) {
+        for (stage, cards) in columns.columns { columns.columns[stage] = cards.map(transform) }
     }
 
     public func cards(in stage: Stage) -> [CaseSummary] { columns[stage] }
@@ -146,19 +168,9 @@ public struct AppState: Equatable, Sendable {
         switch overlays.last {
         case .help?: return KeyMap.help
         case .family(let screen)?: return KeyMap.family(screen.section)
-        case .newReport?, .move?, .dossierForm?: return KeyMap.form
+        case .plan?: return KeyMap.plan
+        case .newReport?, .move?, .dossierForm?, .planForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
-        }
-    }
-
-    public var activeScreenTitle: String {
-        switch overlays.last {
-        case .help?: return "Hulp"
-        case .family(let screen)?: return screen.section.title
-        case .newReport?: return "Nieuwe aanmelding"
-        case .move?: return "Zaak verplaatsen"
-        case .dossierForm(let form)?: return form.form.title
-        case nil: return isEditingFilter ? "Filter" : "Bord"
         }
     }
 }

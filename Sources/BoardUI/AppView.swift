@@ -13,13 +13,20 @@ public struct Frame: Equatable, Sendable {
 /// Draws the whole program for a state: the board, then whatever is on top of it.
 public enum AppView {
     public static func render(_ state: AppState) -> Frame {
+        // Meeting mode: draw a copy with names masked, so no view has to know about it.
+        let state = state.isMeeting ? NameMask.state(state) : state
         var screen = Screen(width: state.width, height: state.height)
         if state.isTooSmall {
             drawTooSmall(state, into: &screen)
             return Frame(screen: screen, cursor: nil)
         }
         var cursor: (x: Int, y: Int)?
-        if case .family(let family)? = state.overlays.last(where: { if case .family = $0 { return true } else { return false } }) {
+        let page = state.overlays.last(where: {
+            switch $0 { case .family, .plan: return true; default: return false }
+        })
+        if case .plan(let plan)? = page {
+            PlanView.draw(plan, state: state, into: &screen)
+        } else if case .family(let family)? = page {
             FamilyView.draw(family, state: state, into: &screen)
         } else {
             cursor = BoardView.draw(state, into: &screen)
@@ -34,11 +41,25 @@ public enum AppView {
             cursor = FormView.draw(dialog.form, subtitle: MoveForm.subtitle(dialog), into: &screen)
         case .dossierForm(let dossierForm)?:
             cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
-        case .family?, nil:
+        case .planForm(let planForm)?:
+            cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
+        case .family?, .plan?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)
+        if state.isMeeting { drawMeetingBadge(into: &screen) }
         return Frame(screen: screen, cursor: cursor)
+    }
+
+    /// On the title row of every screen, left of the date: masking is on.
+    static func drawMeetingBadge(into screen: inout Screen) {
+        let width = DisplayWidth.of(NameMask.badge)
+        let dateWidth = 12
+        guard screen.width >= width + dateWidth + 10 else {
+            screen.put(" VERGADERMODUS ", x: max(0, screen.width - 15 - dateWidth), y: 0, role: .maskedName)
+            return
+        }
+        screen.put(NameMask.badge, x: screen.width - width - dateWidth, y: 0, role: .maskedName)
     }
 
     static func drawTooSmall(_ state: AppState, into screen: inout Screen) {

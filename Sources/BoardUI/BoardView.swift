@@ -42,6 +42,7 @@ enum BoardView {
         var parts: [String] = []
         if !state.filter.isEmpty { parts.append("filter ‘\(state.filter)’ (Esc wist)") }
         if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
+        if state.showsOnlyPlans { parts.append("alleen met plan JB (J)") }
         parts.append(state.showAllClosed ? "afgesloten: alle (c)" : "afgesloten: laatste \(state.norms.closedWindowDays) dagen (c: alle)")
         if state.columns.columns.values.contains(where: { $0.contains(where: state.isOverdue) }) {
             parts.append("! = over de norm")
@@ -97,7 +98,9 @@ enum BoardView {
 
     static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {
         let lines: [String]
-        if state.showsOnlyOverdue && state.filter.isEmpty {
+        if state.showsOnlyPlans && state.filter.isEmpty && !state.showsOnlyOverdue {
+            lines = ["Geen zaken met een lopend plan JB in de wijk.", "J toont weer alle zaken."]
+        } else if state.showsOnlyOverdue && state.filter.isEmpty {
             lines = ["Geen zaken over de norm.", "o toont weer alle zaken."]
         } else if !state.filter.isEmpty {
             lines = ["Geen zaken gevonden voor ‘\(state.filter)’.", "Esc wist het filter."]
@@ -133,11 +136,21 @@ enum CardView {
         let daysWidth = DisplayWidth.of(daysText)
         screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
         screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: overdue && highlight == nil ? .overdue : base)
-        let lines = [summary.familyName, childrenText(summary, today: state.today, width: rect.width), summary.medewerker]
+        let lines = [summary.familyName, childrenText(summary, today: state.today, width: rect.width),
+                     planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
-            let role: Role = offset == 2 && highlight == nil ? .dim : base
+            var role: Role = offset == 2 && highlight == nil ? .dim : base
+            if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) { role = .overdue }
             screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: rect.width, role: role)
         }
+    }
+
+    /// "◆JB ev 12-01": the case has an active joint plan, and its next evaluation; `!` when the
+    /// evaluation or an agreement is overdue. Readable without colour.
+    static func planMark(_ summary: CaseSummary, today: Day) -> String? {
+        guard let next = summary.planNextEvaluation else { return nil }
+        let overdue = summary.isPlanOverdue(today: today)
+        return "◆JB\(overdue ? "!" : "") ev \(next.dutch.prefix(5))"
     }
 
     /// "3 kinderen, jongste 4 jr", shortened step by step to fit `width`.

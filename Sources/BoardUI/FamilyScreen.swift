@@ -64,6 +64,7 @@ extension KeyMap {
         Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder"),
         Binding([.character("<")], .back, "zaak één kolom terug (correctie)"),
         Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),
+        Binding([.character("p")], .openPlan, "plan Jeugdbeschermer in de wijk (of er een starten)", bar: "plan"),
         Binding([.escape], .close, "terug naar het bord", bar: "bord"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen"),

@@ -53,6 +53,9 @@ extension AppState {
                 return []
             }
             effects = [.viewCase(cases[target].id)]
+        case .openPlan:
+            overlays[overlays.count - 1] = .family(screen)
+            return [.openPlan(screen.dossier.viewed.summary.id)]
         case .close:
             overlays.removeLast()
             return []

@@ -4,10 +4,14 @@ public enum Action: Equatable, Sendable {
     case left, right, up, down, first, last, pageUp, pageDown
     case open, forward, back, newReport, filter, clearFilter, reload, toggleClosed, toggleOverdue
     case help, close, quit
+    /// Meeting mode: initials instead of names (NameMask.swift).
+    case toggleMeeting
     // The family screen.
     case section(Int), nextSection, previousSection, browseCases
     case editFamily, addChild, addCaregiver, addNetworkMember, toggleBSN
     case addAssessment, addRiskInstrument, addNote, correctNote, recordTableDecision, recordRvkOutcome
+    // The joint plan (PlanScreen.swift).
+    case openPlan, planGoal, planAgreement, planStatus, planHours, planIntensity, planEvaluation, planStart, toggleOnlyPlans
 }
 
 public struct Binding: Equatable, Sendable {
@@ -47,7 +51,9 @@ public enum KeyMap {
         Binding([.escape], .clearFilter, "filter wissen"),
         Binding([.character("c")], .toggleClosed, "afgesloten: laatste 30 dagen / alles"),
         Binding([.character("o")], .toggleOverdue, "alleen zaken over de norm / alle zaken", bar: "over norm"),
+        Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
         Binding([.character("r")], .reload, "opnieuw laden"),
+        Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),
     ]

@@ -3,12 +3,8 @@ import BoardCore
 /// The dialog for moving a case: it asks exactly what the transition rules require.
 public enum MoveForm {
     public static func make(summary: CaseSummary, targets: [Stage], cameFrom: Stage?, today: Day) -> MoveDialog {
-        var fields: [FormField] = []
-        if targets.count > 1 {
-            fields.append(FormField(id: "naar", label: "Naar", kind: .choice(targets.map(\.title)), value: targets[0].title))
-        } else {
-            fields.append(FormField(id: "naar", label: "Naar", kind: .choice([targets[0].title]), value: targets[0].title))
-        }
+        // With one target the choice has one option: shown, so the user sees where the case goes.
+        let fields = [FormField(id: "naar", label: "Naar", kind: .choice(targets.map(\.title)), value: targets[0].title)]
         let direction = Transitions.rule(from: summary.stage, to: targets[0], cameFrom: cameFrom)
         let title = (try? direction.get().direction) == .back ? "Zaak \(summary.kenmerk) terugzetten" : "Zaak \(summary.kenmerk) verplaatsen"
         var dialog = MoveDialog(summary: summary, cameFrom: cameFrom, targets: targets, form: Form(title: title, fields: fields))

@@ -34,6 +34,8 @@ extension AppState {
                 overlays.append(.family(FamilyScreen(dossier: dossier)))
             }
             return []
+        case .planLoaded(let caseID, let plans):
+            return receivePlans(caseID: caseID, plans: plans)
         case .familyMatches(let query, let matches):
             guard case .newReport(var form)? = overlays.last, form["gezin"].trimmingWhitespace() == query else { return [] }
             familyMatches = matches
@@ -46,6 +48,7 @@ extension AppState {
             pendingSelection = select
             var effects: [Effect] = [.reload]
             if let screen = openFamily { effects.append(.refreshFamily(screen.dossier.viewed.summary.id)) }
+            if let plan = openPlan { effects.append(.refreshPlan(plan.caseID)) }
             return effects
         case .failed(let text):
             if let top = overlays.last, top.isForm {
@@ -72,20 +75,15 @@ extension AppState {
             return []
         case .family(let screen)?:
             return handleFamily(key, screen)
+        case .plan(let screen)?:
+            return handlePlan(key, screen)
+        case .planForm(var planForm)?:
+            let (effects, isOpen) = handleDialogForm(key, &planForm, form: \.form) { $0.submitPlanForm(&$1) }
+            if isOpen { overlays[overlays.count - 1] = .planForm(planForm) }
+            return effects
         case .dossierForm(var dossierForm)?:
-            var form = dossierForm.form
-            let context = dossierForm
-            let effects = handleForm(key, &form, submit: { state, form in
-                var submitted = context
-                submitted.form = form
-                let result = state.submitDossierForm(&submitted)
-                form = submitted.form
-                return result
-            })
-            if case .dossierForm? = overlays.last {
-                dossierForm.form = form
-                overlays[overlays.count - 1] = .dossierForm(dossierForm)
-            }
+            let (effects, isOpen) = handleDialogForm(key, &dossierForm, form: \.form) { $0.submitDossierForm(&$1) }
+            if isOpen { overlays[overlays.count - 1] = .dossierForm(dossierForm) }
             return effects
         case .newReport(var form)?:
             let typedName = form["gezin"]
@@ -102,17 +100,8 @@ extension AppState {
             return effects
         case .move(var dialog)?:
             let previousTarget = dialog.form["naar"]
-            let context = dialog
-            var form = dialog.form
-            let effects = handleForm(key, &form, submit: { state, form in
-                var submitted = context
-                submitted.form = form
-                let result = state.submitMove(&submitted)
-                form = submitted.form
-                return result
-            })
-            dialog.form = form
-            if case .move? = overlays.last {
+            let (effects, isOpen) = handleDialogForm(key, &dialog, form: \.form) { $0.submitMove(&$1) }
+            if isOpen {
                 if dialog.form["naar"] != previousTarget { MoveForm.rebuild(&dialog, today: today) }
                 overlays[overlays.count - 1] = .move(dialog)
             }
@@ -155,9 +144,10 @@ extension AppState {
         case .filter:
             isEditingFilter = true
         case .clearFilter:
-            if !filter.isEmpty || showsOnlyOverdue {
+            if !filter.isEmpty || showsOnlyOverdue || showsOnlyPlans {
                 filter = ""
                 showsOnlyOverdue = false
+                showsOnlyPlans = false
                 message = StatusMessage(text: "Filter gewist.", isError: false)
             }
         case .toggleClosed:
@@ -165,6 +155,14 @@ extension AppState {
             keepSelectionVisible()
             message = StatusMessage(text: showAllClosed ? "Afgesloten zaken: alle." : "Afgesloten zaken: laatste \(norms.closedWindowDays) dagen.", isError: false)
             return [.reload]
+        case .toggleOnlyPlans:
+            showsOnlyPlans.toggle()
+            keepSelectionVisible()
+            message = StatusMessage(text: showsOnlyPlans ? "Alleen zaken met een lopend plan JB in de wijk (J toont weer alles)." : "Alle zaken.", isError: false)
+        case .toggleMeeting:
+            isMeeting.toggle()
+            message = StatusMessage(text: isMeeting ? "Vergadermodus: namen afgeschermd (M toont ze weer)." : "Vergadermodus uit: namen zichtbaar.",
+                                    isError: false)
         case .toggleOverdue:
             showsOnlyOverdue.toggle()
             keepSelectionVisible()
@@ -201,8 +199,27 @@ extension AppState {
         return []
     }
 
+    /// A key for a form that sits inside a dialog (move, dossier or plan form): the form handles
+    /// it, `submit` turns the whole dialog into effects. `isOpen` is false when the key closed the
+    /// dialog or put another screen (help) on top of it.
+    private mutating func handleDialogForm<Dialog>(_ key: Key, _ dialog: inout Dialog, form path: WritableKeyPath<Dialog, Form>,
+                                                   submit: (inout AppState, inout Dialog) -> [Effect]) -> (effects: [Effect], isOpen: Bool) {
+        let depth = overlays.count
+        var form = dialog[keyPath: path]
+        let context = dialog
+        let effects = handleForm(key, &form, submit: { state, form in
+            var submitted = context
+            submitted[keyPath: path] = form
+            let result = submit(&state, &submitted)
+            form = submitted[keyPath: path]
+            return result
+        })
+        dialog[keyPath: path] = form
+        return (effects, overlays.count == depth)
+    }
+
     /// Keys common to every form: moving between fields, saving, cancelling, editing.
-    private mutating func handleForm(_ key: Key, _ form: inout Form, submit: (inout AppState, inout Form) -> [Effect]) -> [Effect] {
+    mutating func handleForm(_ key: Key, _ form: inout Form, submit: (inout AppState, inout Form) -> [Effect]) -> [Effect] {
         if form.isConfirmingDiscard {
             switch key {
             case .character("j"), .character("J"), .character("y"):
@@ -318,7 +335,7 @@ extension AppState {
 extension Overlay {
     var isForm: Bool {
         switch self {
-        case .newReport, .move, .dossierForm: return true
+        case .newReport, .move, .dossierForm, .planForm: return true
         default: return false
         }
     }
@@ -334,6 +351,9 @@ extension Overlay {
         case .dossierForm(var dossierForm):
             dossierForm.form.error = text
             return .dossierForm(dossierForm)
+        case .planForm(var planForm):
+            planForm.form.error = text
+            return .planForm(planForm)
         default:
             return self
         }

@@ -16,7 +16,7 @@ struct Beschermbord: ParsableCommand {
             """,
         subcommands: [OpenBoard.self, PrintBoard.self, WriteDemo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, BenchCommand.self,
                       StaffCommand.self, CheckCommand.self, AuditCommand.self, RetentionCommand.self, SettingsCommand.self,
-                      WriteTestCommand.self],
+                      WriteTestCommand.self, ReportCommand.self],
         defaultSubcommand: OpenBoard.self
     )
 

@@ -19,6 +19,9 @@ struct OpenBoard: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Kleurenthema: standaard, hoog-contrast of monochroom.", valueName: "naam"))
     var theme = "standaard"
 
+    @Flag(name: .long, help: "Vergadermodus: initialen en kenmerk in plaats van namen, om het bord aan een zaal te tonen (M op het bord schakelt).")
+    var meeting = false
+
     func run() throws {
         let store: SQLiteCaseStore
         if demo {
@@ -41,7 +44,7 @@ struct OpenBoard: ParsableCommand {
         } catch {
             throw Failure(message: "\(error)")
         }
-        let session = BoardSession(store: store, terminal: terminal)
+        let session = BoardSession(store: store, terminal: terminal, meeting: meeting)
         session.run()
         terminal.restore()
         if demo { print("De demo-opslag staat in \(store.location); open hem opnieuw met --store.") }

@@ -12,10 +12,11 @@ final class SessionCore {
     /// The store's change token at the last load: a different one means someone wrote since.
     private(set) var lastChangeToken: Int64 = -1
 
-    init(store: CaseStore, width: Int, height: Int) {
+    init(store: CaseStore, width: Int, height: Int, meeting: Bool = false) {
         self.store = store
         state = AppState(today: Clock.today(), storeLocation: store.location, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
+        state.isMeeting = meeting
     }
 
     /// Loads the board for the first time.
@@ -78,11 +79,30 @@ final class SessionCore {
             } catch {
                 dispatch(.failed("\(error)"))
             }
+        case .openPlan(let id):
+            loadPlans(id, logOpening: true)
+        case .refreshPlan(let id):
+            loadPlans(id, logOpening: false)
+        case .applyPlan(let change):
+            do {
+                let confirmation = try store.apply(change, today: Clock.today())
+                dispatch(.saved(message: confirmation, select: change.caseID))
+            } catch {
+                dispatch(.failed("\(error)"))
+            }
         case .findFamilies(let name):
             let matches = (try? store.familiesMatching(name, limit: 6)) ?? []
             dispatch(.familyMatches(query: name, matches))
         case .quit:
             state.wantsQuit = true
+        }
+    }
+
+    private func loadPlans(_ id: CaseID, logOpening: Bool) {
+        do {
+            dispatch(.planLoaded(caseID: id, try store.jointPlans(caseID: id, logOpening: logOpening)))
+        } catch {
+            dispatch(.failed("\(error)"))
         }
     }
 

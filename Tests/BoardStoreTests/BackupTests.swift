@@ -29,14 +29,14 @@ struct BackupTests {
         let store = try DemoStore.create(path: path, families: 200, seed: 3, today: today, user: "demo")
         let before = try store.boardCases(today: today, closedWindowDays: nil).count
 
-        // A second store instance (as a colleague's program) writes reports in a loop on another thread.
+        // A second store instance (as another program) writes reports in a loop on another thread.
         let flag = StopFlag()
         let done = DispatchSemaphore(value: 0)
         let started = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             defer { done.signal() }
             do {
-                let colleague = try SQLiteCaseStore(path: path, user: "collega")
+                let colleague = try SQLiteCaseStore(path: path, user: "demo")
                 var number = 0
                 started.signal()
                 while !flag.isStopped {

@@ -303,16 +303,21 @@ struct ImportStoreTests {
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 3)
     }
 
+    /// Copies every committed page into the main file and empties the WAL: after this, the main
+    /// file's bytes are the store's whole committed state.
+    func checkpoint(_ store: SQLiteCaseStore) throws {
+        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     @Test func dryRunWritesNothing() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
-            try store.addReport(report("A-1"))
-        }
-        let before = try #require(bytes(path))
         let store = try SQLiteCaseStore(path: path, user: "anouk")
+        try store.addReport(report("A-1"))
+        try checkpoint(store)
+        let before = try #require(bytes(path))
         let token = try store.changeToken()
+
         let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
                             "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2020) | Mila (02-02-2021);05-03-2025;;;")
         let dry = try store.importRows(file, origin: "zaken.csv", dryRun: true)
@@ -320,23 +325,21 @@ struct ImportStoreTests {
                                     skipped: [ImportIssue(line: 2, message: "kenmerk ‘A-1’ staat al in de opslag; overgeslagen")]))
         #expect(try store.changeToken() == token)
         #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["A-1"])
-        try store.pool.close()
+        try checkpoint(store)
         #expect(bytes(path) == before, "the store file is byte-for-byte unchanged")
 
         // And the real import adds exactly what the dry run announced.
-        let real = try SQLiteCaseStore(path: path, user: "anouk").importRows(file, origin: "zaken.csv")
+        let real = try store.importRows(file, origin: "zaken.csv")
         #expect(real == dry)
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk).sorted() == ["A-1", "A-2"])
     }
 
     @Test func aFailureHalfwayLeavesTheStoreByteForByteUnchanged() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
-            try store.addReport(report("BESTAAND-1"))
-        }
-        // The last connection closed: SQLite checkpointed the WAL into the main file and removed it.
-        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        try store.addReport(report("BESTAAND-1"))
+        try checkpoint(store)
         let before = try #require(bytes(path))
 
         var file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
@@ -348,13 +351,12 @@ struct ImportStoreTests {
         broken.report.familyName = "   "
         file.append(broken)
 
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
         let error = storeError { _ = try store.importRows(file, origin: "zaken.csv") }
         #expect(error == .refused("Gezinsnaam is verplicht."))
         #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["BESTAAND-1"])
-        try store.pool.close()
-        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
-        #expect(bytes(path) == before)
+        try checkpoint(store)
+        #expect(bytes(path) == before, "nothing of the two good rows reached the file")
+        #expect(bytes(path + "-wal")?.isEmpty ?? true, "and nothing is waiting in the WAL")
     }
 
     @Test func exactlyOneTransaction() throws {

@@ -40,7 +40,7 @@ struct HostileTextTests {
     @Test func longTextIsHandled() {
         let long = String(repeating: "Özdemir\u{1B}[1m", count: 2000)
         let shown = TextSanitizer.singleLine(long)
-        #expect(shown.count == 2000 * 11)
+        #expect(shown.count == 2000 * 10, "Özdemir[1m: the escape character alone is dropped")
         #expect(!shown.unicodeScalars.contains(where: isDangerous))
     }
 }

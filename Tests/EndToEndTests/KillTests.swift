@@ -110,7 +110,9 @@ struct KillTests {
             let output = directory.appendingPathComponent("import-\(round).txt").path
             let pid = try spawnDetached(["import", csv, "--store", store], output: output)
             if round < 3 {
-                usleep(UInt32(150_000 + round * 150_000))
+                // A debug build reads such a file in about a second and writes it in another:
+                // spread the kills over both.
+                usleep(UInt32(400_000 + round * 500_000))
                 kill(pid, SIGKILL)
             }
             let status = reap(pid)

@@ -1,0 +1,76 @@
+/// Figures on Jeugdbeschermer in de wijk for one period (both days included): the function is
+/// evaluated on its effect and on the hours spent (DOMAIN.md).
+public struct JointPlanFigures: Equatable, Sendable {
+    public var from: Day
+    public var to: Day
+    /// Plans started in the period, per organisation.
+    public var startedByOrganisation: [String: Int]
+    /// Plans ended in the period (afgeschaald or Raad betrokken), per organisation.
+    public var endedByOrganisation: [String: Int]
+    /// Quarter hours spent in the period, per organisation and per month ("2026-11").
+    public var quartersByOrganisationAndMonth: [String: [String: Int]]
+    /// Of the plans started in the period: how they ended, and how many still run.
+    public var afgeschaald: Int
+    public var raadBetrokken: Int
+    public var stillRunning: Int
+
+    public init(plans: [JointPlan], from: Day, to: Day) {
+        self.from = from
+        self.to = to
+        let range = from...to
+        var started: [String: Int] = [:]
+        var ended: [String: Int] = [:]
+        var quarters: [String: [String: Int]] = [:]
+        var afgeschaald = 0, raad = 0, running = 0
+        for plan in plans {
+            let organisation = plan.organisation
+            if range.contains(plan.startDate) {
+                started[organisation, default: 0] += 1
+                switch plan.end {
+                case .afgeschaald?: afgeschaald += 1
+                case .raadBetrokken?: raad += 1
+                case nil: running += 1
+                }
+            }
+            if let endedOn = plan.endedOn, range.contains(endedOn) { ended[organisation, default: 0] += 1 }
+            for entry in plan.hours where range.contains(entry.day) {
+                quarters[organisation, default: [:]][JointPlanRules.month(entry.day), default: 0] += entry.quarters
+            }
+        }
+        startedByOrganisation = started
+        endedByOrganisation = ended
+        quartersByOrganisationAndMonth = quarters
+        self.afgeschaald = afgeschaald
+        raadBetrokken = raad
+        stillRunning = running
+    }
+
+    public var totalStarted: Int { startedByOrganisation.values.reduce(0, +) }
+    public var totalEnded: Int { endedByOrganisation.values.reduce(0, +) }
+
+    /// Quarter hours of one organisation over the whole period.
+    public func quarters(of organisation: String) -> Int {
+        quartersByOrganisationAndMonth[organisation]?.values.reduce(0, +) ?? 0
+    }
+
+    /// Quarter hours of all organisations in one month.
+    public func quarters(inMonth month: String) -> Int {
+        quartersByOrganisationAndMonth.values.reduce(0) { $0 + ($1[month] ?? 0) }
+    }
+
+    /// The figures as plain Dutch lines, for a report or the terminal.
+    public var lines: [String] {
+        var lines = ["Jeugdbeschermer in de wijk, \(from.dutch) t/m \(to.dutch)"]
+        let organisations = Set(startedByOrganisation.keys).union(endedByOrganisation.keys).union(quartersByOrganisationAndMonth.keys).sorted()
+        for organisation in organisations {
+            lines.append("\(organisation): \(startedByOrganisation[organisation] ?? 0) gestart, \(endedByOrganisation[organisation] ?? 0) beëindigd, "
+                         + "\(JointPlanRules.hoursText(quarters(of: organisation))) uur")
+        }
+        lines.append("Van de gestarte plannen: \(afgeschaald) afgeschaald, \(raadBetrokken) Raad betrokken, \(stillRunning) lopend")
+        let months = Set(quartersByOrganisationAndMonth.values.flatMap(\.keys)).sorted()
+        for month in months {
+            lines.append("\(JointPlanRules.monthTitle(month)): \(JointPlanRules.hoursText(quarters(inMonth: month))) uur")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,70 @@
+import BoardCore
+import GRDB
+
+/// Loading the cohort of a report: the cases reported in a period with their moves, in two
+/// queries in one read transaction (a consistent snapshot while colleagues keep working).
+extension SQLiteCaseStore {
+    /// The cases reported within `period` (and from `source`, when given), with their moves,
+    /// current column, the family's number of children and the Raad's outcome. No names.
+    public func cohortCases(in period: ReportPeriod, source: Source? = nil) throws -> [CohortCase] {
+        var caseSQL = """
+            SELECT c.id, c.family_id, c.source, c.reported_on, c.stage, r.outcome,
+                   (SELECT COUNT(*) FROM child WHERE family_id = c.family_id)
+            FROM "case" c LEFT JOIN rvk_record r ON r.case_id = c.id
+            WHERE c.reported_on >= ? AND c.reported_on <= ?
+            """
+        var arguments: StatementArguments = [period.from.iso, period.to.iso]
+        if let source {
+            caseSQL += " AND c.source = ?"
+            arguments += [source.rawValue]
+        }
+        caseSQL += " ORDER BY c.id"
+        // The moves of the same cases, through the event_by_case index (case_id, id).
+        let eventSQL = """
+            SELECT e.case_id, e.kind, e.from_stage, e.to_stage, e.day
+            FROM "case" c JOIN event e ON e.case_id = c.id
+            WHERE c.reported_on >= ? AND c.reported_on <= ?\(source == nil ? "" : " AND c.source = ?")
+              AND e.kind IN ('verplaatst', 'gecorrigeerd') AND e.to_stage IS NOT NULL
+            ORDER BY e.case_id, e.id
+            """
+        return try read { db in
+            var moves: [CaseID: [StageTransition]] = [:]
+            let events = try Row.fetchCursor(db, sql: eventSQL, arguments: arguments)
+            while let row = try events.next() {
+                guard let to = (row[3] as String?).flatMap(Stage.init(rawValue:)) else { continue }
+                let caseID: CaseID = row[0]
+                moves[caseID, default: []].append(StageTransition(
+                    from: (row[2] as String?).flatMap(Stage.init(rawValue:)), to: to, day: Self.day(row[4]),
+                    isCorrection: (row[1] as String) == EventKind.gecorrigeerd.rawValue))
+            }
+            var result: [CohortCase] = []
+            let cases = try Row.fetchCursor(db, sql: caseSQL, arguments: arguments)
+            while let row = try cases.next() {
+                let caseID: CaseID = row[0]
+                result.append(CohortCase(
+                    caseID: caseID, familyID: row[1], source: Source(rawValue: row[2]) ?? .overig,
+                    reportedOn: Self.day(row[3]), stage: Stage(rawValue: row[4]) ?? .aangemeld, childCount: row[6],
+                    transitions: moves[caseID] ?? [], rvkOutcome: (row[5] as String?).flatMap(RvkOutcome.init(rawValue:))))
+            }
+            return result
+        }
+    }
+
+    /// Whether any case was ever reported (an empty store answers differently from an empty period).
+    public func hasAnyCase() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"case\")") ?? false }
+    }
+
+    /// The joint plans' figures for the period (JointPlanFigures, BoardCore): the plans started in
+    /// it and how they ended, and the hours spent in it per organisation. Zeros marked unavailable
+    /// for a store without joint plan tables.
+    public func jointPlanTotals(in period: ReportPeriod) throws -> JointPlanTotals {
+        guard try read({ db in try db.tableExists("joint_plan") }) else { return .none }
+        let figures = JointPlanFigures(plans: try allJointPlans(), from: period.from, to: period.to)
+        let organisations = figures.quartersByOrganisationAndMonth.keys.sorted()
+        return JointPlanTotals(started: figures.totalStarted, scaledDown: figures.afgeschaald, councilInvolved: figures.raadBetrokken,
+                               running: figures.stillRunning,
+                               hoursPerOrganisation: organisations.map { ($0, Double(figures.quarters(of: $0)) / 4) },
+                               available: true)
+    }
+}

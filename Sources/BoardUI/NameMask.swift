@@ -1,0 +1,174 @@
+import BoardCore
+
+/// Meeting mode (`--meeting`, `M` on the board): the board can be shown to a room. Every family
+/// and person name becomes initials (a family's also with the kenmerk), addresses and phone
+/// numbers are hidden, and known names inside free text are replaced by their initials.
+///
+/// Masking is done once, centrally: `AppView.render` draws a masked copy of the state, so every
+/// view (board, cards, family screen, dialogs, help) draws masked data without knowing about it.
+/// Nothing in the store changes, and the real state keeps the real names (filtering still works).
+public enum NameMask {
+    /// Shown on the title row of every screen while masking is on (readable without colour).
+    public static let badge = " VERGADERMODUS: namen afgeschermd (M) "
+    public static let hidden = "(afgeschermd)"
+
+    /// `de Vries` → `d.V.`, `Jansen-Bakker` → `J.-B.`, `Zoë` → `Z.`.
+    public static func initials(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).map { word in
+            word.split(separator: "-", omittingEmptySubsequences: true).map { part in
+                part.first.map { "\($0)." } ?? ""
+            }.joined(separator: "-")
+        }.joined()
+    }
+
+    /// A family as a room may see it: `d.V. · 2025-0042`.
+    public static func family(_ name: String, kenmerk: String) -> String {
+        let short = initials(name)
+        return short.isEmpty ? kenmerk : "\(short) · \(kenmerk)"
+    }
+
+    public static func summary(_ summary: CaseSummary) -> CaseSummary {
+        var masked = summary
+        masked.familyName = family(summary.familyName, kenmerk: summary.kenmerk)
+        return masked
+    }
+
+    /// Replaces every known name in `text` (whole words only) by its initials; longer names first,
+    /// so `Petra de Vries` becomes `P.d.V.` rather than `Petra d.V.`.
+    public static func scrub(_ text: String, names: [String]) -> String {
+        var result = text
+        for name in names.sorted(by: { $0.count > $1.count }) where !name.isEmpty {
+            result = replaceWholeWord(name, with: initials(name), in: result)
+        }
+        return result
+    }
+
+    /// Every name (and every capitalised word of at least two letters in it) that a dossier knows
+    /// of the family: family name, children, caregivers, network.
+    public static func names(in dossier: Dossier) -> [String] {
+        var full = [dossier.family.name] + dossier.cases.map(\.familyName)
+        for child in dossier.children { full += [child.firstName, child.surname, "\(child.firstName) \(child.surname)"] }
+        full += dossier.viewed.children.map(\.firstName)
+        full += dossier.caregivers.map(\.name) + dossier.network.map(\.name)
+        var all = Set(full.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
+        for name in all {
+            for word in name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
+            where word.count >= 2 && (word.first?.isUppercase ?? false) {
+                all.insert(String(word))
+            }
+        }
+        return Array(all)
+    }
+
+    public static func dossier(_ dossier: Dossier) -> Dossier {
+        let names = names(in: dossier)
+        let scrub = { (text: String) in NameMask.scrub(text, names: names) }
+        var masked = dossier
+        masked.family.name = family(dossier.family.name, kenmerk: dossier.viewed.summary.kenmerk)
+        if !masked.family.address.isEmpty { masked.family.address = hidden }
+        masked.children = dossier.children.map { child in
+            var child = child
+            child.firstName = initials(child.firstName)
+            child.surname = child.surname == dossier.family.name ? masked.family.name : initials(child.surname)
+            return child
+        }
+        masked.caregivers = dossier.caregivers.map { person in
+            var person = person
+            person.name = initials(person.name)
+            if !person.phone.isEmpty { person.phone = hidden }
+            return person
+        }
+        masked.network = dossier.network.map { person in
+            var person = person
+            person.name = initials(person.name)
+            if !person.phone.isEmpty { person.phone = hidden }
+            return person
+        }
+        masked.cases = dossier.cases.map(summary)
+        masked.viewed.summary = summary(dossier.viewed.summary)
+        masked.viewed.children = dossier.viewed.children.map { Child(firstName: initials($0.firstName), birthDate: $0.birthDate) }
+        masked.viewed.events = dossier.viewed.events.map { event in
+            var event = event
+            event.detail = scrub(event.detail)
+            return event
+        }
+        masked.notes = dossier.notes.map { note in
+            var note = note
+            note.text = scrub(note.text)
+            return note
+        }
+        masked.assessments = dossier.assessments.map { item in
+            var item = item
+            item.concerns = scrub(item.concerns)
+            item.strengths = scrub(item.strengths)
+            item.needs = scrub(item.needs)
+            return item
+        }
+        masked.risks = dossier.risks.map { item in
+            var item = item
+            item.note = scrub(item.note)
+            return item
+        }
+        masked.tableRecords = dossier.tableRecords.map { record in
+            var record = record
+            record.attendees = scrub(record.attendees)
+            record.advice = scrub(record.advice)
+            record.goals = scrub(record.goals)
+            return record
+        }
+        return masked
+    }
+
+    /// The state as the room may see it: what `AppView.render` draws in meeting mode.
+    public static func state(_ state: AppState) -> AppState {
+        var masked = state
+        masked.cases = state.cases.map(summary)
+        masked.mapCards(summary)
+        var overlayNames: [String] = []
+        masked.overlays = state.overlays.map { overlay in
+            switch overlay {
+            case .family(var screen):
+                overlayNames += names(in: screen.dossier)
+                screen.dossier = dossier(screen.dossier)
+                screen.showsBSN = false
+                return .family(screen)
+            case .move(var dialog):
+                overlayNames += [dialog.summary.familyName]
+                dialog.summary = summary(dialog.summary)
+                return .move(dialog)
+            case .dossierForm(var form):
+                overlayNames += [form.caseSummary.familyName]
+                form.caseSummary = summary(form.caseSummary)
+                return .dossierForm(form)
+            default:
+                return overlay
+            }
+        }
+        if let selected = state.selectedCase { overlayNames.append(selected.familyName) }
+        if var message = state.message {
+            message.text = scrub(message.text, names: overlayNames)
+            masked.message = message
+        }
+        masked.familyMatches = state.familyMatches.map { match in
+            var match = match
+            match.name = initials(match.name)
+            return match
+        }
+        return masked
+    }
+
+    private static func replaceWholeWord(_ word: String, with replacement: String, in text: String) -> String {
+        guard text.contains(word) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let range = rest.range(of: word) {
+            let before = range.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+            let isWord = !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+            result += rest[..<range.lowerBound]
+            result += isWord ? replacement : String(rest[range])
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

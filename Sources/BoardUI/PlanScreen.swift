@@ -1,0 +1,77 @@
+import BoardCore
+
+/// The plan screen of "Jeugdbeschermer in de wijk", opened with `p` from the family screen.
+/// It shows the case's current plan (the last one); goals and agreements form one list that
+/// j/k select in and `s` changes the status of.
+public struct PlanScreen: Equatable, Sendable {
+    public var caseID: CaseID
+    /// The case's plans, oldest first; the last is the one shown.
+    public var plans: [JointPlan]
+    /// Index in `items`: the goals first, then the agreements.
+    public var selected = 0
+    public var scroll = 0
+    /// j/k keep the selected goal or agreement in view; paging lets the view leave it.
+    public var followsSelection = true
+    /// An earlier case of the family: the plan is shown, never changed.
+    public var isReadOnly = false
+
+    public init(caseID: CaseID, plans: [JointPlan], isReadOnly: Bool = false) {
+        self.caseID = caseID
+        self.plans = plans
+        self.isReadOnly = isReadOnly
+    }
+
+    public var plan: JointPlan? { plans.last }
+    public var activePlan: JointPlan? { plan.flatMap { $0.isActive ? $0 : nil } }
+
+    public enum Item: Equatable, Sendable {
+        case goal(PlanGoal)
+        case agreement(PlanAgreement)
+    }
+
+    public var items: [Item] {
+        guard let plan else { return [] }
+        return plan.goals.map(Item.goal) + plan.agreements.map(Item.agreement)
+    }
+
+    public var selectedItem: Item? {
+        let all = items
+        return all.indices.contains(selected) ? all[selected] : nil
+    }
+
+    mutating func clampSelection() {
+        selected = min(max(0, selected), max(0, items.count - 1))
+    }
+}
+
+/// A form opened from the plan screen, and what it will change.
+public struct PlanForm: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case start, goal, agreement, hours, intensity, evaluation
+    }
+
+    public var kind: Kind
+    public var form: Form
+    public var summary: CaseSummary
+    /// The plan the form belongs to (nil when starting one).
+    public var plan: JointPlan?
+}
+
+extension KeyMap {
+    public static let plan: [Binding] = [
+        Binding([.up, .character("k")], .up, "vorig doel of vorige afspraak"),
+        Binding([.down, .character("j")], .down, "volgend doel of volgende afspraak"),
+        Binding([.character("d")], .planGoal, "doel toevoegen", bar: "doel"),
+        Binding([.character("a")], .planAgreement, "afspraak toevoegen", bar: "afspraak"),
+        Binding([.character("s")], .planStatus, "status van het gekozen doel of de gekozen afspraak wisselen", bar: "status"),
+        Binding([.character("u")], .planHours, "uren vastleggen (per kwartier)", bar: "uren"),
+        Binding([.character("i")], .planIntensity, "intensiteit wijzigen (intensief / advies)", bar: "intensiteit"),
+        Binding([.character("v")], .planEvaluation, "evaluatie vastleggen (doorgaan, afschalen, Raad betrekken)", bar: "evaluatie"),
+        Binding([.character("n")], .planStart, "nieuw plan starten (met instemming van het gezin)", bar: "nieuw"),
+        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
+        Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
+        Binding([.escape], .close, "terug naar het gezin", bar: "gezin"),
+        Binding([.character("?")], .help, "hulp", bar: "hulp"),
+        Binding([.character("q")], .quit, "stoppen"),
+    ]
+}

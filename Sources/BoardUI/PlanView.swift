@@ -1,0 +1,135 @@
+import BoardCore
+
+/// The plan screen: partners and consent, intensity, goals and agreements (selectable), hours
+/// with totals, evaluations. Overdue things carry a `!` and a word, so they show without colour.
+enum PlanView {
+    typealias Line = FamilyView.Line
+
+    static func draw(_ screen: PlanScreen, state: AppState, into target: inout Screen) {
+        let summary = state.planSummary(screen)
+        target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
+        var title = " Plan JB in de wijk · gezin \(summary?.familyName ?? "") · zaak \(summary?.kenmerk ?? "#\(screen.caseID)")"
+        if let summary { title += " · \(summary.stage.title)" }
+        if screen.isReadOnly { title += " · alleen lezen" }
+        let date = " \(state.today.dutch) "
+        target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - 1, role: .statusBar)
+        target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+
+        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
+        target.box(rect, role: .borderFocused, title: "Gezamenlijk plan", titleRole: .columnHeader)
+        let inner = rect.inset(by: 1)
+        let width = max(1, inner.width - 2)
+        let (body, selectedLine) = lines(screen, today: state.today, width: width)
+        var first = min(screen.scroll, max(0, body.count - inner.height))
+        if let selectedLine, screen.followsSelection {
+            if selectedLine < first { first = selectedLine }
+            if selectedLine >= first + inner.height { first = selectedLine - inner.height + 1 }
+        }
+        for (offset, line) in body.dropFirst(first).prefix(inner.height).enumerated() {
+            target.put(line.text, x: inner.x + 1, y: inner.y + offset, maxWidth: width, role: line.role)
+        }
+        if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
+        if first + inner.height < body.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
+        if let message = state.message {
+            target.put(" " + message.text, x: 0, y: target.height - 2, role: message.isError ? .error : .normal)
+        }
+    }
+
+    static func field(_ label: String, _ value: String) -> String { FamilyView.field(label, value, width: 20) }
+
+    /// The screen's lines, and the line of the selected goal or agreement.
+    static func lines(_ screen: PlanScreen, today: Day, width: Int) -> ([Line], Int?) {
+        guard let plan = screen.plan else {
+            return ([
+                ("Nog geen plan Jeugdbeschermer in de wijk bij deze zaak.", .title),
+                ("", .normal),
+                ("Vrijwillig kader: een jeugdbeschermer van JBRA, de William Schrikker Stichting of een andere GI", .normal),
+                ("werkt samen met het wijkteam en het gezin, altijd met instemming van het gezin.", .normal),
+                ("Zonder instemming (datum en door wie) start er geen plan.", .normal),
+                ("", .normal),
+                ("n start een plan.", .dim),
+            ], nil)
+        }
+        var lines: [Line] = []
+        if let end = plan.end, let endedOn = plan.endedOn {
+            lines.append(("Plan beëindigd op \(endedOn.dutch): \(end.title). n start een nieuw plan.", .warning))
+        }
+        lines.append(("Vrijwillig kader: dit plan loopt met instemming van het gezin.", .dim))
+        lines.append((field("Jeugdbeschermer", "\(plan.jeugdbeschermer) (\(plan.organisation))"), .title))
+        lines.append((field("Collega wijkteam", plan.wijkteamColleague), .normal))
+        lines.append((field("Start", plan.startDate.dutch), .normal))
+        lines.append((field("Instemming gezin", "\(plan.consentDate.dutch) door \(plan.consentBy)"), .normal))
+        let intensities = plan.intensities.map { "\($0.intensity.title) sinds \($0.day.dutch)" }
+        lines.append((field("Intensiteit", intensities.last ?? "—"), .normal))
+        if intensities.count > 1 {
+            lines.append((field("", "eerder: " + intensities.dropLast().reversed().joined(separator: "; ")), .dim))
+        }
+        if let next = plan.nextEvaluation {
+            let late = plan.isEvaluationOverdue(today: today)
+            lines.append((field("Volgende evaluatie", next.dutch + (late ? "  ! verstreken" : "")), late ? .overdue : .title))
+        } else {
+            lines.append((field("Volgende evaluatie", "— (plan beëindigd)"), .dim))
+        }
+
+        var selectedLine: Int?
+        var index = 0
+        lines.append(("", .normal))
+        lines.append(("Doelen (d voegt toe, s wisselt de status)", .columnHeader))
+        if plan.goals.isEmpty { lines.append(("  nog geen doelen", .dim)) }
+        for goal in plan.goals {
+            let selected = index == screen.selected
+            if selected { selectedLine = lines.count }
+            let mark = goal.status == .bereikt ? "✓" : goal.status == .nietBereikt ? "✗" : "·"
+            lines.append(("\(selected ? "▶" : " ") \(mark) [\(goal.status.title)] \(goal.text)", selected ? .cardSelected : .normal))
+            if !goal.safetyConditions.isEmpty {
+                lines += FamilyView.wrapped("voor: \(goal.safetyConditions)", indent: "      ", width: width, role: .dim)
+            }
+            index += 1
+        }
+        lines.append(("", .normal))
+        lines.append(("Afspraken (a voegt toe, s wisselt de status)", .columnHeader))
+        if plan.agreements.isEmpty { lines.append(("  nog geen afspraken", .dim)) }
+        for agreement in plan.agreements {
+            let selected = index == screen.selected
+            if selected { selectedLine = lines.count }
+            let late = plan.isActive && agreement.isOverdue(today: today)
+            var text = "\(selected ? "▶" : " ") \(late ? "!" : " ") \(agreement.due.dutch) [\(agreement.status.title)] \(agreement.partyText): \(agreement.what)"
+            if late { text += "  ! te laat" }
+            lines.append((text, selected ? .cardSelected : late ? .overdue : .normal))
+            index += 1
+        }
+
+        lines.append(("", .normal))
+        lines.append(("Uren (u legt vast) · totaal \(JointPlanRules.hoursText(plan.totalQuarters)) uur", .columnHeader))
+        if plan.hours.isEmpty { lines.append(("  nog geen uren", .dim)) }
+        for entry in plan.hours.suffix(8) {
+            let hours = DisplayWidth.pad(JointPlanRules.hoursText(entry.quarters) + " u", to: 7)
+            lines.append(("  \(entry.day.dutch)  \(hours) \(entry.person)" + (entry.description.isEmpty ? "" : " · \(entry.description)"), .normal))
+        }
+        if plan.hours.count > 8 { lines.append(("  (\(plan.hours.count - 8) eerdere regels)", .dim)) }
+        if !plan.hours.isEmpty {
+            lines.append(("  Per persoon: " + plan.quartersPerPerson.map { "\($0.person) \(JointPlanRules.hoursText($0.quarters)) u" }.joined(separator: " · "), .normal))
+            lines.append(("  Per maand:   " + plan.quartersPerMonth.map { "\(JointPlanRules.monthTitle($0.month)) \(JointPlanRules.hoursText($0.quarters)) u" }
+                            .joined(separator: " · "), .normal))
+        }
+
+        lines.append(("", .normal))
+        lines.append(("Evaluaties (v legt vast)", .columnHeader))
+        if plan.evaluations.isEmpty { lines.append(("  nog geen evaluaties", .dim)) }
+        for evaluation in plan.evaluations.reversed() {
+            var head = "  \(evaluation.day.dutch)  \(evaluation.conclusion.title)"
+            if let next = evaluation.nextEvaluation { head += ", volgende \(next.dutch)" }
+            lines.append((head, .title))
+            if !evaluation.wentWell.isEmpty { lines += FamilyView.wrapped("goed: \(evaluation.wentWell)", indent: "      ", width: width) }
+            if !evaluation.wentBadly.isEmpty { lines += FamilyView.wrapped("niet goed: \(evaluation.wentBadly)", indent: "      ", width: width) }
+        }
+        if screen.plans.count > 1 {
+            lines.append(("", .normal))
+            lines.append(("Eerdere plannen bij deze zaak", .columnHeader))
+            for earlier in screen.plans.dropLast() {
+                lines.append(("  \(earlier.startDate.dutch) – \(earlier.endedOn?.dutch ?? "…")  \(earlier.organisation)  \(earlier.end?.title ?? "")", .dim))
+            }
+        }
+        return (lines, selectedLine)
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import BoardCore
+import BoardStore
+import Foundation
+
+/// `beschermbord report` (`rapport`): the team lead's figures for one period, as a cohort.
+struct ReportCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+        case csv
+        case markdown
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Cijfers voor de teamleider: de zaken die in een periode zijn aangemeld, en hoe ver ze kwamen.",
+        discussion: """
+            De cijfers gaan over een cohort: de zaken die in de periode zijn aangemeld (aangemeld_op),
+            elk geteld naar hoe ver de zaak nu is gekomen: naar de Beschermtafel, veiligheid
+            gewaarborgd na onderzoek of na de Beschermtafel, naar RvK-onderzoek (met de uitkomst),
+            of nog open. Daarnaast de aanmeldingen per bron en per maand, het aantal kinderen
+            (een kind telt één keer, ook bij twee zaken van het gezin) en de doorlooptijd in dagen
+            (p50 en p85) per kolom van de zaken die die kolom verlieten.
+
+            Periode: --year JJJJ, of --from dd-mm-jjjj en --to dd-mm-jjjj (beide dagen tellen mee;
+            zonder --to loopt de periode tot vandaag). Zonder periode: het lopende kalenderjaar.
+
+            Formaten: text (leesbaar, met een staafdiagram per maand), json, csv (één regel per
+            cijfer, ; als scheidingsteken) en markdown (een tabel voor het jaarverslag).
+            Het rapport bevat geen namen; de opslag wordt alleen gelezen.
+
+            Voorbeelden:
+              beschermbord report --year 2022
+              beschermbord rapport --from 01-07-2022 --to 31-12-2022 --source "Veilig Thuis"
+              beschermbord report --year 2022 --format markdown > jaarverslag.md
+            """,
+        aliases: ["rapport"])
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: ArgumentHelp("Het kalenderjaar (1 januari t/m 31 december).", valueName: "jjjj"))
+    var year: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Eerste dag van de periode.", valueName: "dd-mm-jjjj"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Laatste dag van de periode (telt mee).", valueName: "dd-mm-jjjj"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Alleen zaken van deze bron: Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig.",
+                                            valueName: "bron"))
+    var source: String?
+
+    @Option(name: .long, help: ArgumentHelp("Formaat: text, json, csv of markdown.", valueName: "formaat"))
+    var format: Format = .text
+
+    func run() throws {
+        let today = Clock.today()
+        let period = try Self.period(year: year, from: from, to: to, today: today)
+        let chosenSource = try Self.source(source)
+        // A mistyped path must not create an empty store. The report itself only reads; opening
+        // normally lets a store of an earlier version be brought up to date first.
+        guard FileManager.default.fileExists(atPath: storeOptions.path) else {
+            throw Failure(message: "De opslag ‘\(Console.clean(storeOptions.path))’ bestaat niet; kies een andere met --store.")
+        }
+        let store = try storeOptions.open()
+        let report: CohortReport
+        do {
+            let cases = try store.cohortCases(in: period, source: chosenSource)
+            report = CohortReport(cases: cases, period: period, source: chosenSource, jointPlans: try store.jointPlanTotals(in: period))
+        } catch {
+            throw Failure(message: Console.clean("\(error)"))
+        }
+        let output: String
+        switch format {
+        case .text: output = ReportFormat.text(report, today: today)
+        case .json: output = String(decoding: ReportFormat.json(report, today: today).serialized(), as: UTF8.self)
+        case .csv: output = ReportFormat.csv(report)
+        case .markdown: output = ReportFormat.markdown(report)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// The period the options ask for, or a Dutch refusal.
+    static func period(year: Int?, from: String?, to: String?, today: Day) throws -> ReportPeriod {
+        if let year {
+            guard from == nil, to == nil else { throw Failure(message: "Kies --year of --from/--to, niet allebei.") }
+            guard (1900...9999).contains(year), let period = ReportPeriod(year: year) else {
+                throw Failure(message: "‘\(year)’ is geen geldig jaartal; typ bijvoorbeeld --year 2022.")
+            }
+            return period
+        }
+        guard let from else {
+            if to != nil { throw Failure(message: "--to vraagt ook --from (de eerste dag van de periode).") }
+            return ReportPeriod(year: today.year)!
+        }
+        let first = try day(from, option: "--from")
+        let last = try to.map { try day($0, option: "--to") } ?? today
+        guard let period = ReportPeriod(from: first, to: last) else {
+            throw Failure(message: "De periode klopt niet: --from (\(first.dutch)) ligt na --to (\(last.dutch)).")
+        }
+        return period
+    }
+
+    static func day(_ text: String, option: String) throws -> Day {
+        switch Day.validate(text) {
+        case .success(let day): return day
+        case .failure(let problem): throw Failure(message: "\(option): \(Console.clean(problem.message)).")
+        }
+    }
+
+    static func source(_ name: String?) throws -> Source? {
+        guard let name else { return nil }
+        guard let source = Source(name: name) else {
+            throw Failure(message: "Onbekende bron ‘\(Console.clean(name))’; kies uit: "
+                          + Source.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        return source
+    }
+}

@@ -1,0 +1,211 @@
+import BoardCore
+import BoardStore
+import Foundation
+
+/// The four shapes of a cohort report: readable text with a bar chart, JSON, CSV and markdown.
+/// Every shape is built from the same `CohortReport`; CSV and markdown from the same rows.
+enum ReportFormat {
+    /// One figure: a stable key for scripts, a Dutch label for people, the value as text.
+    struct Figure: Equatable {
+        var key: String
+        var label: String
+        var value: String
+    }
+
+    // MARK: JSON
+
+    static func json(_ report: CohortReport, today: Day) -> JSONValue {
+        func int(_ value: Int) -> JSONValue { .integer(Int64(value)) }
+        func lead(_ time: LeadTime) -> JSONValue {
+            .object([("p50", int(time.p50)), ("p85", int(time.p85)), ("aantal", int(time.count))])
+        }
+        let plans = report.jointPlans
+        return .object([
+            ("periode", .object([("van", .string(report.period.from.iso)), ("tot", .string(report.period.to.iso))])),
+            ("bron", report.source.map { .string($0.rawValue) } ?? .null),
+            ("aanmeldingen", .object([
+                ("totaal", int(report.total)),
+                ("per_bron", .object(report.perSource.map { ($0.source.rawValue, int($0.count)) })),
+                ("per_maand", .array(report.perMonth.map(int))),
+                ("kinderen", int(report.children)),
+                ("maanden", .array(report.period.months.map { .string($0.iso) })),
+            ])),
+            ("naar_beschermtafel", int(report.toTable)),
+            ("veiligheid_gewaarborgd", .object([
+                ("na_onderzoek", int(report.safeAfterOnderzoek)),
+                ("na_beschermtafel", int(report.safeAfterTable)),
+            ])),
+            ("rvk_onderzoek", .object([
+                ("totaal", int(report.rvkTotal)),
+                ("uitkomst", .object(report.rvkOutcomes.map { ($0.outcome.rawValue, int($0.count)) } + [("lopend", int(report.rvkPending))])),
+            ])),
+            ("lopend", int(report.open)),
+            ("doorlooptijd_dagen", .object(report.leadTimes.map { ($0.stage.rawValue, lead($0.time)) })),
+            ("gezamenlijke_plannen", .object([
+                ("gestart", int(plans.started)),
+                ("afgeschaald", int(plans.scaledDown)),
+                ("raad_betrokken", int(plans.councilInvolved)),
+                ("lopend", int(plans.running)),
+                ("uren_per_organisatie", .object(plans.hoursPerOrganisation.map { ($0.organisation, .number($0.hours)) })),
+                ("vastgelegd", .bool(plans.available)),
+            ])),
+            ("geen_gegevens", .bool(report.isEmpty)),
+            ("stand_op", .string(today.iso)),
+        ])
+    }
+
+    // MARK: Rows (CSV, markdown)
+
+    static func figures(_ report: CohortReport) -> [Figure] {
+        var rows: [Figure] = [Figure(key: "aanmeldingen.totaal", label: "Aanmeldingen", value: "\(report.total)")]
+        for (source, count) in report.perSource {
+            rows.append(Figure(key: "aanmeldingen.per_bron.\(source.rawValue)", label: "Aanmeldingen van \(source.rawValue)", value: "\(count)"))
+        }
+        for (month, count) in zip(report.period.months, report.perMonth) {
+            rows.append(Figure(key: "aanmeldingen.per_maand.\(month.iso)", label: "Aanmeldingen in \(Day.monthNames[month.month - 1]) \(month.year)",
+                               value: "\(count)"))
+        }
+        rows += [
+            Figure(key: "aanmeldingen.kinderen", label: "Kinderen in de aanmeldingen", value: "\(report.children)"),
+            Figure(key: "naar_beschermtafel", label: "Naar de Beschermtafel", value: "\(report.toTable)"),
+            Figure(key: "veiligheid_gewaarborgd.na_onderzoek", label: "Veiligheid gewaarborgd na onderzoek", value: "\(report.safeAfterOnderzoek)"),
+            Figure(key: "veiligheid_gewaarborgd.na_beschermtafel", label: "Veiligheid gewaarborgd na de Beschermtafel",
+                   value: "\(report.safeAfterTable)"),
+            Figure(key: "rvk_onderzoek.totaal", label: "Naar RvK-onderzoek", value: "\(report.rvkTotal)"),
+        ]
+        for (outcome, count) in report.rvkOutcomes {
+            rows.append(Figure(key: "rvk_onderzoek.uitkomst.\(outcome.rawValue)", label: "RvK-uitkomst: \(outcome.rawValue)", value: "\(count)"))
+        }
+        rows.append(Figure(key: "rvk_onderzoek.uitkomst.lopend", label: "RvK-onderzoek nog lopend", value: "\(report.rvkPending)"))
+        rows.append(Figure(key: "lopend", label: "Nog open (Aangemeld, Onderzoek, Beschermtafel)", value: "\(report.open)"))
+        for (stage, time) in report.leadTimes {
+            rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p50", label: "Dagen in \(stage.title), mediaan (p50)", value: "\(time.p50)"))
+            rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p85", label: "Dagen in \(stage.title), p85", value: "\(time.p85)"))
+        }
+        let plans = report.jointPlans
+        rows += [
+            Figure(key: "gezamenlijke_plannen.gestart", label: "Gezamenlijke plannen gestart", value: "\(plans.started)"),
+            Figure(key: "gezamenlijke_plannen.afgeschaald", label: "Gezamenlijke plannen afgeschaald", value: "\(plans.scaledDown)"),
+            Figure(key: "gezamenlijke_plannen.raad_betrokken", label: "Gezamenlijke plannen: Raad betrokken", value: "\(plans.councilInvolved)"),
+            Figure(key: "gezamenlijke_plannen.lopend", label: "Gezamenlijke plannen lopend", value: "\(plans.running)"),
+        ]
+        for (organisation, hours) in plans.hoursPerOrganisation {
+            rows.append(Figure(key: "gezamenlijke_plannen.uren_per_organisatie.\(organisation)", label: "Uren \(organisation)", value: hoursText(hours)))
+        }
+        return rows
+    }
+
+    /// `;`-separated (as Dutch Excel expects), UTF-8, a header row, one row per figure.
+    static func csv(_ report: CohortReport) -> String {
+        var out = "sleutel;cijfer;waarde\n"
+        for figure in figures(report) {
+            out += [figure.key, figure.label, figure.value].map(csvField).joined(separator: ";") + "\n"
+        }
+        return out
+    }
+
+    static func csvField(_ text: String) -> String {
+        let clean = Console.clean(text)
+        guard clean.contains(where: { $0 == ";" || $0 == "\"" || $0 == "," }) else { return clean }
+        return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A heading and a two-column table, ready to paste into a jaarverslag.
+    static func markdown(_ report: CohortReport) -> String {
+        var out = "## \(title(report))\n\n"
+        if report.isEmpty { out += "Geen aanmeldingen in deze periode: alle cijfers zijn 0.\n\n" }
+        out += "| Cijfer | Aantal |\n|---|---:|\n"
+        for figure in figures(report) {
+            out += "| \(markdownCell(figure.label)) | \(markdownCell(figure.value)) |\n"
+        }
+        out += "\n" + footnote(report) + "\n"
+        return out
+    }
+
+    static func markdownCell(_ text: String) -> String {
+        Console.clean(text).replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    // MARK: Text
+
+    static func text(_ report: CohortReport, today: Day) -> String {
+        var lines: [String] = [title(report), String(repeating: "=", count: title(report).count), ""]
+        if report.isEmpty {
+            lines.append("Geen aanmeldingen in deze periode: er zijn geen gegevens, alle cijfers zijn 0.")
+            lines.append("")
+        }
+        func line(_ label: String, _ value: Int, indent: Int = 0) {
+            let left = String(repeating: " ", count: indent) + label
+            let number = String(value)
+            lines.append(left + String(repeating: " ", count: max(1, 48 - left.count - number.count)) + number)
+        }
+        line("Aanmeldingen", report.total)
+        for (source, count) in report.perSource where report.source == nil || source == report.source {
+            line(source.rawValue, count, indent: 2)
+        }
+        line("Kinderen (elk kind één keer)", report.children)
+        line("Naar de Beschermtafel", report.toTable)
+        lines.append("Veiligheid gewaarborgd")
+        line("na onderzoek", report.safeAfterOnderzoek, indent: 2)
+        line("na de Beschermtafel", report.safeAfterTable, indent: 2)
+        line("Naar RvK-onderzoek", report.rvkTotal)
+        for (outcome, count) in report.rvkOutcomes { line(outcome.rawValue, count, indent: 2) }
+        line("nog geen uitkomst", report.rvkPending, indent: 2)
+        line("Nog open", report.open)
+        lines.append("")
+        lines.append("Doorlooptijd in dagen (zaken die de kolom verlieten)")
+        lines.append("  kolom" + String(repeating: " ", count: 17) + "p50    p85  zaken")
+        for (stage, time) in report.leadTimes {
+            let name = "  " + stage.title
+            lines.append(name + String(repeating: " ", count: max(1, 22 - name.count))
+                         + [time.p50, time.p85, time.count].map { pad(String($0), 7) }.joined())
+        }
+        lines.append("")
+        lines.append("Aanmeldingen per maand")
+        lines += barChart(report)
+        lines.append("")
+        lines.append(jointPlanLine(report.jointPlans))
+        lines.append("")
+        lines.append(footnote(report) + " Stand op \(today.dutch).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One bar per month of block characters, scaled so the busiest month fills `width` cells.
+    static func barChart(_ report: CohortReport, width: Int = 40) -> [String] {
+        let highest = report.perMonth.max() ?? 0
+        let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return zip(report.period.months, report.perMonth).map { month, count in
+            let label = "  \(month.shortName) \(month.year) "
+            guard highest > 0, count > 0 else { return label + "│ 0" }
+            let units = max(1, count * width * 8 / highest)
+            return label + "│" + String(repeating: "█", count: units / 8) + eighths[units % 8] + " \(count)"
+        }
+    }
+
+    static func jointPlanLine(_ plans: JointPlanTotals) -> String {
+        guard plans.available else { return "Gezamenlijke plannen: niet vastgelegd in deze opslag." }
+        var text = "Gezamenlijke plannen: \(plans.started) gestart, \(plans.scaledDown) afgeschaald, "
+            + "\(plans.councilInvolved) met de Raad betrokken, \(plans.running) lopend."
+        if !plans.hoursPerOrganisation.isEmpty {
+            text += " Uren: " + plans.hoursPerOrganisation.map { "\(Console.clean($0.organisation)) \(hoursText($0.hours))" }
+                .joined(separator: ", ") + "."
+        }
+        return text
+    }
+
+    static func title(_ report: CohortReport) -> String {
+        "Aanmeldingen \(report.period.from.dutch) t/m \(report.period.to.dutch) (\(report.source?.rawValue ?? "alle bronnen"))"
+    }
+
+    static func footnote(_ report: CohortReport) -> String {
+        "Cohort: de zaken die in de periode zijn aangemeld, elk geteld naar hoe ver de zaak nu is gekomen."
+    }
+
+    static func hoursText(_ hours: Double) -> String {
+        hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours).replacingOccurrences(of: ".", with: ",")
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

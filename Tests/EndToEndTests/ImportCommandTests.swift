@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite("import, export and backup through the real binary")
+struct ImportCommandTests {
+    static let header = "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op"
+
+    @Test func aBrokenFileChangesNothingAndNamesEveryLine() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("bord.sqlite").path
+        let demo = try Binary.run(["demo", "--store", store, "--families", "20"])
+        #expect(demo.status == 0, "\(demo.output)")
+        let before = try #require(FileManager.default.contents(atPath: store))
+
+        let file = directory.appendingPathComponent("zaken.csv")
+        try Data(([
+            Self.header,
+            "E2E-1;03-03-2025;Veilig Thuis;\"de Vries\nen Jansen\";;;;;;;",
+            "E2E-2;03-03-2025;Veilig Thuis;Bakker;;;;;;;",
+            "E2E-3;31-02-2025;Veilig Thuis;Smit;;;;;;;",
+            "E2E-4;03-03-2025;Politie\u{1B}[2J\u{1B}[31m\u{7};Visser;;;;;;;",
+        ].joined(separator: "\r\n") + "\r\n").utf8).write(to: file)
+
+        let result = try Binary.run(["import", "--store", store, file.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("regel 5: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"), "\(result.output)")
+        #expect(result.output.contains("regel 6: bron ‘Politie[2J[31m’ is onbekend"), "\(result.output)")
+        #expect(result.output.contains("Er is niets geïmporteerd: 2 fouten in zaken.csv"))
+        #expect(!result.output.contains("\u{1B}") && !result.output.contains("\u{7}"), "no control characters reach the terminal")
+        #expect(FileManager.default.contents(atPath: store) == before, "the store is byte-for-byte unchanged")
+        #expect(!FileManager.default.fileExists(atPath: store + "-wal"))
+
+        let missing = try Binary.run(["importeer", "--store", store, directory.appendingPathComponent("weg.csv").path])
+        #expect(missing.status == 1)
+        #expect(missing.output.contains("kan niet worden gelezen: het bestaat niet"))
+    }
+
+    @Test func importExportAndBackupRoundTrip() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("bord.sqlite").path
+        let file = directory.appendingPathComponent("zaken.csv")
+        try Data(([
+            Self.header,
+            "E2E-1;03-03-2025;Veilig Thuis;Özdemir;Poelenburg;Sanne;Zoë (12-04-2016) | Daan (02-11-2019);05-03-2025;;;",
+            "E2E-2;04-03-2025;jeugdteam;\"de Vries; Jansen\";Kogerveld;;;06-03-2025;20-04-2025;rvk-onderzoek;01-06-2025",
+        ].joined(separator: "\r\n") + "\r\n").utf8).write(to: file)
+
+        let dry = try Binary.run(["import", "--store", store, "--dry-run", file.path])
+        #expect(dry.status == 0, "\(dry.output)")
+        #expect(dry.output.contains("er is niets opgeslagen. Er zouden 2 zaken, 2 gezinnen en 2 kinderen worden toegevoegd"), "\(dry.output)")
+
+        let first = try Binary.run(["import", "--store", store, file.path])
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("Geïmporteerd uit zaken.csv: 2 zaken, 2 gezinnen en 2 kinderen toegevoegd."))
+        let again = try Binary.run(["import", "--store", store, file.path])
+        #expect(again.status == 0)
+        #expect(again.output.contains("0 zaken, 0 gezinnen en 0 kinderen toegevoegd; 2 zaken stonden al in de opslag"))
+
+        let board = try Binary.run(["board", "--store", store, "--all"])
+        let rvk = board.output.components(separatedBy: "\nRvK-onderzoek (").last ?? ""
+        #expect(rvk.contains("E2E-2"), "\(board.output)")
+
+        let export = directory.appendingPathComponent("export.csv").path
+        let exported = try Binary.run(["export", "--store", store, "--format", "csv", "--out", export])
+        #expect(exported.status == 0, "\(exported.output)")
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: export)).dropFirst(3), as: UTF8.self)
+        #expect(text.contains("E2E-2;04-03-2025;Jeugdteam;\"de Vries; Jansen\";Kogerveld;;;06-03-2025;20-04-2025;rvk-onderzoek;01-06-2025\r\n"))
+        let refused = try Binary.run(["exporteer", "--store", store, "--out", export])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("bestaat al en wordt niet overschreven"))
+
+        let inzage = try Binary.run(["export", "--store", store, "--family", "E2E-1", "--format", "json"])
+        #expect(inzage.status == 0, "\(inzage.output)")
+        #expect(inzage.output.contains("\"inzage_geexporteerd\""))
+
+        let copy = directory.appendingPathComponent("kopie.sqlite").path
+        let backup = try Binary.run(["backup", "--store", store, copy])
+        #expect(backup.status == 0, "\(backup.output)")
+        #expect(backup.output.contains("Reservekopie van \(store) geschreven naar \(copy)"))
+        let fromCopy = try Binary.run(["export", "--store", copy, "--format", "csv"])
+        #expect(fromCopy.output.contains("E2E-1;03-03-2025;Veilig Thuis;Özdemir"))
+        #expect(try Binary.run(["backup", "--store", store, copy]).status == 1, "no overwrite without --force")
+        #expect(try Binary.run(["backup", "--store", store, copy, "--force"]).status == 0)
+    }
+}
