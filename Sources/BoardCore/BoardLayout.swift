@@ -3,17 +3,11 @@ public struct BoardColumns: Equatable, Sendable {
     public var columns: [Stage: [CaseSummary]]
 
     public init(cases: [CaseSummary], today: Day, closedWindowDays: Int?, filter: String = "") {
-        let needle = filter.trimmingWhitespace().lowercased()
-        var columns: [Stage: [CaseSummary]] = [:]
-        for stage in Stage.allCases { columns[stage] = [] }
-        for summary in cases {
-            if let closed = summary.closedDay, let window = closedWindowDays, closed.days(until: today) > window { continue }
-            if !needle.isEmpty && !BoardColumns.matches(summary, needle) { continue }
-            columns[summary.stage, default: []].append(summary)
-        }
-        for stage in Stage.allCases {
-            columns[stage]?.sort { ($0.stageSince, $0.reportedOn, $0.kenmerk) < ($1.stageSince, $1.reportedOn, $1.kenmerk) }
-        }
+        self = ArrangedColumns(cases: cases, today: today, closedWindowDays: closedWindowDays).filtered(by: filter)
+    }
+
+    /// Columns already arranged (see `ArrangedColumns`).
+    init(arranged columns: [Stage: [CaseSummary]]) {
         self.columns = columns
     }
 
@@ -27,10 +21,4 @@ public struct BoardColumns: Equatable, Sendable {
             || summary.kenmerk.lowercased().contains(needle)
             || summary.medewerker.lowercased().contains(needle)
     }
-}
-
-private func < (lhs: (Day, Day, String), rhs: (Day, Day, String)) -> Bool {
-    if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
-    if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
-    return lhs.2 < rhs.2
 }

@@ -76,6 +76,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `dd-mm-jjjj` or `jjjj-mm-dd` (also with `/` or `.`), nil when malformed or impossible.
     public init?(parsing text: String) {
+        // How the store writes every day; parsed without splitting strings (see Day+ISO.swift).
+        if let iso = Day.isoParts(text) {
+            self.init(year: iso.year, month: iso.month, day: iso.day)
+            return
+        }
         let parts = text.trimmingWhitespace().split(omittingEmptySubsequences: false,
                                                     whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),

@@ -9,8 +9,11 @@ public protocol CaseStore: AnyObject {
 
     /// Open cases, plus the end columns' cases of the last `closedWindowDays` days (all when nil).
     func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary]
-    /// Changes whenever anyone writes to the store, so a running board knows when to reload.
+    /// Changes whenever anyone writes to the store.
     func changeToken() throws -> Int64
+    /// Changes whenever anyone changes what the board shows, so a running board knows when to
+    /// reload: like `changeToken`, but openings of a dossier (logged, not changes) do not count.
+    func boardChangeToken() throws -> Int64
     func norms() throws -> Norms
     /// Whether this is a demo store with fictitious families (the title bar says so).
     func isDemo() throws -> Bool

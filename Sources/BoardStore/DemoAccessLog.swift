@@ -32,7 +32,7 @@ enum DemoAccessLog {
             end = today
         }
         let span = max(0, start.days(until: end))
-        let owner = login(plan.report.medewerker)
+        let owner = loginByName[plan.report.medewerker] ?? login(plan.report.medewerker)
         let reportMinute = minuteOfDay(plan.recordedAt)
         var result: [Opening] = []
         result.reserveCapacity(count)
@@ -43,19 +43,54 @@ enum DemoAccessLog {
             let minute = rng.int(earliest...(17 * 60 + 29))
             let second = rng.int(0...59)
             let colleague = rng.pick(logins)
-            let user = rng.weighted([(owner, 65), (colleague, 25), (teamLead, 10)])
-            let detail = rng.weighted([("zaakoverzicht", 40), ("scherm Gezin", 30), ("scherm Zaak", 15),
-                                       ("scherm Journaal", 10), ("scherm Veiligheid", 5)])
-            let recordedAt = "\(day.iso)T\(DemoPlanner.padded(minute / 60, 2)):\(DemoPlanner.padded(minute % 60, 2)):"
-                + "\(DemoPlanner.padded(second, 2)).000Z"
-            result.append(Opening(day: day, recordedAt: recordedAt, user: user, detail: detail))
+            let who = rng.int(0...99)
+            let user = who < 65 ? owner : who < 90 ? colleague : teamLead
+            var pick = rng.int(0...(detailWeightTotal - 1))
+            var detail = details[details.count - 1].text
+            for candidate in details {
+                if pick < candidate.weight { detail = candidate.text; break }
+                pick -= candidate.weight
+            }
+            result.append(Opening(day: day, recordedAt: timestamp(day, minute: minute, second: second), user: user, detail: detail))
         }
         result.sort { $0.recordedAt < $1.recordedAt }
         return result
     }
 
+    /// Which screen was opened, and how often.
+    static let details: [(text: String, weight: Int)] = [("zaakoverzicht", 40), ("scherm Gezin", 30), ("scherm Zaak", 15),
+                                                         ("scherm Journaal", 10), ("scherm Veiligheid", 5)]
+    static let detailWeightTotal = details.reduce(0) { $0 + $1.weight }
+
+    /// `2026-03-16T09:41:07.000Z`, written byte by byte: a large demo has millions of these.
+    static func timestamp(_ day: Day, minute: Int, second: Int) -> String {
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 24)
+        func put(_ value: Int, at end: Int, digits: Int) {
+            var value = value
+            for index in stride(from: end, to: end - digits, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(day.year, at: 3, digits: 4)
+        bytes[4] = UInt8(ascii: "-")
+        put(day.month, at: 6, digits: 2)
+        bytes[7] = UInt8(ascii: "-")
+        put(day.day, at: 9, digits: 2)
+        bytes[10] = UInt8(ascii: "T")
+        put(minute / 60, at: 12, digits: 2)
+        bytes[13] = UInt8(ascii: ":")
+        put(minute % 60, at: 15, digits: 2)
+        bytes[16] = UInt8(ascii: ":")
+        put(second, at: 18, digits: 2)
+        bytes[19] = UInt8(ascii: ".")
+        bytes[23] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The login names the demo's medewerkers work under (what `user` in the log holds).
     static let logins = DemoNames.medewerkers.map(login)
+    static let loginByName = Dictionary(uniqueKeysWithValues: zip(DemoNames.medewerkers, logins))
     static let teamLead = "teamleider"
 
     /// `Anouk de Wit` → `adewit`: the initial and the surname, lowercase, without spaces or accents.

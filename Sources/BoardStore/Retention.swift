@@ -116,6 +116,7 @@ extension SQLiteCaseStore {
     @discardableResult
     public func erasePersonalData(of familyIDs: [FamilyID], reason: ErasureReason, today: Day) throws -> Int {
         if isReadOnly { throw StoreError.readOnly(path: location) }
+        try integrity?.wait()
         let unique = Array(Set(familyIDs)).sorted()
         do {
             return try pool.writeWithoutTransaction { db in

@@ -127,6 +127,7 @@ extension SQLiteCaseStore {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") ?? 0
         } > 0
         guard !hasTeamleider else { return }
+        try integrity?.wait()
         try pool.write { db in _ = try Self.bootstrapTeamleider(db, user: self.user, memory: self.memory) }
     }
 

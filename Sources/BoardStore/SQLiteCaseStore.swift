@@ -12,12 +12,16 @@ public final class SQLiteCaseStore: CaseStore {
     let pool: DatabasePool
     /// The chain tip and staff check of the current write transaction (EventLog.swift).
     let memory = TransactionMemory()
+    /// The integrity check still running in the background (`.beforeFirstWrite`); writes wait for it.
+    let integrity: BackgroundIntegrityCheck?
 
     /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
     /// store is refused before SQLite touches it, so it is never changed; so is a damaged store.
     /// A new store is made complete under a temporary name and then linked into place, with
     /// `user` as its first teamleider.
-    public init(path: String, user: String = Clock.currentUser(), readOnly: Bool = false) throws {
+    /// `integrityCheck` says when the integrity check runs (see DeferredIntegrityCheck.swift).
+    public init(path: String, user: String = Clock.currentUser(), readOnly: Bool = false,
+                integrityCheck: IntegrityCheckTiming = .beforeOpening) throws {
         self.location = path
         self.user = user
         var isNew = try StoreFile.prepare(path: path)
@@ -25,7 +29,9 @@ public final class SQLiteCaseStore: CaseStore {
             if readOnly { throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet") }
             isNew = try StoreCreation.create(path: path, user: user)
         }
-        try StoreFile.checkExisting(path: path)
+        let deferCheck = integrityCheck == .beforeFirstWrite && !isNew
+        try StoreFile.checkExisting(path: path, quickCheck: !deferCheck)
+        integrity = deferCheck ? BackgroundIntegrityCheck(path: path) : nil
         isReadOnly = readOnly || !StoreCreation.isWritable(path: path)
         var configuration = Configuration()
         configuration.readonly = isReadOnly
@@ -43,6 +49,7 @@ public final class SQLiteCaseStore: CaseStore {
             if isReadOnly {
                 guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else { throw StoreError.needsUpgrade(path: path) }
             } else {
+                if integrity != nil, try !pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) { try integrity?.wait() }
                 try Schema.migrator.migrate(pool)
                 try bootstrapStaffIfNeeded()
             }
@@ -109,8 +116,13 @@ public final class SQLiteCaseStore: CaseStore {
     public func suggestKenmerk(year: Int) throws -> String {
         try read { db in
             let prefix = "\(year)-"
-            let existing = try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\" WHERE kenmerk LIKE ?", arguments: [prefix + "%"])
-            let highest = existing.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+            // The year's kenmerken by a range on the kenmerk index ('.' follows '-'), the highest
+            // number computed by SQLite: no full scan and no Swift string per case.
+            let highest = try Int.fetchOne(db, sql: """
+                SELECT MAX(CAST(substr(kenmerk, :from) AS INTEGER)) FROM "case"
+                WHERE kenmerk >= :low AND kenmerk < :high
+                  AND length(kenmerk) BETWEEN :from AND :from + 17 AND substr(kenmerk, :from) NOT GLOB '*[^0-9]*'
+                """, arguments: ["from": prefix.utf8.count + 1, "low": prefix, "high": "\(year)."]) ?? 0
             let number = String(highest + 1)
             return prefix + String(repeating: "0", count: max(0, 4 - number.count)) + number
         }
@@ -283,6 +295,7 @@ public final class SQLiteCaseStore: CaseStore {
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: location) }
+        try integrity?.wait()
         do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
             throw StoreError.writeFailed(StoreFile.describe(error))
         }

@@ -43,7 +43,9 @@ enum StoreFile {
     /// Checks an existing file through a read-only connection before the store opens it for writing:
     /// opening a DatabasePool switches a file to WAL mode and writes to it, so a file that is refused
     /// must be refused before that to stay byte-for-byte unchanged.
-    static func checkExisting(path: String) throws {
+    /// Without `quickCheck`, only ownership and the schema version are checked here (the caller
+    /// runs the integrity check itself, see DeferredIntegrityCheck.swift).
+    static func checkExisting(path: String, quickCheck: Bool = true) throws {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -53,7 +55,7 @@ enum StoreFile {
             try queue.read { db in
                 try checkOwnership(db, path: path, isNew: false)
                 // Never write to a damaged store: SQLite's cheap check reads every page once.
-                if let problem = try IntegrityCheck.quickCheck(db).first { throw StoreError.damaged(path: path, reason: problem) }
+                if quickCheck, let problem = try IntegrityCheck.quickCheck(db).first { throw StoreError.damaged(path: path, reason: problem) }
             }
         } catch let error as StoreError {
             throw error

@@ -80,8 +80,10 @@ public struct AppState: Equatable, Sendable {
         didSet { if showAllClosed != oldValue { arrange() } }
     }
     public var filter = "" {
-        didSet { if filter != oldValue { arrange() } }
+        didSet { if filter != oldValue { columns = arranged.filtered(by: filter) } }
     }
+    /// The columns before the filter: typing a filter only selects from these (ArrangedColumns.swift).
+    private var arranged = ArrangedColumns.empty
     public var isEditingFilter = false
     /// Shows only cases past their norm (`o` on the board).
     public var showsOnlyOverdue = false {
@@ -130,8 +132,8 @@ public struct AppState: Equatable, Sendable {
     mutating func arrange() {
         var shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
         if showsOnlyPlans { shown = shown.filter(\.hasActivePlan) }
-        columns = BoardColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,
-                               filter: filter)
+        arranged = ArrangedColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays)
+        columns = arranged.filtered(by: filter)
     }
 
     /// Changes the cards as arranged, without arranging again (meeting mode masks them).

@@ -12,6 +12,7 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -20,6 +21,9 @@ public enum DisplayWidth {
     /// Cuts `text` to at most `width` columns, ending in `…` when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if isPrintableASCII(text) {
+            return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
         var total = 0
         var fits = true
         for character in text {
@@ -42,6 +46,11 @@ public enum DisplayWidth {
     public static func pad(_ text: String, to width: Int) -> String {
         let cut = truncate(text, to: width)
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
+    }
+
+    /// Printable ASCII is one column per byte: the common case, measured without Characters.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

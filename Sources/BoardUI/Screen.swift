@@ -61,6 +61,7 @@ public struct Screen: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - max(0, x))
         guard limit > 0 else { return 0 }
+        if let written = putPrintableASCII(text, x: x, y: y, limit: limit, role: role) { return written }
         let fitted = DisplayWidth.truncate(TextSanitizer.singleLine(text), to: limit)
         var column = x
         for character in fitted {
@@ -73,6 +74,36 @@ public struct Screen: Equatable, Sendable {
             column += cellWidth
         }
         return column - x
+    }
+
+    /// `put` for text that is only printable ASCII (most of what the board draws): one column per
+    /// byte, nothing to clean, so no Character iteration. Nil when the text is anything else.
+    private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, limit: Int, role: Role) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let count = utf8.count
+        let shown = count <= limit ? count : limit - 1
+        let row = y * width
+        var column = x
+        cells.withUnsafeMutableBufferPointer { cells in
+            for byte in utf8.prefix(shown) {
+                if column >= 0 { cells[row + column] = Cell(Screen.ascii[Int(byte)], role: role) }
+                column += 1
+            }
+            if count > limit {
+                if column >= 0 { cells[row + column] = Cell("…", role: role) }
+                column += 1
+            }
+        }
+        return column - x
+    }
+
+    /// The ASCII characters by code, made once.
+    private static let ascii: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+
+    /// Sets one cell when it is on the screen.
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        if x >= 0, x < width, y >= 0, y < height { cells[y * width + x] = cell }
     }
 
     /// Fills a rectangle with blanks in a role (clipped to the screen).
@@ -99,14 +130,16 @@ public struct Screen: Equatable, Sendable {
     public mutating func box(_ rect: Rect, role: Role, title: String? = nil, titleRole: Role? = nil) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.maxX - 1, bottom = rect.maxY - 1
+        // Border characters are one column wide and need no cleaning: set the cells directly.
+        let horizontal = Cell("─", role: role), vertical = Cell("│", role: role)
         for x in rect.x...right {
-            put(x == rect.x ? "┌" : x == right ? "┐" : "─", x: x, y: rect.y, maxWidth: 1, role: role)
-            put(x == rect.x ? "└" : x == right ? "┘" : "─", x: x, y: bottom, maxWidth: 1, role: role)
+            set(x, rect.y, x == rect.x ? Cell("┌", role: role) : x == right ? Cell("┐", role: role) : horizontal)
+            set(x, bottom, x == rect.x ? Cell("└", role: role) : x == right ? Cell("┘", role: role) : horizontal)
         }
         if rect.height > 2 {
             for y in (rect.y + 1)..<bottom {
-                put("│", x: rect.x, y: y, maxWidth: 1, role: role)
-                put("│", x: right, y: y, maxWidth: 1, role: role)
+                set(rect.x, y, vertical)
+                set(right, y, vertical)
             }
         }
         if let title, rect.width > 4 {

@@ -37,7 +37,7 @@ enum BenchProbe {
         let start = Stopwatch.now()
         let store: SQLiteCaseStore
         do {
-            store = try SQLiteCaseStore(path: storePath, user: "bench")
+            store = try SQLiteCaseStore(path: storePath, user: "bench", integrityCheck: .beforeFirstWrite)
         } catch {
             throw Failure(message: "\(error)")
         }

@@ -39,10 +39,11 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { StoreLocation.resolve(explicit: store) }
 
-    /// Opens the store, or stops with the Dutch message and exit code 1.
-    func open() throws -> SQLiteCaseStore {
+    /// Opens the store, or stops with the Dutch message and exit code 1. The board passes
+    /// `.beforeFirstWrite` so that it starts without waiting for the integrity check.
+    func open(integrityCheck: IntegrityCheckTiming = .beforeOpening) throws -> SQLiteCaseStore {
         do {
-            return try SQLiteCaseStore(path: path)
+            return try SQLiteCaseStore(path: path, integrityCheck: integrityCheck)
         } catch {
             throw Failure(message: "\(error)")
         }

@@ -43,6 +43,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Controleer het bestand en meld wat er zou worden toegevoegd, zonder iets op te slaan.")
     var dryRun = false
 
+    /// How many skipped kenmerken are listed one by one; the summary counts them all.
+    static let skippedShown = 20
+
     /// Files from this size on show a progress bar (when stderr is a terminal).
     static let progressFromBytes = 256 * 1024
 
@@ -83,7 +86,11 @@ struct ImportCommand: ParsableCommand {
             throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
         }
         bar.finish()
-        for issue in result.skipped { Console.say(issue.description) }
+        // Kenmerken already in the store are no error; a re-imported large file should not flood the screen.
+        for issue in result.skipped.prefix(Self.skippedShown) { Console.say(issue.description) }
+        if result.skipped.count > Self.skippedShown {
+            Console.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
+        }
         Console.say(summary(result, name: name))
     }
 

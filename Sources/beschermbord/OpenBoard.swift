@@ -27,7 +27,7 @@ struct OpenBoard: ParsableCommand {
         if demo {
             store = try makeDemoStore()
         } else {
-            store = try storeOptions.open()
+            store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
         }
         let environment = ProcessInfo.processInfo.environment
         let useColour = environment["NO_COLOR"].map(\.isEmpty) ?? true

@@ -32,7 +32,7 @@ final class SessionCore {
     /// Reloads when anyone (this user or a colleague) wrote to the store since the last load.
     func reloadIfChanged() {
         let today = Clock.today()
-        guard let token = try? store.changeToken(), token != lastChangeToken || today != state.today else { return }
+        guard let token = try? store.boardChangeToken(), token != lastChangeToken || today != state.today else { return }
         perform(.reload)
         if let screen = state.openFamily { perform(.refreshFamily(screen.dossier.viewed.summary.id)) }
     }
@@ -41,7 +41,7 @@ final class SessionCore {
         switch effect {
         case .reload:
             do {
-                let token = try store.changeToken()
+                let token = try store.boardChangeToken()
                 let norms = try store.norms()
                 let today = Clock.today()
                 state.today = today

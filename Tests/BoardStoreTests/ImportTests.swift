@@ -152,6 +152,7 @@ struct ImportParsingTests {
         ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (30-02-2019);;;;", "regel 2: kinderen: geboortedatum van Daan: ‘30-02-2019’ bestaat niet als datum"),
         ("A-1;03-03-2025;Veilig Thuis;de Vries;;;(01-01-2020);;;;",
          "regel 2: kinderen: ‘(01-01-2020)’ heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)"),
+        ("A-1;03-03-2025;Veilig Thuis;de\u{0}Vries;;;;;;;", "regel 2: gezin bevat een NUL-teken (\\0); dat kan niet worden opgeslagen"),
         ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;;extra",
          "regel 2: 12 velden, maar de kopregel heeft 11 kolommen; staat er een scheidingsteken te veel, of ontbreekt een aanhalingsteken?"),
     ]

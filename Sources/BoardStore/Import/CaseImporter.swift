@@ -79,7 +79,7 @@ public enum CaseImporter {
                 if recordCount % 512 == 0 { progress(min(1, Double(bytesRead) / Double(totalBytes))) }
             }
             // Excel writes empty lines and lines of only delimiters below the data: nothing to import.
-            if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+            if fields.allSatisfy(ImportText.isBlank) { continue }
             if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty }) {
                 result.errors.append(ImportIssue(line: start, message: "\(fields.count) velden, maar de kopregel heeft \(header.count) kolommen; "
                                                  + "staat er een scheidingsteken te veel, of ontbreekt een aanhalingsteken?"))
@@ -192,7 +192,7 @@ struct RowChecker {
         var problems: [String] = []
         func value(_ column: ImportColumn) -> String {
             guard let index = positions[column.position], index < fields.count else { return "" }
-            return fields[index].trimmingWhitespace()
+            return ImportText.trimmed(fields[index])
         }
         func required(_ column: ImportColumn) -> String? {
             let text = value(column)
@@ -201,7 +201,7 @@ struct RowChecker {
         }
         /// A stage date: not in the future, not before the previous stage's date.
         func date(_ column: ImportColumn, _ text: String, after previous: (Day, ImportColumn)?) -> Day? {
-            switch Day.validate(text, notAfter: today) {
+            switch ImportText.day(text, notAfter: today) {
             case .failure(let problem):
                 problems.append("\(column.rawValue): \(problem.message)")
                 return nil
@@ -214,12 +214,18 @@ struct RowChecker {
             }
         }
 
+        // SQLite would cut text off at a NUL character; the store refuses it, so say where it is.
+        if fields.contains(where: { $0.utf8.contains(0) }) {
+            for column in [ImportColumn.kenmerk, .gezin, .wijk, .medewerker, .kinderen] where value(column).utf8.contains(0) {
+                problems.append("\(column.rawValue) bevat een NUL-teken (\\0); dat kan niet worden opgeslagen")
+            }
+        }
         let kenmerk = required(.kenmerk)
         let reportedText = required(.aangemeldOp)
         let reportedOn = reportedText.flatMap { date(.aangemeldOp, $0, after: nil) }
         var source: Source?
         if let text = required(.bron) {
-            source = Source(name: text)
+            source = Source(rawValue: text) ?? Source(name: text)
             if source == nil {
                 problems.append("bron \(CaseImporter.quote(text)) is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig")
             }
@@ -286,20 +292,22 @@ struct RowChecker {
     private func children(_ text: String, problems: inout [String]) -> [Child] {
         guard !text.isEmpty else { return [] }
         var children: [Child] = []
-        for part in text.split(separator: "|") {
-            let entry = part.trimmingWhitespace()
+        // `|`, `(` and `)` are ASCII, so splitting and slicing the UTF-8 bytes at them is safe.
+        for part in text.utf8.split(separator: UInt8(ascii: "|")) {
+            let entry = ImportText.trimmed(String(decoding: part, as: UTF8.self))
             if entry.isEmpty { continue }
-            guard entry.hasSuffix(")"), let open = entry.lastIndex(of: "(") else {
+            let bytes = entry.utf8
+            guard bytes.last == UInt8(ascii: ")"), let open = bytes.lastIndex(of: UInt8(ascii: "(")) else {
                 problems.append("kinderen: \(CaseImporter.quote(entry)) is geen kind in de vorm Voornaam (dd-mm-jjjj)")
                 continue
             }
-            let name = entry[..<open].trimmingWhitespace()
-            let dateText = String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)])
+            let name = ImportText.trimmed(String(entry[..<open]))
+            let dateText = String(entry[bytes.index(after: open)..<bytes.index(before: bytes.endIndex)])
             guard !name.isEmpty else {
                 problems.append("kinderen: \(CaseImporter.quote(entry)) heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)")
                 continue
             }
-            switch Day.validate(dateText, notAfter: today) {
+            switch ImportText.day(dateText, notAfter: today) {
             case .failure(let problem):
                 problems.append("kinderen: geboortedatum van \(name): \(problem.message)")
             case .success(let birth):
@@ -325,5 +333,55 @@ extension ImportColumn {
         case .uitkomst: return 9
         case .uitkomstOp: return 10
         }
+    }
+}
+
+/// Fast paths for the two things every field of every row goes through; both fall back to the
+/// general code (and its messages) for anything out of the ordinary.
+enum ImportText {
+    /// `trimmingWhitespace()`, without the Unicode work when the ends are plain ASCII characters.
+    static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return text }
+        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
+        return text.trimmingWhitespace()
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        if text.utf8.isEmpty { return true }
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
+    /// `Day.validate(text, notAfter:)`, reading `dd-mm-jjjj` and `jjjj-mm-dd` (with `-`, `/` or `.`)
+    /// straight from the bytes; anything else, and every refusal, goes through `Day.validate`.
+    static func day(_ text: String, notAfter latest: Day) -> Result<Day, DateProblem> {
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var separators: [Int] = []
+        var index = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                digits.append(Int(byte - 0x30))
+            } else if byte == 0x2D || byte == 0x2F || byte == 0x2E {
+                separators.append(index)
+            } else {
+                return Day.validate(text, notAfter: latest)
+            }
+            index += 1
+            if index > 10 { return Day.validate(text, notAfter: latest) }
+        }
+        let found: Day?
+        if index == 10 && digits.count == 8 && separators == [2, 5] {
+            found = Day(year: digits[4] * 1000 + digits[5] * 100 + digits[6] * 10 + digits[7],
+                        month: digits[2] * 10 + digits[3], day: digits[0] * 10 + digits[1])
+        } else if index == 10 && digits.count == 8 && separators == [4, 7] {
+            found = Day(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                        month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        } else {
+            found = nil
+        }
+        guard let day = found, day <= latest else { return Day.validate(text, notAfter: latest) }
+        return .success(day)
     }
 }
