@@ -1,14 +1,15 @@
-/// The board's columns before the filter, arranged once: the end columns' window applied, every
-/// column sorted oldest first, and every card's search text (family name, kenmerk, medewerker)
-/// lowercased in one contiguous buffer per column.
+/// The board's columns before the filter, arranged once: the end columns' window applied and
+/// every column sorted oldest first. The first filter adds every card's search text (family name,
+/// kenmerk, medewerker), lowercased into one contiguous buffer per column.
 ///
 /// Filtering as you type then only selects from it: no sorting, no lowercasing and no String
 /// searching per key. With 25,000 cards on the board (a store of 100,000 families) that is the
-/// difference between most of a second and a few milliseconds per key.
+/// difference between most of a second and a millisecond or two per key.
 public struct ArrangedColumns: Equatable, Sendable {
     /// Every column, unfiltered.
     public private(set) var all: BoardColumns
-    private var search: [Stage: SearchColumn]
+    /// Made by the first filter, not at every load: most loads are never filtered.
+    private var search: [Stage: SearchColumn]?
 
     public static let empty = ArrangedColumns(cases: [], today: Day(ordinal: 0), closedWindowDays: nil)
 
@@ -20,21 +21,24 @@ public struct ArrangedColumns: Equatable, Sendable {
             buckets[summary.stage, default: []].append(summary)
         }
         var columns: [Stage: [CaseSummary]] = [:]
-        var search: [Stage: SearchColumn] = [:]
-        for stage in Stage.allCases {
-            let sorted = Self.oldestFirst(buckets[stage] ?? [])
-            columns[stage] = sorted
-            search[stage] = SearchColumn(sorted)
-        }
+        for stage in Stage.allCases { columns[stage] = Self.oldestFirst(buckets[stage] ?? []) }
         all = BoardColumns(arranged: columns)
-        self.search = search
+        search = nil
     }
+
+    public static func == (lhs: ArrangedColumns, rhs: ArrangedColumns) -> Bool { lhs.all == rhs.all }
 
     /// The columns with only the cards whose family name, kenmerk or medewerker contains `filter`,
     /// ignoring case and surrounding spaces; in the same order.
-    public func filtered(by filter: String) -> BoardColumns {
+    public mutating func filtered(by filter: String) -> BoardColumns {
         let needle = filter.trimmingWhitespace().lowercased()
         guard !needle.isEmpty else { return all }
+        if search == nil {
+            var made: [Stage: SearchColumn] = [:]
+            for stage in Stage.allCases { made[stage] = SearchColumn(all[stage]) }
+            search = made
+        }
+        let search = self.search ?? [:]
         let pattern = SearchPattern(needle)
         var columns: [Stage: [CaseSummary]] = [:]
         for stage in Stage.allCases {
@@ -76,11 +80,30 @@ struct SearchColumn: Equatable, Sendable {
         ends.reserveCapacity(cards.count)
         bytes.reserveCapacity(cards.count * 48)
         for (index, card) in cards.enumerated() {
-            let text = card.familyName.lowercased() + "\u{0}" + card.kenmerk.lowercased() + "\u{0}" + card.medewerker.lowercased()
-            bytes.append(contentsOf: text.utf8)
+            let start = bytes.count
+            var simple = true
+            for (number, field) in [card.familyName, card.kenmerk, card.medewerker].enumerated() {
+                if number > 0 { bytes.append(0) }
+                simple = Self.appendLowercased(field, to: &bytes) && simple
+            }
             ends.append(bytes.count)
-            if !SearchPattern.isByteComparable(text) { complex[index] = text }
+            if !simple {
+                let text = String(decoding: bytes[start...], as: UTF8.self)
+                if !SearchPattern.isByteComparable(text) { complex[index] = text }
+            }
         }
+    }
+
+    /// Appends `text` lowercased; ASCII byte by byte, anything else through `lowercased()`.
+    /// Returns whether it was all ASCII.
+    static func appendLowercased(_ text: String, to bytes: inout [UInt8]) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            bytes.append(contentsOf: text.lowercased().utf8)
+            return false
+        }
+        for byte in utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        return true
     }
 
     /// Calls `body` with the index of every card whose text contains the pattern, in order.

@@ -3,7 +3,8 @@ public struct BoardColumns: Equatable, Sendable {
     public var columns: [Stage: [CaseSummary]]
 
     public init(cases: [CaseSummary], today: Day, closedWindowDays: Int?, filter: String = "") {
-        self = ArrangedColumns(cases: cases, today: today, closedWindowDays: closedWindowDays).filtered(by: filter)
+        var arranged = ArrangedColumns(cases: cases, today: today, closedWindowDays: closedWindowDays)
+        self = arranged.filtered(by: filter)
     }
 
     /// Columns already arranged (see `ArrangedColumns`).

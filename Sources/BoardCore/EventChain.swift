@@ -84,70 +84,127 @@ public enum EventChain {
 
     /// The canonical bytes described above.
     public static func canonical(previous: [UInt8]?, _ content: Content) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(360 + content.user.count + content.recordedAt.count)
-        out.append(contentsOf: versionLine)
-        appendHex(&out, "prev=", previous)
-        appendNumber(&out, "id=", content.id)
-        appendNumber(&out, "case_id=", content.caseID)
-        appendNumber(&out, "family_id=", content.familyID)
-        appendText(&out, "recorded_at=", content.recordedAt)
-        appendText(&out, "user=", content.user)
-        appendText(&out, "kind=", content.kind)
-        appendText(&out, "from_stage=", content.fromStage)
-        appendText(&out, "to_stage=", content.toStage)
-        appendText(&out, "day=", content.day)
-        appendHex(&out, "detail=", content.detailDigest)
-        return out
-    }
-
-    private static let versionLine = Array((version + "\n").utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func appendName(_ out: inout [UInt8], _ name: StaticString) {
-        name.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    private static func appendHex(_ out: inout [UInt8], _ name: StaticString, _ value: [UInt8]?) {
-        appendName(&out, name)
-        if let value {
-            for byte in value {
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0f)])
-            }
-        } else {
-            out.append(UInt8(ascii: "-"))
-        }
-        out.append(0x0A)
-    }
-
-    private static func appendNumber(_ out: inout [UInt8], _ name: StaticString, _ value: Int64?) {
-        appendName(&out, name)
-        if let value {
-            out.append(UInt8(ascii: "i"))
-            out.append(contentsOf: String(value).utf8)
-        } else {
-            out.append(UInt8(ascii: "-"))
-        }
-        out.append(0x0A)
-    }
-
-    private static func appendText(_ out: inout [UInt8], _ name: StaticString, _ value: [UInt8]?) {
-        appendName(&out, name)
-        if let value {
-            out.append(UInt8(ascii: "s"))
-            out.append(contentsOf: String(value.count).utf8)
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: value)
-        } else {
-            out.append(UInt8(ascii: "-"))
-        }
-        out.append(0x0A)
+        serialize(previous: previous, content) { Array($0) }
     }
 
     /// The event's hash: SHA-256 over the canonical bytes.
     public static func hash(previous: [UInt8]?, _ content: Content) -> [UInt8] {
-        SHA256.hash(canonical(previous: previous, content))
+        serialize(previous: previous, content) { bytes in
+            var hasher = SHA256()
+            hasher.update(bytes)
+            return hasher.finalize()
+        }
+    }
+
+    /// Writes the canonical bytes into one scratch buffer (on the stack when small, which is
+    /// nearly always) and hands them to `body`: this runs for every event the demo writes.
+    static func serialize<Result>(previous: [UInt8]?, _ content: Content, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let variable = content.recordedAt.count + content.user.count + content.kind.count + (content.fromStage?.count ?? 0)
+            + (content.toStage?.count ?? 0) + content.day.count
+        let capacity = versionLine.count + 400 + variable
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var out = RawWriter(base: buffer.baseAddress!)
+            out.put(versionLine)
+            out.hex("prev=", previous)
+            out.number("id=", content.id)
+            out.number("case_id=", content.caseID)
+            out.number("family_id=", content.familyID)
+            out.text("recorded_at=", content.recordedAt)
+            out.text("user=", content.user)
+            out.text("kind=", content.kind)
+            out.text("from_stage=", content.fromStage)
+            out.text("to_stage=", content.toStage)
+            out.text("day=", content.day)
+            out.hex("detail=", content.detailDigest)
+            precondition(out.count <= capacity)
+            return body(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: out.count))
+        }
+    }
+
+    fileprivate static let versionLine = Array((version + "\n").utf8)
+}
+
+/// Appends to a buffer that is known to be large enough (see `EventChain.serialize`).
+private struct RawWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always) mutating func put(byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func put(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { source in
+            guard let address = source.baseAddress else { return }
+            (base + count).update(from: address, count: source.count)
+            count += source.count
+        }
+    }
+
+    mutating func label(_ name: StaticString) {
+        (base + count).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        count += name.utf8CodeUnitCount
+    }
+
+    mutating func hex(_ name: StaticString, _ value: [UInt8]?) {
+        label(name)
+        if let value {
+            for byte in value {
+                put(byte: hexDigit(byte >> 4))
+                put(byte: hexDigit(byte & 0x0f))
+            }
+        } else {
+            put(byte: UInt8(ascii: "-"))
+        }
+        put(byte: 0x0A)
+    }
+
+    mutating func number(_ name: StaticString, _ value: Int64?) {
+        label(name)
+        if let value {
+            put(byte: UInt8(ascii: "i"))
+            decimal(value)
+        } else {
+            put(byte: UInt8(ascii: "-"))
+        }
+        put(byte: 0x0A)
+    }
+
+    mutating func text(_ name: StaticString, _ value: [UInt8]?) {
+        label(name)
+        if let value {
+            put(byte: UInt8(ascii: "s"))
+            decimal(Int64(value.count))
+            put(byte: UInt8(ascii: ":"))
+            put(value)
+        } else {
+            put(byte: UInt8(ascii: "-"))
+        }
+        put(byte: 0x0A)
+    }
+
+    /// Decimal digits without building a String.
+    mutating func decimal(_ value: Int64) {
+        if value < 0 { put(byte: UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var scale: UInt64 = 1
+        while magnitude / scale >= 10 {
+            scale *= 10
+            digits += 1
+        }
+        for _ in 0..<digits {
+            put(byte: UInt8(ascii: "0") + UInt8(magnitude / scale))
+            magnitude %= scale
+            scale /= 10
+        }
+    }
+
+    @inline(__always) func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
 

@@ -17,8 +17,9 @@ extension SQLiteCaseStore {
                 guard let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) else {
                     throw StoreError.caseNotFound(kenmerk)
                 }
-                // Events of the family itself and of each of its cases.
-                conditions.append("(e.family_id = ? OR e.case_id IN (SELECT id FROM \"case\" WHERE family_id = ?))")
+                // Events of each of the family's cases (by event_by_case), and of the family itself
+                // (by the partial index event_of_family).
+                conditions.append("(e.case_id IN (SELECT id FROM \"case\" WHERE family_id = ?) OR (e.case_id IS NULL AND e.family_id = ?))")
                 arguments += [familyID, familyID]
             }
             let user = restricted ? self.user : filter.user?.trimmingWhitespace()

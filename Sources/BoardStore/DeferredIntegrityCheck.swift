@@ -24,6 +24,11 @@ final class BackgroundIntegrityCheck: @unchecked Sendable {
 
     init(path: String) {
         Thread.detachNewThread { [self] in
+            // The lowest priority: on a machine with few cores the check must not slow the board
+            // it runs beside (on Linux the nice value of "this process" is that of the calling thread).
+            #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+            #endif
             let problem: StoreError?
             do {
                 try StoreFile.quickCheck(path: path)

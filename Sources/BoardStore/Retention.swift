@@ -184,7 +184,7 @@ extension SQLiteCaseStore {
         // The log's free text: keep the salted digest so that the chain still verifies, drop the salt.
         let events = try Row.fetchAll(db, sql: """
             SELECT id, CAST(detail AS BLOB), salt FROM event
-            WHERE (family_id = ? OR case_id IN (SELECT id FROM "case" WHERE family_id = ?)) AND detail_digest IS NULL
+            WHERE (case_id IN (SELECT id FROM "case" WHERE family_id = ?) OR (case_id IS NULL AND family_id = ?)) AND detail_digest IS NULL
             """, arguments: [familyID, familyID])
         for row in events {
             let id: Int64 = row[0]

@@ -88,7 +88,8 @@ public final class SQLiteCaseStore: CaseStore {
             sql += " UNION ALL \(Self.summarySelect) WHERE c.closed_on IS NOT NULL"
         }
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary(from:))
+            // A cursor decodes each row straight from the statement (no copied Row per case).
+            try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(Self.summary(from:)))
         }
     }
 
@@ -116,13 +117,7 @@ public final class SQLiteCaseStore: CaseStore {
     public func suggestKenmerk(year: Int) throws -> String {
         try read { db in
             let prefix = "\(year)-"
-            // The year's kenmerken by a range on the kenmerk index ('.' follows '-'), the highest
-            // number computed by SQLite: no full scan and no Swift string per case.
-            let highest = try Int.fetchOne(db, sql: """
-                SELECT MAX(CAST(substr(kenmerk, :from) AS INTEGER)) FROM "case"
-                WHERE kenmerk >= :low AND kenmerk < :high
-                  AND length(kenmerk) BETWEEN :from AND :from + 17 AND substr(kenmerk, :from) NOT GLOB '*[^0-9]*'
-                """, arguments: ["from": prefix.utf8.count + 1, "low": prefix, "high": "\(year)."]) ?? 0
+            let highest = try Self.highestKenmerkNumber(db, prefix: prefix)
             let number = String(highest + 1)
             return prefix + String(repeating: "0", count: max(0, 4 - number.count)) + number
         }
@@ -305,11 +300,11 @@ public final class SQLiteCaseStore: CaseStore {
         CaseSummary(id: row[0], kenmerk: row[1], familyID: row[2], familyName: row[3], wijk: row[4],
                     source: Source(rawValue: row[5]) ?? .overig, reportedOn: day(row[6]),
                     stage: Stage(rawValue: row[7]) ?? .aangemeld, stageSince: day(row[8]), medewerker: row[9],
-                    childCount: row[11], youngestBirthDate: (row[12] as String?).flatMap { Day(parsing: $0) },
-                    version: row[10], closedOn: (row[13] as String?).flatMap { Day(parsing: $0) },
-                    reportBackOn: (row[14] as String?).flatMap { Day(parsing: $0) },
-                    planNextEvaluation: (row[15] as String?).flatMap { Day(parsing: $0) },
-                    planEarliestAgreementDue: (row[16] as String?).flatMap { Day(parsing: $0) })
+                    childCount: row[11], youngestBirthDate: optionalDay(row, 12),
+                    version: row[10], closedOn: optionalDay(row, 13),
+                    reportBackOn: optionalDay(row, 14),
+                    planNextEvaluation: optionalDay(row, 15),
+                    planEarliestAgreementDue: optionalDay(row, 16))
     }
 
     static func event(from row: Row) -> CaseEvent {

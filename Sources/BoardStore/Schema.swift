@@ -140,6 +140,10 @@ enum Schema {
         migrator.registerMigration(PlanSchema.migrationName, migrate: PlanSchema.migrate)
         // The cohort report's index over the moves (ReportSchema.swift).
         migrator.registerMigration(ReportSchema.migrationName, migrate: ReportSchema.migrate)
+        // Lighter indexes over the log (TrustSchema.swift).
+        migrator.registerMigration(TrustSchema.lighterIndexesName, migrate: TrustSchema.lighterIndexes)
+        // Indexes for loading the board in a large store (BoardIndexes.swift).
+        migrator.registerMigration(BoardIndexes.migrationName, migrate: BoardIndexes.migrate)
         return migrator
     }
 }

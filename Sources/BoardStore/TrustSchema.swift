@@ -45,4 +45,17 @@ enum TrustSchema {
             END;
             """)
     }
+
+    static let lighterIndexesName = "v6-lighter-event-indexes"
+
+    /// Two indexes over the whole log cost every appended event (the demo writes two million):
+    /// the log per family needs an index only for the family's own events (those of its cases are
+    /// found through `event_by_case`), and the log per user is read rarely enough to scan.
+    static func lighterIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX IF EXISTS event_by_user;
+            DROP INDEX IF EXISTS event_by_family;
+            CREATE INDEX event_of_family ON event(family_id, id) WHERE case_id IS NULL;
+            """)
+    }
 }

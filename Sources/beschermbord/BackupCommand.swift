@@ -9,11 +9,7 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Maak een reservekopie van de opslag, ook terwijl collega's ermee werken.",
         discussion: """
-            De kopie wordt gemaakt met de back-upfunctie van SQLite uit één momentopname: ze is
-            consistent, ook als anderen tegelijk wijzigingen opslaan, en niemand hoeft te stoppen.
-            De kopie is één los SQLite-bestand dat alleen de eigenaar kan lezen (0600); open haar
-            met --store PAD. Een bestaand bestand wordt alleen met --force overschreven, en pas
-            wanneer de nieuwe kopie helemaal klaar is.
+            De kopie wordt gemaakt met de back-upfunctie van SQLite uit één momentopname: ze is consistent, ook als anderen tegelijk wijzigingen opslaan, en niemand hoeft te stoppen. De kopie is één los SQLite-bestand dat alleen de eigenaar kan lezen (0600); open haar met --store PAD. Een bestaand bestand wordt alleen met --force overschreven, en pas wanneer de nieuwe kopie helemaal klaar is.
 
             Voorbeeld:
               beschermbord backup /veilig/beschermbord-$(date +%F).sqlite

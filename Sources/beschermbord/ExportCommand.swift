@@ -15,25 +15,17 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Exporteer alle zaken als CSV of JSON, of het dossier van één gezin voor een inzageverzoek.",
         discussion: """
-            Zonder --family: alle zaken. CSV heeft de kolommen van de import (kenmerk; aangemeld_op; bron;
-            gezin; wijk; medewerker; kinderen; onderzoek_op; beschermtafel_op; uitkomst; uitkomst_op),
-            datums als dd-mm-jjjj, ; als scheidingsteken en UTF-8 met BOM, zodat Excel het goed opent en
-            een export in een lege opslag weer kan worden geïmporteerd. JSON is een lijst van zaken met
-            hun gegevens, kinderen en de datums van de fasen (jjjj-mm-dd).
+            Zonder --family: alle zaken. CSV heeft de kolommen van de import (kenmerk; aangemeld_op; bron; gezin; wijk; medewerker; kinderen; onderzoek_op; beschermtafel_op; uitkomst; uitkomst_op), datums als dd-mm-jjjj, ; als scheidingsteken en UTF-8 met BOM, zodat Excel het goed opent en een export in een lege opslag weer kan worden geïmporteerd. JSON is een lijst van zaken met hun gegevens, kinderen en de datums van de fasen (jjjj-mm-dd).
 
-            Met --family KENMERK (alleen JSON): alles wat over het gezin van die zaak is vastgelegd,
-            voor een inzageverzoek (AVG): het gezin, de kinderen, alle zaken van het gezin met hun
-            volledige logboek (ook wie het dossier wanneer heeft geopend) en alle overige gegevens.
-            De export zelf wordt vastgelegd in het logboek van de zaak.
+            Met --family KENMERK (alleen JSON): alles wat over het gezin van die zaak is vastgelegd, voor een inzageverzoek (AVG): het gezin, de kinderen, alle zaken van het gezin met hun volledige logboek (ook wie het dossier wanneer heeft geopend) en alle overige gegevens. De export zelf wordt vastgelegd in het logboek van de zaak.
 
-            Zonder --out gaat de export naar de standaarduitvoer. Een bestaand bestand wordt alleen
-            met --force overschreven. Het bestand is alleen leesbaar voor de eigenaar (0600): het
-            bevat bijzondere persoonsgegevens van kinderen.
+            Zonder --out gaat de export naar de standaarduitvoer. Een bestaand bestand wordt alleen met --force overschreven. Het bestand is alleen leesbaar voor de eigenaar (0600): het bevat bijzondere persoonsgegevens van kinderen.
 
             Voorbeelden:
               beschermbord export --format csv --out zaken.csv
               beschermbord export --format json > zaken.json
-              beschermbord export --family 2025-0042 --format json --out inzage-2025-0042.json
+              beschermbord export --family 2025-0042 --format json \\
+                --out inzage-2025-0042.json
             """,
         aliases: ["exporteer"])
 

@@ -10,28 +10,29 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Importeer zaken uit een CSV-bestand (zoals Excel het opslaat): alles of niets.",
         discussion: """
-            Het bestand heeft een kopregel met kolomnamen (hoofdletters maken niet uit, volgorde vrij).
-            Scheidingsteken ; of , (gelezen uit de kopregel). Velden tussen aanhalingstekens mogen het
-            scheidingsteken en regeleinden bevatten. Tekenset UTF-8 (met of zonder BOM) of Windows-1252.
+            Het bestand heeft een kopregel met kolomnamen (hoofdletters maken niet uit, volgorde vrij). Scheidingsteken ; of , (gelezen uit de kopregel). Velden tussen aanhalingstekens mogen het scheidingsteken en regeleinden bevatten. Tekenset: UTF-8 (met of zonder BOM) of Windows-1252.
 
             Kolommen:
               kenmerk           verplicht, uniek
               aangemeld_op      verplicht, datum
-              bron              verplicht: Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig
+              bron              verplicht: Veilig Thuis, Jeugdbescherming,
+                                Jeugdteam of Overig
               gezin             verplicht: de gezinsnaam
               wijk, medewerker  vrije tekst
-              kinderen          Voornaam (dd-mm-jjjj), meerdere gescheiden door |
+              kinderen          Voornaam (dd-mm-jjjj), meer gescheiden door |
               onderzoek_op      datum
-              beschermtafel_op  datum (vraagt onderzoek_op)
-              uitkomst          veiligheid gewaarborgd of rvk-onderzoek (rvk-onderzoek vraagt beschermtafel_op)
-              uitkomst_op       datum, verplicht bij een uitkomst
-            Datums als dd-mm-jjjj of jjjj-mm-dd; geen datum in de toekomst, en de datums van een zaak
-            lopen nooit terug. Onbekende kolommen worden gemeld en overgeslagen.
+              beschermtafel_op  datum; vraagt onderzoek_op
+              uitkomst          veiligheid gewaarborgd of rvk-onderzoek;
+                                rvk-onderzoek vraagt beschermtafel_op
+              uitkomst_op       datum; verplicht bij een uitkomst
 
-            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan.
-            Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...'
-            en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen,
-            dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie.
+            Datums als dd-mm-jjjj of jjjj-mm-dd. Geen datum ligt in de toekomst, en de datums van een zaak lopen nooit terug. Onbekende kolommen worden gemeld en overgeslagen.
+
+            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan. Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...' en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen, dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie.
+
+            Voorbeeld:
+              beschermbord import --dry-run zaken.csv
+              beschermbord import zaken.csv
             """,
         aliases: ["importeer"])
 
@@ -74,13 +75,21 @@ struct ImportCommand: ParsableCommand {
                           + "Verbeter het bestand en importeer het opnieuw.")
         }
 
-        let store = try storeOptions.open()
         let result: ImportResult
         do {
-            result = try store.importRows(parsed.rows, origin: name, dryRun: dryRun) { done, total in
-                bar.show(dryRun ? "Controleren" : "Opslaan", fraction: total == 0 ? 1 : Double(done) / Double(total),
-                         detail: "\(done) van \(total)")
+            if dryRun && !FileManager.default.fileExists(atPath: storeOptions.path) {
+                // A dry run never writes, so it does not create the store either: everything would be new.
+                result = ImportResult(cases: parsed.rows.count, families: parsed.rows.count, children: parsed.childCount)
+            } else {
+                // A dry run only reads (and so also works for someone who may not change the store).
+                let store = dryRun ? try SQLiteCaseStore(path: storeOptions.path, readOnly: true) : try storeOptions.open()
+                result = try store.importRows(parsed.rows, origin: name, dryRun: dryRun) { done, total in
+                    bar.show(dryRun ? "Controleren" : "Opslaan", fraction: total == 0 ? 1 : Double(done) / Double(total),
+                             detail: "\(done) van \(total)")
+                }
             }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             bar.finish()
             throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))

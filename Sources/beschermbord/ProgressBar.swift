@@ -20,10 +20,11 @@ final class ProgressBar {
         self.label = label
         let width = 30
         let filled = width * percent / 100
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let padded = label.padding(toLength: 10, withPad: " ", startingAt: 0)
+        // ASCII, so that it reads the same in every locale and on every terminal.
+        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
+        let padded = label.padding(toLength: 12, withPad: " ", startingAt: 0)
         let percentText = String(repeating: " ", count: 3 - String(percent).count) + "\(percent)%"
-        write("\r\u{1B}[K\(padded) \(bar) \(percentText)\(detail.isEmpty ? "" : "  " + detail)")
+        write("\r\u{1B}[K\(padded)\(bar) \(percentText)\(detail.isEmpty ? "" : "  " + detail)")
         visible = true
     }
 

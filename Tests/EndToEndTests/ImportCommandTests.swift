@@ -50,6 +50,7 @@ struct ImportCommandTests {
         let dry = try Binary.run(["import", "--store", store, "--dry-run", file.path])
         #expect(dry.status == 0, "\(dry.output)")
         #expect(dry.output.contains("er is niets opgeslagen. Er zouden 2 zaken, 2 gezinnen en 2 kinderen worden toegevoegd"), "\(dry.output)")
+        #expect(!FileManager.default.fileExists(atPath: store), "a dry run does not even create the store")
 
         let first = try Binary.run(["import", "--store", store, file.path])
         #expect(first.status == 0, "\(first.output)")
@@ -57,6 +58,9 @@ struct ImportCommandTests {
         let again = try Binary.run(["import", "--store", store, file.path])
         #expect(again.status == 0)
         #expect(again.output.contains("0 zaken, 0 gezinnen en 0 kinderen toegevoegd; 2 zaken stonden al in de opslag"))
+        let dryAgain = try Binary.run(["import", "--store", store, "--dry-run", file.path])
+        #expect(dryAgain.output.contains("Er zouden 0 zaken, 0 gezinnen en 0 kinderen worden toegevoegd; 2 zaken stonden al in de opslag"),
+                "\(dryAgain.output)")
 
         let board = try Binary.run(["board", "--store", store, "--all"])
         let rvk = board.output.components(separatedBy: "\nRvK-onderzoek (").last ?? ""

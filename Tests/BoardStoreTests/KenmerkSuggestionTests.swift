@@ -1,0 +1,46 @@
+import BoardCore
+import Foundation
+import GRDB
+import Testing
+@testable import BoardStore
+
+/// The suggestion reads the highest number from the end of an index; it must give what parsing
+/// every kenmerk of the year (prefix, then only digits) gives, also for kenmerken typed by hand.
+@Suite("Kenmerk suggestion from the index")
+struct KenmerkSuggestionTests {
+    func highest(_ kenmerken: [String], prefix: String = "2025-") throws -> Int {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        for kenmerk in kenmerken { try store.addReport(report(kenmerk)) }
+        let fromIndex = try store.pool.read { db in try SQLiteCaseStore.highestKenmerkNumber(db, prefix: prefix) }
+        let plain = kenmerken.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }
+            .filter { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }.compactMap { Int($0) }.max() ?? 0
+        #expect(fromIndex == plain, "\(kenmerken)")
+        return fromIndex
+    }
+
+    @Test func sameAsParsingEveryKenmerk() throws {
+        #expect(try highest([]) == 0)
+        #expect(try highest(["2025-0001", "2025-0007", "2024-0100"]) == 7)
+        #expect(try highest(["2025-9999", "2025-10000", "2025-0500"]) == 10000)
+        #expect(try highest(["2025-60452", "2025-9999", "2025-1"]) == 60452)
+        #expect(try highest(["2025-00042", "2025-0041"]) == 42, "leading zeros make a long kenmerk small")
+        #expect(try highest(["2025-000041", "2025-0042", "2025-7"]) == 42)
+        #expect(try highest(["2025-VT12", "2025-99a9", "2025-0003"]) == 3, "suffixes that are no number are skipped")
+        #expect(try highest(["2025-+120", "2025--900", "2025-0100"]) == 100, "only digits make a kenmerk number")
+        #expect(try highest(["12025-0050", "2025-0002"]) == 2, "another year's prefix is not this year")
+        #expect(try highest(["2025-0003"], prefix: "2026-") == 0)
+    }
+
+    @Test func theIndexIsUsed() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let plan = try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT kenmerk FROM "case" WHERE substr(kenmerk, 1, 5) = '2025-'
+                ORDER BY length(kenmerk) DESC, kenmerk DESC
+                """, adapter: SuffixRowAdapter(fromIndex: 3))
+        }
+        #expect(plan.contains { $0.contains("case_by_kenmerk_number") }, "\(plan)")
+    }
+}
