@@ -14,16 +14,35 @@ public struct ArrangedColumns: Equatable, Sendable {
     public static let empty = ArrangedColumns(cases: [], today: Day(ordinal: 0), closedWindowDays: nil)
 
     public init(cases: [CaseSummary], today: Day, closedWindowDays: Int?) {
-        var buckets: [Stage: [CaseSummary]] = [:]
-        for stage in Stage.allCases { buckets[stage] = [] }
-        for summary in cases {
+        // Sort keys per column, by the cards' positions in `cases`: each card is copied once, into
+        // its place, and its day numbers are computed once rather than in every comparison.
+        var keys = [[SortKey]](repeating: [], count: Stage.allCases.count)
+        for (index, summary) in cases.enumerated() {
             if let closed = summary.closedDay, let window = closedWindowDays, closed.days(until: today) > window { continue }
-            buckets[summary.stage, default: []].append(summary)
+            keys[Self.position(summary.stage)].append(SortKey(since: summary.stageSince.ordinal, reported: summary.reportedOn.ordinal, index: index))
         }
         var columns: [Stage: [CaseSummary]] = [:]
-        for stage in Stage.allCases { columns[stage] = Self.oldestFirst(buckets[stage] ?? []) }
+        for (position, stage) in Stage.allCases.enumerated() {
+            columns[stage] = Self.oldestFirst(keys[position], cases)
+        }
         all = BoardColumns(arranged: columns)
         search = nil
+    }
+
+    private struct SortKey {
+        var since: Int
+        var reported: Int
+        var index: Int
+    }
+
+    private static func position(_ stage: Stage) -> Int {
+        switch stage {
+        case .aangemeld: return 0
+        case .onderzoek: return 1
+        case .beschermtafel: return 2
+        case .veiligheidGewaarborgd: return 3
+        case .rvkOnderzoek: return 4
+        }
     }
 
     public static func == (lhs: ArrangedColumns, rhs: ArrangedColumns) -> Bool { lhs.all == rhs.all }
@@ -51,11 +70,9 @@ public struct ArrangedColumns: Equatable, Sendable {
         return BoardColumns(arranged: columns)
     }
 
-    /// By day entered in the column, then report date, then kenmerk: the day numbers are computed
-    /// once per card rather than in every comparison.
-    static func oldestFirst(_ cards: [CaseSummary]) -> [CaseSummary] {
-        guard cards.count > 1 else { return cards }
-        var keys = cards.indices.map { (since: cards[$0].stageSince.ordinal, reported: cards[$0].reportedOn.ordinal, index: $0) }
+    /// By day entered in the column, then report date, then kenmerk (and position, for equal ones).
+    private static func oldestFirst(_ keys: [SortKey], _ cards: [CaseSummary]) -> [CaseSummary] {
+        var keys = keys
         keys.sort { lhs, rhs in
             if lhs.since != rhs.since { return lhs.since < rhs.since }
             if lhs.reported != rhs.reported { return lhs.reported < rhs.reported }

@@ -61,7 +61,7 @@ extension StoreFile {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(path: readOnlyOpenPath(path), configuration: configuration)
         defer { try? queue.close() }
         try queue.read { db in
             if let problem = try IntegrityCheck.quickCheck(db).first { throw StoreError.damaged(path: path, reason: problem) }

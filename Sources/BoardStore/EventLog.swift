@@ -169,6 +169,7 @@ enum EventLog {
         var result = Verification()
         var previous: [UInt8]? = nil
         var previousID: Int64? = nil
+        var tip: (id: Int64, hash: [UInt8])?
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(contentColumns) FROM event ORDER BY id")
         while let row = try cursor.next() {
             let stored = StoredEvent(row)
@@ -208,8 +209,9 @@ enum EventLog {
             }
             previous = stored.hash
             previousID = stored.id
-            if let hash = stored.hash { result.tip = (stored.id, SHA256.hex(hash)) }
+            if let hash = stored.hash { tip = (stored.id, hash) }
         }
+        result.tip = tip.map { ($0.id, SHA256.hex($0.hash)) }
         return result
     }
 
@@ -250,9 +252,17 @@ enum EventLog {
                                fromStage: fromStage, toStage: toStage, day: day, detailDigest: detailDigest)
         }
 
+        /// The stored bytes of a column (texts are selected `CAST(... AS BLOB)`), without going
+        /// through a copied `Data`: the check reads millions of these.
         static func bytes(_ row: Row, _ index: Int) -> [UInt8]? {
-            let value: DatabaseValue = row[index]
-            switch value.storage {
+            if row.hasNull(atIndex: index) { return nil }
+            let value = try? row.withUnsafeData(atIndex: index) { data -> [UInt8] in
+                guard let data else { return [] }
+                return data.withUnsafeBytes { [UInt8]($0) }
+            }
+            if let value { return value }
+            let fallback: DatabaseValue = row[index]
+            switch fallback.storage {
             case .null: return nil
             case .blob(let data): return [UInt8](data)
             case .string(let text): return Array(text.utf8)

@@ -62,7 +62,7 @@ public enum IntegrityCheck {
         var report = IntegrityReport(path: path, sections: [], notes: [])
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: StoreFile.readOnlyOpenPath(path), configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             report.sections.append(section(sqliteTitle, summary: "", problems: [problem(error)]))
             report.notes.append("De overige controles zijn overgeslagen omdat SQLite beschadiging vond.")

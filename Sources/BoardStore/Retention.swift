@@ -72,6 +72,9 @@ enum PersonalData {
         "case": ["kenmerk", "source", "reported_on", "stage", "stage_since", "medewerker", "closed_on"],
         "event": ["recorded_at", "user", "kind", "from_stage", "to_stage", "day", "detail"],
         "family": ["erased_on"],
+        // Derived from child.birth_date by triggers (BoardIndexes.swift): erasing the children's
+        // birth dates erases it too.
+        "family_children": ["youngest_birth_date"],
         "setting": ["key", "value"],
         "medewerkers": ["name", "display_name", "role", "added_at", "added_by"],
         "assessment": ["day", "given_by", "recorded_by", "recorded_at"],

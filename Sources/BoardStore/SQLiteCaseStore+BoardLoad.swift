@@ -1,4 +1,5 @@
 import BoardCore
+import Dispatch
 import GRDB
 
 /// Pieces of loading the board that matter at scale (see `beschermbord bench`).
@@ -8,6 +9,12 @@ extension SQLiteCaseStore {
     /// every card, which was a quarter of loading a large board.
     static func optionalDay(_ row: Row, _ index: Int) -> Day? {
         row.hasNull(atIndex: index) ? nil : Day(parsing: row[index] as String)
+    }
+
+    /// A stored day that is never NULL; unreadable ones fall back to the epoch, as `day(_:)` does.
+    /// (Reading the bytes in place through `withUnsafeData` measured slower than this String.)
+    static func requiredDay(_ row: Row, _ index: Int) -> Day {
+        day(row[index] as String)
     }
 
     /// The highest number among the kenmerken `prefix` + digits (such as `2026-0042`), 0 when
@@ -47,5 +54,74 @@ extension SQLiteCaseStore {
         var result = 1
         for _ in 0..<exponent { result = result.multipliedReportingOverflow(by: base).partialValue }
         return result
+    }
+}
+
+extension SQLiteCaseStore {
+    /// From this many cards on, the board is read in two halves at once.
+    static let parallelLoadFrom = 4_000
+
+    /// The board's cards with `summarySelect`: open cases and those closed since `since` (every
+    /// case when nil). A large board is read in two halves, split by case id, on two reader
+    /// connections at once: the store has readers to spare and the machine at least two cores,
+    /// and loading is most of starting the board. Splitting by id means no card can be read twice
+    /// or missed, even if a colleague moves a case in between; at worst one half is a moment
+    /// older, until the next reload.
+    func loadCards(since: String?, parallelFrom: Int = parallelLoadFrom, sampleEvery: Int = 16) throws -> [CaseSummary] {
+        let condition = since == nil ? "1" : "(c.closed_on IS NULL OR c.closed_on >= :since)"
+        guard let split = try read({ db in try Self.splitID(db, since: since, parallelFrom: parallelFrom, sampleEvery: sampleEvery) }) else {
+            return try read { db in try Self.cards(db, where: condition, arguments: Self.arguments(since: since, split: nil)) }
+        }
+        let pool = self.pool
+        // `+c.id`: the split must not make SQLite scan the table by id instead of using the
+        // closed_on index (unless every case is wanted: then the id range is the way).
+        let id = since == nil ? "c.id" : "+c.id"
+        let halves = ["\(condition) AND \(id) < :split", "\(condition) AND \(id) >= :split"]
+        // Each task writes only its own slot; the buffer outlives both (concurrentPerform returns when they are done).
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<[CaseSummary], Error>>.allocate(capacity: halves.count)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: halves.count) { index in
+            let result = Result {
+                try pool.read { db in try Self.cards(db, where: halves[index], arguments: Self.arguments(since: since, split: split)) }
+            }
+            (results.baseAddress! + index).initialize(to: result)
+        }
+        defer { _ = results.baseAddress!.deinitialize(count: halves.count) }
+        do {
+            return try results.reduce(into: []) { cards, half in cards += try half.get() }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: location, reason: StoreFile.describe(error))
+        }
+    }
+
+    /// Where to split a large board in two, nil for a small one: about the middle card's id, from
+    /// a sample of one id in `sampleEvery`, read from the closed_on index alone (reading every id
+    /// into Swift, or sorting them in SQL, cost a sizeable part of loading a half).
+    static func splitID(_ db: Database, since: String?, parallelFrom: Int, sampleEvery: Int) throws -> Int64? {
+        guard let since else {
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0
+            guard count >= max(2, parallelFrom) else { return nil }
+            return try Int64.fetchOne(db, sql: "SELECT (MIN(id) + MAX(id) + 1) / 2 FROM \"case\"")
+        }
+        let every = max(1, sampleEvery)
+        var sample = try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE closed_on IS NULL AND id % ? = 0", arguments: [every])
+        sample += try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE closed_on >= ? AND id % ? = 0", arguments: [since, every])
+        guard sample.count * every >= max(2, parallelFrom), !sample.isEmpty else { return nil }
+        sample.sort()
+        return sample[sample.count / 2]
+    }
+
+    static func arguments(since: String?, split: Int64?) -> StatementArguments {
+        var values: [String: (any DatabaseValueConvertible)?] = [:]
+        if let since { values["since"] = since }
+        if let split { values["split"] = split }
+        return StatementArguments(values)
+    }
+
+    /// One query's cards, decoded straight from the statement (a cursor: no copied Row per card).
+    static func cards(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [CaseSummary] {
+        try Array(Row.fetchCursor(db, sql: "\(summarySelect) WHERE \(condition)", arguments: arguments).map(summary(from:)))
     }
 }

@@ -6,53 +6,55 @@ extension SQLiteCaseStore {
     /// The dossier of the family of `caseID`, with that case in view. `openedSection` logs the
     /// opening (who, when, which family, which screen) when given.
     public func dossier(caseID: CaseID, openedSection: String?) throws -> Dossier {
+        // Cached statements: opening a family is a key press, and compiling these queries anew each
+        // time was most of its cost (see `beschermbord bench`).
         let load = { (db: Database) throws -> Dossier in
-            guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?", arguments: [caseID]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.summarySelect + " WHERE c.id = ?"), arguments: [caseID]) else {
                 throw StoreError.caseNotFound("#\(caseID)")
             }
             let summary = Self.summary(from: row)
             let familyID = summary.familyID
-            guard let familyRow = try Row.fetchOne(db, sql: "SELECT id, name, address, wijk FROM family WHERE id = ?", arguments: [familyID]) else {
+            guard let familyRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, address, wijk FROM family WHERE id = ?"), arguments: [familyID]) else {
                 throw StoreError.caseNotFound(summary.kenmerk)
             }
             let family = FamilyRecord(id: familyRow[0], name: familyRow[1], address: familyRow[2], wijk: familyRow[3])
-            let children = try Row.fetchAll(db, sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id",
+            let children = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id"),
                                             arguments: [familyID])
                 .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Self.day($0[3]), bsn: $0[4]) }
-            let caregivers = try Row.fetchAll(db, sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id", arguments: [familyID])
+            let caregivers = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id"), arguments: [familyID])
                 .map { Caregiver(name: $0[0], relation: $0[1], phone: $0[2]) }
-            let network = try Row.fetchAll(db, sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id",
+            let network = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id"),
                                            arguments: [familyID])
                 .map { NetworkMember(name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
-            let cases = try Row.fetchAll(db, sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
+            let cases = try Row.fetchAll(db.cachedStatement(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC"),
                                          arguments: [familyID]).map(Self.summary(from:))
-            let events = try Row.fetchAll(db, sql: """
+            let events = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
                 FROM event WHERE case_id = ? ORDER BY id
-                """, arguments: [caseID]).map(Self.event(from:))
+                """), arguments: [caseID]).map(Self.event(from:))
             let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
-            let assessments = try Row.fetchAll(db, sql: """
+            let assessments = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
-                """, arguments: [caseID]).map {
+                """), arguments: [caseID]).map {
                 SafetyAssessment(day: Self.day($0[0]), concerns: $0[1], strengths: $0[2], needs: $0[3], score: $0[4],
                                  givenBy: ScoreGiver(rawValue: $0[5]) ?? .medewerker, recordedBy: $0[6])
             }
-            let risks = try Row.fetchAll(db, sql: "SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id",
+            let risks = try Row.fetchAll(db.cachedStatement(sql: "SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id"),
                                          arguments: [caseID])
                 .map { RiskInstrumentRecord(instrument: $0[0], day: Self.day($0[1]), outcome: $0[2], note: $0[3], recordedBy: $0[4]) }
-            let notes = try Row.fetchAll(db, sql: "SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC",
+            let notes = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC"),
                                          arguments: [caseID])
                 .map { Note(id: $0[0], recordedAt: $0[1], author: $0[2], text: $0[3], refersTo: $0[4]) }
-            let tables = try Row.fetchAll(db, sql: """
+            let tables = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, requester, request_date, meeting_date, attendees, advice, outcome, report_back_on, goals
                 FROM table_record WHERE case_id = ? ORDER BY id
-                """, arguments: [caseID]).map {
+                """), arguments: [caseID]).map {
                 TableRecord(id: $0[0], requester: TableRequester(rawValue: $0[1]) ?? .jeugdteam, requestDate: Self.day($0[2]),
                             meetingDate: ($0[3] as String?).map(Self.day), attendees: $0[4], advice: $0[5],
                             outcome: ($0[6] as String?).flatMap(TableOutcome.init(rawValue:)),
                             reportBackOn: ($0[7] as String?).map(Self.day), goals: $0[8])
             }
-            let rvk = try Row.fetchOne(db, sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", arguments: [caseID])
+            let rvk = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?"), arguments: [caseID])
                 .map { RvkRecord(startDate: Self.day($0[0]), outcome: ($0[1] as String?).flatMap(RvkOutcome.init(rawValue:)),
                                  outcomeDate: ($0[2] as String?).map(Self.day)) }
             return Dossier(family: family, children: children, caregivers: caregivers, network: network, cases: cases,

@@ -112,37 +112,37 @@ extension SQLiteCaseStore {
     }
 
     static func loadPlans(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [JointPlan] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, case_id, jeugdbeschermer, organisation, wijkteam_colleague, start_date, consent_date, consent_by,
                    next_evaluation, ended_on, end_reason
             FROM joint_plan WHERE \(condition) ORDER BY id
-            """, arguments: arguments)
+            """), arguments: arguments)
         return try rows.map { row in
             let planID: PlanID = row[0]
             var plan = JointPlan(id: planID, caseID: row[1], jeugdbeschermer: row[2], organisation: row[3], wijkteamColleague: row[4],
                                  startDate: day(row[5]), consentDate: day(row[6]), consentBy: row[7],
                                  nextEvaluation: (row[8] as String?).map(day), endedOn: (row[9] as String?).map(day),
                                  end: (row[10] as String?).flatMap(PlanEnd.init(rawValue:)))
-            plan.intensities = try Row.fetchAll(db, sql: "SELECT day, intensity, recorded_by FROM plan_intensity WHERE plan_id = ? ORDER BY id",
+            plan.intensities = try Row.fetchAll(db.cachedStatement(sql: "SELECT day, intensity, recorded_by FROM plan_intensity WHERE plan_id = ? ORDER BY id"),
                                                 arguments: [planID]).map {
                 IntensityChange(day: day($0[0]), intensity: PlanIntensity(rawValue: $0[1]) ?? .advies, recordedBy: $0[2])
             }
-            plan.goals = try Row.fetchAll(db, sql: "SELECT id, text, safety_conditions, status FROM plan_goal WHERE plan_id = ? ORDER BY id",
+            plan.goals = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, safety_conditions, status FROM plan_goal WHERE plan_id = ? ORDER BY id"),
                                           arguments: [planID]).map {
                 PlanGoal(id: $0[0], text: $0[1], safetyConditions: $0[2], status: GoalStatus(rawValue: $0[3]) ?? .open)
             }
-            plan.agreements = try Row.fetchAll(db, sql: "SELECT id, party, who, what, due, status FROM plan_agreement WHERE plan_id = ? ORDER BY id",
+            plan.agreements = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, party, who, what, due, status FROM plan_agreement WHERE plan_id = ? ORDER BY id"),
                                                arguments: [planID]).map {
                 PlanAgreement(id: $0[0], party: PlanParty(rawValue: $0[1]) ?? .anders, who: $0[2], what: $0[3], due: day($0[4]),
                               status: AgreementStatus(rawValue: $0[5]) ?? .open)
             }
-            plan.hours = try Row.fetchAll(db, sql: "SELECT day, quarters, person, description FROM plan_hours WHERE plan_id = ? ORDER BY day, id",
+            plan.hours = try Row.fetchAll(db.cachedStatement(sql: "SELECT day, quarters, person, description FROM plan_hours WHERE plan_id = ? ORDER BY day, id"),
                                           arguments: [planID]).map {
                 HoursEntry(day: day($0[0]), quarters: $0[1], person: $0[2], description: $0[3])
             }
-            plan.evaluations = try Row.fetchAll(db, sql: """
+            plan.evaluations = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT day, went_well, went_badly, conclusion, next_evaluation, recorded_by FROM plan_evaluation WHERE plan_id = ? ORDER BY id
-                """, arguments: [planID]).map {
+                """), arguments: [planID]).map {
                 PlanEvaluation(day: day($0[0]), wentWell: $0[1], wentBadly: $0[2],
                                conclusion: EvaluationConclusion(rawValue: $0[3]) ?? .doorgaan,
                                nextEvaluation: ($0[4] as String?).map(day), recordedBy: $0[5])

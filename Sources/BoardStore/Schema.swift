@@ -144,6 +144,8 @@ enum Schema {
         migrator.registerMigration(TrustSchema.lighterIndexesName, migrate: TrustSchema.lighterIndexes)
         // Indexes for loading the board in a large store (BoardIndexes.swift).
         migrator.registerMigration(BoardIndexes.migrationName, migrate: BoardIndexes.migrate)
+        // Each family's child count and youngest child, kept by triggers (BoardIndexes.swift).
+        migrator.registerMigration(FamilyChildSummary.migrationName, migrate: FamilyChildSummary.migrate)
         return migrator
     }
 }

@@ -62,3 +62,28 @@ enum StoreCreation {
         return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
     }
 }
+
+extension StoreFile {
+    /// The name under which SQLite should open the store read-only. Normally the path itself;
+    /// but SQLite cannot read a WAL store whose directory is not writable while no `-shm` file
+    /// exists (nobody has the store open), because it cannot create one. Then the store is opened
+    /// as `immutable`: read straight from the file, without locks. That is right for a store on
+    /// read-only media or in a directory that nobody writes; a colleague who can write there and
+    /// starts working meanwhile is not seen until the store is opened again.
+    static func readOnlyOpenPath(_ path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        if access(directory.isEmpty ? "." : directory, W_OK) == 0 || FileManager.default.fileExists(atPath: path + "-shm") {
+            return path
+        }
+        guard sqliteTakesURIs, let encoded = path.addingPercentEncoding(withAllowedCharacters: uriPathCharacters) else { return path }
+        return "file:\(encoded)?immutable=1"
+    }
+
+    /// Whether this SQLite reads file names as URIs (Debian's and most others are built so).
+    static let sqliteTakesURIs: Bool = {
+        guard let queue = try? DatabaseQueue() else { return false }
+        return (try? queue.read { db in try Bool.fetchOne(db, sql: "SELECT sqlite_compileoption_used('USE_URI')") }) == true
+    }()
+
+    private static let uriPathCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+}

@@ -50,7 +50,7 @@ enum StoreFile {
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: readOnlyOpenPath(path), configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 try checkOwnership(db, path: path, isNew: false)

@@ -102,6 +102,9 @@ public struct AppState: Equatable, Sendable {
     public var selection: [Stage: CaseID] = [:]
     /// The first visible card per column.
     public var scroll: [Stage: Int] = [:]
+    /// Where each column's selected card was last found, tried first: with 25,000 cards on the
+    /// board, searching each column for it at every key and every frame was a key's largest cost.
+    var selectionHints = SelectionHints()
 
     /// The case to select once the next load arrives (the one just added or moved).
     public var pendingSelection: CaseID?
@@ -147,6 +150,7 @@ public struct AppState: Equatable, Sendable {
     public func selectedIndex(in stage: Stage) -> Int? {
         let cards = columns[stage]
         guard !cards.isEmpty else { return nil }
+        if let id = selection[stage], let hint = selectionHints.index[stage], hint < cards.count, cards[hint].id == id { return hint }
         if let id = selection[stage], let index = cards.firstIndex(where: { $0.id == id }) { return index }
         return 0
     }
@@ -175,4 +179,10 @@ public struct AppState: Equatable, Sendable {
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }
     }
+}
+
+/// Positions of the selected cards: a cache, not part of what the state is (always equal).
+struct SelectionHints: Equatable, Sendable {
+    var index: [Stage: Int] = [:]
+    static func == (lhs: SelectionHints, rhs: SelectionHints) -> Bool { true }
 }

@@ -44,7 +44,8 @@ enum BoardView {
         if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
         if state.showsOnlyPlans { parts.append("alleen met plan JB (J)") }
         parts.append(state.showAllClosed ? "afgesloten: alle (c)" : "afgesloten: laatste \(state.norms.closedWindowDays) dagen (c: alle)")
-        if state.columns.columns.values.contains(where: { $0.contains(where: state.isOverdue) }) {
+        // Open columns first, oldest card first: the first overdue card is usually found at once.
+        if Stage.allCases.contains(where: { stage in state.columns[stage].contains(where: { state.isOverdue($0) }) }) {
             parts.append("! = over de norm")
         }
         screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .dim)

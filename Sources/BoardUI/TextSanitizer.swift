@@ -4,7 +4,7 @@ public enum TextSanitizer {
     /// One display line: line breaks and tabs become spaces; every other control, escape
     /// sequence introducer and bidirectional override is dropped.
     public static func singleLine(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) || !containsDropped(text) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -16,6 +16,24 @@ public enum TextSanitizer {
             }
         }
         return result
+    }
+
+    /// Whether `text` has anything `singleLine` changes, found from its UTF-8 bytes: C0 controls
+    /// and DEL, C1 controls (C2 80–9F) and the bidirectional marks and overrides (E2 80 8E/8F,
+    /// E2 80 AA–AE, E2 81 A6–A9). Most names with accents have none, and are drawn as they are.
+    static func containsDropped(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            if byte < 0x20 || byte == 0x7F { return true }
+            switch (previous.0, previous.1, byte) {
+            case (_, 0xC2, 0x80...0x9F): return true
+            case (0xE2, 0x80, 0x8E), (0xE2, 0x80, 0x8F), (0xE2, 0x80, 0xAA...0xAE), (0xE2, 0x81, 0xA6...0xA9): return true
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Multi-line text (notes): keeps line breaks, cleans each line.

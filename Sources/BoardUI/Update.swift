@@ -324,6 +324,7 @@ extension AppState {
             let count = columns[stage].count
             var top = scroll[stage] ?? 0
             if let index = selectedIndex(in: stage) {
+                selectionHints.index[stage] = index
                 if index < top { top = index }
                 if index >= top + visible { top = index - visible + 1 }
             }

@@ -9,8 +9,8 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Toon het logboek: wie wanneer welk dossier opende of wijzigde.",
         discussion: """
-            Een teamleider ziet alle regels; ieder ander alleen zijn of haar eigen regels.
-            Tijden staan in de plaatselijke tijd. Het logboek is met een hash-keten beveiligd;
+            Een teamleider ziet alle regels; ieder ander alleen zijn of haar eigen regels. \
+            Tijden staan in de plaatselijke tijd. Het logboek is met een hash-keten beveiligd; \
             `beschermbord check` controleert die.
             """,
         aliases: ["logboek"])

@@ -11,8 +11,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Controleer de opslag: SQLite-integriteit, samenhang van zaken en logboek, en de hash-keten.",
         discussion: """
-            Leest de opslag alleen (ook een beschadigde of alleen-lezen opslag), en meldt per controle
-            of alles in orde is. Exitcode 0 als alles in orde is, 1 als er iets mis is.
+            Leest de opslag alleen (ook een beschadigde of alleen-lezen opslag), en meldt per controle \
+            of alles in orde is. Exitcode 0 als alles in orde is, 1 als er iets mis is. \
             Vindt de controle beschadiging, zet dan de laatste back-up terug.
             """,
         aliases: ["controleer"])

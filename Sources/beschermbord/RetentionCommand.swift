@@ -9,13 +9,13 @@ struct RetentionCommand: ParsableCommand {
         commandName: "retention",
         abstract: "Toon de gezinnen buiten de bewaartermijn en verwijder (met --apply) hun persoonsgegevens.",
         discussion: """
-            Dossiers worden bewaard tot de bewaartermijn (standaard 20 jaar, instelling
-            bewaartermijn.jaren) na het afsluiten van de laatste zaak van het gezin is verstreken.
-            Met --apply vervangt een teamleider daarna de persoonsgegevens (gezinsnaam, wijk, adres,
-            namen en geboortedatums van kinderen, verzorgers en netwerk, vrije tekst in dossier en
-            logboek) door "[verwijderd]". Zaken, kolommen, datums en aantallen blijven voor de cijfers.
-            Het verwijderen wordt zelf gelogd. Met --family KENMERK worden de gegevens van dat gezin
-            op verzoek eerder vernietigd (alleen als geen zaak van het gezin meer open is).
+            Dossiers worden bewaard tot de bewaartermijn (standaard 20 jaar, instelling \
+            bewaartermijn.jaren) na het afsluiten van de laatste zaak van het gezin is verstreken. \
+            Met --apply vervangt een teamleider daarna de persoonsgegevens (gezinsnaam, wijk, adres, \
+            namen en geboortedatums van kinderen, verzorgers en netwerk, vrije tekst in dossier en \
+            logboek) door "[verwijderd]". Zaken, kolommen, datums en aantallen blijven voor de cijfers. \
+            Het verwijderen wordt zelf gelogd. Met --family KENMERK worden de gegevens van dat gezin \
+            op verzoek eerder vernietigd (alleen als geen zaak van het gezin meer open is). \
             Back-ups van vóór het verwijderen bevatten de gegevens nog.
             """,
         aliases: ["bewaartermijn"])

@@ -15,10 +15,10 @@ struct StaffCommand: ParsableCommand {
         commandName: "medewerkers",
         abstract: "Toon of beheer de lijst van medewerkers en hun rol.",
         discussion: """
-            De gebruiker is de gebruiker van het besturingssysteem. Wie niet in de lijst staat, kan het
-            bord lezen en dossiers openen (dat wordt gelogd), maar niets wijzigen. Rollen: medewerker,
-            jeugdbeschermer, teamleider. Alleen een teamleider beheert de lijst, wijzigt normen,
-            WIP-limieten en de bewaartermijn, leest het logboek van anderen en verwijdert
+            De gebruiker is de gebruiker van het besturingssysteem. Wie niet in de lijst staat, kan het \
+            bord lezen en dossiers openen (dat wordt gelogd), maar niets wijzigen. Rollen: medewerker, \
+            jeugdbeschermer, teamleider. Alleen een teamleider beheert de lijst, wijzigt normen, \
+            WIP-limieten en de bewaartermijn, leest het logboek van anderen en verwijdert \
             persoonsgegevens. Wie een nieuwe opslag maakt, wordt de eerste teamleider.
             """,
         subcommands: [List.self, Add.self, Change.self, Remove.self],
