@@ -275,12 +275,13 @@ public enum DossierChange: Equatable, Sendable {
     case addNote(CaseID, Note)
     case recordTableDecision(CaseID, expectedVersion: Int, TableDecision)
     case recordRvkOutcome(CaseID, expectedVersion: Int, RvkOutcome, Day)
+    case recordMeetingDecision(CaseID, MeetingDecision)
 
     /// The case the change belongs to, for the log; nil for family-level changes.
     public var caseID: CaseID? {
         switch self {
         case .addAssessment(let id, _), .addRiskInstrument(let id, _), .addNote(let id, _),
-             .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _): return id
+             .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _), .recordMeetingDecision(let id, _): return id
         case .editFamily, .addChild, .addCaregiver, .addNetworkMember: return nil
         }
     }

@@ -132,6 +132,8 @@ public enum EventKind: String, Codable, Sendable {
     case planUren = "plan_uren"
     case planIntensiteit = "plan_intensiteit"
     case planEvaluatie = "plan_evaluatie"
+    /// The weekly meeting's decision on a case (MeetingAgenda.swift); its text is a journal note.
+    case vergaderbesluit
 
     public var title: String {
         switch self {
@@ -158,6 +160,7 @@ public enum EventKind: String, Codable, Sendable {
         case .planUren: return "Uren JB in de wijk"
         case .planIntensiteit: return "Intensiteit plan"
         case .planEvaluatie: return "Evaluatie plan"
+        case .vergaderbesluit: return "Besluit teamoverleg"
         }
     }
 }

@@ -1,12 +1,14 @@
-/// Time norms for a case in a column; a card past its norm is overdue.
-/// Defaults follow DOMAIN.md: safety assessment within 5 werkdagen, investigation within 10 weeks,
-/// a drang report-back at most 6 months after the table.
+/// The team's agreed norms: time norms for a case in a column (a card past its norm is overdue)
+/// and work-in-progress limits per column. Time defaults follow DOMAIN.md: safety assessment within
+/// 5 werkdagen, investigation within 10 weeks, a drang report-back at most 6 months after the table.
 public struct Norms: Equatable, Sendable {
     public var werkdagenInAangemeld: Int
     public var weeksInOnderzoek: Int
     public var monthsAtBeschermtafel: Int
     /// How many days the end columns show by default.
     public var closedWindowDays: Int
+    /// The most open cases a column should hold (settings `wip.<column>`); no entry means no limit.
+    public var wipLimits: [Stage: Int] = [:]
 
     public init(werkdagenInAangemeld: Int = 5, weeksInOnderzoek: Int = 10, monthsAtBeschermtafel: Int = 6,
                 closedWindowDays: Int = 30) {
@@ -17,6 +19,17 @@ public struct Norms: Equatable, Sendable {
     }
 
     public static let standard = Norms()
+
+    /// The columns a WIP limit applies to: the wijkteam's own work.
+    public static let wipStages: [Stage] = [.aangemeld, .onderzoek, .beschermtafel]
+
+    /// The setting that holds a column's WIP limit, such as `wip.onderzoek`.
+    public static func wipKey(_ stage: Stage) -> String { "wip.\(stage.rawValue)" }
+
+    /// Whether `count` cases exceed the column's limit (never without a limit).
+    public func isOverWIP(_ stage: Stage, count: Int) -> Bool {
+        wipLimits[stage].map { count > $0 } ?? false
+    }
 
     /// Whether a case that entered `stage` on `since` is past its norm on `today`.
     public func isOverdue(stage: Stage, since: Day, today: Day) -> Bool {

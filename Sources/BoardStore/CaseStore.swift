@@ -39,4 +39,6 @@ public protocol CaseStore: AnyObject {
     /// One change from the plan screen, in one transaction with its event; returns a Dutch confirmation.
     @discardableResult
     func apply(_ change: PlanChange, today: Day) throws -> String
+    /// When the last weekly meeting was, and which cases were decided on today (for the agenda).
+    func meetingRecord(today: Day) throws -> MeetingRecord
 }

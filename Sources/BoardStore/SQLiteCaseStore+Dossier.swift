@@ -161,6 +161,8 @@ extension SQLiteCaseStore {
                 try self.logCaseChange(db, caseID: caseID, kind: .notitie, day: today,
                                        detail: note.refersTo.map { "notitie \(noteID), correctie op notitie \($0)" } ?? "notitie \(noteID)")
                 return note.refersTo == nil ? "Notitie opgeslagen." : "Correctie opgeslagen."
+            case .recordMeetingDecision(let caseID, let decision):
+                return try self.recordMeetingDecision(db, caseID: caseID, decision: decision, today: today)
             case .recordTableDecision(let caseID, let version, let decision):
                 return try self.recordTableDecision(db, caseID: caseID, expectedVersion: version, decision: decision, today: today)
             case .recordRvkOutcome(let caseID, let version, let outcome, let day):

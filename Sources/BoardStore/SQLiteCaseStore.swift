@@ -102,6 +102,10 @@ public final class SQLiteCaseStore: CaseStore {
             if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }
             if let value = settings["norm.maanden_beschermtafel"].flatMap(Int.init) { norms.monthsAtBeschermtafel = value }
             if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
+            for stage in Norms.wipStages {
+                // 0 means no limit, so that a teamleider can lift one again.
+                if let limit = settings[Norms.wipKey(stage)].flatMap(Int.init), limit > 0 { norms.wipLimits[stage] = limit }
+            }
             return norms
         }
     }

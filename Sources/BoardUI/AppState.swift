@@ -20,6 +20,8 @@ public enum Effect: Equatable, Sendable {
     case applyPlan(PlanChange)
     /// Looks up known families by name, for linking a new report.
     case findFamilies(String)
+    /// Asks the store about earlier meetings, to open or refresh the agenda.
+    case loadMeeting
     case quit
 }
 
@@ -33,6 +35,8 @@ public enum AppEvent: Equatable, Sendable {
     case planLoaded(caseID: CaseID, [JointPlan])
     /// Known families whose name starts with `query`.
     case familyMatches(query: String, [FamilyMatch])
+    /// The last meeting and today's decisions, for the agenda.
+    case meetingLoaded(MeetingRecord)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
@@ -48,6 +52,12 @@ public enum Overlay: Equatable, Sendable {
     case dossierForm(DossierForm)
     case plan(PlanScreen)
     case planForm(PlanForm)
+    /// The weekly meeting's agenda (`A`).
+    case agenda(AgendaScreen)
+    /// Open cases per medewerker (`w`).
+    case caseload(CaseloadScreen)
+    /// The choice filters: medewerker, wijk, source (`f`).
+    case filterForm(Form)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -94,6 +104,15 @@ public struct AppState: Equatable, Sendable {
         didSet { if showsOnlyPlans != oldValue { arrange() } }
     }
 
+    /// Medewerker, wijk and source chosen with `f`.
+    public var facets = BoardFacets() {
+        didSet { if facets != oldValue { arrange() } }
+    }
+    /// Open cases per column before any filter: what the WIP limits are compared with.
+    public private(set) var columnLoad: [Stage: Int] = [:]
+    /// When a card's days in its column show as ageing (from the theme).
+    public var ageing = CardAgeing.standard
+
     /// Meeting mode: every screen shows initials instead of names (NameMask.swift).
     public var isMeeting = false
 
@@ -133,8 +152,12 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the columns after the cases, filter or window changed.
     mutating func arrange() {
+        var load: [Stage: Int] = [:]
+        for summary in cases where summary.closedDay == nil { load[summary.stage, default: 0] += 1 }
+        columnLoad = load
         var shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
         if showsOnlyPlans { shown = shown.filter(\.hasActivePlan) }
+        if !facets.isEmpty { shown = shown.filter(facets.matches) }
         arranged = ArrangedColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays)
         columns = arranged.filtered(by: filter)
     }
@@ -163,6 +186,15 @@ public struct AppState: Equatable, Sendable {
         norms.isOverdue(summary, today: today)
     }
 
+    /// Whether any filter narrows the board (one Esc clears them all).
+    public var isFiltered: Bool { !filter.isEmpty || showsOnlyOverdue || showsOnlyPlans || !facets.isEmpty }
+
+    /// The agenda, when it is open (under a family screen or dialog on top of it).
+    public var openAgenda: AgendaScreen? {
+        for overlay in overlays.reversed() { if case .agenda(let screen) = overlay { return screen } }
+        return nil
+    }
+
     /// The family screen, when one is open (under any dialog on top of it).
     public var openFamily: FamilyScreen? {
         for overlay in overlays.reversed() { if case .family(let screen) = overlay { return screen } }
@@ -173,9 +205,11 @@ public struct AppState: Equatable, Sendable {
     public var activeBindings: [Binding] {
         switch overlays.last {
         case .help?: return KeyMap.help
-        case .family(let screen)?: return KeyMap.family(screen.section)
+        case .family(let screen)?: return openAgenda == nil ? KeyMap.family(screen.section) : KeyMap.familyInAgenda(screen.section)
         case .plan?: return KeyMap.plan
-        case .newReport?, .move?, .dossierForm?, .planForm?: return KeyMap.form
+        case .agenda?: return KeyMap.agenda
+        case .caseload?: return KeyMap.caseload
+        case .newReport?, .move?, .dossierForm?, .planForm?, .filterForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }
     }

@@ -22,9 +22,13 @@ public enum AppView {
         }
         var cursor: (x: Int, y: Int)?
         let page = state.overlays.last(where: {
-            switch $0 { case .family, .plan: return true; default: return false }
+            switch $0 { case .family, .plan, .agenda, .caseload: return true; default: return false }
         })
-        if case .plan(let plan)? = page {
+        if case .agenda(let agenda)? = page {
+            AgendaView.draw(agenda, state: state, into: &screen)
+        } else if case .caseload(let caseload)? = page {
+            CaseloadView.draw(caseload, state: state, into: &screen)
+        } else if case .plan(let plan)? = page {
             PlanView.draw(plan, state: state, into: &screen)
         } else if case .family(let family)? = page {
             FamilyView.draw(family, state: state, into: &screen)
@@ -35,7 +39,7 @@ public enum AppView {
         case .help(let title, let bindings, let scroll)?:
             HelpView.draw(title: title, bindings: bindings, scroll: scroll, into: &screen)
             cursor = nil
-        case .newReport(let form)?:
+        case .newReport(let form)?, .filterForm(let form)?:
             cursor = FormView.draw(form, into: &screen)
         case .move(let dialog)?:
             cursor = FormView.draw(dialog.form, subtitle: MoveForm.subtitle(dialog), into: &screen)
@@ -43,7 +47,7 @@ public enum AppView {
             cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
         case .planForm(let planForm)?:
             cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
-        case .family?, .plan?, nil:
+        case .family?, .plan?, .agenda?, .caseload?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)

@@ -40,9 +40,11 @@ enum BoardView {
             return nil
         }
         var parts: [String] = []
-        if !state.filter.isEmpty { parts.append("filter ‘\(state.filter)’ (Esc wist)") }
+        if !state.filter.isEmpty { parts.append("filter ‘\(state.filter)’") }
         if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
         if state.showsOnlyPlans { parts.append("alleen met plan JB (J)") }
+        parts += state.facets.descriptions
+        if state.isFiltered { parts.append("Esc wist de filters") }
         parts.append(state.showAllClosed ? "afgesloten: alle (c)" : "afgesloten: laatste \(state.norms.closedWindowDays) dagen (c: alle)")
         // Open columns first, oldest card first: the first overdue card is usually found at once.
         if Stage.allCases.contains(where: { stage in state.columns[stage].contains(where: { state.isOverdue($0) }) }) {
@@ -52,9 +54,15 @@ enum BoardView {
         return nil
     }
 
-    static func columnTitle(_ stage: Stage, count: Int, width: Int) -> String {
-        let full = "\(stage.title) \(count)"
-        if DisplayWidth.of(full) + 2 <= width { return full }
+    /// `Onderzoek 14`; with a WIP limit `Onderzoek 14/12!` (open cases / limit, `!` when over it),
+    /// and under a filter the shown cards first: `Onderzoek 3 · 14/12!`. Shortened to fit `width`.
+    static func columnTitle(_ stage: Stage, count: Int, width: Int, load: Int? = nil, limit: Int? = nil) -> String {
+        var number = "\(count)"
+        if let limit {
+            let open = load ?? count
+            let wip = "\(open)/\(limit)\(open > limit ? "!" : "")"
+            number = open == count ? wip : "\(count) · \(wip)"
+        }
         let short: String
         switch stage {
         case .aangemeld: short = "Aangemeld"
@@ -63,14 +71,19 @@ enum BoardView {
         case .veiligheidGewaarborgd: short = "Veilig"
         case .rvkOnderzoek: short = "RvK"
         }
-        return "\(short) \(count)"
+        let full = "\(stage.title) \(number)"
+        return DisplayWidth.of(full) + 2 <= width ? full : "\(short) \(number)"
     }
 
     static func drawColumn(_ stage: Stage, in rect: Rect, state: AppState, into screen: inout Screen) {
         let cards = state.cards(in: stage)
         let focused = stage == state.focusedStage && state.overlays.isEmpty
+        let load = state.columnLoad[stage] ?? 0
+        let limit = stage.isEnd ? nil : state.norms.wipLimits[stage]
+        let overLimit = state.norms.isOverWIP(stage, count: load)
         screen.box(rect, role: focused ? .borderFocused : .borderUnfocused,
-                   title: columnTitle(stage, count: cards.count, width: rect.width - 2), titleRole: .columnHeader)
+                   title: columnTitle(stage, count: cards.count, width: rect.width - 2, load: load, limit: limit),
+                   titleRole: overLimit ? .columnHeaderOverLimit : .columnHeader)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
         if cards.isEmpty {
@@ -136,13 +149,24 @@ enum CardView {
         let daysText = overdue ? "!\(days)d" : "\(days)d"
         let daysWidth = DisplayWidth.of(daysText)
         screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
-        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: overdue && highlight == nil ? .overdue : base)
+        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
         let lines = [summary.familyName, childrenText(summary, today: state.today, width: rect.width),
                      planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
             if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) { role = .overdue }
             screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: rect.width, role: role)
+        }
+    }
+
+    /// Overdue wins; otherwise an open case shows its age in its column by the theme's thresholds.
+    static func daysRole(_ summary: CaseSummary, days: Int, overdue: Bool, ageing: CardAgeing) -> Role {
+        if overdue { return .overdue }
+        guard summary.closedDay == nil else { return .normal }
+        switch ageing.level(days: days) {
+        case .fresh: return .normal
+        case .ageing: return .cardAgeing
+        case .old: return .cardOld
         }
     }
 

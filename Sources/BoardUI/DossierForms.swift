@@ -68,6 +68,8 @@ public enum DossierForms {
                 FormField(id: "terugkoppeling", label: "Terugkoppeling (drang)", kind: .date, value: today.adding(days: 91).dutch),
                 FormField(id: "doelen", label: "Doelen en afspraken (drang)", kind: .multiline),
             ])
+        case .meetingDecision:
+            return meetingDecision(for: summary, today: today)
         case .rvkOutcome:
             rvkStart = dossier.rvk?.startDate
             form = Form(title: "Uitkomst RvK-onderzoek", fields: [
@@ -77,6 +79,16 @@ public enum DossierForms {
         }
         return DossierForm(kind: kind, form: form, familyID: dossier.family.id, caseSummary: summary,
                            requestDate: requestDate, rvkStart: rvkStart)
+    }
+
+    /// The weekly meeting's decision on a case (from the agenda, with or without the family screen).
+    public static func meetingDecision(for summary: CaseSummary, today: Day) -> DossierForm {
+        let form = Form(title: "Besluit teamoverleg", fields: [
+            FormField(id: "besluit", label: "Besluit", kind: .multiline),
+            FormField(id: "wie", label: "Wie voert het uit", value: summary.medewerker),
+            FormField(id: "uiterlijk", label: "Uiterlijk", kind: .date, value: today.adding(days: MeetingAgenda.defaultInterval).dutch),
+        ])
+        return DossierForm(kind: .meetingDecision, form: form, familyID: summary.familyID, caseSummary: summary)
     }
 
     /// Turns a filled-in form into a change, or says per field what is wrong.
@@ -153,6 +165,15 @@ public enum DossierForms {
             } else {
                 change = nil
             }
+        case .meetingDecision:
+            let decision = required("besluit", "Het besluit")
+            let actor = required("wie", "Wie het uitvoert")
+            var due: Day?
+            switch Day.validate(form["uiterlijk"], notBefore: (today, "vandaag")) {
+            case .success(let day): due = day
+            case .failure(let problem): problems.append(("uiterlijk", problem.message))
+            }
+            change = due.map { .recordMeetingDecision(caseID, MeetingDecision(decision: decision, actor: actor, due: $0)) }
         case .rvkOutcome:
             let day = date("datum", notBefore: dossierForm.rvkStart.map { ($0, "de start van het onderzoek") })
             let outcome = RvkOutcome(rawValue: form["uitkomst"]) ?? .geenMaatregel

@@ -37,6 +37,8 @@ public struct DossierForm: Equatable, Sendable {
         case editFamily, addChild, addCaregiver, addNetworkMember, addAssessment, addRiskInstrument
         case addNote(refersTo: Int64?)
         case tableDecision, rvkOutcome
+        /// The weekly meeting's decision (the agenda's `B`).
+        case meetingDecision
     }
 
     public var kind: Kind

@@ -4,7 +4,7 @@ extension AppState {
     /// Keys on the family screen: sections, scrolling, moves and the section's own forms.
     mutating func handleFamily(_ key: Key, _ screen: FamilyScreen) -> [Effect] {
         var screen = screen
-        let bindings = KeyMap.family(screen.section)
+        let bindings = openAgenda == nil ? KeyMap.family(screen.section) : KeyMap.familyInAgenda(screen.section)
         guard let action = KeyMap.action(for: key, in: bindings) else {
             message = StatusMessage(text: "Toets \(key.label) doet hier niets; ? toont de toetsen van \(screen.section.title).", isError: false)
             return []
@@ -53,6 +53,11 @@ extension AppState {
                 return []
             }
             effects = [.viewCase(cases[target].id)]
+        case .nextAgendaItem, .previousAgendaItem:
+            return stepAgenda(by: action == .nextAgendaItem ? 1 : -1)
+        case .recordMeetingDecision:
+            overlays[overlays.count - 1] = .family(screen)
+            return openMeetingDecision()
         case .openPlan:
             overlays[overlays.count - 1] = .family(screen)
             return [.openPlan(screen.dossier.viewed.summary.id)]

@@ -12,6 +12,8 @@ public enum Action: Equatable, Sendable {
     case addAssessment, addRiskInstrument, addNote, correctNote, recordTableDecision, recordRvkOutcome
     // The joint plan (PlanScreen.swift).
     case openPlan, planGoal, planAgreement, planStatus, planHours, planIntensity, planEvaluation, planStart, toggleOnlyPlans
+    // The weekly meeting (AgendaScreen.swift), caseload and choice filters.
+    case agenda, nextAgendaItem, previousAgendaItem, recordMeetingDecision, caseload, chooseFilters
 }
 
 public struct Binding: Equatable, Sendable {
@@ -48,10 +50,13 @@ public enum KeyMap {
         Binding([.character("<")], .back, "zaak één kolom terug (correctie)", bar: "terug"),
         Binding([.character("a")], .newReport, "nieuwe aanmelding", bar: "nieuw"),
         Binding([.character("/")], .filter, "filteren (gezin, kenmerk, medewerker)", bar: "filter"),
-        Binding([.escape], .clearFilter, "filter wissen"),
+        Binding([.character("f")], .chooseFilters, "filteren op medewerker, wijk of bron"),
+        Binding([.escape], .clearFilter, "alle filters wissen"),
         Binding([.character("c")], .toggleClosed, "afgesloten: laatste 30 dagen / alles"),
         Binding([.character("o")], .toggleOverdue, "alleen zaken over de norm / alle zaken", bar: "over norm"),
         Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
+        Binding([.character("w")], .caseload, "werkvoorraad: open zaken per medewerker"),
+        Binding([.character("A")], .agenda, "agenda van het teamoverleg: n/p door de zaken, B legt het besluit vast"),
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),

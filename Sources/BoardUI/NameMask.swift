@@ -124,6 +124,8 @@ public enum NameMask {
         var masked = state
         masked.cases = state.cases.map(summary)
         masked.mapCards(summary)
+        // The names of every family in view; overlays come bottom first, so a form on top of a
+        // family screen is scrubbed with that family's names.
         var overlayNames: [String] = []
         masked.overlays = state.overlays.map { overlay in
             switch overlay {
@@ -139,7 +141,20 @@ public enum NameMask {
             case .dossierForm(var form):
                 overlayNames += [form.caseSummary.familyName]
                 form.caseSummary = summary(form.caseSummary)
+                form.form = scrub(form.form, names: overlayNames)
+                if form.kind == .editFamily && !form.form["adres"].isEmpty { form.form["adres"] = hidden }
                 return .dossierForm(form)
+            case .planForm(var form):
+                overlayNames += [form.summary.familyName]
+                form.summary = summary(form.summary)
+                form.form = scrub(form.form, names: overlayNames)
+                return .planForm(form)
+            case .plan(var screen):
+                screen.plans = screen.plans.map { plan($0, names: overlayNames) }
+                return .plan(screen)
+            case .agenda(var screen):
+                for index in screen.items.indices { screen.items[index].summary = summary(screen.items[index].summary) }
+                return .agenda(screen)
             default:
                 return overlay
             }
@@ -155,6 +170,49 @@ public enum NameMask {
             return match
         }
         return masked
+    }
+
+    /// What a form shows: typed and prefilled text with the family's names as initials.
+    static func scrub(_ form: Form, names: [String]) -> Form {
+        var form = form
+        for index in form.fields.indices {
+            let masked = scrub(form.fields[index].value, names: names)
+            guard masked != form.fields[index].value else { continue }
+            form.fields[index].value = masked
+            form.fields[index].cursor = min(form.fields[index].cursor, masked.count)
+        }
+        return form
+    }
+
+    /// A joint plan's free text (goals, agreements, hours, evaluations, consent) with names scrubbed.
+    static func plan(_ plan: JointPlan, names: [String]) -> JointPlan {
+        let scrub = { (text: String) in NameMask.scrub(text, names: names) }
+        var plan = plan
+        plan.consentBy = scrub(plan.consentBy)
+        plan.goals = plan.goals.map { goal in
+            var goal = goal
+            goal.text = scrub(goal.text)
+            goal.safetyConditions = scrub(goal.safetyConditions)
+            return goal
+        }
+        plan.agreements = plan.agreements.map { agreement in
+            var agreement = agreement
+            agreement.who = scrub(agreement.who)
+            agreement.what = scrub(agreement.what)
+            return agreement
+        }
+        plan.hours = plan.hours.map { entry in
+            var entry = entry
+            entry.description = scrub(entry.description)
+            return entry
+        }
+        plan.evaluations = plan.evaluations.map { evaluation in
+            var evaluation = evaluation
+            evaluation.wentWell = scrub(evaluation.wentWell)
+            evaluation.wentBadly = scrub(evaluation.wentBadly)
+            return evaluation
+        }
+        return plan
     }
 
     private static func replaceWholeWord(_ word: String, with replacement: String, in text: String) -> String {

@@ -11,6 +11,10 @@ public enum Role: String, CaseIterable, Sendable {
     case cardSelected = "card_selected"
     case cardSelectedUnfocused = "card_selected_unfocused"
     case overdue
+    /// A card's days in its column past the theme's first ageing threshold.
+    case cardAgeing = "card_ageing"
+    /// ... and past the second.
+    case cardOld = "card_old"
     case warning
     case error
     case keyHint = "key_hint"
@@ -53,14 +57,37 @@ public struct Style: Equatable, Sendable {
     }
 }
 
-/// A named set of styles, one per role.
+/// When a card's days in its column show as ageing: from `ageingDays` on in role `card_ageing`,
+/// from `oldDays` on in `card_old`. A theme sets them in its `[ageing]` table.
+public struct CardAgeing: Equatable, Sendable {
+    public enum Level: Sendable { case fresh, ageing, old }
+
+    public var ageingDays: Int
+    public var oldDays: Int
+
+    public init(ageingDays: Int, oldDays: Int) {
+        self.ageingDays = ageingDays
+        self.oldDays = oldDays
+    }
+
+    /// Two weeks in a column is worth a look; six weeks calls for the team.
+    public static let standard = CardAgeing(ageingDays: 14, oldDays: 42)
+
+    public func level(days: Int) -> Level {
+        days >= oldDays ? .old : (days >= ageingDays ? .ageing : .fresh)
+    }
+}
+
+/// A named set of styles, one per role, and the card ageing thresholds.
 public struct Theme: Equatable, Sendable {
     public var name: String
     public var styles: [Role: Style]
+    public var ageing: CardAgeing
 
-    public init(name: String, styles: [Role: Style]) {
+    public init(name: String, styles: [Role: Style], ageing: CardAgeing = .standard) {
         self.name = name
         self.styles = styles
+        self.ageing = ageing
     }
 
     public func style(_ role: Role) -> Style { styles[role] ?? styles[.normal] ?? Style() }
@@ -78,6 +105,8 @@ public struct Theme: Equatable, Sendable {
         .cardSelected: Style(reverse: true),
         .cardSelectedUnfocused: Style(underline: true),
         .overdue: Style(bold: true),
+        .cardAgeing: Style(underline: true),
+        .cardOld: Style(bold: true, underline: true),
         .warning: Style(bold: true),
         .error: Style(bold: true, reverse: true),
         .keyHint: Style(bold: true),

@@ -96,8 +96,8 @@ public enum ThemeLoader {
         }
 
         mutating func read(_ table: TOMLTable) throws -> ThemeDocument {
-            for key in table.keys where !["name", "description", "palette", "roles"].contains(key) {
-                throw fail("onbekende sleutel '\(key)' (verwacht name, description, [palette] en [roles.…])", near: key)
+            for key in table.keys where !["name", "description", "palette", "ageing", "roles"].contains(key) {
+                throw fail("onbekende sleutel '\(key)' (verwacht name, description, [palette], [ageing] en [roles.…])", near: key)
             }
             let stem = (fileName as NSString).deletingPathExtension
             let name = try string(table["name"], key: "name") ?? stem
@@ -132,7 +132,28 @@ public enum ThemeLoader {
                     defined.insert(role)
                 }
             }
-            return ThemeDocument(theme: Theme(name: name, styles: styles), description: description, definedRoles: defined)
+            let ageing = try self.ageing(table["ageing"])
+            return ThemeDocument(theme: Theme(name: name, styles: styles, ageing: ageing), description: description, definedRoles: defined)
+        }
+
+        /// `[ageing]` with `ageing_days` and `old_days`: whole numbers of days, the first below the second.
+        func ageing(_ value: TOMLValueConvertible?) throws -> CardAgeing {
+            guard let value else { return .standard }
+            guard let table = value.table else { throw fail("[ageing] moet een tabel zijn", near: "ageing") }
+            var ageing = CardAgeing.standard
+            for (key, entry) in table {
+                guard key == "ageing_days" || key == "old_days" else {
+                    throw fail("onbekende sleutel '\(key)' in [ageing] (verwacht ageing_days en old_days)", near: key)
+                }
+                guard let days = entry.int, days >= 1, days <= 3650 else {
+                    throw fail("\(key) in [ageing] moet een heel aantal dagen zijn (1 tot 3650)", near: key)
+                }
+                if key == "ageing_days" { ageing.ageingDays = days } else { ageing.oldDays = days }
+            }
+            guard ageing.ageingDays < ageing.oldDays else {
+                throw fail("in [ageing] moet ageing_days (\(ageing.ageingDays)) kleiner zijn dan old_days (\(ageing.oldDays))", near: "ageing")
+            }
+            return ageing
         }
 
         func style(_ table: TOMLTable, role: Role) throws -> Style {

@@ -22,6 +22,10 @@ extension AppState {
                 pendingSelection = nil
             }
             keepSelectionVisible()
+            refreshAgendaCards()
+            return []
+        case .meetingLoaded(let record):
+            receiveMeeting(record)
             return []
         case .dossierLoaded(let dossier):
             if let index = overlays.lastIndex(where: { if case .family = $0 { return true } else { return false } }),
@@ -49,6 +53,7 @@ extension AppState {
             var effects: [Effect] = [.reload]
             if let screen = openFamily { effects.append(.refreshFamily(screen.dossier.viewed.summary.id)) }
             if let plan = openPlan { effects.append(.refreshPlan(plan.caseID)) }
+            if openAgenda != nil { effects.append(.loadMeeting) }
             return effects
         case .failed(let text):
             if let top = overlays.last, top.isForm {
@@ -77,6 +82,14 @@ extension AppState {
             return handleFamily(key, screen)
         case .plan(let screen)?:
             return handlePlan(key, screen)
+        case .agenda(let screen)?:
+            return handleAgenda(key, screen)
+        case .caseload(let screen)?:
+            return handleCaseload(key, screen)
+        case .filterForm(var form)?:
+            let effects = handleForm(key, &form, submit: { state, form in state.submitFilters(form) })
+            if case .filterForm? = overlays.last { overlays[overlays.count - 1] = .filterForm(form) }
+            return effects
         case .planForm(var planForm)?:
             let (effects, isOpen) = handleDialogForm(key, &planForm, form: \.form) { $0.submitPlanForm(&$1) }
             if isOpen { overlays[overlays.count - 1] = .planForm(planForm) }
@@ -144,12 +157,20 @@ extension AppState {
         case .filter:
             isEditingFilter = true
         case .clearFilter:
-            if !filter.isEmpty || showsOnlyOverdue || showsOnlyPlans {
+            if isFiltered {
                 filter = ""
                 showsOnlyOverdue = false
                 showsOnlyPlans = false
-                message = StatusMessage(text: "Filter gewist.", isError: false)
+                facets = BoardFacets()
+                keepSelectionVisible()
+                message = StatusMessage(text: "Alle filters gewist.", isError: false)
             }
+        case .chooseFilters:
+            overlays.append(.filterForm(FilterForm.make(cases: cases, facets: facets)))
+        case .caseload:
+            overlays.append(.caseload(CaseloadScreen()))
+        case .agenda:
+            return [.loadMeeting]
         case .toggleClosed:
             showAllClosed.toggle()
             keepSelectionVisible()
@@ -336,7 +357,7 @@ extension AppState {
 extension Overlay {
     var isForm: Bool {
         switch self {
-        case .newReport, .move, .dossierForm, .planForm: return true
+        case .newReport, .move, .dossierForm, .planForm, .filterForm: return true
         default: return false
         }
     }
@@ -355,6 +376,9 @@ extension Overlay {
         case .planForm(var planForm):
             planForm.form.error = text
             return .planForm(planForm)
+        case .filterForm(var form):
+            form.error = text
+            return .filterForm(form)
         default:
             return self
         }

@@ -12,10 +12,10 @@ final class BoardSession {
     /// How long the loop waits for a key before it checks the store for colleagues' changes.
     static let pollMilliseconds: Int32 = 500
 
-    init(store: CaseStore, terminal: CursesTerminal, meeting: Bool = false) {
+    init(store: CaseStore, terminal: CursesTerminal, meeting: Bool = false, ageing: CardAgeing = .standard) {
         self.terminal = terminal
         let size = terminal.size()
-        core = SessionCore(store: store, width: size.width, height: size.height, meeting: meeting)
+        core = SessionCore(store: store, width: size.width, height: size.height, meeting: meeting, ageing: ageing)
     }
 
     func run() {

@@ -44,7 +44,7 @@ struct OpenBoard: ParsableCommand {
         } catch {
             throw Failure(message: "\(error)")
         }
-        let session = BoardSession(store: store, terminal: terminal, meeting: meeting)
+        let session = BoardSession(store: store, terminal: terminal, meeting: meeting, ageing: chosen.ageing)
         session.run()
         terminal.restore()
         if demo { print("De demo-opslag staat in \(store.location); open hem opnieuw met --store.") }

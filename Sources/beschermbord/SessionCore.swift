@@ -12,11 +12,12 @@ final class SessionCore {
     /// The store's change token at the last load: a different one means someone wrote since.
     private(set) var lastChangeToken: Int64 = -1
 
-    init(store: CaseStore, width: Int, height: Int, meeting: Bool = false) {
+    init(store: CaseStore, width: Int, height: Int, meeting: Bool = false, ageing: CardAgeing = .standard) {
         self.store = store
         state = AppState(today: Clock.today(), storeLocation: store.location, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
         state.isMeeting = meeting
+        state.ageing = ageing
     }
 
     /// Loads the board for the first time.
@@ -89,6 +90,12 @@ final class SessionCore {
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
                 dispatch(.failed("\(error)"))
+            }
+        case .loadMeeting:
+            do {
+                dispatch(.meetingLoaded(try store.meetingRecord(today: Clock.today())))
+            } catch {
+                dispatch(.failed("De agenda kan niet worden geladen: \(error)"))
             }
         case .findFamilies(let name):
             let matches = (try? store.familiesMatching(name, limit: 6)) ?? []

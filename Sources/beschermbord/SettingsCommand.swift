@@ -18,6 +18,7 @@ struct SettingsCommand: ParsableCommand {
         ("norm.weken_onderzoek", "\(Norms.standard.weeksInOnderzoek)", "weken in Onderzoek"),
         ("norm.maanden_beschermtafel", "\(Norms.standard.monthsAtBeschermtafel)", "maanden aan de Beschermtafel"),
         ("bord.dagen_afgesloten", "\(Norms.standard.closedWindowDays)", "dagen dat afgesloten zaken op het bord blijven"),
+    ] + Norms.wipStages.map { (Norms.wipKey($0), "0", "WIP-limiet: open zaken in \($0.title) (0 = geen limiet)") } + [
         (SQLiteCaseStore.retentionYearsKey, "\(Retention.defaultYears)", "bewaartermijn in jaren na de laatste zaak"),
     ]
 

@@ -116,6 +116,64 @@ import Testing
         #expect(!text.contains("Jansen"))
     }
 
+    /// Every screen and dialog the board has, opened in meeting mode, by name.
+    static let screens: [(String, @Sendable () -> AppState)] = [
+        ("agenda", {
+            var state = meetingState()
+            Fixture.press([.character("A")], on: &state)
+            _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: nil, decidedToday: [])))
+            return state
+        }),
+        ("besluit op de agenda", {
+            var state = meetingState()
+            Fixture.press([.character("A")], on: &state)
+            _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: nil, decidedToday: [])))
+            Fixture.press([.character("B")] + Fixture.type("Gesprek met moeder Jansen"), on: &state)
+            return state
+        }),
+        ("werkvoorraad", { var state = meetingState(); Fixture.press([.character("w")], on: &state); return state }),
+        ("filter", { var state = meetingState(); Fixture.press([.character("f")], on: &state); return state }),
+        ("nieuwe aanmelding", { var state = meetingState(); Fixture.press([.character("a")], on: &state); return state }),
+        ("gezin bewerken", {
+            var state = familyState(.gezin)
+            Fixture.press([.character("e")], on: &state)
+            return state
+        }),
+        ("notitie", {
+            var state = familyState(.journaal)
+            Fixture.press([.character("n")] + Fixture.type("Zoë en Samira thuis"), on: &state)
+            return state
+        }),
+        ("plan", { planState() }),
+        ("plandoel", { var state = planState(); Fixture.press([.character("d")] + Fixture.type("Ilayda naar school"), on: &state); return state }),
+        ("plan evaluatie", { var state = planState(); Fixture.press([.character("v")], on: &state); return state }),
+    ]
+
+    /// The plan screen over the masked family, with names in its free text.
+    static func planState() -> AppState {
+        var state = familyState(.gezin)
+        var plan = PlanFixture.plan
+        plan.goals[0].text = "Samira en Zoë maken samen een veiligheidsplan"
+        plan.agreements[0].who = "Samira El Amrani"
+        plan.evaluations[0].wentWell = "Ilayda praat weer"
+        _ = state.update(.planLoaded(caseID: 5, [plan]))
+        return state
+    }
+
+    @Test(arguments: screens.map(\.0))
+    func everyScreenIsMasked(name: String) {
+        let state = Self.screens.first { $0.0 == name }!.1()
+        #expect(state.isMeeting)
+        let text = AppView.render(state).screen.text
+        let names = Self.familyNames + Self.dossierNames.filter { !$0.contains("-") || $0.hasPrefix("0") }
+        #expect(Self.leaked(names, in: text).isEmpty, "\(name):\n\(text)")
+        #expect(text.contains("VERGADERMODUS"), "\(name)")
+        var unmasked = state
+        unmasked.isMeeting = false
+        #expect(!Self.leaked(names, in: AppView.render(unmasked).screen.text).isEmpty || name == "werkvoorraad" || name == "filter"
+                || name == "nieuwe aanmelding", "\(name): the screen does show names without masking, so the test means something")
+    }
+
     @Test func initialsAndScrubbing() {
         #expect(NameMask.initials("de Vries") == "d.V.")
         #expect(NameMask.initials("van den Berg-Zoëtermeer") == "v.d.B.-Z.")

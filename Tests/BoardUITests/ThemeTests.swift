@@ -76,6 +76,23 @@ import Testing
         #expect(message.contains("regel 6"), "\(message)")
     }
 
+    @Test func ageingThresholdsComeFromTheTheme() throws {
+        #expect(try ThemeLoader.parse("", fileName: "x.toml").ageing == .standard)
+        let theme = try ThemeLoader.parse("[ageing]\nageing_days = 7\nold_days = 21\n", fileName: "x.toml")
+        #expect(theme.ageing == CardAgeing(ageingDays: 7, oldDays: 21))
+        #expect(try ThemeLibrary().load(name: "standaard").ageing == CardAgeing(ageingDays: 14, oldDays: 42))
+    }
+
+    @Test(arguments: [("[ageing]\nageing_days = 30\nold_days = 10\n", "kleiner zijn dan old_days"),
+                      ("[ageing]\nageing_days = \"twee weken\"\n", "ageing_days in [ageing] moet een heel aantal dagen zijn"),
+                      ("[ageing]\nold_days = 0\n", "old_days in [ageing] moet een heel aantal dagen zijn"),
+                      ("[ageing]\noud = 3\n", "onbekende sleutel 'oud' in [ageing]"),
+                      ("ageing = 3\n", "[ageing] moet een tabel zijn")])
+    func brokenAgeingIsExplained(text: String, expected: String) {
+        let error = #expect(throws: ThemeError.self) { try ThemeLoader.parse(text, fileName: "x.toml") }
+        #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+    }
+
     @Test func unknownRoleIsAnError() {
         let error = #expect(throws: ThemeError.self) {
             try ThemeLoader.parse("[roles.kaart_gekozen]\nfg = \"red\"\n", fileName: "x.toml")

@@ -1,0 +1,30 @@
+/// The board's choice filters (`f` on the board): one medewerker, one wijk, one source. Each is
+/// nil when not chosen. The typed filter (`/`), overdue-only and plans-only live beside them.
+public struct BoardFacets: Equatable, Sendable {
+    public var medewerker: String?
+    public var wijk: String?
+    public var source: Source?
+
+    public init(medewerker: String? = nil, wijk: String? = nil, source: Source? = nil) {
+        self.medewerker = medewerker
+        self.wijk = wijk
+        self.source = source
+    }
+
+    public var isEmpty: Bool { medewerker == nil && wijk == nil && source == nil }
+
+    public func matches(_ summary: CaseSummary) -> Bool {
+        (medewerker.map { $0 == summary.medewerker } ?? true)
+            && (wijk.map { $0 == summary.wijk } ?? true)
+            && (source.map { $0 == summary.source } ?? true)
+    }
+
+    /// For the status bar: `medewerker A. Bos · wijk Noord · bron Veilig Thuis`.
+    public var descriptions: [String] {
+        var parts: [String] = []
+        if let medewerker { parts.append("medewerker \(medewerker)") }
+        if let wijk { parts.append("wijk \(wijk.isEmpty ? "(geen)" : wijk)") }
+        if let source { parts.append("bron \(source.rawValue)") }
+        return parts
+    }
+}

@@ -1,0 +1,64 @@
+import BoardCore
+import Foundation
+import GRDB
+import Testing
+@testable import BoardStore
+
+/// The weekly meeting's decisions: a journal note and a logged event each, and what the agenda
+/// learns from them (the last meeting, what is done today).
+@Suite struct MeetingStoreTests {
+    let today = day(2025, 9, 1)
+
+    func store(_ scratch: ScratchDirectory) throws -> (SQLiteCaseStore, CaseID) {
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        return (store, try store.addReport(report("2025-0001")))
+    }
+
+    @Test func aDecisionIsAJournalNoteAndALoggedEventInTheChain() throws {
+        let scratch = try ScratchDirectory()
+        let (store, id) = try store(scratch)
+        let decision = MeetingDecision(decision: "Huisbezoek samen met Veilig Thuis", actor: "Karim", due: day(2025, 9, 8))
+        let confirmation = try store.apply(.recordMeetingDecision(id, decision), today: today)
+        #expect(confirmation == "Besluit vastgelegd in het journaal.")
+
+        let dossier = try store.dossier(caseID: id, openedSection: nil)
+        #expect(dossier.notes.map(\.text) == [decision.noteText(meetingDay: today)])
+        #expect(dossier.notes.first?.author == "anouk")
+        let event = try #require(dossier.viewed.events.last { $0.kind == .vergaderbesluit })
+        #expect(event.day == today)
+        #expect(event.detail == "notitie \(dossier.notes[0].id); actie: Karim, uiterlijk 08-09-2025")
+        let chain = try store.pool.read { db in try EventLog.verify(db) }
+        #expect(chain.breaks == 0 && chain.events >= 2, "the decision is chained like every event")
+    }
+
+    @Test func theAgendaLearnsTheLastMeetingAndTodaysDecisions() throws {
+        let scratch = try ScratchDirectory()
+        let (store, id) = try store(scratch)
+        let other = try store.addReport(report("2025-0002", family: "Jansen"))
+        #expect(try store.meetingRecord(today: today) == MeetingRecord(lastMeeting: nil, decidedToday: []))
+
+        let decision = MeetingDecision(decision: "Afwachten", actor: "Karim", due: day(2025, 9, 8))
+        try store.apply(.recordMeetingDecision(id, decision), today: day(2025, 8, 25))
+        try store.apply(.recordMeetingDecision(other, decision), today: today)
+        try store.apply(.recordMeetingDecision(other, decision), today: today)
+        #expect(try store.meetingRecord(today: today) == MeetingRecord(lastMeeting: day(2025, 8, 25), decidedToday: [other]))
+        #expect(try store.meetingRecord(today: day(2025, 9, 8)) == MeetingRecord(lastMeeting: today, decidedToday: []))
+    }
+
+    @Test func incompleteDecisionsAreRefusedAndNothingIsWritten() throws {
+        let scratch = try ScratchDirectory()
+        let (store, id) = try store(scratch)
+        let cases: [(MeetingDecision, String)] = [
+            (MeetingDecision(decision: "  ", actor: "Karim", due: today), "Vul het besluit in."),
+            (MeetingDecision(decision: "Bellen", actor: "", due: today), "Vul in wie het besluit uitvoert."),
+            (MeetingDecision(decision: "Bellen", actor: "Karim", due: day(2025, 8, 31)), "De datum ‘uiterlijk’ ligt in het verleden (31-08-2025)."),
+        ]
+        for (decision, message) in cases {
+            #expect(storeError { try store.apply(.recordMeetingDecision(id, decision), today: today) } == .refused(message))
+        }
+        let nul = storeError { try store.apply(.recordMeetingDecision(id, MeetingDecision(decision: "a\u{0}b", actor: "K", due: today)), today: today) }
+        #expect("\(nul.map { "\($0)" } ?? "")".contains("NUL-teken"))
+        #expect(try store.dossier(caseID: id, openedSection: nil).notes.isEmpty)
+        #expect(try store.meetingRecord(today: today).decidedToday.isEmpty)
+    }
+}

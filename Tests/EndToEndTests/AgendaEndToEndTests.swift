@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// The weekly meeting with the real binary: the agenda, n to the first family, B to record the
+/// decision; it lands in the journal and the access log, and the agenda counts it as done.
+@Suite(.serialized) struct AgendaEndToEndTests {
+    @Test func theAgendaRecordsADecisionInTheJournalAndTheLog() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("demo.sqlite").path
+        let demo = try Binary.run(["demo", "--store", store, "--families", "40"])
+        #expect(demo.status == 0, "\(demo.output)")
+
+        let session = try TmuxSession(command: [Binary.path, "--store", store], width: 140, height: 40, directory: directory)
+        try session.waitFor(text: "Onderzoek")
+        try session.send("A")
+        var screen = try session.waitFor(text: "Agenda teamoverleg")
+        #expect(screen.contains(" 0 van "), "nothing is done yet:\n\(screen)")
+        let total = try #require(screen.components(separatedBy: " 0 van ").dropFirst().first?.split(separator: " ").first)
+
+        try session.send("n")
+        try session.waitFor(text: "1 Gezin")
+        try session.send("B")
+        try session.waitFor(text: "Besluit teamoverleg")
+        try session.type("Netwerkberaad plannen met oma")
+        try session.send("Tab", "C-u")
+        try session.type("Fatima")
+        try session.send("C-s")
+        try session.waitFor(text: "Besluit vastgelegd in het journaal.")
+        try session.send("4")
+        try session.waitFor(text: "Netwerkberaad plannen met oma")
+        screen = try session.capture()
+        #expect(screen.contains("Actie: Fatima"), "\(screen)")
+
+        try session.send("Escape")
+        screen = try session.waitFor(text: " 1 van \(total) besproken")
+        #expect(screen.contains("✓"), "the decided case is ticked:\n\(screen)")
+        try session.send("q")
+        try session.waitFor(text: "EINDE")
+
+        let audit = try Binary.run(["audit", "--store", store])
+        #expect(audit.status == 0, "\(audit.output)")
+        #expect(audit.output.contains("Besluit teamoverleg") && audit.output.contains("actie: Fatima"), "\(audit.output)")
+        #expect(audit.output.contains("scherm Agenda"), "the opening from the agenda is logged with its screen")
+    }
+}
