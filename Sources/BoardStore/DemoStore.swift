@@ -28,6 +28,7 @@ public enum DemoStore {
                 }
                 try DemoDossier.enrich(db, seed: seed, today: today)
                 try DemoPlans.enrich(db, seed: seed, today: today)
+                try DemoWIPLimits.set(db)
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
             }
         } catch {

@@ -128,6 +128,20 @@ struct DemoStoreTests {
         #expect(try reopened.boardCases(today: today, closedWindowDays: nil).count == 13)
     }
 
+    @Test func showsWIPLimitsWithOnderzoekJustOverIt() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 120, today: today, user: "demo")
+        let norms = try store.norms()
+        let open = try store.boardCases(today: today, closedWindowDays: nil).filter { $0.closedDay == nil }
+        let inOnderzoek = open.filter { $0.stage == .onderzoek }.count
+        #expect(norms.wipLimits[.onderzoek] == inOnderzoek - 1)
+        #expect(norms.isOverWIP(.onderzoek, count: inOnderzoek))
+        for stage in [Stage.aangemeld, .beschermtafel] {
+            let count = open.filter { $0.stage == stage }.count
+            #expect(norms.wipLimits[stage] != nil && !norms.isOverWIP(stage, count: count), "\(stage): \(count) open")
+        }
+    }
+
     @Test func looksDutchAndVaried() throws {
         let plans = DemoPlanner.plan(families: 400, seed: 2026, today: today)
         let names = Set(plans.map(\.report.familyName))
