@@ -100,15 +100,8 @@ extension AppState {
             return stepAgenda(by: action == .nextAgendaItem ? 1 : -1)
         case .recordMeetingDecision:
             return openMeetingDecision()
-        case .close:
-            overlays.removeLast()
-        case .help:
-            overlays.append(.help(title: "Agenda teamoverleg", bindings: KeyMap.agenda, scroll: 0))
-        case .quit:
-            wantsQuit = true
-            return [.quit]
         default:
-            break
+            return handlePageAction(action, helpTitle: "Agenda teamoverleg", bindings: KeyMap.agenda)
         }
         return []
     }

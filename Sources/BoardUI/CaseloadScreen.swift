@@ -40,15 +40,8 @@ extension AppState {
             facets.medewerker = rows[screen.selected].medewerker
             keepSelectionVisible()
             message = StatusMessage(text: "Filter: medewerker \(rows[screen.selected].medewerker) (Esc wist).", isError: false)
-        case .close:
-            overlays.removeLast()
-        case .help:
-            overlays.append(.help(title: "Werkvoorraad", bindings: KeyMap.caseload, scroll: 0))
-        case .quit:
-            wantsQuit = true
-            return [.quit]
         default:
-            break
+            return handlePageAction(action, helpTitle: "Werkvoorraad", bindings: KeyMap.caseload)
         }
         return []
     }

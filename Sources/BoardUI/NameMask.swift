@@ -62,7 +62,6 @@ public enum NameMask {
 
     public static func dossier(_ dossier: Dossier) -> Dossier {
         let names = names(in: dossier)
-        let scrub = { (text: String) in NameMask.scrub(text, names: names) }
         var masked = dossier
         masked.family.name = family(dossier.family.name, kenmerk: dossier.viewed.summary.kenmerk)
         if !masked.family.address.isEmpty { masked.family.address = hidden }
@@ -87,35 +86,11 @@ public enum NameMask {
         masked.cases = dossier.cases.map(summary)
         masked.viewed.summary = summary(dossier.viewed.summary)
         masked.viewed.children = dossier.viewed.children.map { Child(firstName: initials($0.firstName), birthDate: $0.birthDate) }
-        masked.viewed.events = dossier.viewed.events.map { event in
-            var event = event
-            event.detail = scrub(event.detail)
-            return event
-        }
-        masked.notes = dossier.notes.map { note in
-            var note = note
-            note.text = scrub(note.text)
-            return note
-        }
-        masked.assessments = dossier.assessments.map { item in
-            var item = item
-            item.concerns = scrub(item.concerns)
-            item.strengths = scrub(item.strengths)
-            item.needs = scrub(item.needs)
-            return item
-        }
-        masked.risks = dossier.risks.map { item in
-            var item = item
-            item.note = scrub(item.note)
-            return item
-        }
-        masked.tableRecords = dossier.tableRecords.map { record in
-            var record = record
-            record.attendees = scrub(record.attendees)
-            record.advice = scrub(record.advice)
-            record.goals = scrub(record.goals)
-            return record
-        }
+        masked.viewed.events = scrubbed(dossier.viewed.events, names: names, \.detail)
+        masked.notes = scrubbed(dossier.notes, names: names, \.text)
+        masked.assessments = scrubbed(dossier.assessments, names: names, \.concerns, \.strengths, \.needs)
+        masked.risks = scrubbed(dossier.risks, names: names, \.note)
+        masked.tableRecords = scrubbed(dossier.tableRecords, names: names, \.attendees, \.advice, \.goals)
         return masked
     }
 
@@ -186,33 +161,22 @@ public enum NameMask {
 
     /// A joint plan's free text (goals, agreements, hours, evaluations, consent) with names scrubbed.
     static func plan(_ plan: JointPlan, names: [String]) -> JointPlan {
-        let scrub = { (text: String) in NameMask.scrub(text, names: names) }
         var plan = plan
-        plan.consentBy = scrub(plan.consentBy)
-        plan.goals = plan.goals.map { goal in
-            var goal = goal
-            goal.text = scrub(goal.text)
-            goal.safetyConditions = scrub(goal.safetyConditions)
-            return goal
-        }
-        plan.agreements = plan.agreements.map { agreement in
-            var agreement = agreement
-            agreement.who = scrub(agreement.who)
-            agreement.what = scrub(agreement.what)
-            return agreement
-        }
-        plan.hours = plan.hours.map { entry in
-            var entry = entry
-            entry.description = scrub(entry.description)
-            return entry
-        }
-        plan.evaluations = plan.evaluations.map { evaluation in
-            var evaluation = evaluation
-            evaluation.wentWell = scrub(evaluation.wentWell)
-            evaluation.wentBadly = scrub(evaluation.wentBadly)
-            return evaluation
-        }
+        plan.consentBy = scrub(plan.consentBy, names: names)
+        plan.goals = scrubbed(plan.goals, names: names, \.text, \.safetyConditions)
+        plan.agreements = scrubbed(plan.agreements, names: names, \.who, \.what)
+        plan.hours = scrubbed(plan.hours, names: names, \.description)
+        plan.evaluations = scrubbed(plan.evaluations, names: names, \.wentWell, \.wentBadly)
         return plan
+    }
+
+    /// `items` with the text at each of `fields` scrubbed of `names`.
+    static func scrubbed<Item>(_ items: [Item], names: [String], _ fields: WritableKeyPath<Item, String>...) -> [Item] {
+        items.map { item in
+            var item = item
+            for field in fields { item[keyPath: field] = scrub(item[keyPath: field], names: names) }
+            return item
+        }
     }
 
     private static func replaceWholeWord(_ word: String, with replacement: String, in text: String) -> String {

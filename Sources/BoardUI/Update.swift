@@ -202,6 +202,19 @@ extension AppState {
         return []
     }
 
+    /// Close, help and quit: the same on every page opened from the board.
+    mutating func handlePageAction(_ action: Action, helpTitle: String, bindings: [Binding]) -> [Effect] {
+        switch action {
+        case .close: overlays.removeLast()
+        case .help: overlays.append(.help(title: helpTitle, bindings: bindings, scroll: 0))
+        case .quit:
+            wantsQuit = true
+            return [.quit]
+        default: break
+        }
+        return []
+    }
+
     private mutating func handleFilter(_ key: Key) -> [Effect] {
         switch key {
         case .enter:
