@@ -39,4 +39,8 @@ public protocol CaseStore: AnyObject {
     /// One change from the plan screen, in one transaction with its event; returns a Dutch confirmation.
     @discardableResult
     func apply(_ change: PlanChange, today: Day) throws -> String
+    /// The team lead's figures for a period: the cases reported in it (only reads).
+    func cohortReport(in period: ReportPeriod, source: Source?) throws -> CohortReport
+    /// The cases on the board at some time in the period, for the cumulative flow (only reads).
+    func activeCases(in period: ReportPeriod, source: Source?) throws -> [CohortCase]
 }

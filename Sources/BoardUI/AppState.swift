@@ -20,6 +20,8 @@ public enum Effect: Equatable, Sendable {
     case applyPlan(PlanChange)
     /// Looks up known families by name, for linking a new report.
     case findFamilies(String)
+    /// Loads the figures of the report screen (only reads).
+    case loadReport(ReportPeriod, source: Source?)
     case quit
 }
 
@@ -33,6 +35,8 @@ public enum AppEvent: Equatable, Sendable {
     case planLoaded(caseID: CaseID, [JointPlan])
     /// Known families whose name starts with `query`.
     case familyMatches(query: String, [FamilyMatch])
+    /// The report screen's figures: the cohort report and the cumulative flow of its period.
+    case reportLoaded(CohortReport, CumulativeFlow)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
@@ -48,6 +52,9 @@ public enum Overlay: Equatable, Sendable {
     case dossierForm(DossierForm)
     case plan(PlanScreen)
     case planForm(PlanForm)
+    /// The report screen (ReportScreen.swift) and its period form.
+    case report(ReportScreen)
+    case reportForm(Form)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -175,7 +182,8 @@ public struct AppState: Equatable, Sendable {
         case .help?: return KeyMap.help
         case .family(let screen)?: return KeyMap.family(screen.section)
         case .plan?: return KeyMap.plan
-        case .newReport?, .move?, .dossierForm?, .planForm?: return KeyMap.form
+        case .report?: return KeyMap.report
+        case .newReport?, .move?, .dossierForm?, .planForm?, .reportForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }
     }

@@ -22,9 +22,11 @@ public enum AppView {
         }
         var cursor: (x: Int, y: Int)?
         let page = state.overlays.last(where: {
-            switch $0 { case .family, .plan: return true; default: return false }
+            switch $0 { case .family, .plan, .report: return true; default: return false }
         })
-        if case .plan(let plan)? = page {
+        if case .report(let report)? = page {
+            ReportView.draw(report, state: state, into: &screen)
+        } else if case .plan(let plan)? = page {
             PlanView.draw(plan, state: state, into: &screen)
         } else if case .family(let family)? = page {
             FamilyView.draw(family, state: state, into: &screen)
@@ -43,7 +45,9 @@ public enum AppView {
             cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
         case .planForm(let planForm)?:
             cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
-        case .family?, .plan?, nil:
+        case .reportForm(let form)?:
+            cursor = FormView.draw(form, subtitle: ReportPeriodForm.subtitle, into: &screen)
+        case .family?, .plan?, .report?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)

@@ -12,6 +12,8 @@ public enum Action: Equatable, Sendable {
     case addAssessment, addRiskInstrument, addNote, correctNote, recordTableDecision, recordRvkOutcome
     // The joint plan (PlanScreen.swift).
     case openPlan, planGoal, planAgreement, planStatus, planHours, planIntensity, planEvaluation, planStart, toggleOnlyPlans
+    // The report screen (ReportScreen.swift).
+    case openReport, reportPreviousYear, reportNextYear, reportPeriod
 }
 
 public struct Binding: Equatable, Sendable {
@@ -54,6 +56,7 @@ public enum KeyMap {
         Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
+        Binding([.character("R")], .openReport, "cijfers: aanmeldingen en doorstroom van een periode"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),
     ]

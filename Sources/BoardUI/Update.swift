@@ -42,6 +42,8 @@ extension AppState {
             NewReportForm.offerFamilies(matches, in: &form)
             overlays[overlays.count - 1] = .newReport(form)
             return []
+        case .reportLoaded(let report, let flow):
+            return receiveReport(report, flow: flow)
         case .saved(let text, let select):
             if let top = overlays.last, top.isForm { overlays.removeLast() }
             message = StatusMessage(text: text, isError: false)
@@ -77,6 +79,10 @@ extension AppState {
             return handleFamily(key, screen)
         case .plan(let screen)?:
             return handlePlan(key, screen)
+        case .report(let screen)?:
+            return handleReport(key, screen)
+        case .reportForm(let form)?:
+            return handleReportForm(key, form)
         case .planForm(var planForm)?:
             let (effects, isOpen) = handleDialogForm(key, &planForm, form: \.form) { $0.submitPlanForm(&$1) }
             if isOpen { overlays[overlays.count - 1] = .planForm(planForm) }
@@ -170,6 +176,8 @@ extension AppState {
         case .reload:
             message = StatusMessage(text: "Bord opnieuw geladen.", isError: false)
             return [.reload]
+        case .openReport:
+            return openReport()
         case .help:
             overlays.append(.help(title: "Bord", bindings: KeyMap.board, scroll: 0))
         case .quit:
