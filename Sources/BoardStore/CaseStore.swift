@@ -41,4 +41,8 @@ public protocol CaseStore: AnyObject {
     func apply(_ change: PlanChange, today: Day) throws -> String
     /// When the last weekly meeting was, and which cases were decided on today (for the agenda).
     func meetingRecord(today: Day) throws -> MeetingRecord
+    /// The team lead's figures for a period: the cases reported in it (only reads).
+    func cohortReport(in period: ReportPeriod, source: Source?) throws -> CohortReport
+    /// The cases on the board at some time in the period, for the cumulative flow (only reads).
+    func activeCases(in period: ReportPeriod, source: Source?) throws -> [CohortCase]
 }

@@ -1,29 +1,50 @@
 import BoardCore
 import GRDB
 
-/// Loading the cohort of a report: the cases reported in a period with their moves, in two
-/// queries in one read transaction (a consistent snapshot while colleagues keep working).
+/// Loading a report's cases: the cohort (reported in a period) and the cases active in a period
+/// (for the cumulative flow), each with their moves, in two queries in one read transaction (a
+/// consistent snapshot while colleagues keep working).
 extension SQLiteCaseStore {
     /// The cases reported within `period` (and from `source`, when given), with their moves,
     /// current column, the family's number of children and the Raad's outcome. No names.
     public func cohortCases(in period: ReportPeriod, source: Source? = nil) throws -> [CohortCase] {
-        var caseSQL = """
+        try reportCases(where: "c.reported_on >= ? AND c.reported_on <= ?", [period.from.iso, period.to.iso], source: source)
+    }
+
+    /// The cases on the board at some time in `period`: reported on or before its last day and
+    /// not closed before its first (closed_on is set when a case enters Veiligheid gewaarborgd or
+    /// gets the Raad's outcome, and cleared when it is moved back). The cumulative flow's cases.
+    public func activeCases(in period: ReportPeriod, source: Source? = nil) throws -> [CohortCase] {
+        try reportCases(where: "c.reported_on <= ? AND (c.closed_on IS NULL OR c.closed_on >= ?)", [period.to.iso, period.from.iso],
+                        source: source)
+    }
+
+    /// The cohort report of `period`: its cases counted, with the joint plans' figures.
+    public func cohortReport(in period: ReportPeriod, source: Source? = nil) throws -> CohortReport {
+        CohortReport(cases: try cohortCases(in: period, source: source), period: period, source: source,
+                     jointPlans: try jointPlanTotals(in: period))
+    }
+
+    /// The cases matching `condition` (on the case table `c`) and `source`, with their moves.
+    private func reportCases(where condition: String, _ values: StatementArguments, source: Source?) throws -> [CohortCase] {
+        var arguments = values
+        var filter = condition
+        if let source {
+            filter += " AND c.source = ?"
+            arguments += [source.rawValue]
+        }
+        let caseSQL = """
             SELECT c.id, c.family_id, c.source, c.reported_on, c.stage, r.outcome,
                    (SELECT COUNT(*) FROM child WHERE family_id = c.family_id)
             FROM "case" c LEFT JOIN rvk_record r ON r.case_id = c.id
-            WHERE c.reported_on >= ? AND c.reported_on <= ?
+            WHERE \(filter)
+            ORDER BY c.id
             """
-        var arguments: StatementArguments = [period.from.iso, period.to.iso]
-        if let source {
-            caseSQL += " AND c.source = ?"
-            arguments += [source.rawValue]
-        }
-        caseSQL += " ORDER BY c.id"
-        // The moves of the same cases, through the event_by_case index (case_id, id).
+        // The moves of the same cases, through the event_moves_by_case index (case_id, id).
         let eventSQL = """
             SELECT e.case_id, e.kind, e.from_stage, e.to_stage, e.day
             FROM "case" c JOIN event e ON e.case_id = c.id
-            WHERE c.reported_on >= ? AND c.reported_on <= ?\(source == nil ? "" : " AND c.source = ?")
+            WHERE \(filter)
               AND e.kind IN ('verplaatst', 'gecorrigeerd') AND e.to_stage IS NOT NULL
             ORDER BY e.case_id, e.id
             """

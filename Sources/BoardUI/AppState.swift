@@ -22,6 +22,8 @@ public enum Effect: Equatable, Sendable {
     case findFamilies(String)
     /// Asks the store about earlier meetings, to open or refresh the agenda.
     case loadMeeting
+    /// Loads the figures of the report screen (only reads).
+    case loadReport(ReportPeriod, source: Source?)
     case quit
 }
 
@@ -37,6 +39,8 @@ public enum AppEvent: Equatable, Sendable {
     case familyMatches(query: String, [FamilyMatch])
     /// The last meeting and today's decisions, for the agenda.
     case meetingLoaded(MeetingRecord)
+    /// The report screen's figures: the cohort report and the cumulative flow of its period.
+    case reportLoaded(CohortReport, CumulativeFlow)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
@@ -58,6 +62,9 @@ public enum Overlay: Equatable, Sendable {
     case caseload(CaseloadScreen)
     /// The choice filters: medewerker, wijk, source (`f`).
     case filterForm(Form)
+    /// The report screen (ReportScreen.swift) and its period form.
+    case report(ReportScreen)
+    case reportForm(Form)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -209,7 +216,8 @@ public struct AppState: Equatable, Sendable {
         case .plan?: return KeyMap.plan
         case .agenda?: return KeyMap.agenda
         case .caseload?: return KeyMap.caseload
-        case .newReport?, .move?, .dossierForm?, .planForm?, .filterForm?: return KeyMap.form
+        case .report?: return KeyMap.report
+        case .newReport?, .move?, .dossierForm?, .planForm?, .filterForm?, .reportForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }
     }

@@ -22,12 +22,14 @@ public enum AppView {
         }
         var cursor: (x: Int, y: Int)?
         let page = state.overlays.last(where: {
-            switch $0 { case .family, .plan, .agenda, .caseload: return true; default: return false }
+            switch $0 { case .family, .plan, .agenda, .caseload, .report: return true; default: return false }
         })
         if case .agenda(let agenda)? = page {
             AgendaView.draw(agenda, state: state, into: &screen)
         } else if case .caseload(let caseload)? = page {
             CaseloadView.draw(caseload, state: state, into: &screen)
+        } else if case .report(let report)? = page {
+            ReportView.draw(report, state: state, into: &screen)
         } else if case .plan(let plan)? = page {
             PlanView.draw(plan, state: state, into: &screen)
         } else if case .family(let family)? = page {
@@ -47,7 +49,9 @@ public enum AppView {
             cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
         case .planForm(let planForm)?:
             cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
-        case .family?, .plan?, .agenda?, .caseload?, nil:
+        case .reportForm(let form)?:
+            cursor = FormView.draw(form, subtitle: ReportPeriodForm.subtitle, into: &screen)
+        case .family?, .plan?, .agenda?, .caseload?, .report?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)

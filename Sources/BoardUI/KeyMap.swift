@@ -14,6 +14,8 @@ public enum Action: Equatable, Sendable {
     case openPlan, planGoal, planAgreement, planStatus, planHours, planIntensity, planEvaluation, planStart, toggleOnlyPlans
     // The weekly meeting (AgendaScreen.swift), caseload and choice filters.
     case agenda, nextAgendaItem, previousAgendaItem, recordMeetingDecision, caseload, chooseFilters
+    // The report screen (ReportScreen.swift).
+    case openReport, reportPreviousYear, reportNextYear, reportPeriod
 }
 
 public struct Binding: Equatable, Sendable {
@@ -59,6 +61,7 @@ public enum KeyMap {
         Binding([.character("A")], .agenda, "agenda van het teamoverleg: n/p door de zaken, B legt het besluit vast"),
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
+        Binding([.character("R")], .openReport, "cijfers: aanmeldingen en doorstroom van een periode"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),
     ]

@@ -46,6 +46,8 @@ extension AppState {
             NewReportForm.offerFamilies(matches, in: &form)
             overlays[overlays.count - 1] = .newReport(form)
             return []
+        case .reportLoaded(let report, let flow):
+            return receiveReport(report, flow: flow)
         case .saved(let text, let select):
             if let top = overlays.last, top.isForm { overlays.removeLast() }
             message = StatusMessage(text: text, isError: false)
@@ -90,6 +92,10 @@ extension AppState {
             let effects = handleForm(key, &form, submit: { state, form in state.submitFilters(form) })
             if case .filterForm? = overlays.last { overlays[overlays.count - 1] = .filterForm(form) }
             return effects
+        case .report(let screen)?:
+            return handleReport(key, screen)
+        case .reportForm(let form)?:
+            return handleReportForm(key, form)
         case .planForm(var planForm)?:
             let (effects, isOpen) = handleDialogForm(key, &planForm, form: \.form) { $0.submitPlanForm(&$1) }
             if isOpen { overlays[overlays.count - 1] = .planForm(planForm) }
@@ -191,6 +197,8 @@ extension AppState {
         case .reload:
             message = StatusMessage(text: "Bord opnieuw geladen.", isError: false)
             return [.reload]
+        case .openReport:
+            return openReport()
         case .help:
             overlays.append(.help(title: "Bord", bindings: KeyMap.board, scroll: 0))
         case .quit:

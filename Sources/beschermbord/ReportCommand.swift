@@ -67,8 +67,7 @@ struct ReportCommand: ParsableCommand {
         let store = try storeOptions.open()
         let report: CohortReport
         do {
-            let cases = try store.cohortCases(in: period, source: chosenSource)
-            report = CohortReport(cases: cases, period: period, source: chosenSource, jointPlans: try store.jointPlanTotals(in: period))
+            report = try store.cohortReport(in: period, source: chosenSource)
         } catch {
             throw Failure(message: Console.clean("\(error)"))
         }
@@ -82,31 +81,32 @@ struct ReportCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 
-    /// The period the options ask for, or a Dutch refusal.
+    /// The period the options ask for (the rules are ReportPeriodInput's, shared with the
+    /// report screen), or a Dutch refusal in the options' words.
     static func period(year: Int?, from: String?, to: String?, today: Day) throws -> ReportPeriod {
         if let year {
             guard from == nil, to == nil else { throw Failure(message: "Kies --year of --from/--to, niet allebei.") }
-            guard (1900...9999).contains(year), let period = ReportPeriod(year: year) else {
-                throw Failure(message: "‘\(year)’ is geen geldig jaartal; typ bijvoorbeeld --year 2022.")
-            }
-            return period
+            return try checked(ReportPeriod.calendarYear(year))
         }
         guard let from else {
             if to != nil { throw Failure(message: "--to vraagt ook --from (de eerste dag van de periode).") }
             return ReportPeriod(year: today.year)!
         }
-        let first = try day(from, option: "--from")
-        let last = try to.map { try day($0, option: "--to") } ?? today
-        guard let period = ReportPeriod(from: first, to: last) else {
-            throw Failure(message: "De periode klopt niet: --from (\(first.dutch)) ligt na --to (\(last.dutch)).")
-        }
-        return period
+        return try checked(ReportPeriod.typed(from: from, to: to, today: today))
     }
 
-    static func day(_ text: String, option: String) throws -> Day {
-        switch Day.validate(text) {
-        case .success(let day): return day
-        case .failure(let problem): throw Failure(message: "\(option): \(Console.clean(problem.message)).")
+    private static func checked(_ result: Result<ReportPeriod, ReportPeriodProblem>) throws -> ReportPeriod {
+        switch result {
+        case .success(let period):
+            return period
+        case .failure(.year(let year)):
+            throw Failure(message: "‘\(year)’ is geen geldig jaartal; typ bijvoorbeeld --year 2022.")
+        case .failure(.from(let problem)):
+            throw Failure(message: "--from: \(Console.clean(problem.message)).")
+        case .failure(.to(let problem)):
+            throw Failure(message: "--to: \(Console.clean(problem.message)).")
+        case .failure(.backwards(let first, let last)):
+            throw Failure(message: "De periode klopt niet: --from (\(first.dutch)) ligt na --to (\(last.dutch)).")
         }
     }
 

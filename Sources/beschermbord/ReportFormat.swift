@@ -2,8 +2,9 @@ import BoardCore
 import BoardStore
 import Foundation
 
-/// The four shapes of a cohort report: readable text with a bar chart, JSON, CSV and markdown.
-/// Every shape is built from the same `CohortReport`; CSV and markdown from the same rows.
+/// The four shapes of a cohort report: readable text with a bar chart (its lines come from
+/// CohortReportText in BoardCore), JSON, CSV and markdown. Every shape is built from the same
+/// `CohortReport`; CSV and markdown from the same rows.
 enum ReportFormat {
     /// One figure: a stable key for scripts, a Dutch label for people, the value as text.
     struct Figure: Equatable {
@@ -90,7 +91,7 @@ enum ReportFormat {
             Figure(key: "gezamenlijke_plannen.lopend", label: "Gezamenlijke plannen lopend", value: "\(plans.running)"),
         ]
         for (organisation, hours) in plans.hoursPerOrganisation {
-            rows.append(Figure(key: "gezamenlijke_plannen.uren_per_organisatie.\(organisation)", label: "Uren \(organisation)", value: hoursText(hours)))
+            rows.append(Figure(key: "gezamenlijke_plannen.uren_per_organisatie.\(organisation)", label: "Uren \(organisation)", value: CohortReportText.hours(hours)))
         }
         return rows
     }
@@ -112,13 +113,13 @@ enum ReportFormat {
 
     /// A heading and a two-column table, ready to paste into a jaarverslag.
     static func markdown(_ report: CohortReport) -> String {
-        var out = "## \(title(report))\n\n"
+        var out = "## \(CohortReportText.title(report))\n\n"
         if report.isEmpty { out += "Geen aanmeldingen in deze periode: alle cijfers zijn 0.\n\n" }
         out += "| Cijfer | Aantal |\n|---|---:|\n"
         for figure in figures(report) {
             out += "| \(markdownCell(figure.label)) | \(markdownCell(figure.value)) |\n"
         }
-        out += "\n" + footnote(report) + "\n"
+        out += "\n" + CohortReportText.footnote + "\n"
         return out
     }
 
@@ -128,84 +129,8 @@ enum ReportFormat {
 
     // MARK: Text
 
+    /// The readable report (CohortReportText, shared with the report screen), cleaned for the console.
     static func text(_ report: CohortReport, today: Day) -> String {
-        var lines: [String] = [title(report), String(repeating: "=", count: title(report).count), ""]
-        if report.isEmpty {
-            lines.append("Geen aanmeldingen in deze periode: er zijn geen gegevens, alle cijfers zijn 0.")
-            lines.append("")
-        }
-        func line(_ label: String, _ value: Int, indent: Int = 0) {
-            let left = String(repeating: " ", count: indent) + label
-            let number = String(value)
-            lines.append(left + String(repeating: " ", count: max(1, 48 - left.count - number.count)) + number)
-        }
-        line("Aanmeldingen", report.total)
-        for (source, count) in report.perSource where report.source == nil || source == report.source {
-            line(source.rawValue, count, indent: 2)
-        }
-        line("Kinderen (elk kind één keer)", report.children)
-        line("Naar de Beschermtafel", report.toTable)
-        lines.append("Veiligheid gewaarborgd")
-        line("na onderzoek", report.safeAfterOnderzoek, indent: 2)
-        line("na de Beschermtafel", report.safeAfterTable, indent: 2)
-        line("Naar RvK-onderzoek", report.rvkTotal)
-        for (outcome, count) in report.rvkOutcomes { line(outcome.rawValue, count, indent: 2) }
-        line("nog geen uitkomst", report.rvkPending, indent: 2)
-        line("Nog open", report.open)
-        lines.append("")
-        lines.append("Doorlooptijd in dagen (zaken die de kolom verlieten)")
-        lines.append("  kolom" + String(repeating: " ", count: 17) + "p50    p85  zaken")
-        for (stage, time) in report.leadTimes {
-            let name = "  " + stage.title
-            lines.append(name + String(repeating: " ", count: max(1, 22 - name.count))
-                         + [time.p50, time.p85, time.count].map { pad(String($0), 7) }.joined())
-        }
-        lines.append("")
-        lines.append("Aanmeldingen per maand")
-        lines += barChart(report)
-        lines.append("")
-        lines.append(jointPlanLine(report.jointPlans))
-        lines.append("")
-        lines.append(footnote(report) + " Stand op \(today.dutch).")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// One bar per month of block characters, scaled so the busiest month fills `width` cells.
-    static func barChart(_ report: CohortReport, width: Int = 40) -> [String] {
-        let highest = report.perMonth.max() ?? 0
-        let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return zip(report.period.months, report.perMonth).map { month, count in
-            let label = "  \(month.shortName) \(month.year) "
-            guard highest > 0, count > 0 else { return label + "│ 0" }
-            let units = max(1, count * width * 8 / highest)
-            return label + "│" + String(repeating: "█", count: units / 8) + eighths[units % 8] + " \(count)"
-        }
-    }
-
-    static func jointPlanLine(_ plans: JointPlanTotals) -> String {
-        guard plans.available else { return "Gezamenlijke plannen: niet vastgelegd in deze opslag." }
-        var text = "Gezamenlijke plannen: \(plans.started) gestart, \(plans.scaledDown) afgeschaald, "
-            + "\(plans.councilInvolved) met de Raad betrokken, \(plans.running) lopend."
-        if !plans.hoursPerOrganisation.isEmpty {
-            text += " Uren: " + plans.hoursPerOrganisation.map { "\(Console.clean($0.organisation)) \(hoursText($0.hours))" }
-                .joined(separator: ", ") + "."
-        }
-        return text
-    }
-
-    static func title(_ report: CohortReport) -> String {
-        "Aanmeldingen \(report.period.from.dutch) t/m \(report.period.to.dutch) (\(report.source?.rawValue ?? "alle bronnen"))"
-    }
-
-    static func footnote(_ report: CohortReport) -> String {
-        "Cohort: de zaken die in de periode zijn aangemeld, elk geteld naar hoe ver de zaak nu is gekomen."
-    }
-
-    static func hoursText(_ hours: Double) -> String {
-        hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours).replacingOccurrences(of: ".", with: ",")
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
+        CohortReportText.lines(report, today: today).map(Console.clean).joined(separator: "\n") + "\n"
     }
 }

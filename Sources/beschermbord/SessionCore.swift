@@ -100,6 +100,14 @@ final class SessionCore {
         case .findFamilies(let name):
             let matches = (try? store.familiesMatching(name, limit: 6)) ?? []
             dispatch(.familyMatches(query: name, matches))
+        case .loadReport(let period, let source):
+            do {
+                let report = try store.cohortReport(in: period, source: source)
+                let flow = CumulativeFlow(cases: try store.activeCases(in: period, source: source), period: period, today: state.today)
+                dispatch(.reportLoaded(report, flow))
+            } catch {
+                dispatch(.failed("De cijfers kunnen niet worden geladen: \(error)"))
+            }
         case .quit:
             state.wantsQuit = true
         }

@@ -85,6 +85,25 @@ struct ReportStoreTests {
         #expect(try store.cohortCases(in: year, source: .overig).isEmpty)
     }
 
+    @Test func theCasesActiveInAPeriodAreThoseNotClosedBeforeItsStart() throws {
+        let scratch = try ScratchDirectory()
+        let store = try filledStore(scratch)
+        let secondHalf = try #require(ReportPeriod(from: day(2022, 6, 1), to: day(2022, 12, 31)))
+        let active = try store.activeCases(in: secondHalf)
+        // R-A closed on 14-02-2022, before the period; R-B got the Raad's outcome (closed) on 01-09-2022, in it;
+        // R-D was reported in 2021 and is still open.
+        #expect(Set(active.map(\.reportedOn)) == [day(2022, 9, 1), day(2022, 3, 1), day(2022, 12, 31), day(2021, 12, 31)])
+        let b = try #require(active.first { $0.reportedOn == day(2022, 3, 1) })
+        #expect(b.stage == .rvkOnderzoek && b.transitions.map(\.to) == [.onderzoek, .beschermtafel, .rvkOnderzoek])
+        #expect(try store.activeCases(in: secondHalf, source: .jeugdteam).map(\.caseID) == [b.caseID])
+        #expect(try store.activeCases(in: ReportPeriod(year: 2021)!).count == 1, "only R-D was on the board in 2021")
+        let flow = CumulativeFlow(cases: active, period: secondHalf, today: today)
+        let last = flow.days.count - 1
+        #expect(flow.count(of: .aangemeld, at: last) == 3, "R-A2, R-C (it moved in 2023) and R-D")
+        #expect(flow.count(of: .rvkOnderzoek, at: last) == 1)
+        #expect(flow.count(of: .veiligheidGewaarborgd, at: last) == 0, "R-A closed before the period")
+    }
+
     @Test func anEmptyPeriodAndAnEmptyStore() throws {
         let scratch = try ScratchDirectory()
         let store = try filledStore(scratch)

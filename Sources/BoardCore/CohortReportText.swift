@@ -1,0 +1,109 @@
+/// The readable text of a cohort report, as lines: `beschermbord report --format text` prints
+/// them, the report screen (`R`) draws the same sections. No names; values from the store (an
+/// organisation's name) are not cleaned here, each caller does that for its own output.
+public enum CohortReportText {
+    /// Every line of the text report, in order, without line ends.
+    public static func lines(_ report: CohortReport, today: Day) -> [String] {
+        var lines: [String] = [title(report), String(repeating: "=", count: title(report).count), ""]
+        if report.isEmpty {
+            lines.append(emptyNotice)
+            lines.append("")
+        }
+        lines += figureLines(report)
+        lines.append("")
+        lines += leadTimeLines(report)
+        lines.append("")
+        lines.append(barChartHeading)
+        lines += barChart(report)
+        lines.append("")
+        lines.append(jointPlanLine(report.jointPlans))
+        lines.append("")
+        lines.append(footnote + " Stand op \(today.dutch).")
+        return lines
+    }
+
+    public static let emptyNotice = "Geen aanmeldingen in deze periode: er zijn geen gegevens, alle cijfers zijn 0."
+    public static let barChartHeading = "Aanmeldingen per maand"
+    public static let footnote = "Cohort: de zaken die in de periode zijn aangemeld, elk geteld naar hoe ver de zaak nu is gekomen."
+
+    public static func title(_ report: CohortReport) -> String {
+        "Aanmeldingen \(report.period.from.dutch) t/m \(report.period.to.dutch) (\(sourceName(report.source)))"
+    }
+
+    public static func sourceName(_ source: Source?) -> String { source?.rawValue ?? "alle bronnen" }
+
+    /// The counts: aanmeldingen per source, children, how far the cases got, still open.
+    public static func figureLines(_ report: CohortReport) -> [String] {
+        var lines: [String] = []
+        func line(_ label: String, _ value: Int, indent: Int = 0) {
+            let left = String(repeating: " ", count: indent) + label
+            let number = String(value)
+            lines.append(left + String(repeating: " ", count: max(1, 48 - left.count - number.count)) + number)
+        }
+        line("Aanmeldingen", report.total)
+        for (source, count) in report.perSource where report.source == nil || source == report.source {
+            line(source.rawValue, count, indent: 2)
+        }
+        line("Kinderen (elk kind één keer)", report.children)
+        line("Naar de Beschermtafel", report.toTable)
+        lines.append("Veiligheid gewaarborgd")
+        line("na onderzoek", report.safeAfterOnderzoek, indent: 2)
+        line("na de Beschermtafel", report.safeAfterTable, indent: 2)
+        line("Naar RvK-onderzoek", report.rvkTotal)
+        for (outcome, count) in report.rvkOutcomes { line(outcome.rawValue, count, indent: 2) }
+        line("nog geen uitkomst", report.rvkPending, indent: 2)
+        line("Nog open", report.open)
+        return lines
+    }
+
+    /// A heading and one row per column: p50, p85 and the number of cases that left it.
+    public static func leadTimeLines(_ report: CohortReport) -> [String] {
+        var lines = ["Doorlooptijd in dagen (zaken die de kolom verlieten)",
+                     "  kolom" + String(repeating: " ", count: 17) + "p50    p85  zaken"]
+        for (stage, time) in report.leadTimes {
+            let name = "  " + stage.title
+            lines.append(name + String(repeating: " ", count: max(1, 22 - name.count))
+                         + [time.p50, time.p85, time.count].map { pad(String($0), 7) }.joined())
+        }
+        return lines
+    }
+
+    /// One bar per month of block characters, scaled so the busiest month fills `width` cells.
+    public static func barChart(_ report: CohortReport, width: Int = 40) -> [String] {
+        let highest = report.perMonth.max() ?? 0
+        let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return zip(report.period.months, report.perMonth).map { month, count in
+            let label = "  \(month.shortName) \(month.year) "
+            guard highest > 0, count > 0 else { return label + "│ 0" }
+            let units = max(1, count * max(1, width) * 8 / highest)
+            return label + "│" + String(repeating: "█", count: units / 8) + eighths[units % 8] + " \(count)"
+        }
+    }
+
+    /// The columns a bar chart line takes besides its bar: label, axis and the largest count.
+    public static func barChartMargin(_ report: CohortReport) -> Int {
+        "  jan 2000 │ ".count + String(report.perMonth.max() ?? 0).count
+    }
+
+    public static func jointPlanLine(_ plans: JointPlanTotals) -> String {
+        guard plans.available else { return "Gezamenlijke plannen: niet vastgelegd in deze opslag." }
+        var text = "Gezamenlijke plannen: \(plans.started) gestart, \(plans.scaledDown) afgeschaald, "
+            + "\(plans.councilInvolved) met de Raad betrokken, \(plans.running) lopend."
+        if !plans.hoursPerOrganisation.isEmpty {
+            text += " Uren: " + plans.hoursPerOrganisation.map { "\($0.organisation) \(hours($0.hours))" }.joined(separator: ", ") + "."
+        }
+        return text
+    }
+
+    /// Hours with a decimal comma and at most one decimal (`2`, `1,5`); ties round to even, as
+    /// the C library's `%.1f` did before this moved here (hours are quarters, so exact).
+    public static func hours(_ hours: Double) -> String {
+        if hours == hours.rounded() { return String(Int(hours)) }
+        let tenths = Int((hours * 10).rounded(.toNearestOrEven))
+        return "\(tenths / 10),\(tenths % 10)"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

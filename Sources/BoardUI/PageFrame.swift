@@ -1,0 +1,38 @@
+import BoardCore
+
+/// The frame of a full page below the title row: the title row itself (title left, today's date
+/// right), a box with a scrolled window of lines, scroll marks, and the status message above the
+/// key bar. The report screen draws in it; the lines are the page's own.
+enum PageFrame {
+    typealias Line = FamilyView.Line
+
+    /// Rows of lines inside the box: the screen less the title row, the box's borders, the
+    /// message row and the key bar.
+    static func bodyHeight(screenHeight: Int) -> Int { max(0, screenHeight - 5) }
+
+    /// Columns a line may take: the box's borders and a space of margin on either side.
+    static func textWidth(screenWidth: Int) -> Int { max(1, screenWidth - 4) }
+
+    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, state: AppState, into target: inout Screen) {
+        target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
+        let date = " \(state.today.dutch) "
+        // In meeting mode the badge takes the room left of the date: the title ends before it.
+        let badge = state.isMeeting ? DisplayWidth.of(NameMask.badge) : 0
+        target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - badge - 1, role: .statusBar)
+        target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+
+        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
+        target.box(rect, role: .borderFocused, title: boxTitle, titleRole: .columnHeader)
+        let inner = rect.inset(by: 1)
+        let width = textWidth(screenWidth: target.width)
+        let first = min(max(0, scroll), max(0, lines.count - inner.height))
+        for (offset, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+            target.put(line.text, x: inner.x + 1, y: inner.y + offset, maxWidth: width, role: line.role)
+        }
+        if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
+        if first + inner.height < lines.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
+        if let message = state.message {
+            target.put(" " + message.text, x: 0, y: target.height - 2, role: message.isError ? .error : .normal)
+        }
+    }
+}
