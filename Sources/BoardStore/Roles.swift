@@ -45,10 +45,15 @@ extension SQLiteCaseStore {
                 throw StoreError.refused("\(member.name) staat al in de lijst van medewerkers (als \(existing.role.title.lowercased()), "
                                          + "‘\(existing.displayName)’). Wijzig de gegevens met `beschermbord medewerkers wijzigen \(member.name)`.")
             }
-            try db.execute(sql: "INSERT INTO medewerkers (name, display_name, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [member.name, member.displayName, member.role.rawValue, Clock.timestamp(), self.user])
-            try self.logStaffChange(db, "\(member.name) (\(member.displayName)) toegevoegd als \(member.role.title.lowercased())")
+            try self.insertStaff(db, member)
         }
+    }
+
+    /// Puts a checked member on the list and logs it; `note` is added to the log's detail.
+    func insertStaff(_ db: Database, _ member: StaffMember, note: String = "") throws {
+        try db.execute(sql: "INSERT INTO medewerkers (name, display_name, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [member.name, member.displayName, member.role.rawValue, Clock.timestamp(), user])
+        try logStaffChange(db, "\(member.name) (\(member.displayName)) toegevoegd als \(member.role.title.lowercased())\(note)")
     }
 
     /// Changes the display name and role of the member with `member.name`.

@@ -76,7 +76,7 @@ enum FamilyView {
         for child in dossier.children {
             var name = child.firstName
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
-            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren \(child.birthDate.dutch)  \(child.birthDate.age(on: state.today)) jr"
+            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren " + (child.birthDate.map { "\($0.dutch)  \($0.age(on: state.today)) jr" } ?? Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
             lines.append((text, .normal))
         }
