@@ -186,8 +186,8 @@ extension Clock {
     }
 }
 
-/// What the UI needs of a store for several users, roles, the log and retention. SQLite
-/// implements it; it can be folded into `CaseStore` when the UI uses it.
+/// What the program needs of a store for several users, roles, the log, the screen lock and
+/// retention; the board's session uses it for the log view and the lock. SQLite implements it.
 public protocol AccessControlledStore: CaseStore {
     /// Opened without write access: show it, and expect `StoreError.readOnly` from every write.
     var isReadOnly: Bool { get }
@@ -202,6 +202,7 @@ public protocol AccessControlledStore: CaseStore {
     func setSetting(_ key: String, to value: String) throws
     func auditLog(filter: AuditFilter) throws -> AuditLog
     func retentionYears() throws -> Int
+    func idleLockMinutes() throws -> Int
     func retentionCandidates(today: Day) throws -> [RetentionCandidate]
     func retentionCandidate(kenmerk: String) throws -> RetentionCandidate
     @discardableResult

@@ -37,6 +37,11 @@ public enum AppEvent: Equatable, Sendable {
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
     case failed(String)
+    /// The time, in seconds on a monotonic clock: the session sends it before every key and
+    /// whenever it wakes, so the idle lock (IdleLock.swift) needs no clock of its own.
+    case tick(now: Double)
+    /// How many seconds without a key lock the screen (the store's setting, or the option).
+    case idleLimit(seconds: Double)
 }
 
 /// A screen or dialog on top of the board.
@@ -96,6 +101,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Meeting mode: every screen shows initials instead of names (NameMask.swift).
     public var isMeeting = false
+    /// The idle screen lock: while locked, nothing of the state below is drawn.
+    public var lock = IdleLock()
 
     public var focusedStage: Stage = .aangemeld
     /// The selected card per column, by case id so that it survives reloads.
@@ -171,6 +178,11 @@ public struct AppState: Equatable, Sendable {
 
     /// The bindings of whatever screen is on top: for help and the key bar.
     public var activeBindings: [Binding] {
+        switch lock.phase {
+        case .locked: return []
+        case .confirming: return KeyMap.unlock
+        case .open: break
+        }
         switch overlays.last {
         case .help?: return KeyMap.help
         case .family(let screen)?: return KeyMap.family(screen.section)

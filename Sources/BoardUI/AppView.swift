@@ -13,6 +13,13 @@ public struct Frame: Equatable, Sendable {
 /// Draws the whole program for a state: the board, then whatever is on top of it.
 public enum AppView {
     public static func render(_ state: AppState) -> Frame {
+        // Locked: the lock panel alone, drawn before anything of the state below can be.
+        if state.lock.isLocked {
+            var screen = Screen(width: state.width, height: state.height)
+            LockView.draw(state, into: &screen)
+            KeyBar.draw(state.activeBindings, into: &screen)
+            return Frame(screen: screen, cursor: nil)
+        }
         // Meeting mode: draw a copy with names masked, so no view has to know about it.
         let state = state.isMeeting ? NameMask.state(state) : state
         var screen = Screen(width: state.width, height: state.height)

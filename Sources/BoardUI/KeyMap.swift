@@ -84,6 +84,12 @@ public enum KeyMap {
         Binding([.backspace], .left, "teken wissen"),
     ]
 
+    /// The locked screen after its first key (IdleLock.swift); any other key is ignored.
+    public static let unlock: [Binding] = [
+        Binding([.enter], .open, "ontgrendelen", bar: "ontgrendelen"),
+        Binding([.escape], .close, "vergrendeld blijven", bar: "vergrendeld blijven"),
+    ]
+
     public static func action(for key: Key, in bindings: [Binding]) -> Action? {
         bindings.first(where: { $0.keys.contains(key) })?.action
     }

@@ -57,7 +57,19 @@ extension AppState {
                 message = StatusMessage(text: text, isError: true)
             }
             return []
+        case .tick(let now):
+            lock.tick(now)
+            return []
+        case .idleLimit(let seconds):
+            lock.limit = seconds
+            return []
         case .key(let key):
+            // While locked no key reaches the board: it only leads to unlocking.
+            guard !lock.isLocked else {
+                lock.handleLockedKey(key)
+                return []
+            }
+            lock.noteKey()
             return handle(key)
         }
     }

@@ -7,13 +7,16 @@ import BoardUI
 /// `BoardSession` puts a terminal around it; `beschermbord bench` drives the very same code with
 /// scripted keys and an in-memory screen.
 final class SessionCore {
-    let store: CaseStore
+    let store: AccessControlledStore
     private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
     private(set) var lastChangeToken: Int64 = -1
+    /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
+    let lockAfterMinutes: Double?
 
-    init(store: CaseStore, width: Int, height: Int, meeting: Bool = false) {
+    init(store: AccessControlledStore, width: Int, height: Int, meeting: Bool = false, lockAfterMinutes: Double? = nil) {
         self.store = store
+        self.lockAfterMinutes = lockAfterMinutes
         state = AppState(today: Clock.today(), storeLocation: store.location, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
         state.isMeeting = meeting
@@ -21,6 +24,17 @@ final class SessionCore {
 
     /// Loads the board for the first time.
     func start() { perform(.reload) }
+
+    /// Tells the state what time it is (the idle lock counts from the last key).
+    func tick() { dispatch(.tick(now: Clock.monotonicSeconds())) }
+
+    /// The team's setting, read at every load so a teamleider's change reaches running boards;
+    /// the option can only make the lock come sooner, so no user can lengthen the team's setting.
+    private func updateIdleLimit() {
+        let setting = Double((try? store.idleLockMinutes()) ?? SQLiteCaseStore.defaultIdleLockMinutes)
+        let minutes = min(setting, lockAfterMinutes ?? setting)
+        if state.lock.limit != minutes * 60 { dispatch(.idleLimit(seconds: minutes * 60)) }
+    }
 
     /// The frame for the current state.
     func render() -> Frame { AppView.render(state) }
@@ -49,6 +63,7 @@ final class SessionCore {
                 let kenmerk = try store.suggestKenmerk(year: today.year)
                 lastChangeToken = token
                 dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
+                updateIdleLimit()
             } catch {
                 dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
             }
