@@ -87,13 +87,16 @@ extension SQLiteCaseStore {
         }
     }
 
-    static func likePrefix(_ text: String) -> String {
+    static func likePrefix(_ text: String) -> String { likeEscaped(text) + "%" }
+
+    /// `text` for a LIKE pattern with a backslash as ESCAPE: its own `%`, `_` and backslash match themselves.
+    static func likeEscaped(_ text: String) -> String {
         var escaped = ""
         for character in text {
             if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
             escaped.append(character)
         }
-        return escaped + "%"
+        return escaped
     }
 
     /// Applies one change from the family screen in one transaction with its event; returns the

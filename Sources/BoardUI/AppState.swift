@@ -20,6 +20,9 @@ public enum Effect: Equatable, Sendable {
     case applyPlan(PlanChange)
     /// Looks up known families by name, for linking a new report.
     case findFamilies(String)
+    /// Reads the log for the log view: the newest entries whose kenmerk or user contains
+    /// `filter`, within what the user may read. Reading the log is not itself logged.
+    case loadAuditLog(filter: String)
     case quit
 }
 
@@ -33,6 +36,8 @@ public enum AppEvent: Equatable, Sendable {
     case planLoaded(caseID: CaseID, [JointPlan])
     /// Known families whose name starts with `query`.
     case familyMatches(query: String, [FamilyMatch])
+    /// The log for the log view.
+    case auditLoaded(AuditPage)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
@@ -53,6 +58,7 @@ public enum Overlay: Equatable, Sendable {
     case dossierForm(DossierForm)
     case plan(PlanScreen)
     case planForm(PlanForm)
+    case audit(AuditScreen)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -187,6 +193,7 @@ public struct AppState: Equatable, Sendable {
         case .help?: return KeyMap.help
         case .family(let screen)?: return KeyMap.family(screen.section)
         case .plan?: return KeyMap.plan
+        case .audit(let screen)?: return screen.isEditingFilter ? KeyMap.filter : KeyMap.audit
         case .newReport?, .move?, .dossierForm?, .planForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }

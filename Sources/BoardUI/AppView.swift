@@ -29,9 +29,11 @@ public enum AppView {
         }
         var cursor: (x: Int, y: Int)?
         let page = state.overlays.last(where: {
-            switch $0 { case .family, .plan: return true; default: return false }
+            switch $0 { case .family, .plan, .audit: return true; default: return false }
         })
-        if case .plan(let plan)? = page {
+        if case .audit(let audit)? = page {
+            cursor = AuditView.draw(audit, state: state, into: &screen)
+        } else if case .plan(let plan)? = page {
             PlanView.draw(plan, state: state, into: &screen)
         } else if case .family(let family)? = page {
             FamilyView.draw(family, state: state, into: &screen)
@@ -50,7 +52,7 @@ public enum AppView {
             cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
         case .planForm(let planForm)?:
             cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
-        case .family?, .plan?, nil:
+        case .family?, .plan?, .audit?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)

@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     case help, close, quit
     /// Meeting mode: initials instead of names (NameMask.swift).
     case toggleMeeting
+    /// The log view (AuditScreen.swift).
+    case openAuditLog
     // The family screen.
     case section(Int), nextSection, previousSection, browseCases
     case editFamily, addChild, addCaregiver, addNetworkMember, toggleBSN
@@ -54,6 +56,7 @@ public enum KeyMap {
         Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
+        Binding([.character("L")], .openAuditLog, "logboek: wie opende of wijzigde wat (een teamleider ziet iedereen, anderen hun eigen regels)"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),
     ]

@@ -34,6 +34,9 @@ extension AppState {
                 overlays.append(.family(FamilyScreen(dossier: dossier)))
             }
             return []
+        case .auditLoaded(let page):
+            receiveAudit(page)
+            return []
         case .planLoaded(let caseID, let plans):
             return receivePlans(caseID: caseID, plans: plans)
         case .familyMatches(let query, let matches):
@@ -89,6 +92,8 @@ extension AppState {
             return handleFamily(key, screen)
         case .plan(let screen)?:
             return handlePlan(key, screen)
+        case .audit(let screen)?:
+            return handleAudit(key, screen)
         case .planForm(var planForm)?:
             let (effects, isOpen) = handleDialogForm(key, &planForm, form: \.form) { $0.submitPlanForm(&$1) }
             if isOpen { overlays[overlays.count - 1] = .planForm(planForm) }
@@ -182,6 +187,8 @@ extension AppState {
         case .reload:
             message = StatusMessage(text: "Bord opnieuw geladen.", isError: false)
             return [.reload]
+        case .openAuditLog:
+            return [.loadAuditLog(filter: "")]
         case .help:
             overlays.append(.help(title: "Bord", bindings: KeyMap.board, scroll: 0))
         case .quit:

@@ -49,6 +49,7 @@ final class SessionCore {
         guard let token = try? store.boardChangeToken(), token != lastChangeToken || today != state.today else { return }
         perform(.reload)
         if let screen = state.openFamily { perform(.refreshFamily(screen.dossier.viewed.summary.id)) }
+        if let audit = state.openAudit { perform(.loadAuditLog(filter: audit.page.filter)) }
     }
 
     func perform(_ effect: Effect) {
@@ -108,8 +109,25 @@ final class SessionCore {
         case .findFamilies(let name):
             let matches = (try? store.familiesMatching(name, limit: 6)) ?? []
             dispatch(.familyMatches(query: name, matches))
+        case .loadAuditLog(let filter):
+            loadAudit(filter: filter)
         case .quit:
             state.wantsQuit = true
+        }
+    }
+
+    /// The store decides whose entries the user may read; times become local here, where the
+    /// time zone is known.
+    private func loadAudit(filter: String) {
+        do {
+            let log = try store.auditLog(filter: AuditFilter(limit: AuditScreen.limit, text: filter))
+            // Newest first by moment: the log's order is the order of recording, which only a
+            // demo or an import (written with past moments) makes differ from it.
+            let entries = log.entries.sorted { ($0.recordedAt, $0.id) > ($1.recordedAt, $1.id) }
+            let lines = entries.map { AuditLine(entry: $0, moment: Clock.localMoment($0.recordedAt)) }
+            dispatch(.auditLoaded(AuditPage(lines: lines, onlyOwnEntries: log.onlyOwnEntries, filter: filter)))
+        } catch {
+            dispatch(.failed("Het logboek kan niet worden gelezen: \(error)"))
         }
     }
 
