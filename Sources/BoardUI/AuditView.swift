@@ -14,10 +14,7 @@ enum AuditView {
 
     /// Draws the view; returns the cursor while the filter is being typed.
     static func draw(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
-        target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
-        let date = " \(state.today.dutch) "
-        target.put(title(screen), x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - 1, role: .statusBar)
-        target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+        AppView.drawPageTitle(title(screen), today: state.today, into: &target)
 
         let shown = screen.shown
         let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
