@@ -7,12 +7,15 @@ public struct AuditFilter: Equatable, Sendable {
     public var recordedSince: String?
     /// At most this many entries, the most recent ones; nil for all.
     public var limit: Int?
+    /// Entries whose kenmerk or user contains this text (the board's log view types one text).
+    public var text: String?
 
-    public init(familyKenmerk: String? = nil, user: String? = nil, recordedSince: String? = nil, limit: Int? = nil) {
+    public init(familyKenmerk: String? = nil, user: String? = nil, recordedSince: String? = nil, limit: Int? = nil, text: String? = nil) {
         self.familyKenmerk = familyKenmerk
         self.user = user
         self.recordedSince = recordedSince
         self.limit = limit
+        self.text = text
     }
 }
 

@@ -18,11 +18,12 @@ public struct ChildRecord: Equatable, Sendable {
     public var firstName: String
     /// Empty when the child carries the family's name.
     public var surname: String
-    public var birthDate: Day
+    /// Nil when no longer known: retention erases birth dates along with names.
+    public var birthDate: Day?
     /// Empty when not recorded; always valid by the elfproef when present.
     public var bsn: String
 
-    public init(id: Int64 = 0, firstName: String, surname: String = "", birthDate: Day, bsn: String = "") {
+    public init(id: Int64 = 0, firstName: String, surname: String = "", birthDate: Day?, bsn: String = "") {
         self.id = id
         self.firstName = firstName
         self.surname = surname
@@ -266,10 +267,10 @@ public struct Dossier: Equatable, Sendable {
 
 /// A change to a dossier, as the UI asks the store for it. Each is one transaction with its event.
 public enum DossierChange: Equatable, Sendable {
-    case editFamily(FamilyID, name: String, address: String, wijk: String)
-    case addChild(FamilyID, ChildRecord)
-    case addCaregiver(FamilyID, Caregiver)
-    case addNetworkMember(FamilyID, NetworkMember)
+    case editFamily(FamilyID, seen: SeenCase, name: String, address: String, wijk: String)
+    case addChild(FamilyID, seen: SeenCase, ChildRecord)
+    case addCaregiver(FamilyID, seen: SeenCase, Caregiver)
+    case addNetworkMember(FamilyID, seen: SeenCase, NetworkMember)
     case addAssessment(CaseID, SafetyAssessment)
     case addRiskInstrument(CaseID, RiskInstrumentRecord)
     case addNote(CaseID, Note)
@@ -284,6 +285,19 @@ public enum DossierChange: Equatable, Sendable {
              .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _), .recordMeetingDecision(let id, _): return id
         case .editFamily, .addChild, .addCaregiver, .addNetworkMember: return nil
         }
+    }
+}
+
+/// The family's case in view as the user saw it when a family form was opened. Family data is
+/// shared by all of the family's cases, so a change of it raises every one of their versions and
+/// a form filled in over an older version is refused, as a stale case form is.
+public struct SeenCase: Equatable, Sendable {
+    public var caseID: CaseID
+    public var version: Int
+
+    public init(caseID: CaseID, version: Int) {
+        self.caseID = caseID
+        self.version = version
     }
 }
 

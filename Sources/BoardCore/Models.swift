@@ -4,12 +4,19 @@ public typealias CaseID = Int64
 
 public struct Child: Equatable, Sendable {
     public var firstName: String
-    public var birthDate: Day
+    /// Nil when no longer known: retention erases birth dates along with names.
+    public var birthDate: Day?
 
-    public init(firstName: String, birthDate: Day) {
+    public init(firstName: String, birthDate: Day?) {
         self.firstName = firstName
         self.birthDate = birthDate
     }
+}
+
+extension Day {
+    /// What a screen or an export says for a date that is no longer known (erased by retention),
+    /// rather than showing the epoch.
+    public static let unknownText = "onbekend"
 }
 
 /// What the board needs of one case: one card. Loaded by an indexed query, nothing more.

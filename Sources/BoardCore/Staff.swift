@@ -37,7 +37,7 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
 public enum Permission: Sendable, CaseIterable {
     /// Add reports, move cases, change a dossier.
     case changeCases
-    /// Norms, WIP limits, the retention period.
+    /// Norms, WIP limits, the retention period, the screen lock.
     case editSettings
     /// Add, change and remove staff.
     case manageStaff
@@ -50,7 +50,7 @@ public enum Permission: Sendable, CaseIterable {
     public var action: String {
         switch self {
         case .changeCases: return "zaken wijzigen"
-        case .editSettings: return "normen, WIP-limieten en de bewaartermijn wijzigen"
+        case .editSettings: return "normen, WIP-limieten, de bewaartermijn en de vergrendeling wijzigen"
         case .manageStaff: return "de lijst van medewerkers beheren"
         case .readFullAuditLog: return "het logboek van anderen inzien"
         case .applyRetention: return "persoonsgegevens definitief verwijderen"

@@ -27,6 +27,12 @@ extension SQLiteCaseStore {
                 conditions.append("e.user = ?")
                 arguments += [user]
             }
+            if let text = filter.text?.trimmingWhitespace(), !text.isEmpty {
+                // The board's log view: one typed text finds a kenmerk or a user (ASCII case folded).
+                let pattern = "%" + Self.likeEscaped(text) + "%"
+                conditions.append("(e.user LIKE ? ESCAPE '\\' OR c.kenmerk LIKE ? ESCAPE '\\')")
+                arguments += [pattern, pattern]
+            }
             if let since = filter.recordedSince {
                 conditions.append("e.recorded_at >= ?")
                 arguments += [since]

@@ -1,7 +1,7 @@
 import BoardCore
 import Foundation
 
-/// The wall clock, in the two forms the store needs: the local day and a UTC timestamp.
+/// The clocks: the local day and a UTC timestamp for the store, a monotonic clock for idle time.
 public enum Clock {
     public static func today() -> Day {
         var now = time(nil)
@@ -20,6 +20,14 @@ public enum Clock {
         let ms = millis % 1000
         let msText = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
         return "\(day.iso)T\(two(inDay / 3600)):\(two(inDay / 60 % 60)):\(two(inDay % 60)).\(msText)Z"
+    }
+
+    /// Seconds on a clock that only moves forward (not the wall clock, which can jump): for
+    /// measuring idle time.
+    public static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1_000_000_000
     }
 
     /// The operating system's user: who is recorded in the log.

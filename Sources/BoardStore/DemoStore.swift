@@ -21,6 +21,7 @@ public enum DemoStore {
         let store = try SQLiteCaseStore(path: path, user: user)
         do {
             try store.write { db in
+                try store.writeDemoStaff(db)
                 for (number, plan) in plans.enumerated() {
                     // The report, its moves and the openings of the dossier (see DemoAccessLog).
                     let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
@@ -206,14 +207,14 @@ enum DemoPlanner {
         let room = min(latest.ordinal, earliest.ordinal + (count - 1) * 400)
         var birth = rng.int(room...max(room, latest.ordinal))
         var names: Set<String> = []
-        var result: [Child] = []
+        var result: [(name: String, born: Day)] = []
         while result.count < count && birth >= earliest.ordinal {
             let name = rng.pick(DemoNames.firstNames)
             guard names.insert(name).inserted else { continue }
-            result.append(Child(firstName: name, birthDate: Day(ordinal: birth)))
+            result.append((name, Day(ordinal: birth)))
             birth -= rng.chance(0.04) ? 0 : rng.int(330...1500)
         }
-        return result.sorted { $0.birthDate < $1.birthDate }
+        return result.sorted { $0.born < $1.born }.map { Child(firstName: $0.name, birthDate: $0.born) }
     }
 
     /// A move, filled in as a user would fill in the real move form.

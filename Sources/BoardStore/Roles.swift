@@ -45,10 +45,15 @@ extension SQLiteCaseStore {
                 throw StoreError.refused("\(member.name) staat al in de lijst van medewerkers (als \(existing.role.title.lowercased()), "
                                          + "‘\(existing.displayName)’). Wijzig de gegevens met `beschermbord medewerkers wijzigen \(member.name)`.")
             }
-            try db.execute(sql: "INSERT INTO medewerkers (name, display_name, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [member.name, member.displayName, member.role.rawValue, Clock.timestamp(), self.user])
-            try self.logStaffChange(db, "\(member.name) (\(member.displayName)) toegevoegd als \(member.role.title.lowercased())")
+            try self.insertStaff(db, member)
         }
+    }
+
+    /// Puts a checked member on the list and logs it; `note` is added to the log's detail.
+    func insertStaff(_ db: Database, _ member: StaffMember, note: String = "") throws {
+        try db.execute(sql: "INSERT INTO medewerkers (name, display_name, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [member.name, member.displayName, member.role.rawValue, Clock.timestamp(), user])
+        try logStaffChange(db, "\(member.name) (\(member.displayName)) toegevoegd als \(member.role.title.lowercased())\(note)")
     }
 
     /// Changes the display name and role of the member with `member.name`.
@@ -181,8 +186,8 @@ extension Clock {
     }
 }
 
-/// What the UI needs of a store for several users, roles, the log and retention. SQLite
-/// implements it; it can be folded into `CaseStore` when the UI uses it.
+/// What the program needs of a store for several users, roles, the log, the screen lock and
+/// retention; the board's session uses it for the log view and the lock. SQLite implements it.
 public protocol AccessControlledStore: CaseStore {
     /// Opened without write access: show it, and expect `StoreError.readOnly` from every write.
     var isReadOnly: Bool { get }
@@ -197,6 +202,7 @@ public protocol AccessControlledStore: CaseStore {
     func setSetting(_ key: String, to value: String) throws
     func auditLog(filter: AuditFilter) throws -> AuditLog
     func retentionYears() throws -> Int
+    func idleLockMinutes() throws -> Int
     func retentionCandidates(today: Day) throws -> [RetentionCandidate]
     func retentionCandidate(kenmerk: String) throws -> RetentionCandidate
     @discardableResult

@@ -20,7 +20,7 @@ extension SQLiteCaseStore {
             let family = FamilyRecord(id: familyRow[0], name: familyRow[1], address: familyRow[2], wijk: familyRow[3])
             let children = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id"),
                                             arguments: [familyID])
-                .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Self.day($0[3]), bsn: $0[4]) }
+                .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Day(parsing: $0[3]), bsn: $0[4]) }
             let caregivers = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id"), arguments: [familyID])
                 .map { Caregiver(name: $0[0], relation: $0[1], phone: $0[2]) }
             let network = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id"),
@@ -87,43 +87,52 @@ extension SQLiteCaseStore {
         }
     }
 
-    static func likePrefix(_ text: String) -> String {
+    static func likePrefix(_ text: String) -> String { likeEscaped(text) + "%" }
+
+    /// `text` for a LIKE pattern with a backslash as ESCAPE: its own `%`, `_` and backslash match themselves.
+    static func likeEscaped(_ text: String) -> String {
         var escaped = ""
         for character in text {
             if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
             escaped.append(character)
         }
-        return escaped + "%"
+        return escaped
     }
 
     /// Applies one change from the family screen in one transaction with its event; returns the
     /// Dutch confirmation for the status line.
     @discardableResult
     public func apply(_ change: DossierChange, today: Day) throws -> String {
-        try write { db in
+        try StoreText.check(change)
+        return try write { db in
             switch change {
-            case .editFamily(let familyID, let name, let address, let wijk):
+            case .editFamily(let familyID, let seen, let name, let address, let wijk):
                 guard !name.trimmingWhitespace().isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
+                try self.lockFamily(db, familyID: familyID, seen: seen)
                 try db.execute(sql: "UPDATE family SET name = ?, address = ?, wijk = ? WHERE id = ?",
                                arguments: [name.trimmingWhitespace(), address.trimmingWhitespace(), wijk.trimmingWhitespace(), familyID])
                 try self.logFamilyChange(db, familyID: familyID, kind: .gezinGewijzigd, today: today, detail: "naam, adres of wijk")
                 return "Gezinsgegevens opgeslagen."
-            case .addChild(let familyID, let child):
+            case .addChild(let familyID, let seen, let child):
                 if !child.bsn.isEmpty && !BSN.isValid(child.bsn) {
                     throw StoreError.refused("BSN \(child.bsn) klopt niet (elfproef).")
                 }
+                guard let born = child.birthDate else { throw StoreError.refused("De geboortedatum van \(child.firstName) is verplicht.") }
+                try self.lockFamily(db, familyID: familyID, seen: seen)
                 try db.execute(sql: "INSERT INTO child (family_id, first_name, surname, birth_date, bsn) VALUES (?, ?, ?, ?, ?)",
                                arguments: [familyID, child.firstName.trimmingWhitespace(), child.surname.trimmingWhitespace(),
-                                           child.birthDate.iso, child.bsn])
+                                           born.iso, child.bsn])
                 try self.logFamilyChange(db, familyID: familyID, kind: .kindToegevoegd, today: today, detail: child.firstName)
                 return "Kind \(child.firstName) toegevoegd."
-            case .addCaregiver(let familyID, let caregiver):
+            case .addCaregiver(let familyID, let seen, let caregiver):
+                try self.lockFamily(db, familyID: familyID, seen: seen)
                 try db.execute(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, ?, ?, ?)",
                                arguments: [familyID, caregiver.name, caregiver.relation, caregiver.phone])
                 try self.logFamilyChange(db, familyID: familyID, kind: .verzorgerToegevoegd, today: today,
                                          detail: "\(caregiver.name) (\(caregiver.relation))")
                 return "Ouder/verzorger \(caregiver.name) toegevoegd."
-            case .addNetworkMember(let familyID, let member):
+            case .addNetworkMember(let familyID, let seen, let member):
+                try self.lockFamily(db, familyID: familyID, seen: seen)
                 try db.execute(sql: "INSERT INTO network_member (family_id, name, role, organisation, phone) VALUES (?, ?, ?, ?, ?)",
                                arguments: [familyID, member.name, member.role, member.organisation, member.phone])
                 try self.logFamilyChange(db, familyID: familyID, kind: .netwerkToegevoegd, today: today,
@@ -239,11 +248,21 @@ extension SQLiteCaseStore {
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: nil, to: nil, day: day, detail: detail)
     }
 
-    /// A family-level change is logged on the family's newest case, so it shows in that timeline.
-    func logFamilyChange(_ db: Database, familyID: FamilyID, kind: EventKind, today: Day, detail: String) throws {
+    /// Refuses a change of family data made over an older version of the family's case in view,
+    /// naming who changed it since (family changes raise the versions of all the family's cases).
+    func lockFamily(_ db: Database, familyID: FamilyID, seen: SeenCase) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [familyID]) == true else {
             throw StoreError.refused("Dit gezin bestaat niet meer.")
         }
+        let state = try lockCase(db, caseID: seen.caseID, expectedVersion: seen.version)
+        guard state.familyID == familyID else { throw StoreError.refused("Deze zaak hoort niet bij dit gezin; er is niets opgeslagen.") }
+    }
+
+    /// A family-level change is logged on the family's newest case, so it shows in that timeline,
+    /// and raises the version of each of the family's cases, so that stale forms are refused.
+    /// Runs after `lockFamily`, which checked that the family exists.
+    func logFamilyChange(_ db: Database, familyID: FamilyID, kind: EventKind, today: Day, detail: String) throws {
+        try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE family_id = ?", arguments: [familyID])
         let caseID = try CaseID.fetchOne(db, sql: "SELECT id FROM \"case\" WHERE family_id = ? ORDER BY reported_on DESC, id DESC LIMIT 1",
                                          arguments: [familyID])
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: nil, to: nil, day: today, detail: detail)

@@ -28,8 +28,6 @@ extension SQLiteCaseStore {
         guard !decision.decision.trimmingWhitespace().isEmpty else { throw StoreError.refused("Vul het besluit in.") }
         guard !decision.actor.trimmingWhitespace().isEmpty else { throw StoreError.refused("Vul in wie het besluit uitvoert.") }
         if decision.due < today { throw StoreError.refused("De datum ‘uiterlijk’ ligt in het verleden (\(decision.due.dutch)).") }
-        try StoreText.check(decision.decision, field: "Het besluit")
-        try StoreText.check(decision.actor, field: "Wie het uitvoert")
         try db.execute(sql: "INSERT INTO note (case_id, recorded_at, author, text, refers_to) VALUES (?, ?, ?, ?, NULL)",
                        arguments: [caseID, Clock.timestamp(), user, decision.noteText(meetingDay: today)])
         let noteID = db.lastInsertedRowID

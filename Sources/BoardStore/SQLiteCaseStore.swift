@@ -130,7 +130,7 @@ public final class SQLiteCaseStore: CaseStore {
             let summary = Self.summary(from: row)
             let children = try Row.fetchAll(db, sql: "SELECT first_name, birth_date FROM child WHERE family_id = ? ORDER BY birth_date, id",
                                             arguments: [summary.familyID])
-                .map { Child(firstName: $0[0], birthDate: Self.day($0[1])) }
+                .map { Child(firstName: $0[0], birthDate: Day(parsing: $0[1])) }
             let events = try Row.fetchAll(db, sql: """
                 SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
                 FROM event WHERE case_id = ? ORDER BY id
@@ -236,8 +236,9 @@ public final class SQLiteCaseStore: CaseStore {
             familyID = db.lastInsertedRowID
         }
         for child in report.children {
+            guard let born = child.birthDate else { throw StoreError.refused("De geboortedatum van \(child.firstName) is verplicht.") }
             try db.cachedStatement(sql: "INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)")
-                .execute(arguments: [familyID, child.firstName.trimmingWhitespace(), child.birthDate.iso])
+                .execute(arguments: [familyID, child.firstName.trimmingWhitespace(), born.iso])
         }
         try db.cachedStatement(sql: """
             INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker)

@@ -1,11 +1,15 @@
 import BoardCore
 import GRDB
 
-/// Settings (norms, WIP limits, the retention period): everyone reads them, only a teamleider
+/// Settings (norms, WIP limits, the retention period, the screen lock): everyone reads them, only a teamleider
 /// changes them, and every change is logged.
 extension SQLiteCaseStore {
     /// The key of the retention period in years (default `Retention.defaultYears`).
     public static let retentionYearsKey = "bewaartermijn.jaren"
+
+    /// The key of the idle screen lock: minutes without a key before a board locks.
+    public static let idleLockMinutesKey = "vergrendeling.minuten"
+    public static let defaultIdleLockMinutes = 10
 
     /// Keys that only the program itself writes.
     static let internalSettings: Set<String> = ["demo"]
@@ -33,6 +37,9 @@ extension SQLiteCaseStore {
         if key == Self.retentionYearsKey && number < 1 {
             throw StoreError.refused("De bewaartermijn is minstens 1 jaar (de Jeugdwet noemt 20 jaar).")
         }
+        if key == Self.idleLockMinutesKey && number < 1 {
+            throw StoreError.refused("Het scherm vergrendelt na minstens 1 minuut zonder toets; een bord dat nooit vergrendelt kan niet.")
+        }
         try write { db in
             try self.requireStaff(db, for: .editSettings)
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
@@ -40,6 +47,14 @@ extension SQLiteCaseStore {
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, String(number)])
             try self.appendEvent(db, caseID: nil, familyID: nil, kind: .instellingGewijzigd, from: nil, to: nil, day: Clock.today(),
                                  detail: "\(key): \(old ?? "standaard") → \(number)")
+        }
+    }
+
+    /// Minutes without a key before a board locks its screen (at least 1).
+    public func idleLockMinutes() throws -> Int {
+        try read { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.idleLockMinutesKey]).flatMap { Int($0) }
+            return stored.map { max(1, $0) } ?? Self.defaultIdleLockMinutes
         }
     }
 

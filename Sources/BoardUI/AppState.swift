@@ -24,6 +24,9 @@ public enum Effect: Equatable, Sendable {
     case loadMeeting
     /// Loads the figures of the report screen (only reads).
     case loadReport(ReportPeriod, source: Source?)
+    /// Reads the log for the log view: the newest entries whose kenmerk or user contains
+    /// `filter`, within what the user may read. Reading the log is not itself logged.
+    case loadAuditLog(filter: String)
     case quit
 }
 
@@ -41,10 +44,17 @@ public enum AppEvent: Equatable, Sendable {
     case meetingLoaded(MeetingRecord)
     /// The report screen's figures: the cohort report and the cumulative flow of its period.
     case reportLoaded(CohortReport, CumulativeFlow)
+    /// The log for the log view.
+    case auditLoaded(AuditPage)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
     case failed(String)
+    /// The time, in seconds on a monotonic clock: the session sends it before every key and
+    /// whenever it wakes, so the idle lock (IdleLock.swift) needs no clock of its own.
+    case tick(now: Double)
+    /// How many seconds without a key lock the screen (the store's setting, or the option).
+    case idleLimit(seconds: Double)
 }
 
 /// A screen or dialog on top of the board.
@@ -65,6 +75,7 @@ public enum Overlay: Equatable, Sendable {
     /// The report screen (ReportScreen.swift) and its period form.
     case report(ReportScreen)
     case reportForm(Form)
+    case audit(AuditScreen)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -122,6 +133,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Meeting mode: every screen shows initials instead of names (NameMask.swift).
     public var isMeeting = false
+    /// The idle screen lock: while locked, nothing of the state below is drawn.
+    public var lock = IdleLock()
 
     public var focusedStage: Stage = .aangemeld
     /// The selected card per column, by case id so that it survives reloads.
@@ -210,6 +223,11 @@ public struct AppState: Equatable, Sendable {
 
     /// The bindings of whatever screen is on top: for help and the key bar.
     public var activeBindings: [Binding] {
+        switch lock.phase {
+        case .locked: return []
+        case .confirming: return KeyMap.unlock
+        case .open: break
+        }
         switch overlays.last {
         case .help?: return KeyMap.help
         case .family(let screen)?: return openAgenda == nil ? KeyMap.family(screen.section) : KeyMap.familyInAgenda(screen.section)
@@ -217,6 +235,7 @@ public struct AppState: Equatable, Sendable {
         case .agenda?: return KeyMap.agenda
         case .caseload?: return KeyMap.caseload
         case .report?: return KeyMap.report
+        case .audit(let screen)?: return screen.isEditingFilter ? KeyMap.filter : KeyMap.audit
         case .newReport?, .move?, .dossierForm?, .planForm?, .filterForm?, .reportForm?: return KeyMap.form
         case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
         }

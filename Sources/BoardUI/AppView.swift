@@ -13,6 +13,13 @@ public struct Frame: Equatable, Sendable {
 /// Draws the whole program for a state: the board, then whatever is on top of it.
 public enum AppView {
     public static func render(_ state: AppState) -> Frame {
+        // Locked: the lock panel alone, drawn before anything of the state below can be.
+        if state.lock.isLocked {
+            var screen = Screen(width: state.width, height: state.height)
+            LockView.draw(state, into: &screen)
+            KeyBar.draw(state.activeBindings, into: &screen)
+            return Frame(screen: screen, cursor: nil)
+        }
         // Meeting mode: draw a copy with names masked, so no view has to know about it.
         let state = state.isMeeting ? NameMask.state(state) : state
         var screen = Screen(width: state.width, height: state.height)
@@ -22,9 +29,11 @@ public enum AppView {
         }
         var cursor: (x: Int, y: Int)?
         let page = state.overlays.last(where: {
-            switch $0 { case .family, .plan, .agenda, .caseload, .report: return true; default: return false }
+            switch $0 { case .family, .plan, .agenda, .caseload, .report, .audit: return true; default: return false }
         })
-        if case .agenda(let agenda)? = page {
+        if case .audit(let audit)? = page {
+            cursor = AuditView.draw(audit, state: state, into: &screen)
+        } else if case .agenda(let agenda)? = page {
             AgendaView.draw(agenda, state: state, into: &screen)
         } else if case .caseload(let caseload)? = page {
             CaseloadView.draw(caseload, state: state, into: &screen)
@@ -51,12 +60,20 @@ public enum AppView {
             cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
         case .reportForm(let form)?:
             cursor = FormView.draw(form, subtitle: ReportPeriodForm.subtitle, into: &screen)
-        case .family?, .plan?, .agenda?, .caseload?, .report?, nil:
+        case .family?, .plan?, .agenda?, .caseload?, .report?, .audit?, nil:
             break
         }
         KeyBar.draw(state.activeBindings, into: &screen)
         if state.isMeeting { drawMeetingBadge(into: &screen) }
         return Frame(screen: screen, cursor: cursor)
+    }
+
+    /// The title row of a full-screen page (family, plan, log): its title, and the date on the right.
+    static func drawPageTitle(_ title: String, today: Day, into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
+        let date = " \(today.dutch) "
+        screen.put(title, x: 0, y: 0, maxWidth: screen.width - DisplayWidth.of(date) - 1, role: .statusBar)
+        screen.put(date, x: screen.width - DisplayWidth.of(date), y: 0, role: .statusBar)
     }
 
     /// On the title row of every screen, left of the date: masking is on.

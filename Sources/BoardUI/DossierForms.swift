@@ -95,6 +95,7 @@ public enum DossierForms {
     public static func change(from dossierForm: DossierForm, today: Day, norms: Norms) -> Result<DossierChange, FormProblems> {
         let form = dossierForm.form
         let caseID = dossierForm.caseSummary.id
+        let seen = SeenCase(caseID: caseID, version: dossierForm.caseSummary.version)
         var problems: [(String, String)] = []
         func required(_ id: String, _ label: String) -> String {
             let value = form[id].trimmingWhitespace()
@@ -111,20 +112,20 @@ public enum DossierForms {
         switch dossierForm.kind {
         case .editFamily:
             let name = required("naam", "Gezinsnaam")
-            change = .editFamily(dossierForm.familyID, name: name, address: form["adres"], wijk: form["wijk"])
+            change = .editFamily(dossierForm.familyID, seen: seen, name: name, address: form["adres"], wijk: form["wijk"])
         case .addChild:
             let name = required("voornaam", "Voornaam")
             let born = date("geboren")
             let bsn = form["bsn"].filter { !$0.isWhitespace }
             if !bsn.isEmpty && !BSN.isValid(bsn) { problems.append(("bsn", "Dit BSN klopt niet (elfproef); controleer de negen cijfers")) }
-            change = born.map { .addChild(dossierForm.familyID, ChildRecord(firstName: name, surname: form["achternaam"], birthDate: $0, bsn: bsn)) }
+            change = born.map { .addChild(dossierForm.familyID, seen: seen, ChildRecord(firstName: name, surname: form["achternaam"], birthDate: $0, bsn: bsn)) }
         case .addCaregiver:
             let name = required("naam", "Naam")
-            change = .addCaregiver(dossierForm.familyID, Caregiver(name: name, relation: form["relatie"], phone: form["telefoon"]))
+            change = .addCaregiver(dossierForm.familyID, seen: seen, Caregiver(name: name, relation: form["relatie"], phone: form["telefoon"]))
         case .addNetworkMember:
             let name = required("naam", "Naam")
             let role = required("rol", "Rol")
-            change = .addNetworkMember(dossierForm.familyID, NetworkMember(name: name, role: role, organisation: form["organisatie"], phone: form["telefoon"]))
+            change = .addNetworkMember(dossierForm.familyID, seen: seen, NetworkMember(name: name, role: role, organisation: form["organisatie"], phone: form["telefoon"]))
         case .addAssessment:
             let day = date("datum", notBefore: (dossierForm.caseSummary.reportedOn, "de aanmelding"))
             let scoreText = form["score"].trimmingWhitespace()

@@ -7,13 +7,10 @@ enum FamilyView {
     static func draw(_ screen: FamilyScreen, state: AppState, into target: inout Screen) {
         let dossier = screen.dossier
         let summary = dossier.viewed.summary
-        target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
         let title = screen.isReadOnly
             ? " Gezin \(dossier.family.name) · eerdere zaak \(summary.kenmerk), alleen lezen · \(summary.stage.title)"
             : " Gezin \(dossier.family.name) · zaak \(summary.kenmerk) · \(summary.stage.title)"
-        let date = " \(state.today.dutch) "
-        target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - 1, role: .statusBar)
-        target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+        AppView.drawPageTitle(title, today: state.today, into: &target)
 
         var x = 1
         for section in FamilySection.allCases {
@@ -76,7 +73,7 @@ enum FamilyView {
         for child in dossier.children {
             var name = child.firstName
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
-            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren \(child.birthDate.dutch)  \(child.birthDate.age(on: state.today)) jr"
+            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren " + (child.birthDate.map { "\($0.dutch)  \($0.age(on: state.today)) jr" } ?? Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
             lines.append((text, .normal))
         }

@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     case help, close, quit
     /// Meeting mode: initials instead of names (NameMask.swift).
     case toggleMeeting
+    /// The log view (AuditScreen.swift).
+    case openAuditLog
     // The family screen.
     case section(Int), nextSection, previousSection, browseCases
     case editFamily, addChild, addCaregiver, addNetworkMember, toggleBSN
@@ -58,10 +60,11 @@ public enum KeyMap {
         Binding([.character("o")], .toggleOverdue, "alleen zaken over de norm / alle zaken", bar: "over norm"),
         Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
         Binding([.character("w")], .caseload, "werkvoorraad: open zaken per medewerker"),
-        Binding([.character("A")], .agenda, "agenda van het teamoverleg: n/p door de zaken, B legt het besluit vast"),
+        Binding([.character("A")], .agenda, "agenda van het teamoverleg (n/p: volgende/vorige zaak, B: besluit)"),
         Binding([.character("r")], .reload, "opnieuw laden"),
         Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
         Binding([.character("R")], .openReport, "cijfers: aanmeldingen en doorstroom van een periode"),
+        Binding([.character("L")], .openAuditLog, "logboek: wie opende of wijzigde wat (een teamleider ziet iedereen, anderen hun eigen regels)"),
         Binding([.character("?")], .help, "hulp", bar: "hulp"),
         Binding([.character("q")], .quit, "stoppen", bar: "stop"),
     ]
@@ -90,6 +93,12 @@ public enum KeyMap {
         Binding([.enter], .close, "filter vasthouden", bar: "klaar"),
         Binding([.escape], .clearFilter, "filter wissen", bar: "wissen"),
         Binding([.backspace], .left, "teken wissen"),
+    ]
+
+    /// The locked screen after its first key (IdleLock.swift); any other key is ignored.
+    public static let unlock: [Binding] = [
+        Binding([.enter], .open, "ontgrendelen", bar: "ontgrendelen"),
+        Binding([.escape], .close, "vergrendeld blijven", bar: "vergrendeld blijven"),
     ]
 
     public static func action(for key: Key, in bindings: [Binding]) -> Action? {

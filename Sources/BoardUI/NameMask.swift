@@ -130,6 +130,9 @@ public enum NameMask {
             case .agenda(var screen):
                 for index in screen.items.indices { screen.items[index].summary = summary(screen.items[index].summary) }
                 return .agenda(screen)
+            case .audit(var screen):
+                screen.page.lines = screen.page.lines.map(auditLine)
+                return .audit(screen)
             default:
                 return overlay
             }
@@ -144,6 +147,17 @@ public enum NameMask {
             match.name = initials(match.name)
             return match
         }
+        return masked
+    }
+
+    /// A log line as a room may see it: the family as initials and kenmerk; the detail of a
+    /// family's entry (names of children, caregivers, conclusions) hidden, except which screen
+    /// was opened. Staff and settings entries name no family and stay.
+    public static func auditLine(_ line: AuditLine) -> AuditLine {
+        var masked = line
+        guard let name = line.entry.familyName else { return masked }
+        masked.entry.familyName = family(name, kenmerk: line.entry.kenmerk ?? "")
+        if line.entry.kind != .geopend && !line.entry.detail.isEmpty { masked.entry.detail = hidden }
         return masked
     }
 

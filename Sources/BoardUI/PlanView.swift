@@ -7,13 +7,10 @@ enum PlanView {
 
     static func draw(_ screen: PlanScreen, state: AppState, into target: inout Screen) {
         let summary = state.planSummary(screen)
-        target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
         var title = " Plan JB in de wijk · gezin \(summary?.familyName ?? "") · zaak \(summary?.kenmerk ?? "#\(screen.caseID)")"
         if let summary { title += " · \(summary.stage.title)" }
         if screen.isReadOnly { title += " · alleen lezen" }
-        let date = " \(state.today.dutch) "
-        target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - 1, role: .statusBar)
-        target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+        AppView.drawPageTitle(title, today: state.today, into: &target)
 
         let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
         target.box(rect, role: .borderFocused, title: "Gezamenlijk plan", titleRole: .columnHeader)

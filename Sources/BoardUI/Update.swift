@@ -38,6 +38,9 @@ extension AppState {
                 overlays.append(.family(FamilyScreen(dossier: dossier)))
             }
             return []
+        case .auditLoaded(let page):
+            receiveAudit(page)
+            return []
         case .planLoaded(let caseID, let plans):
             return receivePlans(caseID: caseID, plans: plans)
         case .familyMatches(let query, let matches):
@@ -64,7 +67,19 @@ extension AppState {
                 message = StatusMessage(text: text, isError: true)
             }
             return []
+        case .tick(let now):
+            lock.tick(now)
+            return []
+        case .idleLimit(let seconds):
+            lock.limit = seconds
+            return []
         case .key(let key):
+            // While locked no key reaches the board: it only leads to unlocking.
+            guard !lock.isLocked else {
+                lock.handleLockedKey(key)
+                return []
+            }
+            lock.noteKey()
             return handle(key)
         }
     }
@@ -96,6 +111,8 @@ extension AppState {
             return handleReport(key, screen)
         case .reportForm(let form)?:
             return handleReportForm(key, form)
+        case .audit(let screen)?:
+            return handleAudit(key, screen)
         case .planForm(var planForm)?:
             let (effects, isOpen) = handleDialogForm(key, &planForm, form: \.form) { $0.submitPlanForm(&$1) }
             if isOpen { overlays[overlays.count - 1] = .planForm(planForm) }
@@ -199,6 +216,8 @@ extension AppState {
             return [.reload]
         case .openReport:
             return openReport()
+        case .openAuditLog:
+            return [.loadAuditLog(filter: "")]
         case .help:
             overlays.append(.help(title: "Bord", bindings: KeyMap.board, scroll: 0))
         case .quit:

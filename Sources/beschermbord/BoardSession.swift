@@ -12,18 +12,24 @@ final class BoardSession {
     /// How long the loop waits for a key before it checks the store for colleagues' changes.
     static let pollMilliseconds: Int32 = 500
 
-    init(store: CaseStore, terminal: CursesTerminal, meeting: Bool = false, ageing: CardAgeing = .standard) {
+    init(store: AccessControlledStore, terminal: CursesTerminal, meeting: Bool = false, lockAfterMinutes: Double? = nil,
+         ageing: CardAgeing = .standard) {
         self.terminal = terminal
         let size = terminal.size()
-        core = SessionCore(store: store, width: size.width, height: size.height, meeting: meeting, ageing: ageing)
+        core = SessionCore(store: store, width: size.width, height: size.height, meeting: meeting, lockAfterMinutes: lockAfterMinutes,
+                           ageing: ageing)
     }
 
     func run() {
+        core.tick()
         core.start()
         while !core.state.wantsQuit {
             let frame = core.render()
             terminal.draw(frame.screen, cursor: frame.cursor)
-            switch terminal.read(timeoutMilliseconds: Self.pollMilliseconds) {
+            let input = terminal.read(timeoutMilliseconds: Self.pollMilliseconds)
+            // The time first: a key counts from now, and a long wait may have locked the screen.
+            core.tick()
+            switch input {
             case .key(let key): core.dispatch(.key(key))
             case .resize(let width, let height): core.dispatch(.resize(width: width, height: height))
             case .signal: return

@@ -22,6 +22,17 @@ struct OpenBoard: ParsableCommand {
     @Flag(name: .long, help: "Vergadermodus: initialen en kenmerk in plaats van namen, om het bord aan een zaal te tonen (M op het bord schakelt).")
     var meeting = false
 
+    @Option(name: [.customLong("lock-after"), .customLong("vergrendel-na")],
+            help: ArgumentHelp("Vergrendel het scherm na zoveel minuten zonder toets (ook een breuk: 0.5 is 30 seconden); "
+                               + "alleen korter dan de instelling vergrendeling.minuten van het team (standaard 10).", valueName: "minuten"))
+    var lockAfter: Double?
+
+    func validate() throws {
+        if let lockAfter, !(lockAfter > 0 && lockAfter.isFinite) {
+            throw ValidationError("--lock-after: geef een aantal minuten groter dan 0, bijvoorbeeld 5 of 0.5.")
+        }
+    }
+
     func run() throws {
         let store: SQLiteCaseStore
         if demo {
@@ -44,7 +55,7 @@ struct OpenBoard: ParsableCommand {
         } catch {
             throw Failure(message: "\(error)")
         }
-        let session = BoardSession(store: store, terminal: terminal, meeting: meeting, ageing: chosen.ageing)
+        let session = BoardSession(store: store, terminal: terminal, meeting: meeting, lockAfterMinutes: lockAfter, ageing: chosen.ageing)
         session.run()
         terminal.restore()
         if demo { print("De demo-opslag staat in \(store.location); open hem opnieuw met --store.") }

@@ -7,13 +7,17 @@ import BoardUI
 /// `BoardSession` puts a terminal around it; `beschermbord bench` drives the very same code with
 /// scripted keys and an in-memory screen.
 final class SessionCore {
-    let store: CaseStore
+    let store: AccessControlledStore
     private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
     private(set) var lastChangeToken: Int64 = -1
+    /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
+    let lockAfterMinutes: Double?
 
-    init(store: CaseStore, width: Int, height: Int, meeting: Bool = false, ageing: CardAgeing = .standard) {
+    init(store: AccessControlledStore, width: Int, height: Int, meeting: Bool = false, lockAfterMinutes: Double? = nil,
+         ageing: CardAgeing = .standard) {
         self.store = store
+        self.lockAfterMinutes = lockAfterMinutes
         state = AppState(today: Clock.today(), storeLocation: store.location, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
         state.isMeeting = meeting
@@ -22,6 +26,17 @@ final class SessionCore {
 
     /// Loads the board for the first time.
     func start() { perform(.reload) }
+
+    /// Tells the state what time it is (the idle lock counts from the last key).
+    func tick() { dispatch(.tick(now: Clock.monotonicSeconds())) }
+
+    /// The team's setting, read at every load so a teamleider's change reaches running boards;
+    /// the option can only make the lock come sooner, so no user can lengthen the team's setting.
+    private func updateIdleLimit() {
+        let setting = Double((try? store.idleLockMinutes()) ?? SQLiteCaseStore.defaultIdleLockMinutes)
+        let minutes = min(setting, lockAfterMinutes ?? setting)
+        if state.lock.limit != minutes * 60 { dispatch(.idleLimit(seconds: minutes * 60)) }
+    }
 
     /// The frame for the current state.
     func render() -> Frame { AppView.render(state) }
@@ -36,6 +51,7 @@ final class SessionCore {
         guard let token = try? store.boardChangeToken(), token != lastChangeToken || today != state.today else { return }
         perform(.reload)
         if let screen = state.openFamily { perform(.refreshFamily(screen.dossier.viewed.summary.id)) }
+        if let audit = state.openAudit { perform(.loadAuditLog(filter: audit.page.filter)) }
     }
 
     func perform(_ effect: Effect) {
@@ -50,6 +66,7 @@ final class SessionCore {
                 let kenmerk = try store.suggestKenmerk(year: today.year)
                 lastChangeToken = token
                 dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
+                updateIdleLimit()
             } catch {
                 dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
             }
@@ -108,8 +125,25 @@ final class SessionCore {
             } catch {
                 dispatch(.failed("De cijfers kunnen niet worden geladen: \(error)"))
             }
+        case .loadAuditLog(let filter):
+            loadAudit(filter: filter)
         case .quit:
             state.wantsQuit = true
+        }
+    }
+
+    /// The store decides whose entries the user may read; times become local here, where the
+    /// time zone is known.
+    private func loadAudit(filter: String) {
+        do {
+            let log = try store.auditLog(filter: AuditFilter(limit: AuditScreen.limit, text: filter))
+            // Newest first by moment: the log's order is the order of recording, which only a
+            // demo or an import (written with past moments) makes differ from it.
+            let entries = log.entries.sorted { ($0.recordedAt, $0.id) > ($1.recordedAt, $1.id) }
+            let lines = entries.map { AuditLine(entry: $0, moment: Clock.localMoment($0.recordedAt)) }
+            dispatch(.auditLoaded(AuditPage(lines: lines, onlyOwnEntries: log.onlyOwnEntries, filter: filter)))
+        } catch {
+            dispatch(.failed("Het logboek kan niet worden gelezen: \(error)"))
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instellingen",
-        abstract: "Toon de instellingen (normen, WIP-limieten, bewaartermijn) of wijzig er een (alleen een teamleider).",
+        abstract: "Toon de instellingen (normen, WIP-limieten, bewaartermijn, vergrendeling) of wijzig er een (alleen een teamleider).",
         subcommands: [List.self, Set.self],
         defaultSubcommand: List.self,
         aliases: ["settings"])
@@ -20,6 +20,7 @@ struct SettingsCommand: ParsableCommand {
         ("bord.dagen_afgesloten", "\(Norms.standard.closedWindowDays)", "dagen dat afgesloten zaken op het bord blijven"),
     ] + Norms.wipStages.map { (Norms.wipKey($0), "0", "WIP-limiet: open zaken in \($0.title) (0 = geen limiet)") } + [
         (SQLiteCaseStore.retentionYearsKey, "\(Retention.defaultYears)", "bewaartermijn in jaren na de laatste zaak"),
+        (SQLiteCaseStore.idleLockMinutesKey, "\(SQLiteCaseStore.defaultIdleLockMinutes)", "minuten zonder toets waarna het bord vergrendelt"),
     ]
 
     struct List: ParsableCommand {

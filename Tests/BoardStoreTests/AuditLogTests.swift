@@ -57,6 +57,23 @@ struct AuditLogTests {
         #expect(storeError { _ = try team.anouk.auditLog(filter: AuditFilter(familyKenmerk: "2099-9999")) } == .caseNotFound("2099-9999"))
     }
 
+    /// The board's log view types one text: it finds a kenmerk or a user, within the reader's rights.
+    @Test func oneTextFindsAKenmerkOrAUserWithinWhatTheReaderMayRead() throws {
+        let scratch = try ScratchDirectory()
+        let team = try team(scratch)
+        let byKenmerk = try team.anouk.auditLog(filter: AuditFilter(text: "0002"))
+        #expect(byKenmerk.entries.map(\.user) == ["karim", "lezer", "anouk"])
+        #expect(try team.anouk.auditLog(filter: AuditFilter(text: "KAR")).entries.allSatisfy { $0.user == "karim" || $0.kenmerk?.contains("KAR") == true })
+        #expect(try team.anouk.auditLog(filter: AuditFilter(text: "kar")).entries.count == 3)
+        #expect(try team.anouk.auditLog(filter: AuditFilter(text: "%")).entries.isEmpty, "a LIKE wildcard is taken literally")
+        // karim is no teamleider: anouk's and lezer's entries stay out, whatever is typed.
+        let karims = try team.karim.auditLog(filter: AuditFilter(text: "2025-0002"))
+        #expect(karims.onlyOwnEntries)
+        #expect(karims.entries.map(\.user) == ["karim"])
+        #expect(try team.karim.auditLog(filter: AuditFilter(text: "anouk")).entries.isEmpty)
+        #expect(try team.lezer.auditLog(filter: AuditFilter(text: "")).entries.map(\.user) == ["lezer"])
+    }
+
     @Test func othersReadOnlyTheirOwnEntries() throws {
         let scratch = try ScratchDirectory()
         let team = try team(scratch)

@@ -61,8 +61,9 @@ struct DemoStoreTests {
 
             let details = try store.details(of: summary.id, logOpening: false)
             for child in details.children {
-                #expect((0...17).contains(child.birthDate.age(on: today)), "\(child.firstName) \(child.birthDate)")
-                #expect(child.birthDate <= summary.reportedOn, "a child is born by the report date")
+                let born = try #require(child.birthDate, "\(child.firstName) has a birth date")
+                #expect((0...17).contains(born.age(on: today)), "\(child.firstName) \(born)")
+                #expect(born <= summary.reportedOn, "a child is born by the report date")
             }
             #expect(Set(details.children.map(\.firstName)).count == details.children.count, "siblings have different names")
 
@@ -140,6 +141,24 @@ struct DemoStoreTests {
             let count = open.filter { $0.stage == stage }.count
             #expect(norms.wipLimits[stage] != nil && !norms.isOverWIP(stage, count: count), "\(stage): \(count) open")
         }
+    }
+
+    /// Everyone who works in the demo (on its cards and in its log) is on its staff list.
+    @Test func theDemosStaffAreOnTheList() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 30, today: today, user: "demo")
+        let staff = Dictionary(uniqueKeysWithValues: try store.staff().map { ($0.name, $0) })
+        #expect(staff["demo"]?.role == .teamleider, "the creator stays the first teamleider")
+        for name in DemoNames.medewerkers {
+            #expect(staff[DemoAccessLog.login(name)] == StaffMember(name: DemoAccessLog.login(name), displayName: name, role: .medewerker))
+        }
+        #expect(staff[DemoAccessLog.teamLead]?.role == .teamleider)
+        #expect(staff.values.filter { $0.role == .jeugdbeschermer }.count == DemoPlans.jeugdbeschermers.count)
+        let users = Set(try store.auditLog(filter: AuditFilter()).entries.map(\.user))
+        #expect(users.subtracting(staff.keys).isEmpty, "every user in the log is on the list: \(users.subtracting(staff.keys))")
+        // A demo colleague can work in it.
+        let colleague = try SQLiteCaseStore(path: store.location, user: DemoAccessLog.login(DemoNames.medewerkers[0]))
+        #expect(try colleague.permits(.changeCases) && !(try colleague.permits(.manageStaff)))
     }
 
     @Test func looksDutchAndVaried() throws {

@@ -21,10 +21,11 @@ import Testing
         let scratch = try ScratchDirectory()
         var (store, id) = try caseAtTheTable(scratch)
         let familyID = try store.dossier(caseID: id, openedSection: nil).family.id
-        try store.apply(.editFamily(familyID, name: "de Vries", address: "Dorpsstraat 1", wijk: "Kogerveld"), today: today)
-        try store.apply(.addChild(familyID, ChildRecord(firstName: "Sem", surname: "Bakker", birthDate: day(2021, 1, 5), bsn: "111222333")), today: today)
-        try store.apply(.addCaregiver(familyID, Caregiver(name: "Petra de Vries", relation: "moeder", phone: "06-1")), today: today)
-        try store.apply(.addNetworkMember(familyID, NetworkMember(name: "Oma Ria", role: "grootmoeder", organisation: "", phone: "")), today: today)
+        func seen() throws -> SeenCase { SeenCase(caseID: id, version: try store.details(of: id, logOpening: false).summary.version) }
+        try store.apply(.editFamily(familyID, seen: try seen(), name: "de Vries", address: "Dorpsstraat 1", wijk: "Kogerveld"), today: today)
+        try store.apply(.addChild(familyID, seen: try seen(), ChildRecord(firstName: "Sem", surname: "Bakker", birthDate: day(2021, 1, 5), bsn: "111222333")), today: today)
+        try store.apply(.addCaregiver(familyID, seen: try seen(), Caregiver(name: "Petra de Vries", relation: "moeder", phone: "06-1")), today: today)
+        try store.apply(.addNetworkMember(familyID, seen: try seen(), NetworkMember(name: "Oma Ria", role: "grootmoeder", organisation: "", phone: "")), today: today)
         try store.apply(.addAssessment(id, SafetyAssessment(day: day(2025, 6, 2), concerns: "a", strengths: "b", needs: "c", score: 4, givenBy: .ouder)), today: today)
         try store.apply(.addRiskInstrument(id, RiskInstrumentRecord(instrument: "ARIJ", day: day(2025, 6, 3), outcome: "hoog", note: "")), today: today)
         try store.apply(.addNote(id, Note(text: "Eerste\nnotitie")), today: today)
@@ -103,6 +104,42 @@ import Testing
         guard case .changedMeanwhile(let kenmerk, let by, _, _)? = error else { Issue.record("niet geweigerd: \(String(describing: error))"); return }
         #expect(kenmerk == "2025-0001")
         #expect(by == "anouk")
+    }
+
+    /// Family data is shared by the family's cases: a colleague's change of it raises their
+    /// versions, and a family form filled in over the older version is refused, naming who changed what.
+    @Test func aStaleSaveOfFamilyDataIsRefused() throws {
+        let scratch = try ScratchDirectory()
+        let (anouk, id) = try caseAtTheTable(scratch)
+        try anouk.addStaff(StaffMember(name: "sanne", displayName: "Sanne Kuipers", role: .medewerker))
+        let sanne = try SQLiteCaseStore(path: anouk.location, user: "sanne")
+        let seenByAnouk = try anouk.dossier(caseID: id, openedSection: nil)
+        let familyID = seenByAnouk.family.id
+        let seen = SeenCase(caseID: id, version: seenByAnouk.viewed.summary.version)
+
+        try sanne.apply(.addChild(familyID, seen: seen, ChildRecord(firstName: "Sem", birthDate: day(2021, 1, 5))), today: today)
+        #expect(try anouk.details(of: id, logOpening: false).summary.version == seen.version + 1, "a family change raises the case's version")
+
+        for change: DossierChange in [
+            .editFamily(familyID, seen: seen, name: "de Vries-Bakker", address: "Dorpsstraat 1", wijk: "Kogerveld"),
+            .addChild(familyID, seen: seen, ChildRecord(firstName: "Noor", birthDate: day(2022, 2, 2))),
+            .addCaregiver(familyID, seen: seen, Caregiver(name: "Petra de Vries", relation: "moeder", phone: "")),
+            .addNetworkMember(familyID, seen: seen, NetworkMember(name: "Oma Ria", role: "grootmoeder", organisation: "", phone: "")),
+        ] {
+            let error = storeError { try anouk.apply(change, today: today) }
+            guard case .changedMeanwhile(let kenmerk, let by, let what, _)? = error else {
+                Issue.record("niet geweigerd: \(change) gaf \(String(describing: error))")
+                continue
+            }
+            #expect(kenmerk == "2025-0001" && by == "sanne" && what == "kind toegevoegd")
+        }
+        let after = try anouk.dossier(caseID: id, openedSection: nil)
+        #expect(after.family == seenByAnouk.family && after.caregivers.isEmpty && after.network.isEmpty)
+        #expect(after.children.map(\.firstName) == ["Zoë", "Daan", "Sem"])
+        // With the new version the same change goes through.
+        try anouk.apply(.editFamily(familyID, seen: SeenCase(caseID: id, version: after.viewed.summary.version),
+                                    name: "de Vries-Bakker", address: "", wijk: "Kogerveld"), today: today)
+        #expect(try anouk.dossier(caseID: id, openedSection: nil).family.name == "de Vries-Bakker")
     }
 
     @Test func aNewReportForAKnownFamilyBecomesItsNextCaseButOnlyWhenTheLastIsClosed() throws {

@@ -26,7 +26,7 @@ struct ExportTests {
             let children = try store.details(of: summary.id, logOpening: false).children
             return Card(kenmerk: summary.kenmerk, family: summary.familyName, wijk: summary.wijk, medewerker: summary.medewerker,
                         source: summary.source, reportedOn: summary.reportedOn, stage: summary.stage, stageSince: summary.stageSince,
-                        children: children.map { "\($0.firstName) \($0.birthDate.iso)" })
+                        children: children.map { "\($0.firstName) \($0.birthDate?.iso ?? "-")" })
         })
     }
 

@@ -96,6 +96,54 @@ struct HostileInputTests {
         #expect(try store.changeToken() == token + 1, "only the first, valid move was logged")
     }
 
+    /// Every text field of the family screen's forms gets the same clear refusal; nothing is stored.
+    @Test func nulCharactersAreRefusedInEveryDossierField() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let id = try store.addReport(report("2025-0001"))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 6, 1),
+                                   requester: .veiligThuis), today: today)
+        let familyID = try store.dossier(caseID: id, openedSection: nil).family.id
+        let seen = SeenCase(caseID: id, version: 3)
+        let nul = "a\u{0}b"
+        let changes: [DossierChange] = [
+            .editFamily(familyID, seen: seen, name: nul, address: "", wijk: ""),
+            .editFamily(familyID, seen: seen, name: "de Vries", address: nul, wijk: ""),
+            .editFamily(familyID, seen: seen, name: "de Vries", address: "", wijk: nul),
+            .addChild(familyID, seen: seen, ChildRecord(firstName: nul, birthDate: day(2020, 1, 1))),
+            .addChild(familyID, seen: seen, ChildRecord(firstName: "Sem", surname: nul, birthDate: day(2020, 1, 1))),
+            .addCaregiver(familyID, seen: seen, Caregiver(name: nul, relation: "moeder", phone: "")),
+            .addCaregiver(familyID, seen: seen, Caregiver(name: "Petra", relation: nul, phone: "")),
+            .addCaregiver(familyID, seen: seen, Caregiver(name: "Petra", relation: "moeder", phone: nul)),
+            .addNetworkMember(familyID, seen: seen, NetworkMember(name: nul, role: "buurvrouw", organisation: "", phone: "")),
+            .addNetworkMember(familyID, seen: seen, NetworkMember(name: "Ria", role: nul, organisation: "", phone: "")),
+            .addNetworkMember(familyID, seen: seen, NetworkMember(name: "Ria", role: "buurvrouw", organisation: nul, phone: "")),
+            .addNetworkMember(familyID, seen: seen, NetworkMember(name: "Ria", role: "buurvrouw", organisation: "", phone: nul)),
+            .addAssessment(id, SafetyAssessment(day: day(2025, 6, 2), concerns: nul, strengths: "", needs: "", score: 5, givenBy: .ouder)),
+            .addAssessment(id, SafetyAssessment(day: day(2025, 6, 2), concerns: "", strengths: nul, needs: "", score: 5, givenBy: .ouder)),
+            .addAssessment(id, SafetyAssessment(day: day(2025, 6, 2), concerns: "", strengths: "", needs: nul, score: 5, givenBy: .ouder)),
+            .addRiskInstrument(id, RiskInstrumentRecord(instrument: nul, day: day(2025, 6, 3), outcome: "hoog", note: "")),
+            .addRiskInstrument(id, RiskInstrumentRecord(instrument: "ARIJ", day: day(2025, 6, 3), outcome: nul, note: "")),
+            .addRiskInstrument(id, RiskInstrumentRecord(instrument: "ARIJ", day: day(2025, 6, 3), outcome: "hoog", note: nul)),
+            .addNote(id, Note(text: nul)),
+            .recordTableDecision(id, expectedVersion: 3, TableDecision(meetingDate: day(2025, 6, 10), attendees: nul, advice: "x", outcome: .vrijwillig)),
+            .recordTableDecision(id, expectedVersion: 3, TableDecision(meetingDate: day(2025, 6, 10), attendees: "", advice: nul, outcome: .vrijwillig)),
+            .recordTableDecision(id, expectedVersion: 3, TableDecision(meetingDate: day(2025, 6, 10), attendees: "", advice: "x", outcome: .drang,
+                                                                       reportBackOn: day(2025, 8, 10), goals: nul)),
+        ]
+        let token = try store.changeToken()
+        for change in changes {
+            let error = storeError { try store.apply(change, today: today) }
+            guard case .refused(let message)? = error else {
+                Issue.record("NUL must be refused in \(change), got \(String(describing: error))")
+                continue
+            }
+            #expect(message.contains("bevat een NUL-teken"), "\(message)")
+        }
+        #expect(try store.changeToken() == token, "nothing was stored")
+    }
+
     /// Invalid UTF-8 can only come from outside the program (a file edited by hand, a damaged
     /// import): it is read lossily, with U+FFFD in place of the bad bytes, and never crashes.
     @Test func invalidUTF8IsDecodedLossily() throws {

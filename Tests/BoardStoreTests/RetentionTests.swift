@@ -111,6 +111,24 @@ struct RetentionTests {
         #expect(storeError { try store.erasePersonalData(of: [after.summary.familyID], reason: .request, today: today) } != nil)
     }
 
+    /// An erased birth date is unknown, never the epoch (01-01-1970), wherever it is shown.
+    @Test func anErasedBirthDateIsUnknown() throws {
+        let scratch = try ScratchDirectory()
+        let families = try families(scratch)
+        let store = families.store
+        let familyID = try store.details(of: families.old, logOpening: false).summary.familyID
+        try store.erasePersonalData(of: [familyID], reason: .retentionPeriod(years: 20), today: today)
+        #expect(try store.details(of: families.old, logOpening: false).children.map(\.birthDate) == [nil])
+        #expect(try store.dossier(caseID: families.old, openedSection: nil).children.map(\.birthDate) == [nil])
+        let records = try store.exportCases().filter { $0.kenmerk == "2004-0001" }
+        #expect(records.first?.children.map(\.birthDate) == [nil])
+        let csv = String(decoding: try CaseExport.csv(records), as: UTF8.self)
+        let json = String(decoding: CaseExport.json(records), as: UTF8.self)
+        #expect(csv.contains("[verwijderd] (onbekend)"), "\(csv)")
+        #expect(json.contains("\"geboortedatum\": \"onbekend\""), "\(json)")
+        for text in [csv, json] { #expect(!text.contains("1970")) }
+    }
+
     /// Not merely hidden: the erased text is gone from the file and its write-ahead log.
     @Test func erasedTextIsGoneFromTheFile() throws {
         let scratch = try ScratchDirectory()

@@ -129,6 +129,20 @@ struct RolesTests {
         #expect(logged == ["bewaartermijn.jaren: standaard → 15", "norm.weken_onderzoek: standaard → 12"])
     }
 
+    /// The idle screen lock: 10 minutes unless a teamleider sets it; never less than a minute.
+    @Test func theIdleLockIsASetting() throws {
+        let scratch = try ScratchDirectory()
+        let anouk = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        #expect(try anouk.idleLockMinutes() == 10)
+        try anouk.setSetting(SQLiteCaseStore.idleLockMinutesKey, to: "3")
+        #expect(try anouk.idleLockMinutes() == 3)
+        #expect(storeError { try anouk.setSetting(SQLiteCaseStore.idleLockMinutesKey, to: "0") }?.description.contains("minstens 1 minuut") == true)
+        try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
+        let karim = try SQLiteCaseStore(path: anouk.location, user: "karim")
+        #expect(storeError { try karim.setSetting(SQLiteCaseStore.idleLockMinutesKey, to: "60") } != nil, "only a teamleider")
+        #expect(try karim.idleLockMinutes() == 3)
+    }
+
     /// A store from before the staff list: whoever changed cases keeps working as medewerker, the
     /// first to open it becomes teamleider, and the old events get their place in the hash chain.
     @Test func storeFromBeforeRolesIsUpgraded() throws {

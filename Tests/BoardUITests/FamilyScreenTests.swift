@@ -125,6 +125,33 @@ enum DossierFixture {
         #expect(state.overlays.count == 2, "form still open until the store confirms")
     }
 
+    /// A family form carries the version of the case in view, so a colleague's change in between
+    /// is refused by the store; the refusal is shown in the form with everything typed kept.
+    @Test func aFamilyFormCarriesTheVersionSeenAndKeepsItsInputWhenRefused() {
+        var state = DossierFixture.state(section: .gezin)
+        Fixture.press([.character("o")] + Fixture.type("Karim El Amrani"), on: &state)
+        let effects = Fixture.press([.control("s")], on: &state)
+        #expect(effects == [.apply(.addCaregiver(5, seen: SeenCase(caseID: 5, version: 3),
+                                                 Caregiver(name: "Karim El Amrani", relation: "moeder", phone: "")))])
+        let refusal = "Zaak 2026-0050 is intussen gewijzigd door sanne (kind toegevoegd, 2026-11-20 09:00 UTC). Er is niets opgeslagen."
+        _ = state.update(.failed(refusal))
+        guard case .dossierForm(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.form["naam"] == "Karim El Amrani")
+        #expect(AppView.render(state).screen.text.contains("intussen gewijzigd door sanne"))
+    }
+
+    /// After retention erasure a child's birth date is unknown: said so, never shown as 01-01-1970.
+    @Test func anUnknownBirthDateIsShownAsUnknown() {
+        var dossier = DossierFixture.dossier
+        dossier.children[0].birthDate = nil
+        var state = Fixture.state(width: 120, height: 40)
+        _ = state.update(.dossierLoaded(dossier))
+        let text = AppView.render(state).screen.text
+        #expect(text.contains("geboren onbekend"))
+        #expect(!text.contains("1970"))
+        #expect(text.contains("geboren 01-07-2019"), "known dates stay")
+    }
+
     @Test func aChildWithAnInvalidBSNIsRefusedAtTheField() {
         var state = DossierFixture.state(section: .gezin)
         var keys: [Key] = [.character("c")] + Fixture.type("Sem") + [.tab, .tab] + Fixture.type("01-02-2018")

@@ -32,7 +32,7 @@ public enum CaseExport {
             case .gezin: return record.familyName
             case .wijk: return record.wijk
             case .medewerker: return record.medewerker
-            case .kinderen: return record.children.map { "\($0.firstName) (\($0.birthDate.dutch))" }.joined(separator: " | ")
+            case .kinderen: return record.children.map { "\($0.firstName) (\($0.birthDate?.dutch ?? Day.unknownText))" }.joined(separator: " | ")
             case .onderzoekOp: return record.day(of: .onderzoek)?.dutch ?? ""
             case .beschermtafelOp: return record.day(of: .beschermtafel)?.dutch ?? ""
             case .uitkomst: return record.outcome.map { $0.stage == .rvkOnderzoek ? "rvk-onderzoek" : "veiligheid gewaarborgd" } ?? ""
@@ -63,7 +63,7 @@ public enum CaseExport {
             ("kolom", .string(record.stage.title)),
             ("kolom_sinds", date(record.stageSince)),
             ("kinderen", .array(record.children.map { child in
-                .object([("voornaam", .string(child.firstName)), ("geboortedatum", .string(child.birthDate.iso))])
+                .object([("voornaam", .string(child.firstName)), ("geboortedatum", .string(child.birthDate?.iso ?? Day.unknownText))])
             })),
         ])
     }

@@ -74,7 +74,7 @@ extension SQLiteCaseStore {
         var children: [FamilyID: [Child]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT family_id, first_name, birth_date FROM child\(onlyFamilies) ORDER BY family_id, birth_date, id",
                                     arguments: arguments) {
-            children[row[0], default: []].append(Child(firstName: row[1], birthDate: day(row[2])))
+            children[row[0], default: []].append(Child(firstName: row[1], birthDate: Day(parsing: row[2])))
         }
         var transitions: [CaseID: [(kind: EventKind, from: Stage?, to: Stage?, day: Day)]] = [:]
         for row in try Row.fetchAll(db, sql: """

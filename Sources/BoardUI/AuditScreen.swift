@@ -1,0 +1,78 @@
+import BoardCore
+
+/// One line of the log as the log view shows it: the entry, and its moment in local time (the
+/// session converts it, so the UI reads no clock or time zone).
+public struct AuditLine: Equatable, Sendable {
+    public var entry: AuditEntry
+    /// `dd-mm-jjjj hh:mm`, local time.
+    public var moment: String
+
+    public init(entry: AuditEntry, moment: String) {
+        self.entry = entry
+        self.moment = moment
+    }
+
+    /// Whether the typed filter finds this line: a kenmerk or a user containing it, as the store
+    /// searches (AuditLog.swift), so narrowing what is loaded and asking the store agree.
+    func matches(_ filter: String) -> Bool {
+        let text = filter.trimmingWhitespace().lowercased()
+        guard !text.isEmpty else { return true }
+        return entry.user.lowercased().contains(text) || (entry.kenmerk?.lowercased().contains(text) ?? false)
+    }
+}
+
+/// What the store answered for the log view.
+public struct AuditPage: Equatable, Sendable {
+    /// Newest first.
+    public var lines: [AuditLine]
+    /// The reader is no teamleider and sees only their own entries.
+    public var onlyOwnEntries: Bool
+    /// The filter the store was asked with.
+    public var filter: String
+
+    public init(lines: [AuditLine], onlyOwnEntries: Bool, filter: String) {
+        self.lines = lines
+        self.onlyOwnEntries = onlyOwnEntries
+        self.filter = filter
+    }
+}
+
+/// The log view (`L` on the board): who opened or changed which dossier when, newest first.
+/// A teamleider reads everyone's entries, anyone else only their own; the store decides that.
+/// `/` narrows what is loaded as one types and, on Enter, asks the store for older matches too.
+public struct AuditScreen: Equatable, Sendable {
+    /// At most this many entries are loaded at a time, the newest.
+    public static let limit = 1000
+
+    public var page: AuditPage
+    public var filter: String
+    public var isEditingFilter = false
+    public var scroll = 0
+
+    public init(page: AuditPage) {
+        self.page = page
+        filter = page.filter
+    }
+
+    /// The loaded lines the typed filter finds.
+    public var shown: [AuditLine] { page.lines.filter { $0.matches(filter) } }
+
+    /// Whether the store may hold older entries than those loaded.
+    public var isCapped: Bool { page.lines.count >= Self.limit }
+}
+
+extension KeyMap {
+    public static let audit: [Binding] = [
+        Binding([.up, .character("k")], .up, "omhoog"),
+        Binding([.down, .character("j")], .down, "omlaag"),
+        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
+        Binding([.pageDown], .pageDown, "bladzijde omlaag"),
+        Binding([.character("g"), .home], .first, "nieuwste regel"),
+        Binding([.character("G"), .end], .last, "oudste geladen regel"),
+        Binding([.character("/")], .filter, "filteren op kenmerk of gebruiker; Enter zoekt ook oudere regels", bar: "filter"),
+        Binding([.character("r")], .reload, "opnieuw laden"),
+        Binding([.escape], .close, "filter wissen, of terug naar het bord", bar: "bord"),
+        Binding([.character("?")], .help, "hulp", bar: "hulp"),
+        Binding([.character("q")], .quit, "stoppen"),
+    ]
+}

@@ -1,0 +1,103 @@
+import BoardCore
+
+/// The log view: a title that says whose entries these are, a table newest first, the filter
+/// line and the key bar.
+enum AuditView {
+    /// Table rows that fit under the title, the box, its header, the message row and the key bar.
+    static func visibleRows(screenHeight: Int) -> Int { max(1, screenHeight - 6) }
+
+    static func title(_ screen: AuditScreen) -> String {
+        screen.page.onlyOwnEntries
+            ? " Logboek · alleen je eigen regels (je bent geen teamleider) · nieuwste eerst"
+            : " Logboek · alle medewerkers · nieuwste eerst"
+    }
+
+    /// Draws the view; returns the cursor while the filter is being typed.
+    static func draw(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
+        AppView.drawPageTitle(title(screen), today: state.today, into: &target)
+
+        let shown = screen.shown
+        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
+        let count = screen.isCapped && screen.filter == screen.page.filter ? "de nieuwste \(shown.count) regels" : "\(shown.count) regels"
+        target.box(rect, role: .borderFocused, title: count, titleRole: .columnHeader)
+        let inner = rect.inset(by: 1)
+        let columns = Columns(lines: shown, width: max(1, inner.width - 2))
+        columns.draw(["Datum/tijd", "Gebruiker", "Soort", "Kenmerk", "Gezin", "Toelichting"], x: inner.x + 1, y: inner.y,
+                     role: .columnHeader, into: &target)
+        let visible = visibleRows(screenHeight: target.height)
+        let first = min(screen.scroll, max(0, shown.count - visible))
+        if shown.isEmpty {
+            let empty = screen.filter.isEmpty ? "Nog geen regels in het logboek." : "Geen regels met ‘\(screen.filter)’ in kenmerk of gebruiker."
+            target.put(empty, x: inner.x + 1, y: inner.y + 1, maxWidth: columns.width, role: .dim)
+        }
+        for (offset, line) in shown.dropFirst(first).prefix(visible).enumerated() {
+            let entry = line.entry
+            columns.draw([line.moment, entry.user, entry.kindTitle, entry.kenmerk ?? "", entry.familyName ?? "", entry.detail],
+                         x: inner.x + 1, y: inner.y + 1 + offset, role: entry.kind?.isAccess == true ? .dim : .normal, into: &target)
+        }
+        if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
+        if first + visible < shown.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
+        return drawMessageRow(screen, state: state, into: &target)
+    }
+
+    static func drawMessageRow(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
+        let y = target.height - 2
+        if screen.isEditingFilter {
+            let prefix = " Filter (kenmerk of gebruiker): "
+            target.put(prefix, x: 0, y: y, role: .keyHint)
+            let end = DisplayWidth.of(prefix) + target.put(screen.filter, x: DisplayWidth.of(prefix), y: y, role: .searchMatch)
+            return (x: min(end, target.width - 1), y: y)
+        }
+        if let message = state.message {
+            target.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
+        } else if !screen.filter.isEmpty {
+            target.put(" filter ‘\(screen.filter)’ (Esc wist)", x: 0, y: y, role: .dim)
+        } else {
+            target.put(" / filtert op kenmerk of gebruiker", x: 0, y: y, role: .dim)
+        }
+        return nil
+    }
+
+    /// Column widths: fixed for moment and kenmerk, the others as wide as their longest text up
+    /// to a maximum, narrowed on small screens so that the detail keeps some room.
+    struct Columns {
+        var widths: [Int]
+        var width: Int
+
+        init(lines: [AuditLine], width: Int) {
+            self.width = width
+            func longest(_ texts: [String], _ header: String, cap: Int) -> Int {
+                min(cap, max(DisplayWidth.of(header), texts.map { DisplayWidth.of($0) }.max() ?? 0))
+            }
+            var user = longest(lines.map(\.entry.user), "Gebruiker", cap: 12)
+            var kind = longest(lines.map(\.entry.kindTitle), "Soort", cap: 22)
+            var family = longest(lines.map { $0.entry.familyName ?? "" }, "Gezin", cap: 20)
+            // Moment 16, kenmerk 9, five separators; the detail wants 12. Narrow family, then
+            // kind, then user, to no less than 8 columns each.
+            var deficit = 16 + 9 + 5 + user + kind + family + 12 - width
+            for column in [4, 2, 1] where deficit > 0 {
+                func cut(_ value: inout Int) {
+                    let amount = min(deficit, max(0, value - 8))
+                    value -= amount
+                    deficit -= amount
+                }
+                switch column {
+                case 2: cut(&kind)
+                case 4: cut(&family)
+                default: cut(&user)
+                }
+            }
+            widths = [16, user, kind, 9, family]
+        }
+
+        func draw(_ texts: [String], x: Int, y: Int, role: Role, into target: inout Screen) {
+            var column = x
+            for (index, text) in texts.enumerated() {
+                let room = index < widths.count ? widths[index] : max(0, width - (column - x))
+                guard room > 0, column - x < width else { return }
+                target.put(text, x: column, y: y, maxWidth: min(room, width - (column - x)), role: role)
+                column += room + 1
+            }
+        }
+    }
+}

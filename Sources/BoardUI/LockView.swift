@@ -1,0 +1,29 @@
+/// The locked screen: replaces everything, so that no name or case content can show, whatever is
+/// open underneath and whatever a reload brought in. Says who is logged in and how to unlock.
+enum LockView {
+    static func draw(_ state: AppState, into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: screen.height), role: .normal)
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
+        screen.put(" Beschermbord · vergrendeld", x: 0, y: 0, maxWidth: screen.width, role: .statusBar)
+
+        var lines = ["Vergrendeld", "",
+                     "Gebruiker: \(state.user)"]
+        if let limit = state.lock.limit {
+            lines.append("Na \(IdleLock.durationText(seconds: limit)) zonder toets is het scherm vergrendeld.")
+        }
+        lines.append("")
+        lines.append(state.lock.phase == .confirming
+                     ? "Druk Enter om te ontgrendelen, Esc om vergrendeld te blijven."
+                     : "Druk een toets om te ontgrendelen.")
+        let textWidth = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        let width = min(screen.width, textWidth + 6)
+        let height = min(max(0, screen.height - 2), lines.count + 2)
+        let rect = Rect(x: max(0, (screen.width - width) / 2), y: max(1, (screen.height - height) / 2), width: width, height: height)
+        screen.fill(rect, role: .dialog)
+        screen.box(rect, role: .borderFocused)
+        for (offset, line) in lines.prefix(max(0, height - 2)).enumerated() {
+            screen.put(line, x: rect.x + 3, y: rect.y + 1 + offset, maxWidth: max(0, width - 4),
+                       role: offset == 0 ? .title : offset == lines.count - 1 ? .keyHint : .dialog)
+        }
+    }
+}

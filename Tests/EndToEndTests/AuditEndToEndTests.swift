@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The log view with the real binary: a teamleider reads everyone's entries; after stepping down
+/// the same user reads only their own, and the title says so.
+@Suite(.serialized) struct AuditEndToEndTests {
+    @Test func theLogViewFollowsTheRole() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("bord.sqlite").path
+        let csv = directory.appendingPathComponent("zaken.csv")
+        try "kenmerk;aangemeld_op;bron;gezin;kinderen\n2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Quirijn (05-05-2015)\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["import", csv.path, "--store", store]).status == 0)
+        let me = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        #expect(try Binary.run(["medewerkers", "toevoegen", "anouk", "--naam", "Anouk de Wit", "--rol", "teamleider", "--store", store]).status == 0)
+
+        let session = try TmuxSession(command: [Binary.path, "--store", store], width: 120, height: 30, directory: directory)
+        try session.waitFor(text: "Zwanenburg")
+        try session.send("L")
+        var screen = try session.waitFor(text: "Logboek · alle medewerkers")
+        #expect(screen.contains("Aangemeld") && screen.contains("2025-0001") && screen.contains("Zwanenburg"))
+        #expect(screen.contains("anouk (Anouk de Wit) toegevoegd"), "a teamleider reads the staff changes")
+
+        // Stepping down: the log view, reloaded, shows only this user's own entries.
+        #expect(try Binary.run(["medewerkers", "wijzigen", me, "--rol", "medewerker", "--store", store]).status == 0)
+        try session.send("r")
+        screen = try session.waitFor(text: "alleen je eigen regels (je bent geen teamleider)")
+        #expect(screen.contains("2025-0001"), "their own import")
+        try session.send("/")
+        try session.type("anouk")
+        try session.send("Enter")
+        try session.waitFor(text: "Geen regels met ‘anouk’")
+        try session.send("Escape", "Escape")
+        try session.waitFor(text: "Zwanenburg")
+        try session.send("q")
+        #expect(try session.waitFor(text: "EINDE").contains("EXIT=0"))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The idle screen lock with the real binary: `--lock-after 0.1` locks after six seconds
+/// without a key. Every wait polls the screen up to a deadline.
+@Suite(.serialized) struct LockEndToEndTests {
+    static let header = "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen\n"
+
+    func importCases(_ rows: String, into store: String, directory: URL, name: String) throws {
+        let file = directory.appendingPathComponent(name)
+        try (Self.header + rows).write(to: file, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["import", file.path, "--store", store])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    static func leftMargin(of text: String, in screen: String) -> Int? {
+        screen.components(separatedBy: "\n").first(where: { $0.contains(text) })?.prefix(while: { $0 == " " || $0 == "│" }).count
+    }
+
+    @Test func locksWhenIdleHidesNamesAcrossResizeAndReloadAndUnlocksAsItWas() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("bord.sqlite").path
+        try importCases("2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Poelenburg;Anouk de Wit;Quirijn (05-05-2015)\n",
+                        into: store, directory: directory, name: "eerste.csv")
+        let secrets = ["Zwanenburg", "Quirijn", "2025-0001", "Poelenburg", "Nieuwenhuis", "2025-0002"]
+
+        let session = try TmuxSession(command: [Binary.path, "--store", store, "--lock-after", "0.1"], width: 100, height: 30,
+                                      directory: directory)
+        try session.waitFor(text: "Zwanenburg")
+        try session.send("Enter")
+        try session.waitFor(text: "Quirijn")
+
+        var screen = try session.waitFor("het slot", seconds: 40) { $0.contains("Druk een toets om te ontgrendelen.") }
+        #expect(screen.contains("Vergrendeld"))
+        for secret in secrets { #expect(!screen.contains(secret), "\(secret) op het vergrendelde scherm") }
+        let wideMargin = Self.leftMargin(of: "Vergrendeld", in: screen)
+
+        // A colleague's change arrives, the window shrinks: still locked, still nothing to read.
+        try importCases("2025-0002;04-03-2025;Jeugdteam;Nieuwenhuis;Kogerveld;Sanne Kuipers;Noor (01-01-2018)\n",
+                        into: store, directory: directory, name: "tweede.csv")
+        try session.tmux(["resize-window", "-x", "70", "-y", "20"])
+        screen = try session.waitFor("het slot in een kleiner venster") { screen in
+            screen.contains("Druk een toets") && Self.leftMargin(of: "Vergrendeld", in: screen).map { $0 < (wideMargin ?? 0) } == true
+        }
+        for secret in secrets { #expect(!screen.contains(secret), "\(secret) na het verkleinen") }
+
+        // The first key asks; Esc keeps the lock; a key and Enter unlock.
+        try session.send("x")
+        screen = try session.waitFor(text: "Druk Enter om te ontgrendelen, Esc om vergrendeld te blijven.")
+        for secret in secrets { #expect(!screen.contains(secret)) }
+        try session.send("Escape")
+        try session.waitFor(text: "Druk een toets om te ontgrendelen.")
+        try session.send("q")
+        try session.waitFor(text: "Druk Enter om te ontgrendelen")
+        try session.send("Enter")
+        screen = try session.waitFor(text: "Quirijn")
+        #expect(screen.contains("Gezin Zwanenburg"), "the family screen is back as it was")
+        try session.send("Escape")
+        try session.waitFor(text: "Nieuwenhuis")
+
+        try session.send("C-c")
+        screen = try session.waitFor(text: "EINDE")
+        #expect(screen.contains("\nicanon"))
+    }
+}
