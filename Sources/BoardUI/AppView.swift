@@ -68,14 +68,6 @@ public enum AppView {
         return Frame(screen: screen, cursor: cursor)
     }
 
-    /// The title row of a full-screen page (family, plan, log): its title, and the date on the right.
-    static func drawPageTitle(_ title: String, today: Day, into screen: inout Screen) {
-        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
-        let date = " \(today.dutch) "
-        screen.put(title, x: 0, y: 0, maxWidth: screen.width - DisplayWidth.of(date) - 1, role: .statusBar)
-        screen.put(date, x: screen.width - DisplayWidth.of(date), y: 0, role: .statusBar)
-    }
-
     /// On the title row of every screen, left of the date: masking is on.
     static func drawMeetingBadge(into screen: inout Screen) {
         let width = DisplayWidth.of(NameMask.badge)

@@ -14,7 +14,7 @@ enum AuditView {
 
     /// Draws the view; returns the cursor while the filter is being typed.
     static func draw(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
-        AppView.drawPageTitle(title(screen), today: state.today, into: &target)
+        PageFrame.drawTitle(title(screen), state: state, into: &target)
 
         let shown = screen.shown
         let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)

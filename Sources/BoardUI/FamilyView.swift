@@ -10,7 +10,7 @@ enum FamilyView {
         let title = screen.isReadOnly
             ? " Gezin \(dossier.family.name) · eerdere zaak \(summary.kenmerk), alleen lezen · \(summary.stage.title)"
             : " Gezin \(dossier.family.name) · zaak \(summary.kenmerk) · \(summary.stage.title)"
-        AppView.drawPageTitle(title, today: state.today, into: &target)
+        PageFrame.drawTitle(title, state: state, into: &target)
 
         var x = 1
         for section in FamilySection.allCases {

@@ -2,7 +2,8 @@ import BoardCore
 
 /// The frame of a full page below the title row: the title row itself (title left, today's date
 /// right), a box with a scrolled window of lines, scroll marks, and the status message above the
-/// key bar. The report screen draws in it; the lines are the page's own.
+/// key bar. The report, agenda and caseload draw in it; the family, plan and log pages share its
+/// title row. The lines are the page's own.
 enum PageFrame {
     typealias Line = FamilyView.Line
 
@@ -13,13 +14,23 @@ enum PageFrame {
     /// Columns a line may take: the box's borders and a space of margin on either side.
     static func textWidth(screenWidth: Int) -> Int { max(1, screenWidth - 4) }
 
-    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, state: AppState, into target: inout Screen) {
+    /// The first line that keeps `line` in view at the bottom of the box (0 without a line).
+    static func scroll(showing line: Int?, screenHeight: Int) -> Int {
+        line.map { max(0, $0 - bodyHeight(screenHeight: screenHeight) + 1) } ?? 0
+    }
+
+    /// The title row of every full page: the title, and today's date on the right. In meeting
+    /// mode the badge takes the room left of the date, so the title ends before it.
+    static func drawTitle(_ title: String, state: AppState, into target: inout Screen) {
         target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
         let date = " \(state.today.dutch) "
-        // In meeting mode the badge takes the room left of the date: the title ends before it.
         let badge = state.isMeeting ? DisplayWidth.of(NameMask.badge) : 0
         target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - badge - 1, role: .statusBar)
         target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+    }
+
+    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, state: AppState, into target: inout Screen) {
+        drawTitle(title, state: state, into: &target)
 
         let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
         target.box(rect, role: .borderFocused, title: boxTitle, titleRole: .columnHeader)

@@ -10,7 +10,7 @@ enum PlanView {
         var title = " Plan JB in de wijk · gezin \(summary?.familyName ?? "") · zaak \(summary?.kenmerk ?? "#\(screen.caseID)")"
         if let summary { title += " · \(summary.stage.title)" }
         if screen.isReadOnly { title += " · alleen lezen" }
-        AppView.drawPageTitle(title, today: state.today, into: &target)
+        PageFrame.drawTitle(title, state: state, into: &target)
 
         let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
         target.box(rect, role: .borderFocused, title: "Gezamenlijk plan", titleRole: .columnHeader)

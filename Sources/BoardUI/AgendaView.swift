@@ -1,0 +1,33 @@
+import BoardCore
+
+/// The agenda: one line per case with its reasons, a ✓ for the ones decided on today, and how
+/// many are done. Readable without colour.
+enum AgendaView {
+    static func draw(_ screen: AgendaScreen, state: AppState, into target: inout Screen) {
+        let since = screen.lastMeeting.map { "vorig overleg \($0.dutch)" } ?? "geen eerder overleg vastgelegd"
+        let title = "Agenda teamoverleg · \(screen.doneCount) van \(screen.items.count) besproken · \(since)"
+        var lines: [PageFrame.Line] = []
+        var selectedLine: Int?
+        var section: AgendaReason?
+        if screen.items.isEmpty {
+            lines = [("Geen zaken voor het overleg: niets nieuw, niets over de norm, niets binnen 7 dagen.", .normal)]
+        }
+        for (index, item) in screen.items.enumerated() {
+            if item.reasons[0] != section {
+                section = item.reasons[0]
+                if !lines.isEmpty { lines.append(("", .normal)) }
+                lines.append((item.reasons[0].title, .title))
+            }
+            let done = screen.decided.contains(item.summary.id)
+            let marker = index == screen.selected ? "▶" : " "
+            let summary = item.summary
+            let extra = item.reasons.dropFirst().map(\.short)
+            var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName) · \(summary.stage.title) \(summary.daysInStage(today: state.today))d · \(summary.medewerker)"
+            if !extra.isEmpty { text += " · ook: \(extra.joined(separator: ", "))" }
+            if index == screen.selected { selectedLine = lines.count }
+            lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))
+        }
+        PageFrame.draw(title: " " + title, boxTitle: "Agenda", lines: lines,
+                       scroll: PageFrame.scroll(showing: selectedLine, screenHeight: target.height), state: state, into: &target)
+    }
+}
