@@ -71,15 +71,17 @@ extension AppState {
         overlays.append(.agenda(AgendaScreen(items: items, lastMeeting: record.lastMeeting, decided: record.decidedToday)))
     }
 
-    /// The cards in the open agenda follow a reload (a case moved, a name changed).
-    mutating func refreshAgendaCards() {
+    /// The cards in the open agenda follow a reload (a case moved, a name changed); false when
+    /// no agenda is open.
+    mutating func refreshAgendaCards() -> Bool {
         guard let index = overlays.lastIndex(where: { if case .agenda = $0 { return true } else { return false } }),
-              case .agenda(var screen) = overlays[index] else { return }
+              case .agenda(var screen) = overlays[index] else { return false }
         let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for position in screen.items.indices {
             if let fresh = byID[screen.items[position].summary.id] { screen.items[position].summary = fresh }
         }
         overlays[index] = .agenda(screen)
+        return true
     }
 
     /// Keys on the agenda list.

@@ -22,8 +22,8 @@ extension AppState {
                 pendingSelection = nil
             }
             keepSelectionVisible()
-            refreshAgendaCards()
-            return []
+            // Anyone's change (a decision taken at a colleague's screen too) can change what is done.
+            return refreshAgendaCards() ? [.loadMeeting] : []
         case .meetingLoaded(let record):
             receiveMeeting(record)
             return []
@@ -58,7 +58,6 @@ extension AppState {
             var effects: [Effect] = [.reload]
             if let screen = openFamily { effects.append(.refreshFamily(screen.dossier.viewed.summary.id)) }
             if let plan = openPlan { effects.append(.refreshPlan(plan.caseID)) }
-            if openAgenda != nil { effects.append(.loadMeeting) }
             return effects
         case .failed(let text):
             if let top = overlays.last, top.isForm {

@@ -82,9 +82,9 @@ import Testing
         let decision = MeetingDecision(decision: "Huisbezoek met VT", actor: "Anouk de Wit", due: Fixture.today.adding(days: 7))
         #expect(effects == [.apply(.recordMeetingDecision(1, decision))])
 
-        // The save went through: the form closes, the agenda asks what is done now.
-        let after = state.update(.saved(message: "Besluit vastgelegd in het journaal.", select: 1))
-        #expect(after.contains(.loadMeeting))
+        // The save went through: the form closes, the board reloads, and with it the agenda asks what is done now.
+        #expect(state.update(.saved(message: "Besluit vastgelegd in het journaal.", select: 1)).contains(.reload))
+        #expect(state.update(.loaded(cases: Fixture.cases, norms: .standard, suggestedKenmerk: "2026-0103")) == [.loadMeeting])
         _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: nil, decidedToday: [1])))
         #expect(state.openAgenda?.doneCount == 1)
         Fixture.press([.escape], on: &state)
@@ -124,7 +124,10 @@ import Testing
         var state = Self.agendaState()
         var moved = Fixture.cases
         moved[0].stage = .onderzoek
-        _ = state.update(.loaded(cases: moved, norms: .standard, suggestedKenmerk: "2026-0103"))
+        #expect(state.update(.loaded(cases: moved, norms: .standard, suggestedKenmerk: "2026-0103")) == [.loadMeeting],
+                "a colleague's decision shows in the done count too")
+        var board = Fixture.state()
+        #expect(board.update(.loaded(cases: moved, norms: .standard, suggestedKenmerk: "2026-0103")).isEmpty, "no agenda, no question")
         #expect(state.openAgenda?.items.map(\.summary.id) == Self.agendaOrder)
         #expect(state.openAgenda?.items[0].summary.stage == .onderzoek)
     }
