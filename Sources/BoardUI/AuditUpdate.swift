@@ -47,14 +47,8 @@ extension AppState {
             }
             overlays.removeLast()
             return []
-        case .help:
-            overlays.append(.help(title: "Logboek", bindings: KeyMap.audit, scroll: 0))
-            return []
-        case .quit:
-            wantsQuit = true
-            return [.quit]
         default:
-            return []
+            return handlePageAction(action, helpTitle: "Logboek", bindings: KeyMap.audit)
         }
         screen.scroll = min(screen.scroll, max(0, screen.shown.count - AuditView.visibleRows(screenHeight: height)))
         overlays[overlays.count - 1] = .audit(screen)

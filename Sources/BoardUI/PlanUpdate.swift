@@ -46,15 +46,8 @@ extension AppState {
         case .pageUp, .pageDown:
             screen.scroll = action == .pageUp ? max(0, screen.scroll - page) : screen.scroll + page
             screen.followsSelection = false
-        case .close:
-            overlays.removeLast()
-            return []
-        case .help:
-            overlays.append(.help(title: "Plan JB in de wijk", bindings: KeyMap.plan, scroll: 0))
-            return []
-        case .quit:
-            wantsQuit = true
-            return [.quit]
+        case .close, .help, .quit:
+            return handlePageAction(action, helpTitle: "Plan JB in de wijk", bindings: KeyMap.plan)
         case .planStart:
             return offerStart(screen)
         case .planStatus:

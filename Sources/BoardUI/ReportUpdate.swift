@@ -48,17 +48,8 @@ extension AppState {
             return []
         case .reload:
             effects = [screen.load]
-        case .close:
-            overlays.removeLast()
-            return []
-        case .help:
-            overlays.append(.help(title: "Cijfers", bindings: KeyMap.report, scroll: 0))
-            return []
-        case .quit:
-            wantsQuit = true
-            return [.quit]
         default:
-            return []
+            return handlePageAction(action, helpTitle: "Cijfers", bindings: KeyMap.report)
         }
         let lastFirstLine = max(0, ReportView.lines(screen, width: width, height: height).count - ReportView.bodyHeight(screenHeight: height))
         screen.scroll = min(max(0, screen.scroll), lastFirstLine)
