@@ -114,6 +114,9 @@ struct BenchSize: Codable {
     var events: Int
     var casesOnBoard: Int
     var storeMB: Double
+    /// The machine's 1-minute load average before and after measuring this size.
+    var loadBefore: Double?
+    var loadAfter: Double?
     /// Every measure by its key (see `BenchMeasure`).
     var measures: [String: Measured]
 }
@@ -123,6 +126,7 @@ struct Measured: Codable {
     var unit: String
     var median: Double?
     var p99: Double?
+    var min: Double?
     var max: Double?
     var samples: Int?
     var value: Double?
@@ -217,6 +221,7 @@ struct BenchRunner {
 
     func run(say: (String) -> Void) throws -> BenchSize {
         var measures: [String: Measured] = [:]
+        let loadBefore = MachineLoad.oneMinute
         let build = try ensureStore()
         measures[BenchMeasure.demoBuild.rawValue] = single(.demoBuild, build.info.seconds,
                                                             note: build.reused ? "hergebruikt, gebouwd op \(build.info.builtOn)" : nil)
@@ -262,7 +267,8 @@ struct BenchRunner {
         measures[BenchMeasure.importRows.rawValue] = try measureImport(rows: statistics.cases)
 
         let size = BenchSize(families: families, cases: statistics.cases, events: statistics.events,
-                             casesOnBoard: full.result.casesOnBoard, storeMB: storeMB, measures: measures)
+                             casesOnBoard: full.result.casesOnBoard, storeMB: storeMB, loadBefore: loadBefore,
+                             loadAfter: MachineLoad.oneMinute, measures: measures)
         print(size, say: say)
         return size
     }
@@ -432,7 +438,7 @@ struct BenchRunner {
         if goals.value != nil || goals.p99 != nil {
             meets = (goals.value.map { shape.median < $0 } ?? true) && (goals.p99.map { shape.p99 < $0 } ?? true)
         }
-        return Measured(unit: measure.unit, median: shape.median, p99: shape.p99, max: shape.max, samples: shape.samples,
+        return Measured(unit: measure.unit, median: shape.median, p99: shape.p99, min: shape.min, max: shape.max, samples: shape.samples,
                         goal: goals.value, goalP99: goals.p99, meetsGoal: meets)
     }
 
@@ -451,6 +457,9 @@ struct BenchRunner {
         say("== \(DutchNumber.integer(size.families)) gezinnen: \(DutchNumber.integer(size.cases)) zaken, "
             + "\(DutchNumber.integer(size.events)) gebeurtenissen, \(DutchNumber.integer(size.casesOnBoard)) zaken op het bord, "
             + "opslag \(DutchNumber.decimal(size.storeMB)) MB ==")
+        if let before = size.loadBefore, let after = size.loadAfter {
+            say("   (belasting van de machine, load average 1 min: \(DutchNumber.decimal(before, digits: 2)) voor, \(DutchNumber.decimal(after, digits: 2)) na)")
+        }
         for measure in BenchMeasure.allCases {
             guard let measured = size.measures[measure.rawValue] else { continue }
             say(line(measure, measured))
@@ -470,7 +479,9 @@ struct BenchRunner {
         var text: String
         if let median = measured.median, let p99 = measured.p99 {
             text = "mediaan \(number(median)) · p99 \(number(p99))"
-            if let max = measured.max, (measured.samples ?? 0) <= 10 { text = "mediaan \(number(median)) · max \(number(max))" }
+            if let min = measured.min, let max = measured.max, (measured.samples ?? 0) <= 10 {
+                text = "mediaan \(number(median)) · beste \(number(min)) · slechtste \(number(max))"
+            }
             text += " (\(DutchNumber.integer(measured.samples ?? 0))×)"
         } else if let value = measured.value {
             text = number(value)

@@ -25,6 +25,7 @@ enum Stopwatch {
 struct Distribution: Codable, Equatable {
     var median: Double
     var p99: Double
+    var min: Double
     var max: Double
     var samples: Int
 
@@ -36,6 +37,7 @@ struct Distribution: Codable, Equatable {
         }
         median = rank(0.5)
         p99 = rank(0.99)
+        min = sorted[0]
         max = sorted[sorted.count - 1]
         samples = sorted.count
     }
@@ -55,6 +57,14 @@ enum ProcessMemory {
             return kilobytes.map { $0 / 1024 }
         }
         return nil
+    }
+}
+
+/// How busy the machine is: the 1-minute load average from /proc/loadavg (nil elsewhere).
+/// Other work on a machine with two cores shows in every wall-clock figure, so it is printed with them.
+enum MachineLoad {
+    static var oneMinute: Double? {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
     }
 }
 
