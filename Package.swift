@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "BoardStore", dependencies: [
             "BoardCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API, for binding the hottest writes directly (DirectBinding.swift).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Pure UI: screen grid, themes, views, app state and update.

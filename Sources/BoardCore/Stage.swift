@@ -18,7 +18,9 @@ public enum Stage: String, CaseIterable, Codable, Sendable {
 
     /// Lowercased, with spaces and hyphens as underscores: how names are compared.
     static func normalized(_ name: String) -> String {
-        String(name.trimmingWhitespace().lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+        // On the UTF-8 bytes: `-` and ` ` are ASCII, so replacing their bytes replaces exactly those characters.
+        let bytes = name.trimmingWhitespace().lowercased().utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") ? UInt8(ascii: "_") : $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The end columns: the case has left the wijkteam's protection flow.
