@@ -38,7 +38,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
+        // CSV.swift: the reader the import's own CSV reader is checked against.
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["beschermbord"]),
     ]
