@@ -12,7 +12,7 @@ public final class SQLiteCaseStore: CaseStore {
     let pool: DatabasePool
     /// The chain tip and staff check of the current write transaction (EventLog.swift).
     let memory = TransactionMemory()
-    /// The integrity check still running in the background (`.beforeFirstWrite`); writes wait for it.
+    /// The integrity check deferred to the background (`.beforeFirstWrite`); writes wait for it.
     let integrity: BackgroundIntegrityCheck?
 
     /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
@@ -86,7 +86,10 @@ public final class SQLiteCaseStore: CaseStore {
     /// Open cases, plus those closed since the window began (all closed ones when nil), read in
     /// two halves at once on two connections (SQLiteCaseStore+BoardLoad.swift).
     public func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary] {
-        try loadCards(since: closedWindowDays.map { today.adding(days: -$0).iso })
+        let cards = try loadCards(since: closedWindowDays.map { today.adding(days: -$0).iso })
+        // The board has what it shows: now the deferred integrity check may have a core.
+        integrity?.start()
+        return cards
     }
 
     public func changeToken() throws -> Int64 {
