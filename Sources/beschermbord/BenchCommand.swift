@@ -327,6 +327,7 @@ struct BenchRunner {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
+        let exit = ExitSignal(process)
         let start = Stopwatch.now()
         do { try process.run() } catch {
             throw Failure(message: "De meting kan niet starten (\(Self.executable)): \(error.localizedDescription)")
@@ -340,7 +341,7 @@ struct BenchRunner {
             buffer.append(chunk)
             if firstFrameMs == nil, buffer.range(of: marker) != nil { firstFrameMs = Stopwatch.milliseconds(since: start) }
         }
-        process.waitUntilExit()
+        exit.wait()
         let text = String(decoding: buffer, as: UTF8.self)
         guard process.terminationStatus == 0, let firstFrameMs,
               let line = text.split(separator: "\n").last(where: { $0.hasPrefix(BenchProbe.resultPrefix) }),
@@ -360,10 +361,11 @@ struct BenchRunner {
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
+        let exit = ExitSignal(process)
         let start = Stopwatch.now()
         try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        exit.wait()
         return (process.terminationStatus, Stopwatch.milliseconds(since: start), String(decoding: data, as: UTF8.self))
     }
 
