@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "BoardStore", dependencies: [
             "BoardCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API, for binding the hottest writes directly (DirectBinding.swift).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Pure UI: screen grid, themes, views, app state and update.
@@ -36,7 +38,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
+        // CSV.swift: the reader the import's own CSV reader is checked against.
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["beschermbord"]),
     ]

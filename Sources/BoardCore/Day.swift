@@ -67,10 +67,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// `2024-03-01`: the storage and JSON form.
-    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso: String { Day.digits(year, month, day, yearFirst: true) }
 
     /// `01-03-2024`: the form Dutch users read and type.
-    public var dutch: String { "\(pad(day, 2))-\(pad(month, 2))-\(pad(year, 4))" }
+    public var dutch: String { Day.digits(year, month, day, yearFirst: false) }
 
     public var description: String { dutch }
 
@@ -135,6 +135,32 @@ extension Day {
     }
 }
 
+extension Day {
+    /// The ten bytes of `jjjj-mm-dd` or `dd-mm-jjjj`, written straight into the string: every stored
+    /// day and every event goes through here (an import writes hundreds of thousands).
+    fileprivate static func digits(_ year: Int, _ month: Int, _ day: Int, yearFirst: Bool) -> String {
+        // `Day(ordinal:)` can reach years outside four digits; those take the general way.
+        guard (0...9999).contains(year) else {
+            return yearFirst ? "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" : "\(pad(day, 2))-\(pad(month, 2))-\(pad(year, 4))"
+        }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var rest = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(yearFirst ? year : day, yearFirst ? 4 : 2, at: 0)
+            out[yearFirst ? 4 : 2] = UInt8(ascii: "-")
+            put(month, 2, at: yearFirst ? 5 : 3)
+            out[yearFirst ? 7 : 5] = UInt8(ascii: "-")
+            put(yearFirst ? day : year, yearFirst ? 2 : 4, at: yearFirst ? 8 : 6)
+            return 10
+        }
+    }
+}
+
 private func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -142,7 +168,13 @@ private func pad(_ value: Int, _ width: Int) -> String {
 
 extension StringProtocol {
     public func trimmingWhitespace() -> String {
-        var slice = Substring(self)
+        // Nearly every text starts and ends with a visible ASCII character; then there is nothing to
+        // trim, and no need to walk grapheme clusters (which an import of a large file feels).
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        var slice = Substring(text)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)

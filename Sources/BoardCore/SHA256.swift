@@ -2,7 +2,7 @@
 ///
 /// Why not swift-crypto: the event log needs exactly one hash function, and swift-crypto brings
 /// BoringSSL, which roughly doubles a clean build on a small CI machine. This is the textbook
-/// algorithm (rounds unrolled by eight, the message schedule in a ring of sixteen words), checked
+/// algorithm (rounds unrolled by eight, the message schedule expanded per block), checked
 /// against the NIST test vectors (empty, one block, two blocks, a million bytes, the padding's
 /// edge cases, and input fed in uneven pieces) in `SHA256Tests`. It serves tamper evidence, not
 /// secrecy, so constant-time behaviour is not needed.
@@ -121,37 +121,32 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// Compresses the 64 bytes at `raw` into the state.
+    /// Compresses the 64 bytes at `raw` into the state. The whole message schedule is expanded
+    /// first, so that the rounds index it without wrapping around a ring.
     private mutating func compress(_ raw: UnsafeRawPointer) {
-        let bytes = raw.assumingMemoryBound(to: UInt8.self)
         compressed &+= 64
         var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
         SHA256.k.withUnsafeBufferPointer { kp in
             let k = kp.baseAddress!
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
-                let w = ring.baseAddress!
-                for i in 0..<16 {
-                    let p = bytes + i * 4
-                    w[i] = UInt32(p[0]) << 24 | UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let w = schedule.baseAddress!
+                for i in 0..<16 { w[i] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+                for i in 16..<64 {
+                    let w15 = w[i - 15], w2 = w[i - 2]
+                    let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+                    let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
                 }
                 var i = 0
                 while i < 64 {
-                    if i >= 16 {
-                        for j in i..<(i + 8) {
-                            let w15 = w[(j - 15) & 15], w2 = w[(j - 2) & 15]
-                            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
-                            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
-                            w[j & 15] = w[j & 15] &+ s0 &+ w[(j - 7) & 15] &+ s1
-                        }
-                    }
-                    round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i & 15])
-                    round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[(i + 1) & 15])
-                    round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[(i + 2) & 15])
-                    round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[(i + 3) & 15])
-                    round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[(i + 4) & 15])
-                    round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[(i + 5) & 15])
-                    round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[(i + 6) & 15])
-                    round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[(i + 7) & 15])
+                    round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                    round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                    round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                    round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                    round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                    round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+                    round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+                    round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
                     i += 8
                 }
             }
@@ -170,4 +165,5 @@ private func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
 }
 
 @inline(__always)
-private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+/// Masking shifts: the amounts are constants below 32, so no check for larger ones is needed.
+private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }

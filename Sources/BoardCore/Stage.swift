@@ -18,11 +18,30 @@ public enum Stage: String, CaseIterable, Codable, Sendable {
 
     /// Lowercased, with spaces and hyphens as underscores: how names are compared.
     static func normalized(_ name: String) -> String {
-        String(name.trimmingWhitespace().lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+        // On the UTF-8 bytes: `-` and ` ` are ASCII, so replacing their bytes replaces exactly those characters.
+        let bytes = name.trimmingWhitespace().lowercased().utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") ? UInt8(ascii: "_") : $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The end columns: the case has left the wijkteam's protection flow.
     public var isEnd: Bool { self == .veiligheidGewaarborgd || self == .rvkOnderzoek }
+
+    // Compared and hashed by case. Swift's defaults for an enum with raw values compare and hash
+    // the raw String, and the report and the board keep per-column figures in dictionaries
+    // keyed by Stage: hashing strings was a tenth of a year's report on a large store.
+    public static func == (lhs: Stage, rhs: Stage) -> Bool { lhs.position == rhs.position }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(position) }
+
+    private var position: Int {
+        switch self {
+        case .aangemeld: return 0
+        case .onderzoek: return 1
+        case .beschermtafel: return 2
+        case .veiligheidGewaarborgd: return 3
+        case .rvkOnderzoek: return 4
+        }
+    }
 
     /// Parses the stored name, the Dutch title, or the title with spaces or hyphens.
     public init?(name: String) {

@@ -114,10 +114,7 @@ enum DemoAccessLog {
 extension SQLiteCaseStore {
     /// Writes a demo case's openings into the log, interleaved with its moves by moment of recording.
     func writeDemoCase(_ db: Database, _ plan: DemoCasePlan, openings: [DemoAccessLog.Opening]) throws {
-        let caseID = try insertReport(db, plan.report, recordedAt: plan.recordedAt)
-        if plan.moves.isEmpty && openings.isEmpty { return }
-        let familyID = try FamilyID.fetchOne(db.cachedStatement(sql: "SELECT family_id FROM \"case\" WHERE id = ?"),
-                                             arguments: [caseID])
+        let (caseID, familyID) = try insertReport(db, plan.report, recordedAt: plan.recordedAt)
         var next = openings.startIndex
         func logOpenings(before moment: String?) throws {
             while next < openings.endIndex, moment.map({ openings[next].recordedAt < $0 }) ?? true {

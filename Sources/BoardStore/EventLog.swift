@@ -48,7 +48,7 @@ final class TransactionMemory: @unchecked Sendable {
 }
 
 /// Random bytes for the salts, fetched from the system 4 KiB at a time (one system call per
-/// 256 events rather than two per event: the demo builder writes millions of events).
+/// 256 events rather than two per event: the demo builder and an import write millions of events).
 struct RandomBytes {
     private var pool: [UInt8] = []
     private var position = 0
@@ -56,11 +56,8 @@ struct RandomBytes {
     mutating func take(_ count: Int) -> [UInt8] {
         if position + count > pool.count {
             pool = [UInt8](repeating: 0, count: 4096)
-            var generator = SystemRandomNumberGenerator()
-            pool.withUnsafeMutableBytes { raw in
-                let words = raw.bindMemory(to: UInt64.self)
-                for index in words.indices { words[index] = generator.next() }
-            }
+            // One call (getrandom underneath); SystemRandomNumberGenerator makes one per eight bytes on Linux.
+            pool.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
             position = 0
         }
         defer { position += count }
@@ -88,10 +85,10 @@ enum EventLog {
         var content = EventChain.Content(id: tip.id + 1, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user,
                                          kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest)
         var hash = EventChain.hash(previous: tip.hash, content)
-        try db.cachedStatement(sql: """
+        try db.run("""
             INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [caseID, familyID, recordedAt, user, kind, from, to, day, detail, Data(hash), Data(salt)])
+            """, caseID, familyID, recordedAt, user, kind, from, to, day, detail, hash, salt)
         let id = db.lastInsertedRowID
         if id != content.id {
             let previous = try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
@@ -297,9 +294,16 @@ public enum StoreText {
     /// the rest, so such text is refused with a message instead. Everything else (escape sequences,
     /// other control characters, any length) is stored as given; the UI cleans text for display.
     public static func check(_ text: String, field: String) throws {
-        if text.utf8.contains(0) {
+        if containsNUL(text) {
             throw StoreError.refused("\(field) bevat een NUL-teken (\\0); dat kan niet worden opgeslagen. Verwijder het teken en probeer het opnieuw.")
         }
+    }
+
+    /// Whether `text` holds a NUL character: memchr over the bytes, as every field of every imported
+    /// row and every event's detail is checked.
+    static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
     static func check(_ report: NewReport) throws {

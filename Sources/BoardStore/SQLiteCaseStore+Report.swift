@@ -33,39 +33,48 @@ extension SQLiteCaseStore {
             filter += " AND c.source = ?"
             arguments += [source.rawValue]
         }
+        // The children counted by `family_children` (kept by triggers, BoardIndexes.swift) rather
+        // than by counting the child rows of every case's family.
         let caseSQL = """
-            SELECT c.id, c.family_id, c.source, c.reported_on, c.stage, r.outcome,
-                   (SELECT COUNT(*) FROM child WHERE family_id = c.family_id)
-            FROM "case" c LEFT JOIN rvk_record r ON r.case_id = c.id
+            SELECT c.id, c.family_id, c.source, c.reported_on, c.stage, r.outcome, IFNULL(fc.child_count, 0)
+            FROM "case" c LEFT JOIN rvk_record r ON r.case_id = c.id LEFT JOIN family_children fc ON fc.id = c.family_id
             WHERE \(filter)
             ORDER BY c.id
             """
-        // The moves of the same cases, through the event_moves_by_case index (case_id, id).
+        // The moves of the same cases, from the covering index event_moves_covering alone
+        // (ReportSchema.swift). CROSS JOIN keeps SQLite reading the cases first and each one's
+        // moves from the index, already in the order wanted, instead of every move in the log.
         let eventSQL = """
             SELECT e.case_id, e.kind, e.from_stage, e.to_stage, e.day
-            FROM "case" c JOIN event e ON e.case_id = c.id
+            FROM "case" c CROSS JOIN event e ON e.case_id = c.id
             WHERE \(filter)
               AND e.kind IN ('verplaatst', 'gecorrigeerd') AND e.to_stage IS NOT NULL
-            ORDER BY e.case_id, e.id
+            ORDER BY c.id, e.id
             """
         return try read { db in
-            var moves: [CaseID: [StageTransition]] = [:]
+            // Both queries come in case order, so each case takes its moves from the front of the
+            // list as it comes: no dictionary of tens of thousands of arrays.
+            var moves: [(caseID: CaseID, transition: StageTransition)] = []
             let events = try Row.fetchCursor(db, sql: eventSQL, arguments: arguments)
             while let row = try events.next() {
                 guard let to = (row[3] as String?).flatMap(Stage.init(rawValue:)) else { continue }
-                let caseID: CaseID = row[0]
-                moves[caseID, default: []].append(StageTransition(
+                moves.append((row[0], StageTransition(
                     from: (row[2] as String?).flatMap(Stage.init(rawValue:)), to: to, day: Self.day(row[4]),
-                    isCorrection: (row[1] as String) == EventKind.gecorrigeerd.rawValue))
+                    isCorrection: (row[1] as String) == EventKind.gecorrigeerd.rawValue)))
             }
             var result: [CohortCase] = []
+            var next = moves.startIndex
             let cases = try Row.fetchCursor(db, sql: caseSQL, arguments: arguments)
             while let row = try cases.next() {
                 let caseID: CaseID = row[0]
+                while next < moves.endIndex, moves[next].caseID < caseID { next += 1 }
+                let first = next
+                while next < moves.endIndex, moves[next].caseID == caseID { next += 1 }
                 result.append(CohortCase(
                     caseID: caseID, familyID: row[1], source: Source(rawValue: row[2]) ?? .overig,
                     reportedOn: Self.day(row[3]), stage: Stage(rawValue: row[4]) ?? .aangemeld, childCount: row[6],
-                    transitions: moves[caseID] ?? [], rvkOutcome: (row[5] as String?).flatMap(RvkOutcome.init(rawValue:))))
+                    transitions: moves[first..<next].map(\.transition),
+                    rvkOutcome: (row[5] as String?).flatMap(RvkOutcome.init(rawValue:))))
             }
             return result
         }

@@ -12,7 +12,7 @@ public final class SQLiteCaseStore: CaseStore {
     let pool: DatabasePool
     /// The chain tip and staff check of the current write transaction (EventLog.swift).
     let memory = TransactionMemory()
-    /// The integrity check still running in the background (`.beforeFirstWrite`); writes wait for it.
+    /// The integrity check deferred to the background (`.beforeFirstWrite`); writes wait for it.
     let integrity: BackgroundIntegrityCheck?
 
     /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
@@ -86,7 +86,10 @@ public final class SQLiteCaseStore: CaseStore {
     /// Open cases, plus those closed since the window began (all closed ones when nil), read in
     /// two halves at once on two connections (SQLiteCaseStore+BoardLoad.swift).
     public func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary] {
-        try loadCards(since: closedWindowDays.map { today.adding(days: -$0).iso })
+        let cards = try loadCards(since: closedWindowDays.map { today.adding(days: -$0).iso })
+        // The board has what it shows: now the deferred integrity check may have a core.
+        integrity?.start()
+        return cards
     }
 
     public func changeToken() throws -> Int64 {
@@ -150,7 +153,7 @@ public final class SQLiteCaseStore: CaseStore {
 
     @discardableResult
     public func addReport(_ report: NewReport) throws -> CaseID {
-        try write { db in try self.insertReport(db, report) }
+        try write { db in try self.insertReport(db, report).caseID }
     }
 
     public func move(_ request: MoveRequest, today: Day) throws {
@@ -178,48 +181,59 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
-    /// Writes a move that the rules allowed: the case's column, whether it is closed, the records
-    /// the new column keeps (a Beschermtafel request, an RvK investigation), and its event.
-    /// Every path that moves a case (the move dialog, the table's decision, import, demo) comes here.
+    /// Writes a move that the rules allowed (see `recordTransitions`).
     func recordTransition(_ db: Database, caseID: CaseID, familyID: FamilyID?, request: MoveRequest,
                           direction: MoveDirection, recordedAt: String? = nil) throws {
-        let closedOn: String? = request.to == .veiligheidGewaarborgd ? request.day.iso : nil
-        try db.cachedStatement(sql: "UPDATE \"case\" SET stage = ?, stage_since = ?, closed_on = ?, version = version + 1 WHERE id = ?")
-            .execute(arguments: [request.to.rawValue, request.day.iso, closedOn, caseID])
-        if direction == .forward {
-            switch request.to {
-            case .beschermtafel:
-                try db.cachedStatement(sql: "INSERT INTO table_record (case_id, requester, request_date) VALUES (?, ?, ?)")
-                    .execute(arguments: [caseID, (request.requester ?? .jeugdteam).rawValue, request.day.iso])
-            case .rvkOnderzoek:
-                try db.cachedStatement(sql: """
-                    UPDATE table_record SET meeting_date = COALESCE(meeting_date, ?), advice = CASE WHEN advice = '' THEN ? ELSE advice END,
-                           outcome = COALESCE(outcome, 'rvk_onderzoek')
-                    WHERE id = (SELECT MAX(id) FROM table_record WHERE case_id = ?)
-                    """).execute(arguments: [request.day.iso, request.text.trimmingWhitespace(), caseID])
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO rvk_record (case_id, start_date) VALUES (?, ?)")
-                    .execute(arguments: [caseID, request.day.iso])
-            case .aangemeld, .onderzoek, .veiligheidGewaarborgd:
-                break
-            }
+        try recordTransitions(db, caseID: caseID, familyID: familyID, [request], direction: direction, recordedAt: recordedAt)
+    }
+
+    /// Writes moves that the rules allowed, in order: per move the records its new column keeps (a
+    /// Beschermtafel request, an RvK investigation) and its event; then the case's column, since when
+    /// and whether it is closed, as the last move left them, with the version counting every move.
+    /// Every path that moves a case (the move dialog, the table's decision, import, demo) comes here;
+    /// an import hands over all moves of a row at once, so that the case row is written once.
+    func recordTransitions(_ db: Database, caseID: CaseID, familyID: FamilyID?, _ requests: [MoveRequest],
+                           direction: MoveDirection, recordedAt: String? = nil) throws {
+        guard let last = requests.last else { return }
+        for request in requests {
+            if direction == .forward { try recordKept(db, caseID: caseID, request: request) }
+            try appendEvent(db, caseID: caseID, familyID: familyID, kind: direction == .forward ? .verplaatst : .gecorrigeerd,
+                            from: request.from, to: request.to, day: request.day, detail: request.detail, recordedAt: recordedAt)
         }
-        try appendEvent(db, caseID: caseID, familyID: familyID, kind: direction == .forward ? .verplaatst : .gecorrigeerd,
-                        from: request.from, to: request.to, day: request.day, detail: request.detail, recordedAt: recordedAt)
+        let closedOn: String? = last.to == .veiligheidGewaarborgd ? last.day.iso : nil
+        try db.run("UPDATE \"case\" SET stage = ?, stage_since = ?, closed_on = ?, version = version + ? WHERE id = ?",
+                   last.to.rawValue, last.day.iso, closedOn, requests.count, caseID)
+    }
+
+    /// The records a column keeps about how the case entered it, on a forward move.
+    private func recordKept(_ db: Database, caseID: CaseID, request: MoveRequest) throws {
+        switch request.to {
+        case .beschermtafel:
+            try db.run("INSERT INTO table_record (case_id, requester, request_date) VALUES (?, ?, ?)",
+                       caseID, (request.requester ?? .jeugdteam).rawValue, request.day.iso)
+        case .rvkOnderzoek:
+            try db.run("""
+                UPDATE table_record SET meeting_date = COALESCE(meeting_date, ?), advice = CASE WHEN advice = '' THEN ? ELSE advice END,
+                       outcome = COALESCE(outcome, 'rvk_onderzoek')
+                WHERE id = (SELECT MAX(id) FROM table_record WHERE case_id = ?)
+                """, request.day.iso, request.text.trimmingWhitespace(), caseID)
+            try db.run("INSERT OR REPLACE INTO rvk_record (case_id, start_date) VALUES (?, ?)", caseID, request.day.iso)
+        case .aangemeld, .onderzoek, .veiligheidGewaarborgd:
+            break
+        }
     }
 
     // MARK: Shared pieces
 
     /// Inserts a report; also used by the demo builder so that demo and real data look alike.
-    func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil) throws -> CaseID {
+    /// Returns the new case and its family.
+    func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil) throws -> (caseID: CaseID, familyID: FamilyID) {
         try requireChange(db)
         try StoreText.check(report)
         let kenmerk = report.kenmerk.trimmingWhitespace()
+        let familyName = report.familyName.trimmingWhitespace()
         guard !kenmerk.isEmpty else { throw StoreError.refused("Kenmerk is verplicht.") }
-        guard !report.familyName.trimmingWhitespace().isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
-        // Cached statements: the demo builder inserts 100,000 reports in one go.
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \"case\" WHERE kenmerk = ?"), arguments: [kenmerk]) == true {
-            throw StoreError.duplicateKenmerk(kenmerk)
-        }
+        guard !familyName.isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
         let familyID: FamilyID
         if let existing = report.existingFamilyID {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [existing]) == true else {
@@ -231,26 +245,33 @@ public final class SQLiteCaseStore: CaseStore {
             }
             familyID = existing
         } else {
-            try db.cachedStatement(sql: "INSERT INTO family (name, wijk) VALUES (?, ?)")
-                .execute(arguments: [report.familyName.trimmingWhitespace(), report.wijk.trimmingWhitespace()])
+            // `run`: the demo builder and an import insert 100,000 reports in one go (DirectBinding.swift).
+            try db.run("INSERT INTO family (name, wijk) VALUES (?, ?)", familyName, report.wijk.trimmingWhitespace())
             familyID = db.lastInsertedRowID
         }
         for child in report.children {
             guard let born = child.birthDate else { throw StoreError.refused("De geboortedatum van \(child.firstName) is verplicht.") }
-            try db.cachedStatement(sql: "INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)")
-                .execute(arguments: [familyID, child.firstName.trimmingWhitespace(), born.iso])
+            try db.run("INSERT INTO child (family_id, first_name, birth_date) VALUES (?, ?, ?)",
+                       familyID, child.firstName.trimmingWhitespace(), born.iso)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [kenmerk, familyID, report.source.rawValue, report.reportedOn.iso,
-                             Stage.aangemeld.rawValue, report.reportedOn.iso, report.medewerker.trimmingWhitespace()])
+        // The kenmerk's UNIQUE constraint refuses a second case with it, so no query first; the
+        // caller's transaction rolls the family back with it.
+        do {
+            let reportedOn = report.reportedOn.iso
+            try db.run("""
+                INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, kenmerk, familyID, report.source.rawValue, reportedOn, Stage.aangemeld.rawValue, reportedOn,
+                report.medewerker.trimmingWhitespace())
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw StoreError.duplicateKenmerk(kenmerk)
+        }
         let caseID = db.lastInsertedRowID
         let names = report.children.map { $0.firstName.trimmingWhitespace() }.joined(separator: ", ")
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: .aangemeld, from: nil, to: .aangemeld,
                         day: report.reportedOn, detail: "bron \(report.source.rawValue)" + (names.isEmpty ? "" : "; kinderen: \(names)"),
                         recordedAt: recordedAt)
-        return caseID
+        return (caseID, familyID)
     }
 
     func appendEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,

@@ -146,6 +146,8 @@ enum Schema {
         migrator.registerMigration(BoardIndexes.migrationName, migrate: BoardIndexes.migrate)
         // Each family's child count and youngest child, kept by triggers (BoardIndexes.swift).
         migrator.registerMigration(FamilyChildSummary.migrationName, migrate: FamilyChildSummary.migrate)
+        // The report's moves index, covering what it reads (ReportSchema.swift).
+        migrator.registerMigration(ReportSchema.coveringName, migrate: ReportSchema.cover)
         // The weekly meeting's decisions, found by day (SQLiteCaseStore+Meeting.swift).
         migrator.registerMigration(SQLiteCaseStore.meetingMigrationName, migrate: SQLiteCaseStore.migrateMeeting)
         return migrator

@@ -114,6 +114,9 @@ struct BenchSize: Codable {
     var events: Int
     var casesOnBoard: Int
     var storeMB: Double
+    /// The machine's 1-minute load average before and after measuring this size.
+    var loadBefore: Double?
+    var loadAfter: Double?
     /// Every measure by its key (see `BenchMeasure`).
     var measures: [String: Measured]
 }
@@ -123,6 +126,7 @@ struct Measured: Codable {
     var unit: String
     var median: Double?
     var p99: Double?
+    var min: Double?
     var max: Double?
     var samples: Int?
     var value: Double?
@@ -217,6 +221,7 @@ struct BenchRunner {
 
     func run(say: (String) -> Void) throws -> BenchSize {
         var measures: [String: Measured] = [:]
+        let loadBefore = MachineLoad.oneMinute
         let build = try ensureStore()
         measures[BenchMeasure.demoBuild.rawValue] = single(.demoBuild, build.info.seconds,
                                                             note: build.reused ? "hergebruikt, gebouwd op \(build.info.builtOn)" : nil)
@@ -262,7 +267,8 @@ struct BenchRunner {
         measures[BenchMeasure.importRows.rawValue] = try measureImport(rows: statistics.cases)
 
         let size = BenchSize(families: families, cases: statistics.cases, events: statistics.events,
-                             casesOnBoard: full.result.casesOnBoard, storeMB: storeMB, measures: measures)
+                             casesOnBoard: full.result.casesOnBoard, storeMB: storeMB, loadBefore: loadBefore,
+                             loadAfter: MachineLoad.oneMinute, measures: measures)
         print(size, say: say)
         return size
     }
@@ -321,6 +327,7 @@ struct BenchRunner {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
+        let exit = ExitSignal(process)
         let start = Stopwatch.now()
         do { try process.run() } catch {
             throw Failure(message: "De meting kan niet starten (\(Self.executable)): \(error.localizedDescription)")
@@ -334,7 +341,7 @@ struct BenchRunner {
             buffer.append(chunk)
             if firstFrameMs == nil, buffer.range(of: marker) != nil { firstFrameMs = Stopwatch.milliseconds(since: start) }
         }
-        process.waitUntilExit()
+        exit.wait()
         let text = String(decoding: buffer, as: UTF8.self)
         guard process.terminationStatus == 0, let firstFrameMs,
               let line = text.split(separator: "\n").last(where: { $0.hasPrefix(BenchProbe.resultPrefix) }),
@@ -354,10 +361,11 @@ struct BenchRunner {
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
+        let exit = ExitSignal(process)
         let start = Stopwatch.now()
         try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        exit.wait()
         return (process.terminationStatus, Stopwatch.milliseconds(since: start), String(decoding: data, as: UTF8.self))
     }
 
@@ -432,7 +440,7 @@ struct BenchRunner {
         if goals.value != nil || goals.p99 != nil {
             meets = (goals.value.map { shape.median < $0 } ?? true) && (goals.p99.map { shape.p99 < $0 } ?? true)
         }
-        return Measured(unit: measure.unit, median: shape.median, p99: shape.p99, max: shape.max, samples: shape.samples,
+        return Measured(unit: measure.unit, median: shape.median, p99: shape.p99, min: shape.min, max: shape.max, samples: shape.samples,
                         goal: goals.value, goalP99: goals.p99, meetsGoal: meets)
     }
 
@@ -451,6 +459,9 @@ struct BenchRunner {
         say("== \(DutchNumber.integer(size.families)) gezinnen: \(DutchNumber.integer(size.cases)) zaken, "
             + "\(DutchNumber.integer(size.events)) gebeurtenissen, \(DutchNumber.integer(size.casesOnBoard)) zaken op het bord, "
             + "opslag \(DutchNumber.decimal(size.storeMB)) MB ==")
+        if let before = size.loadBefore, let after = size.loadAfter {
+            say("   (belasting van de machine, load average 1 min: \(DutchNumber.decimal(before, digits: 2)) voor, \(DutchNumber.decimal(after, digits: 2)) na)")
+        }
         for measure in BenchMeasure.allCases {
             guard let measured = size.measures[measure.rawValue] else { continue }
             say(line(measure, measured))
@@ -470,7 +481,9 @@ struct BenchRunner {
         var text: String
         if let median = measured.median, let p99 = measured.p99 {
             text = "mediaan \(number(median)) · p99 \(number(p99))"
-            if let max = measured.max, (measured.samples ?? 0) <= 10 { text = "mediaan \(number(median)) · max \(number(max))" }
+            if let min = measured.min, let max = measured.max, (measured.samples ?? 0) <= 10 {
+                text = "mediaan \(number(median)) · beste \(number(min)) · slechtste \(number(max))"
+            }
             text += " (\(DutchNumber.integer(measured.samples ?? 0))×)"
         } else if let value = measured.value {
             text = number(value)

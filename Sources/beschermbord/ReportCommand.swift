@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: storeOptions.path) else {
             throw Failure(message: "De opslag ‘\(Console.clean(storeOptions.path))’ bestaat niet; kies een andere met --store.")
         }
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
         let report: CohortReport
         do {
             report = try store.cohortReport(in: period, source: chosenSource)

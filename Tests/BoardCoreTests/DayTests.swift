@@ -43,7 +43,12 @@ struct DayTests {
         #expect(value.dutch == "01-03-2024")
         #expect(value.description == "01-03-2024")
         #expect(day(987, 1, 2).iso == "0987-01-02")
+        #expect(day(987, 1, 2).dutch == "02-01-0987")
         #expect(Day(parsing: value.iso) == value && Day(parsing: value.dutch) == value)
+        // Arithmetic can leave the four-digit years; such days are still written whole.
+        let beyond = Day(ordinal: day(9999, 12, 31).ordinal + 1)
+        #expect(beyond.iso == "10000-01-01" && beyond.dutch == "01-01-10000")
+        #expect(Day(ordinal: day(1, 1, 1).ordinal - 1).iso == "0000-12-31")
     }
 
     @Test func validateSaysWhatIsWrong() {
@@ -151,5 +156,12 @@ struct DayTests {
         #expect("  de Vries \n".trimmingWhitespace() == "de Vries")
         #expect("\u{00A0}Özdemir\t".trimmingWhitespace() == "Özdemir")
         #expect("   ".trimmingWhitespace() == "")
+        // Plain ASCII ends take a shortcut; everything else goes by characters.
+        #expect("de Vries".trimmingWhitespace() == "de Vries")
+        #expect("".trimmingWhitespace() == "")
+        #expect("Zoë\u{2003}".trimmingWhitespace() == "Zoë")
+        #expect("a\r\n".trimmingWhitespace() == "a")
+        #expect("\u{1B}[31mx".trimmingWhitespace() == "\u{1B}[31mx", "control characters that are not whitespace stay")
+        #expect("  Joël (01-02-2021) "[...].trimmingWhitespace() == "Joël (01-02-2021)", "a substring too")
     }
 }

@@ -14,8 +14,13 @@ struct DeferredIntegrityCheckTests {
         do { _ = try SQLiteCaseStore(path: path, user: "anouk").addReport(report("2025-0001")) }
         let store = try SQLiteCaseStore(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
         #expect(store.integrity != nil, "an existing store is checked in the background")
+        #expect(store.integrity?.hasStarted == false, "not while the board loads")
         try store.addReport(report("2025-0002"))
+        #expect(store.integrity?.hasStarted == true, "a write starts it, and waits for it")
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 2)
+        let reader = try SQLiteCaseStore(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
+        _ = try reader.boardCases(today: today, closedWindowDays: nil)
+        #expect(reader.integrity?.hasStarted == true, "the board has loaded: now the check runs beside it")
         // A new store has nothing to check.
         #expect(try SQLiteCaseStore(path: scratch.file("nieuw.sqlite"), user: "anouk", integrityCheck: .beforeFirstWrite).integrity == nil)
     }

@@ -378,6 +378,84 @@ struct ImportStoreTests {
     }
 }
 
+/// A batch of several hundred rows, every shape a row can have, written the way an import writes
+/// them (one transaction, all moves of a row at once) and the way a user would (a report, then
+/// each move through the move dialog's path): the same rows and the same events, and a log
+/// whose hash chain holds.
+@Suite("Import: a batch writes what typing and moving by hand writes")
+struct ImportBatchTests {
+    static let today = importToday
+    static let text = "geïmporteerd uit zaken.csv"
+
+    /// Row `number`: how far it got depends on the number; so does the number of children.
+    static func line(_ number: Int) -> String {
+        let children = (0..<(number % 3)).map { "Kind\($0) (0\($0 + 1)-01-2018)" }.joined(separator: " | ")
+        let stages: String
+        switch number % 5 {
+        case 0: stages = ";;;"
+        case 1: stages = "05-03-2025;;;"
+        case 2: stages = "05-03-2025;;veiligheid gewaarborgd;01-05-2025"
+        case 3: stages = "05-03-2025;20-04-2025;;"
+        default: stages = "05-03-2025;20-04-2025;rvk-onderzoek;01-06-2025"
+        }
+        return "B-\(number);03-03-2025;Veilig Thuis;Gezin \(number);Wijk;Sanne;\(children);\(stages)"
+    }
+
+    /// Every row of the tables an import writes, in id order, without what differs from run to run
+    /// (moments of recording, salts, hashes) and without the text of a move to the Beschermtafel,
+    /// which by hand also names who brought the case in.
+    static func content(_ store: SQLiteCaseStore) throws -> [String] {
+        try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT 'gezin ' || id || ' ' || name || ' ' || wijk FROM family
+                UNION ALL SELECT 'kind ' || id || ' ' || family_id || ' ' || first_name || ' ' || birth_date FROM child
+                UNION ALL SELECT 'zaak ' || id || ' ' || kenmerk || ' ' || family_id || ' ' || stage || ' ' || stage_since || ' '
+                    || IFNULL(closed_on, '-') || ' v' || version FROM "case"
+                UNION ALL SELECT 'tafel ' || id || ' ' || case_id || ' ' || requester || ' ' || request_date || ' '
+                    || IFNULL(meeting_date, '-') || ' ' || advice || ' ' || IFNULL(outcome, '-') FROM table_record
+                UNION ALL SELECT 'rvk ' || case_id || ' ' || start_date FROM rvk_record
+                UNION ALL SELECT 'kinderen ' || id || ' ' || child_count || ' ' || IFNULL(youngest_birth_date, '-') FROM family_children
+                UNION ALL SELECT 'gebeurtenis ' || id || ' ' || IFNULL(case_id, '-') || ' ' || IFNULL(family_id, '-') || ' ' || user || ' '
+                    || kind || ' ' || IFNULL(from_stage, '-') || ' ' || IFNULL(to_stage, '-') || ' ' || day || ' '
+                    || CASE WHEN to_stage = 'beschermtafel' THEN '' ELSE detail END FROM event
+                """)
+        }
+    }
+
+    @Test func severalHundredRows() throws {
+        let scratch = try ScratchDirectory()
+        let lines = (1...400).map(Self.line)
+        let parsed = parse(([header] + lines).joined(separator: "\r\n"))
+        #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+
+        let imported = try SQLiteCaseStore(path: scratch.file("import.sqlite"), user: "anouk")
+        #expect(try imported.importRows(parsed.rows, origin: "zaken.csv").cases == 400)
+
+        let typed = try SQLiteCaseStore(path: scratch.file("hand.sqlite"), user: "anouk")
+        for row in parsed.rows {
+            let caseID = try typed.addReport(row.report)
+            var from = Stage.aangemeld
+            for move in row.moves {
+                let version = try typed.details(of: caseID, logOpening: false).summary.version
+                try typed.move(MoveRequest(caseID: caseID, expectedVersion: version, from: from, to: move.stage, day: move.day,
+                                           text: Self.text, requester: move.stage == .beschermtafel ? .jeugdteam : nil),
+                               today: Self.today)
+                from = move.stage
+            }
+        }
+
+        let importedContent = try Self.content(imported)
+        #expect(importedContent == (try Self.content(typed)))
+        #expect(importedContent.filter { $0.hasPrefix("gebeurtenis ") }.count == 1 + 400 + 80 * (0 + 1 + 2 + 2 + 3),
+                "the staff event, a report per row and a move per stage reached")
+
+        let chain = try imported.pool.read { db in try EventLog.verify(db) }
+        #expect(chain.breaks == 0 && chain.firstBreak == nil)
+        #expect(chain.events == importedContent.filter { $0.hasPrefix("gebeurtenis ") }.count)
+        #expect(try IntegrityCheck.run(path: scratch.file("import.sqlite")).isHealthy, "beschermbord check finds nothing")
+    }
+}
+
 /// Counts committed transactions.
 private final class CommitCounter: TransactionObserver, @unchecked Sendable {
     private let lock = NSLock()

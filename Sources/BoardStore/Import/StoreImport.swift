@@ -4,9 +4,9 @@ import GRDB
 
 extension SQLiteCaseStore {
     /// Writes checked import rows in ONE transaction, the way hand-entered data is written: each
-    /// report through `insertReport` (family, children, case, an 'aangemeld' event), then per stage
-    /// reached a forward move through `recordTransition` (the case's column, its records, and a
-    /// 'verplaatst' event with the stage's day). A row whose kenmerk is
+    /// report through `insertReport` (family, children, case, an 'aangemeld' event), then the stages
+    /// reached as forward moves through `recordTransitions` (per stage its records and a 'verplaatst'
+    /// event with the stage's day; the case's column once, as the last stage left it). A row whose kenmerk is
     /// already in the store is skipped (and listed), so importing a file twice adds nothing.
     /// With `dryRun` nothing is written: the result says what an import would add.
     /// Any error rolls the whole transaction back.
@@ -23,7 +23,6 @@ extension SQLiteCaseStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             // One read of the kenmerken already there, instead of one query per row.
             var known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
-            let familyOf = try db.cachedStatement(sql: "SELECT family_id FROM \"case\" WHERE id = ?")
             for (index, row) in rows.enumerated() {
                 if let progress, index % 256 == 0 { progress(index, rows.count) }
                 let kenmerk = row.report.kenmerk.trimmingWhitespace()
@@ -35,15 +34,14 @@ extension SQLiteCaseStore {
                 result.families += 1
                 result.children += row.report.children.count
                 if dryRun { continue }
-                let caseID = try self.insertReport(db, row.report, recordedAt: recordedAt)
-                let familyID = try FamilyID.fetchOne(familyOf, arguments: [caseID])
+                let (caseID, familyID) = try self.insertReport(db, row.report, recordedAt: recordedAt)
                 var stage = Stage.aangemeld
+                var requests: [MoveRequest] = []
                 for move in row.moves {
-                    let request = MoveRequest(caseID: caseID, expectedVersion: 0, from: stage, to: move.stage, day: move.day, text: detail)
-                    try self.recordTransition(db, caseID: caseID, familyID: familyID, request: request, direction: .forward,
-                                              recordedAt: recordedAt)
+                    requests.append(MoveRequest(caseID: caseID, expectedVersion: 0, from: stage, to: move.stage, day: move.day, text: detail))
                     stage = move.stage
                 }
+                try self.recordTransitions(db, caseID: caseID, familyID: familyID, requests, direction: .forward, recordedAt: recordedAt)
             }
             progress?(rows.count, rows.count)
             return result
