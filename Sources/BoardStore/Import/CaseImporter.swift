@@ -1,4 +1,5 @@
 import BoardCore
+import CSV
 import Foundation
 
 /// Reads a CSV file as Excel writes it and checks every row against the rules of the flow.
@@ -16,18 +17,25 @@ public enum CaseImporter {
         let delimiter = detectDelimiter(text)
         var result = ImportParse(encoding: encoding, delimiter: delimiter, rows: [], errors: [], unknownColumns: [])
         let columnList = ImportColumn.allCases.map(\.rawValue).joined(separator: String(delimiter))
-        guard !text.allSatisfy(\.isWhitespace) else {
+        guard !text.trimmingWhitespace().isEmpty else {
             result.errors.append(ImportIssue(line: 1, message: "het bestand is leeg; de eerste regel moet de kolomnamen bevatten (\(columnList))"))
             return result
         }
-        var reader = CSVRecordReader(text: text, delimiter: delimiter)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false,
+                                   delimiter: delimiter.unicodeScalars.first!)
+        } catch {
+            result.errors.append(ImportIssue(line: 1, message: "het bestand kan niet als CSV worden gelezen (\(error))"))
+            return result
+        }
 
         // The header: column names, case-insensitive, in any order.
         guard let header = reader.next() else {
             result.errors.append(ImportIssue(line: 1, message: "het bestand is leeg; de eerste regel moet de kolomnamen bevatten (\(columnList))"))
             return result
         }
-        var line = 1 + reader.lineBreaksInRecord + 1
+        var line = 1 + lineBreaks(in: header) + 1
         var columns = ColumnIndex()
         for (index, name) in header.enumerated() {
             let trimmed = name.trimmingWhitespace()
@@ -55,17 +63,21 @@ public enum CaseImporter {
         // The records. `line` is the physical line where the next record starts: a record takes one
         // line plus one for every line break inside its quoted fields.
         let totalBytes = max(1, text.utf8.count)
+        var bytesRead = header.reduce(header.count) { $0 + $1.utf8.count }
         var firstLine: [String: Int] = [:]
         var recordCount = 0
         let checker = RowChecker(columns: columns, today: today)
         var lastRecord = (start: 1, breaks: 0)
         while let fields = reader.next() {
             let start = line
-            let breaks = reader.lineBreaksInRecord
+            let breaks = lineBreaks(in: fields)
             line += 1 + breaks
             lastRecord = (start, breaks)
             recordCount += 1
-            if let progress, recordCount % 512 == 0 { progress(min(1, Double(reader.bytesRead) / Double(totalBytes))) }
+            if let progress {
+                bytesRead += fields.reduce(fields.count) { $0 + $1.utf8.count }
+                if recordCount % 512 == 0 { progress(min(1, Double(bytesRead) / Double(totalBytes))) }
+            }
             // Excel writes empty lines and lines of only delimiters below the data: nothing to import.
             if fields.allSatisfy(ImportText.isBlank) { continue }
             if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty }) {
@@ -85,6 +97,9 @@ public enum CaseImporter {
                     result.rows.append(row)
                 }
             }
+        }
+        if let error = reader.error {
+            result.errors.append(ImportIssue(line: line, message: "het bestand kan niet verder worden gelezen (\(error))"))
         }
         // An unclosed quote makes the reader take everything after it, line breaks and all, as one field.
         if lastRecord.breaks > 0 && !quotesBalance(text) {
@@ -109,6 +124,26 @@ public enum CaseImporter {
             }
         }
         return semicolons >= commas && semicolons > 0 ? ";" : (commas > 0 ? "," : ";")
+    }
+
+    /// Line breaks inside a record's fields: LF, CR LF and a lone CR each count once.
+    static func lineBreaks(in fields: [String]) -> Int {
+        var count = 0
+        for field in fields {
+            var previousCR = false
+            for byte in field.utf8 {
+                if byte == 0x0A {
+                    if !previousCR { count += 1 }
+                    previousCR = false
+                } else if byte == 0x0D {
+                    count += 1
+                    previousCR = true
+                } else {
+                    previousCR = false
+                }
+            }
+        }
+        return count
     }
 
     /// Every quoted field opens and closes with a quote and doubles the quotes inside, so a
@@ -157,7 +192,7 @@ struct RowChecker {
         var problems: [String] = []
         func value(_ column: ImportColumn) -> String {
             guard let index = positions[column.position], index < fields.count else { return "" }
-            return fields[index].trimmingWhitespace()
+            return ImportText.trimmed(fields[index])
         }
         func required(_ column: ImportColumn) -> String? {
             let text = value(column)
@@ -180,8 +215,8 @@ struct RowChecker {
         }
 
         // SQLite would cut text off at a NUL character; the store refuses it, so say where it is.
-        if fields.contains(where: StoreText.containsNUL) {
-            for column in [ImportColumn.kenmerk, .gezin, .wijk, .medewerker, .kinderen] where StoreText.containsNUL(value(column)) {
+        if fields.contains(where: { $0.utf8.contains(0) }) {
+            for column in [ImportColumn.kenmerk, .gezin, .wijk, .medewerker, .kinderen] where value(column).utf8.contains(0) {
                 problems.append("\(column.rawValue) bevat een NUL-teken (\\0); dat kan niet worden opgeslagen")
             }
         }
@@ -259,14 +294,14 @@ struct RowChecker {
         var children: [Child] = []
         // `|`, `(` and `)` are ASCII, so splitting and slicing the UTF-8 bytes at them is safe.
         for part in text.utf8.split(separator: UInt8(ascii: "|")) {
-            let entry = String(decoding: part, as: UTF8.self).trimmingWhitespace()
+            let entry = ImportText.trimmed(String(decoding: part, as: UTF8.self))
             if entry.isEmpty { continue }
             let bytes = entry.utf8
             guard bytes.last == UInt8(ascii: ")"), let open = bytes.lastIndex(of: UInt8(ascii: "(")) else {
                 problems.append("kinderen: \(CaseImporter.quote(entry)) is geen kind in de vorm Voornaam (dd-mm-jjjj)")
                 continue
             }
-            let name = entry[..<open].trimmingWhitespace()
+            let name = ImportText.trimmed(String(entry[..<open]))
             let dateText = String(entry[bytes.index(after: open)..<bytes.index(before: bytes.endIndex)])
             guard !name.isEmpty else {
                 problems.append("kinderen: \(CaseImporter.quote(entry)) heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)")
@@ -301,9 +336,17 @@ extension ImportColumn {
     }
 }
 
-/// Fast paths for the things every field of every row goes through; they fall back to the
+/// Fast paths for the two things every field of every row goes through; both fall back to the
 /// general code (and its messages) for anything out of the ordinary.
 enum ImportText {
+    /// `trimmingWhitespace()`, without the Unicode work when the ends are plain ASCII characters.
+    static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return text }
+        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
+        return text.trimmingWhitespace()
+    }
+
     static func isBlank(_ text: String) -> Bool {
         if text.utf8.isEmpty { return true }
         if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
