@@ -91,18 +91,26 @@ public enum AppView {
     }
 }
 
-/// The bottom row: the keys that matter on the screen in front.
+/// The bottom row: the keys that matter on the screen in front. When they do not all fit, the
+/// key for help keeps its place at the end, so the way to every other key is always shown.
 enum KeyBar {
     static func draw(_ bindings: [Binding], into screen: inout Screen) {
         let y = screen.height - 1
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
+        let items = bindings.compactMap { binding in binding.bar.map { (key: binding.keys[0].label, word: $0, isHelp: binding.action == .help) } }
+        let width = { (item: (key: String, word: String, isHelp: Bool)) in DisplayWidth.of(item.key) + DisplayWidth.of(item.word) + 3 }
+        let fitsAll = 1 + items.map(width).reduce(0, +) <= screen.width
+        let help = fitsAll ? nil : items.first(where: \.isHelp)
+        let room = screen.width - (help.map(width) ?? 0)
         var x = 1
-        for binding in bindings {
-            guard let word = binding.bar else { continue }
-            let key = binding.keys[0].label
-            guard x + DisplayWidth.of(key) + DisplayWidth.of(word) + 1 < screen.width else { break }
-            x += screen.put(key, x: x, y: y, role: .keyHint)
-            x += screen.put(" \(word)  ", x: x, y: y, role: .dim)
+        for item in items where help == nil || !item.isHelp {
+            guard x + width(item) - 2 < room else { break }
+            x += screen.put(item.key, x: x, y: y, role: .keyHint)
+            x += screen.put(" \(item.word)  ", x: x, y: y, role: .dim)
+        }
+        if let help {
+            x += screen.put(help.key, x: x, y: y, role: .keyHint)
+            screen.put(" \(help.word)", x: x, y: y, role: .dim)
         }
     }
 }

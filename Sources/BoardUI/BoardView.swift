@@ -63,16 +63,17 @@ enum BoardView {
             let wip = "\(open)/\(limit)\(open > limit ? "!" : "")"
             number = open == count ? wip : "\(count) · \(wip)"
         }
-        let short: String
+        // Ever shorter names, so that the count, the limit and the `!` stay readable in narrow columns.
+        let names: [String]
         switch stage {
-        case .aangemeld: short = "Aangemeld"
-        case .onderzoek: short = "Onderzoek"
-        case .beschermtafel: short = "Tafel"
-        case .veiligheidGewaarborgd: short = "Veilig"
-        case .rvkOnderzoek: short = "RvK"
+        case .aangemeld: names = [stage.title, "Aangem."]
+        case .onderzoek: names = [stage.title, "Onderz."]
+        case .beschermtafel: names = [stage.title, "Tafel"]
+        case .veiligheidGewaarborgd: names = [stage.title, "Veilig"]
+        case .rvkOnderzoek: names = [stage.title, "RvK"]
         }
-        let full = "\(stage.title) \(number)"
-        return DisplayWidth.of(full) + 2 <= width ? full : "\(short) \(number)"
+        let forms = names.map { "\($0) \(number)" } + [number]
+        return forms.first(where: { DisplayWidth.of($0) + 2 <= width }) ?? number
     }
 
     static func drawColumn(_ stage: Stage, in rect: Rect, state: AppState, into screen: inout Screen) {

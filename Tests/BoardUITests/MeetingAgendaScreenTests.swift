@@ -109,6 +109,12 @@ import Testing
         var state = Self.agendaState()
         Fixture.press([.character("n")], on: &state)
         _ = state.update(.dossierLoaded(Self.dossier(of: 1)))
+        var narrow = state
+        narrow.width = 80
+        narrow.height = 24
+        let bar = AppView.render(narrow).screen.lines[23]
+        #expect(bar.hasPrefix(" n volgende  p vorige  B besluit") && bar.hasSuffix("? hulp"),
+                "with more keys than room, help keeps its place at the end: \(bar)")
         Fixture.press([.character("4"), .character("N")], on: &state)
         guard case .dossierForm(let form)? = state.overlays.last, case .addNote = form.kind else {
             Issue.record("N adds a note in the Journaal while n steps through the agenda")
@@ -195,6 +201,12 @@ import Testing
         #expect(header.contains("Onderzoek 2/5") && !header.contains("2/5!"))
         let x = Array(header).firstIndex(of: "2")!
         #expect(screen[x, 1].role == .columnHeaderOverLimit)
+
+        // At 80 columns the name shortens so that the limit and the `!` stay.
+        var narrow = Fixture.state()
+        _ = narrow.update(.loaded(cases: Fixture.cases, norms: norms, suggestedKenmerk: "2026-0103"))
+        let narrowHeader = AppView.render(narrow).screen.lines[1]
+        #expect(narrowHeader.contains("Aangem. 2/1!") && narrowHeader.contains("Onderz. 2/5"), "\(narrowHeader)")
 
         // Under a filter the header shows the cards in view and the column's whole load.
         Fixture.press([.character("/")] + Fixture.type("Jansen") + [.enter], on: &state)
