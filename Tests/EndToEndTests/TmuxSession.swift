@@ -21,7 +21,7 @@ final class TmuxSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     /// Sends keys in tmux's notation (`Enter`, `Escape`, `C-s`, `BTab`) or literal text with `literal`.
     func send(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
@@ -107,8 +107,22 @@ func spawnAndWait(_ arguments: [String], environment: [String: String]) throws -
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
+    // The test runner's threads block most signals and a spawned program inherits the mask: a
+    // tmux server started with it never sees SIGCHLD or SIGTERM and outlives its kill-server.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var handled = sigset_t()
+    sigfillset(&handled)
+    sigdelset(&handled, SIGKILL)
+    sigdelset(&handled, SIGSTOP)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &handled)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw TmuxSession.TmuxError.failed("\(arguments[0]) kan niet starten (\(spawned))") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
