@@ -19,11 +19,6 @@ public enum GoalStatus: String, CaseIterable, Codable, Sendable {
     case nietBereikt = "niet bereikt"
 
     public var title: String { rawValue }
-    /// `s` on the plan screen cycles open → bereikt → niet bereikt → open.
-    public var next: GoalStatus {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
-    }
 }
 
 public enum AgreementStatus: String, CaseIterable, Codable, Sendable {
@@ -32,7 +27,12 @@ public enum AgreementStatus: String, CaseIterable, Codable, Sendable {
     case nietGedaan = "niet gedaan"
 
     public var title: String { rawValue }
-    public var next: AgreementStatus {
+}
+
+extension CaseIterable where Self: Equatable, AllCases.Index == Int {
+    /// The case after this one, the last followed by the first: `s` on the plan screen cycles a
+    /// goal open → bereikt → niet bereikt → open, an agreement open → gedaan → niet gedaan → open.
+    public var next: Self {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }

@@ -19,25 +19,10 @@ enum FamilyView {
             x += target.put(tab, x: x, y: 1, role: section == screen.section ? .cardSelected : .dim) + 1
         }
 
-        let rect = Rect(x: 0, y: 2, width: target.width, height: target.height - 4)
-        target.box(rect, role: .borderFocused, title: screen.section.title, titleRole: .columnHeader)
-        let inner = rect.inset(by: 1)
-        let width = max(1, inner.width - 2)
-        let (body, selectedLine) = lines(screen, state: state, width: width)
-        var first = min(screen.scroll, max(0, body.count - inner.height))
-        if let selectedLine {
-            // In the Journaal the selected note stays in view.
-            if selectedLine < first { first = selectedLine }
-            if selectedLine >= first + inner.height { first = selectedLine - inner.height + 1 }
-        }
-        for (offset, line) in body.dropFirst(first).prefix(inner.height).enumerated() {
-            target.put(line.text, x: inner.x + 1, y: inner.y + offset, maxWidth: width, role: line.role)
-        }
-        if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
-        if first + inner.height < body.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
-        if let message = state.message {
-            target.put(" " + message.text, x: 0, y: target.height - 2, role: message.isError ? .error : .normal)
-        }
+        // In the Journaal the selected note stays in view.
+        let (body, selectedLine) = lines(screen, state: state, width: PageFrame.textWidth(screenWidth: target.width))
+        PageFrame.drawBox(Rect(x: 0, y: 2, width: target.width, height: target.height - 4), title: screen.section.title, lines: body,
+                          scroll: screen.scroll, selectedLine: selectedLine, state: state, into: &target)
     }
 
     /// The section's lines, and for the Journaal the line where the selected note starts.

@@ -31,12 +31,29 @@ enum PageFrame {
 
     static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, state: AppState, into target: inout Screen) {
         drawTitle(title, state: state, into: &target)
+        drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 3), title: boxTitle, lines: lines, scroll: scroll,
+                state: state, into: &target)
+    }
 
-        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
-        target.box(rect, role: .borderFocused, title: boxTitle, titleRole: .columnHeader)
+    /// The first line to show: `scroll` kept within the lines, then moved as little as needed to
+    /// show `selectedLine` (a selected note, goal or agreement stays in view).
+    static func firstLine(scroll: Int, selectedLine: Int?, count: Int, height: Int) -> Int {
+        var first = min(max(0, scroll), max(0, count - height))
+        if let selectedLine {
+            if selectedLine < first { first = selectedLine }
+            if selectedLine >= first + height { first = selectedLine - height + 1 }
+        }
+        return first
+    }
+
+    /// A box with a window of `lines` from `scroll` on, scroll marks on its border, and the status
+    /// message on the row above the key bar.
+    static func drawBox(_ rect: Rect, title: String, lines: [Line], scroll: Int, selectedLine: Int? = nil, state: AppState,
+                        into target: inout Screen) {
+        target.box(rect, role: .borderFocused, title: title, titleRole: .columnHeader)
         let inner = rect.inset(by: 1)
-        let width = textWidth(screenWidth: target.width)
-        let first = min(max(0, scroll), max(0, lines.count - inner.height))
+        let width = max(1, inner.width - 2)
+        let first = firstLine(scroll: scroll, selectedLine: selectedLine, count: lines.count, height: inner.height)
         for (offset, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             target.put(line.text, x: inner.x + 1, y: inner.y + offset, maxWidth: width, role: line.role)
         }

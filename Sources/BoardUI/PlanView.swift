@@ -12,24 +12,9 @@ enum PlanView {
         if screen.isReadOnly { title += " · alleen lezen" }
         PageFrame.drawTitle(title, state: state, into: &target)
 
-        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
-        target.box(rect, role: .borderFocused, title: "Gezamenlijk plan", titleRole: .columnHeader)
-        let inner = rect.inset(by: 1)
-        let width = max(1, inner.width - 2)
-        let (body, selectedLine) = lines(screen, today: state.today, width: width)
-        var first = min(screen.scroll, max(0, body.count - inner.height))
-        if let selectedLine, screen.followsSelection {
-            if selectedLine < first { first = selectedLine }
-            if selectedLine >= first + inner.height { first = selectedLine - inner.height + 1 }
-        }
-        for (offset, line) in body.dropFirst(first).prefix(inner.height).enumerated() {
-            target.put(line.text, x: inner.x + 1, y: inner.y + offset, maxWidth: width, role: line.role)
-        }
-        if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
-        if first + inner.height < body.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
-        if let message = state.message {
-            target.put(" " + message.text, x: 0, y: target.height - 2, role: message.isError ? .error : .normal)
-        }
+        let (body, selectedLine) = lines(screen, today: state.today, width: PageFrame.textWidth(screenWidth: target.width))
+        PageFrame.drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 3), title: "Gezamenlijk plan", lines: body,
+                          scroll: screen.scroll, selectedLine: screen.followsSelection ? selectedLine : nil, state: state, into: &target)
     }
 
     static func field(_ label: String, _ value: String) -> String { FamilyView.field(label, value, width: 20) }
