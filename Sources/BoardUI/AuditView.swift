@@ -43,10 +43,7 @@ enum AuditView {
     static func drawMessageRow(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
         let y = target.height - 2
         if screen.isEditingFilter {
-            let prefix = " Filter (kenmerk of gebruiker): "
-            target.put(prefix, x: 0, y: y, role: .keyHint)
-            let end = DisplayWidth.of(prefix) + target.put(screen.filter, x: DisplayWidth.of(prefix), y: y, role: .searchMatch)
-            return (x: min(end, target.width - 1), y: y)
+            return BoardView.drawFilterPrompt(" Filter (kenmerk of gebruiker): ", screen.filter, y: y, into: &target)
         }
         if let message = state.message {
             target.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)

@@ -29,12 +29,7 @@ enum BoardView {
     static func drawMessageRow(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
         let y = screen.height - 2
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
-        if state.isEditingFilter {
-            let prefix = " Filter: "
-            screen.put(prefix, x: 0, y: y, role: .keyHint)
-            let shown = DisplayWidth.of(prefix) + screen.put(state.filter, x: DisplayWidth.of(prefix), y: y, role: .searchMatch)
-            return (x: min(shown, screen.width - 1), y: y)
-        }
+        if state.isEditingFilter { return drawFilterPrompt(" Filter: ", state.filter, y: y, into: &screen) }
         if let message = state.message {
             screen.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
             return nil
@@ -52,6 +47,13 @@ enum BoardView {
         }
         screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .dim)
         return nil
+    }
+
+    /// The filter being typed after `prompt`; returns where the cursor stands, after the text.
+    static func drawFilterPrompt(_ prompt: String, _ filter: String, y: Int, into screen: inout Screen) -> (x: Int, y: Int) {
+        screen.put(prompt, x: 0, y: y, role: .keyHint)
+        let end = DisplayWidth.of(prompt) + screen.put(filter, x: DisplayWidth.of(prompt), y: y, role: .searchMatch)
+        return (x: min(end, screen.width - 1), y: y)
     }
 
     /// `Onderzoek 14`; with a WIP limit `Onderzoek 14/12!` (open cases / limit, `!` when over it),
