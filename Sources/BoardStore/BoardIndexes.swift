@@ -15,6 +15,22 @@ enum BoardIndexes {
             CREATE INDEX case_by_kenmerk_number ON "case"(substr(kenmerk, 1, 5), length(kenmerk), kenmerk);
             """)
     }
+
+    static let firstFrameMigrationName = "v12-board-first-frame-indexes"
+
+    /// The first frame from indexes alone (`SQLiteCaseStore.boardPreview`): each column's count and
+    /// its first cards in the board's order (day entered the column, report date, kenmerk).
+    static func migrateFirstFrame(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Open cases per column, already in the board's order.
+            CREATE INDEX case_open_in_board_order ON "case"(stage, stage_since, reported_on, kenmerk)
+                WHERE closed_on IS NULL;
+            -- The closed window: the cases closed since a day, with what counting and ordering
+            -- them needs; replaces case_by_closed, of which it is a widening.
+            CREATE INDEX case_closed_in_board_order ON "case"(closed_on, stage, stage_since, reported_on, kenmerk);
+            DROP INDEX IF EXISTS case_by_closed;
+            """)
+    }
 }
 
 /// Each family's child count and youngest child, kept up to date by triggers, so that loading the

@@ -9,6 +9,9 @@ public protocol CaseStore: AnyObject {
 
     /// Open cases, plus the end columns' cases of the last `closedWindowDays` days (all when nil).
     func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary]
+    /// The first cards of every column and every column's count, for a first frame before the
+    /// whole board has loaded (see `BoardPreview`).
+    func boardPreview(today: Day, closedWindowDays: Int, perColumn: Int) throws -> BoardPreview
     /// Changes whenever anyone writes to the store.
     func changeToken() throws -> Int64
     /// Changes whenever anyone changes what the board shows, so a running board knows when to

@@ -150,6 +150,8 @@ enum Schema {
         migrator.registerMigration(ReportSchema.coveringName, migrate: ReportSchema.cover)
         // The weekly meeting's decisions, found by day (SQLiteCaseStore+Meeting.swift).
         migrator.registerMigration(SQLiteCaseStore.meetingMigrationName, migrate: SQLiteCaseStore.migrateMeeting)
+        // Each column's count and first cards from indexes alone, for the first frame (BoardIndexes.swift).
+        migrator.registerMigration(BoardIndexes.firstFrameMigrationName, migrate: BoardIndexes.migrateFirstFrame)
         return migrator
     }
 }

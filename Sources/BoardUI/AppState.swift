@@ -35,6 +35,8 @@ public enum AppEvent: Equatable, Sendable {
     case resize(width: Int, height: Int)
     /// The board's data, freshly loaded (after start, a change, or `r`).
     case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)
+    /// The first frame's worth of the board, before the whole of it is `loaded` (see `BoardPreview`).
+    case previewLoaded(BoardPreview, norms: Norms, suggestedKenmerk: String)
     case dossierLoaded(Dossier)
     /// The joint plans of a case, oldest first.
     case planLoaded(caseID: CaseID, [JointPlan])
@@ -127,7 +129,7 @@ public struct AppState: Equatable, Sendable {
         didSet { if facets != oldValue { arrange() } }
     }
     /// Open cases per column before any filter: what the WIP limits are compared with.
-    public private(set) var columnLoad: [Stage: Int] = [:]
+    public internal(set) var columnLoad: [Stage: Int] = [:]
     /// When a card's days in its column show as ageing (from the theme).
     public var ageing = CardAgeing.standard
 
@@ -153,6 +155,9 @@ public struct AppState: Equatable, Sendable {
     public var familyMatches: [FamilyMatch] = []
     public var message: StatusMessage?
     public var hasLoaded = false
+    /// Between `previewLoaded` and `loaded`: how many cards each column holds, while `cases` has
+    /// only the first ones of each.
+    public internal(set) var previewCounts: [Stage: Int]?
     public var wantsQuit = false
 
     public init(today: Day, storeLocation: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24) {
@@ -188,6 +193,12 @@ public struct AppState: Equatable, Sendable {
     }
 
     public func cards(in stage: Stage) -> [CaseSummary] { columns[stage] }
+
+    /// How many cards a column holds (more than `cards(in:)` while only a preview has loaded).
+    public func cardCount(in stage: Stage) -> Int { previewCounts?[stage] ?? columns[stage].count }
+
+    /// How many cards the board holds.
+    public var cardTotal: Int { Stage.allCases.reduce(0) { $0 + cardCount(in: $1) } }
 
     /// Index of the selected card in a column (0 when none is selected or it disappeared).
     public func selectedIndex(in stage: Stage) -> Int? {

@@ -11,14 +11,14 @@ enum BoardView {
         for (stage, rect) in zip(Stage.allCases, rects) {
             drawColumn(stage, in: rect, state: state, into: &screen)
         }
-        if state.hasLoaded && state.columns.total == 0 { drawEmptyBoard(state, into: &screen) }
+        if state.hasLoaded && state.cardTotal == 0 { drawEmptyBoard(state, into: &screen) }
         return drawMessageRow(state, into: &screen)
     }
 
     static func drawTitle(_ state: AppState, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
         let file = state.storeLocation.split(separator: "/").last.map(String.init) ?? state.storeLocation
-        var left = " Beschermbord · \(file) · \(state.user) · \(state.columns.total) zaken"
+        var left = " Beschermbord · \(file) · \(state.user) · \(state.cardTotal) zaken"
         if state.isDemo { left += " · DEMO: fictieve gezinnen" }
         let right = " \(state.today.dutch) "
         let rightWidth = DisplayWidth.of(right)
@@ -85,7 +85,7 @@ enum BoardView {
         let limit = stage.isEnd ? nil : state.norms.wipLimits[stage]
         let overLimit = state.norms.isOverWIP(stage, count: load)
         screen.box(rect, role: focused ? .borderFocused : .borderUnfocused,
-                   title: columnTitle(stage, count: cards.count, width: rect.width - 2, load: load, limit: limit),
+                   title: columnTitle(stage, count: state.cardCount(in: stage), width: rect.width - 2, load: load, limit: limit),
                    titleRole: overLimit ? .columnHeaderOverLimit : .columnHeader)
         let inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
@@ -106,7 +106,7 @@ enum BoardView {
             let hint = "▲ \(first)"
             screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.y, role: .keyHint)
         }
-        let below = cards.count - (first + visible)
+        let below = state.cardCount(in: stage) - (first + visible)
         if below > 0 {
             let hint = "▼ \(below) meer"
             screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.maxY - 1, role: .keyHint)

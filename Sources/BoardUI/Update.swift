@@ -9,7 +9,19 @@ extension AppState {
             height = newHeight
             keepSelectionVisible()
             return []
+        case .previewLoaded(let preview, let newNorms, let kenmerk):
+            // Only a first load gets a preview: a later one would briefly lose filters and cards.
+            guard !hasLoaded else { return [] }
+            hasLoaded = true
+            cases = preview.cards
+            norms = newNorms
+            suggestedKenmerk = kenmerk
+            arrange()
+            columnLoad = preview.openCounts
+            previewCounts = preview.columnCounts
+            return []
         case .loaded(let newCases, let newNorms, let kenmerk):
+            previewCounts = nil
             cases = newCases
             norms = newNorms
             suggestedKenmerk = kenmerk

@@ -20,8 +20,13 @@ enum BenchProbe {
     static let resultPrefix = "RESULTAAT "
 
     struct Result: Codable {
+        /// To the first frame (drawn from the first cards of each column).
         var startMs: Double
+        /// To the frame after the whole board has loaded: from here keys are handled.
+        var readyMs: Double
         var casesOnBoard: Int
+        /// Whether the first frame is the frame of the whole board (it should always be).
+        var firstFrameIsBoard: Bool
         /// Key to finished frame, per kind of key ("alle", "bewegen", "openen", "terug", "in_gezin").
         var keys: [String: Distribution] = [:]
         var filterKeys: Distribution?
@@ -42,14 +47,20 @@ enum BenchProbe {
             throw Failure(message: "\(error)")
         }
         let core = SessionCore(store: store, width: width, height: height)
-        core.start()
+        // As the terminal does: the first frame from the first cards, then the whole board.
+        var firstFrame: (frame: Frame, ms: Double)?
+        core.start { frame in
+            firstFrame = (frame, Stopwatch.milliseconds(since: start))
+            emit(firstFrameMarker)
+        }
         var frame = core.render()
-        let startMs = Stopwatch.milliseconds(since: start)
-        emit(firstFrameMarker)
+        let readyMs = Stopwatch.milliseconds(since: start)
+        if firstFrame == nil { emit(firstFrameMarker) }
         guard core.state.hasLoaded, core.state.message?.isError != true else {
             throw Failure(message: "het bord laadde niet: \(core.state.message?.text ?? "onbekende fout")")
         }
-        var result = Result(startMs: startMs, casesOnBoard: core.state.cases.count)
+        var result = Result(startMs: firstFrame?.ms ?? readyMs, readyMs: readyMs, casesOnBoard: core.state.cases.count,
+                            firstFrameIsBoard: firstFrame.map { $0.frame == frame } ?? true)
         if keys > 0 {
             play(core, keys: keys, frame: &frame, into: &result)
             result.filterKeys = typeFilters(core, frame: &frame)

@@ -22,7 +22,7 @@ final class BoardSession {
 
     func run() {
         core.tick()
-        core.start()
+        core.start { frame in self.terminal.draw(frame.screen, cursor: frame.cursor) }
         while !core.state.wantsQuit {
             let frame = core.render()
             terminal.draw(frame.screen, cursor: frame.cursor)

@@ -24,8 +24,26 @@ final class SessionCore {
         state.ageing = ageing
     }
 
-    /// Loads the board for the first time.
-    func start() { perform(.reload) }
+    /// Loads the board for the first time. With `firstFrame`, that frame is drawn from the first
+    /// cards of each column before the whole board is read (at 100,000 families most of a start);
+    /// keys wait until the whole board is there, as they wait for any load.
+    func start(firstFrame: ((Frame) -> Void)? = nil) {
+        if let firstFrame, let preview = try? loadPreview() {
+            dispatch(preview)
+            firstFrame(render())
+        }
+        perform(.reload)
+    }
+
+    /// The first frame's data; nil (the whole board follows anyway) when it cannot be read.
+    private func loadPreview() throws -> AppEvent {
+        let norms = try store.norms()
+        let today = Clock.today()
+        state.today = today
+        // Every card takes more than one line, so a column shows fewer cards than the screen has rows.
+        let preview = try store.boardPreview(today: today, closedWindowDays: norms.closedWindowDays, perColumn: max(1, state.height))
+        return .previewLoaded(preview, norms: norms, suggestedKenmerk: try store.suggestKenmerk(year: today.year))
+    }
 
     /// Tells the state what time it is (the idle lock counts from the last key).
     func tick() { dispatch(.tick(now: Clock.monotonicSeconds())) }

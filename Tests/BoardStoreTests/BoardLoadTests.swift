@@ -23,6 +23,31 @@ struct BoardLoadTests {
         }
     }
 
+    /// The first frame's preview holds each column's first cards in the board's order and every
+    /// column's count, as the whole board does: also where cards tie on both days (the kenmerk
+    /// decides, not the order of recording) and for cases closed just inside and outside the window.
+    @Test(arguments: [1, 3, 1_000])
+    func previewIsTheStartOfTheWholeBoard(perColumn: Int) throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 120, today: today, user: "demo")
+        // Recorded against kenmerk order, on one old day: the first cards of Aangemeld, tied.
+        for kenmerk in ["2020-0003", "2020-0001", "2020-0002"] {
+            try store.addReport(report(kenmerk, reportedOn: day(2020, 1, 6)))
+        }
+        let window = try store.norms().closedWindowDays
+        let whole = BoardColumns(cases: try store.boardCases(today: today, closedWindowDays: window), today: today, closedWindowDays: window)
+        let preview = try store.boardPreview(today: today, closedWindowDays: window, perColumn: perColumn)
+        let previewed = BoardColumns(cases: preview.cards, today: today, closedWindowDays: window)
+        #expect(whole[.aangemeld].prefix(3).map(\.kenmerk) == ["2020-0001", "2020-0002", "2020-0003"])
+        #expect(whole[.veiligheidGewaarborgd].count > 0, "the demo has cases in the closed window")
+        for stage in Stage.allCases {
+            #expect(preview.columnCounts[stage, default: 0] == whole[stage].count, "\(stage)")
+            #expect(preview.openCounts[stage, default: 0] == whole[stage].filter { $0.closedDay == nil }.count, "\(stage)")
+            #expect(Array(previewed[stage].prefix(perColumn)) == Array(whole[stage].prefix(perColumn)), "\(stage)")
+        }
+        #expect(preview.cards.count <= Stage.allCases.count * 2 * perColumn)
+    }
+
     /// `family_children` (kept by triggers) gives what counting the children gives, after every
     /// kind of change to them.
     @Test func childFiguresFollowEveryChange() throws {
