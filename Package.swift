@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord"]),
+        // GRDB: to compare a store's content before and after a command.
+        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

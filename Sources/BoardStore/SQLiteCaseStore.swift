@@ -192,17 +192,25 @@ public final class SQLiteCaseStore: CaseStore {
     /// and whether it is closed, as the last move left them, with the version counting every move.
     /// Every path that moves a case (the move dialog, the table's decision, import, demo) comes here;
     /// an import hands over all moves of a row at once, so that the case row is written once.
+    ///
+    /// `caseRowWritten`: the case was inserted in the column these moves end in (an import does so,
+    /// see `insertReport`), so only the records and events are left to write.
     func recordTransitions(_ db: Database, caseID: CaseID, familyID: FamilyID?, _ requests: [MoveRequest],
-                           direction: MoveDirection, recordedAt: String? = nil) throws {
+                           direction: MoveDirection, recordedAt: String? = nil, caseRowWritten: Bool = false) throws {
         guard let last = requests.last else { return }
         for request in requests {
             if direction == .forward { try recordKept(db, caseID: caseID, request: request) }
             try appendEvent(db, caseID: caseID, familyID: familyID, kind: direction == .forward ? .verplaatst : .gecorrigeerd,
                             from: request.from, to: request.to, day: request.day, detail: request.detail, recordedAt: recordedAt)
         }
-        let closedOn: String? = last.to == .veiligheidGewaarborgd ? last.day.iso : nil
+        guard !caseRowWritten else { return }
         try db.run("UPDATE \"case\" SET stage = ?, stage_since = ?, closed_on = ?, version = version + ? WHERE id = ?",
-                   last.to.rawValue, last.day.iso, closedOn, requests.count, caseID)
+                   last.to.rawValue, last.day.iso, Self.closedOn(entering: last.to, on: last.day), requests.count, caseID)
+    }
+
+    /// A case that enters `stage` on `day` is closed on that day when the stage ends the flow for good.
+    static func closedOn(entering stage: Stage, on day: Day) -> String? {
+        stage == .veiligheidGewaarborgd ? day.iso : nil
     }
 
     /// The records a column keeps about how the case entered it, on a forward move.
@@ -227,7 +235,12 @@ public final class SQLiteCaseStore: CaseStore {
 
     /// Inserts a report; also used by the demo builder so that demo and real data look alike.
     /// Returns the new case and its family.
-    func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil) throws -> (caseID: CaseID, familyID: FamilyID) {
+    ///
+    /// `landing`: the column the case ends up in after `moves` moves that the caller writes next with
+    /// `recordTransitions(caseRowWritten: true)`; the case row is then written once, in its final
+    /// column, instead of inserted in Aangemeld and updated (an import writes 100,000 of them).
+    func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil,
+                      landing: (stage: Stage, day: Day, moves: Int)? = nil) throws -> (caseID: CaseID, familyID: FamilyID) {
         try requireChange(db)
         try StoreText.check(report)
         let kenmerk = report.kenmerk.trimmingWhitespace()
@@ -257,12 +270,13 @@ public final class SQLiteCaseStore: CaseStore {
         // The kenmerk's UNIQUE constraint refuses a second case with it, so no query first; the
         // caller's transaction rolls the family back with it.
         do {
-            let reportedOn = report.reportedOn.iso
+            let stage = landing?.stage ?? .aangemeld
+            let since = landing?.day ?? report.reportedOn
             try db.run("""
-                INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, kenmerk, familyID, report.source.rawValue, reportedOn, Stage.aangemeld.rawValue, reportedOn,
-                report.medewerker.trimmingWhitespace())
+                INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker, closed_on, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, kenmerk, familyID, report.source.rawValue, report.reportedOn.iso, stage.rawValue, since.iso,
+                report.medewerker.trimmingWhitespace(), Self.closedOn(entering: stage, on: since), 1 + (landing?.moves ?? 0))
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError.duplicateKenmerk(kenmerk)
         }

@@ -60,10 +60,51 @@ struct ImportCommand: ParsableCommand {
         let name = (file as NSString).lastPathComponent
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && data.count >= Self.progressFromBytes)
 
-        let parsed = CaseImporter.parse(data: data, today: Clock.today()) { fraction in
-            bar.show("Inlezen", fraction: fraction)
+        let result: ImportResult
+        if dryRun {
+            let parsed = CaseImporter.parse(data: data, today: Clock.today()) { fraction in
+                bar.show("Inlezen", fraction: fraction)
+            }
+            bar.finish()
+            try report(parsed, name: name)
+            do {
+                result = try dryRunResult(parsed, name: name, bar: bar)
+            } catch {
+                bar.finish()
+                throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
+            }
+        } else {
+            // Reading and checking the file on a second thread while this one writes (ImportPipeline).
+            let storeExisted = FileManager.default.fileExists(atPath: storeOptions.path)
+            let outcome = ImportPipeline.run(data: data, today: Clock.today(), progress: { fraction in
+                bar.show("Inlezen en opslaan", fraction: fraction)
+            }) { nextRows in
+                try storeOptions.open().importRows(origin: name, nextRows: nextRows)
+            }
+            bar.finish()
+            if !storeExisted, (try? outcome.written?.get()) == nil {
+                // The store was made for this import, which stored nothing: leave no empty store behind.
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storeOptions.path + suffix) }
+            }
+            // The file's own errors first, as when it was read before the store was opened.
+            try report(outcome.parse, name: name)
+            switch outcome.written {
+            case .success(let written): result = written
+            case .failure(let failure as Failure): throw failure
+            case .failure(let error): throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
+            case nil: throw Failure(message: "Er is niets geïmporteerd.")
+            }
         }
-        bar.finish()
+        // Kenmerken already in the store are no error; a re-imported large file should not flood the screen.
+        for issue in result.skipped.prefix(Self.skippedShown) { Console.say(issue.description) }
+        if result.skipped.count > Self.skippedShown {
+            Console.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
+        }
+        Console.say(summary(result, name: name))
+    }
+
+    /// The file's notices and unknown columns; its errors, which stop the import, as a failure.
+    func report(_ parsed: ImportParse, name: String) throws {
         if let notice = parsed.encoding.notice { Console.say(notice) }
         for column in parsed.unknownColumns {
             Console.say("Onbekende kolom \(Console.quoted(column)) wordt genegeerd.")
@@ -74,33 +115,20 @@ struct ImportCommand: ParsableCommand {
             throw Failure(message: "Er is niets geïmporteerd: \(count) \(count == 1 ? "fout" : "fouten") in \(Console.clean(name)). "
                           + "Verbeter het bestand en importeer het opnieuw.")
         }
+    }
 
-        let result: ImportResult
-        do {
-            if dryRun && !FileManager.default.fileExists(atPath: storeOptions.path) {
-                // A dry run never writes, so it does not create the store either: everything would be new.
-                result = ImportResult(cases: parsed.rows.count, families: parsed.rows.count, children: parsed.childCount)
-            } else {
-                // A dry run only reads (and so also works for someone who may not change the store).
-                let store = dryRun ? try SQLiteCaseStore(path: storeOptions.path, readOnly: true) : try storeOptions.open()
-                result = try store.importRows(parsed.rows, origin: name, dryRun: dryRun) { done, total in
-                    bar.show(dryRun ? "Controleren" : "Opslaan", fraction: total == 0 ? 1 : Double(done) / Double(total),
-                             detail: "\(done) van \(total)")
-                }
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            bar.finish()
-            throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
+    /// What the import would add, reading the store only (so it works for someone who may not
+    /// change it); without a store, everything would be new.
+    func dryRunResult(_ parsed: ImportParse, name: String, bar: ProgressBar) throws -> ImportResult {
+        guard FileManager.default.fileExists(atPath: storeOptions.path) else {
+            return ImportResult(cases: parsed.rows.count, families: parsed.rows.count, children: parsed.childCount)
+        }
+        let store = try SQLiteCaseStore(path: storeOptions.path, readOnly: true)
+        let result = try store.importRows(parsed.rows, origin: name, dryRun: true) { done, total in
+            bar.show("Controleren", fraction: total == 0 ? 1 : Double(done) / Double(total), detail: "\(done) van \(total)")
         }
         bar.finish()
-        // Kenmerken already in the store are no error; a re-imported large file should not flood the screen.
-        for issue in result.skipped.prefix(Self.skippedShown) { Console.say(issue.description) }
-        if result.skipped.count > Self.skippedShown {
-            Console.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
-        }
-        Console.say(summary(result, name: name))
+        return result
     }
 
     func summary(_ result: ImportResult, name: String) -> String {

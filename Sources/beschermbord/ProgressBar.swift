@@ -1,7 +1,8 @@
 import Foundation
 
 /// A one-line progress bar on stderr, only when stderr is a terminal; silent otherwise.
-final class ProgressBar {
+/// Used by one thread at a time (an import's reader while it runs, then the main thread).
+final class ProgressBar: @unchecked Sendable {
     private let enabled: Bool
     private var lastShown = -1
     private var label = ""

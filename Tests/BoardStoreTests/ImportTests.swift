@@ -466,3 +466,62 @@ private final class CommitCounter: TransactionObserver, @unchecked Sendable {
     func databaseDidCommit(_ db: Database) { lock.withLock { count += 1 } }
     func databaseDidRollback(_ db: Database) {}
 }
+
+/// Reading on one thread while writing on another (`ImportPipeline`) stores exactly what reading
+/// first and writing after does, and nothing at all when the file has an error anywhere.
+@Suite("Import: reading and writing at once")
+struct ImportPipelineTests {
+    static func file(_ count: Int, brokenAt broken: Int? = nil) -> Data {
+        let lines = (1...count).map { number in
+            number == broken ? "B-\(number);31-02-2025;Veilig Thuis;Kapot;;;;;;;" : ImportBatchTests.line(number)
+        }
+        return Data(([header] + lines).joined(separator: "\r\n").utf8)
+    }
+
+    /// Batches of 3 with room for 8 of them: 200 rows make the reader wait for the writer many times.
+    @Test func theRowsOfAValidFileAreStoredInOrder() throws {
+        let scratch = try ScratchDirectory()
+        let data = Self.file(200)
+        let piped = try SQLiteCaseStore(path: scratch.file("piped.sqlite"), user: "anouk")
+        let outcome = ImportPipeline.run(data: data, today: importToday, batchSize: 3) { nextRows in
+            try piped.importRows(origin: "zaken.csv", nextRows: nextRows)
+        }
+        #expect(outcome.parse.isValid)
+        #expect(try outcome.written?.get().cases == 200)
+
+        let whole = try SQLiteCaseStore(path: scratch.file("whole.sqlite"), user: "anouk")
+        _ = try whole.importRows(CaseImporter.parse(data: data, today: importToday).rows, origin: "zaken.csv")
+        #expect(try ImportBatchTests.content(piped) == (try ImportBatchTests.content(whole)))
+    }
+
+    /// The error is in the last row, long after the first batches were written: all rolls back.
+    @Test func anErrorAnywhereStoresNothing() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let before = try ImportBatchTests.content(store)
+        var batchesWritten = 0
+        let outcome = ImportPipeline.run(data: Self.file(120, brokenAt: 120), today: importToday, batchSize: 4) { nextRows in
+            try store.importRows(origin: "zaken.csv") {
+                let batch = try nextRows()
+                if batch != nil { batchesWritten += 1 }
+                return batch
+            }
+        }
+        #expect(outcome.written == nil, "no result: the file had an error")
+        #expect(outcome.parse.errors.map(\.description) == ["regel 121: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"])
+        #expect(batchesWritten == 30, "119 good rows reached the writer before the end")
+        #expect(try ImportBatchTests.content(store) == before)
+    }
+
+    /// A writer that fails stops taking rows; the reader, waiting for room, still finishes.
+    @Test func aFailedWriteLetsTheReaderFinish() throws {
+        struct Full: Error {}
+        let outcome = ImportPipeline.run(data: Self.file(300), today: importToday, batchSize: 1) { nextRows in
+            _ = try nextRows()
+            throw Full()
+        }
+        #expect(outcome.parse.rows.count == 300, "the whole file was read")
+        guard case .failure(let error) = outcome.written else { Issue.record("the failure is passed on"); return }
+        #expect(error is Full)
+    }
+}

@@ -17,8 +17,8 @@ import Testing
         }
 
         try session.send("?")
-        screen = try session.waitFor(text: "Toetsen: Bord")
-        #expect(screen.contains("nieuwe aanmelding"))
+        // The whole help, not a capture taken while it is being drawn.
+        screen = try session.waitFor("de hulp") { $0.contains("Toetsen: Bord") && $0.contains("nieuwe aanmelding") }
         try session.send("Escape")
         try session.waitFor("help gesloten") { !$0.contains("Toetsen: Bord") }
 

@@ -5,15 +5,17 @@ import Foundation
 /// Reads a CSV file as Excel writes it and checks every row against the rules of the flow.
 /// Pure: no store, no clock (today is passed in); the result is valid rows or `regel N:` problems.
 public enum CaseImporter {
-    /// Reads and checks a whole file. `progress` gets the fraction of the file read, now and then.
-    public static func parse(data: Data, today: Day, progress: ((Double) -> Void)? = nil) -> ImportParse {
+    /// Reads and checks a whole file. `progress` gets the fraction of the file read, now and then;
+    /// `deliver` gets each valid row as soon as it is checked (see `ImportPipeline`).
+    public static func parse(data: Data, today: Day, progress: ((Double) -> Void)? = nil,
+                             deliver: ((ImportRow) -> Void)? = nil) -> ImportParse {
         let (text, encoding) = TextDecoding.decode(data)
-        return parse(text: text, encoding: encoding, today: today, progress: progress)
+        return parse(text: text, encoding: encoding, today: today, progress: progress, deliver: deliver)
     }
 
     /// Reads and checks CSV text that is already decoded (without a BOM).
     public static func parse(text: String, encoding: TextEncodingUsed = .utf8, today: Day,
-                             progress: ((Double) -> Void)? = nil) -> ImportParse {
+                             progress: ((Double) -> Void)? = nil, deliver: ((ImportRow) -> Void)? = nil) -> ImportParse {
         let delimiter = detectDelimiter(text)
         var result = ImportParse(encoding: encoding, delimiter: delimiter, rows: [], errors: [], unknownColumns: [])
         let columnList = ImportColumn.allCases.map(\.rawValue).joined(separator: String(delimiter))
@@ -95,6 +97,7 @@ public enum CaseImporter {
                 } else {
                     firstLine[kenmerk] = start
                     result.rows.append(row)
+                    deliver?(row)
                 }
             }
         }

@@ -6,25 +6,49 @@ extension SQLiteCaseStore {
     /// Writes checked import rows in ONE transaction, the way hand-entered data is written: each
     /// report through `insertReport` (family, children, case, an 'aangemeld' event), then the stages
     /// reached as forward moves through `recordTransitions` (per stage its records and a 'verplaatst'
-    /// event with the stage's day; the case's column once, as the last stage left it). A row whose kenmerk is
+    /// event with the stage's day; the case row written once, in the column the last stage left it in). A row whose kenmerk is
     /// already in the store is skipped (and listed), so importing a file twice adds nothing.
     /// With `dryRun` nothing is written: the result says what an import would add.
     /// Any error rolls the whole transaction back.
     public func importRows(_ rows: [ImportRow], origin: String, dryRun: Bool = false,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportResult {
+        var handedOut = false
+        return try importRows(origin: origin, dryRun: dryRun, largeImport: rows.count > 1000, progress: { progress?($0, rows.count) }) {
+            defer { handedOut = true }
+            return handedOut ? nil : rows
+        }
+    }
+
+    /// The same, for rows that arrive in batches while the file is still being read (see
+    /// `ImportPipeline`): `nextRows` returns nil at the end, and an error from it rolls back.
+    /// `largeImport` lends the connection a bigger page cache.
+    public func importRows(origin: String, dryRun: Bool = false, largeImport: Bool = true, progress: ((_ done: Int) -> Void)? = nil,
+                           nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         let recordedAt = Clock.timestamp()
         let detail = "geïmporteerd uit \(origin)"
-        let body = { (db: Database) throws -> ImportResult in
-            var result = ImportResult()
-            // A large import touches many index pages; with SQLite's default 2 MB page cache they
-            // would be spilled and read back over and over. Lend the connection a bigger cache.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            if rows.count > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            // One read of the kenmerken already there, instead of one query per row.
-            var known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
-            for (index, row) in rows.enumerated() {
-                if let progress, index % 256 == 0 { progress(index, rows.count) }
+        if dryRun {
+            return try read { db in try self.importBatches(db, dryRun: true, largeImport: largeImport, recordedAt: recordedAt, detail: detail,
+                                                           progress: progress, nextRows: nextRows) }
+        }
+        return try write { db in try self.importBatches(db, dryRun: false, largeImport: largeImport, recordedAt: recordedAt, detail: detail,
+                                                        progress: progress, nextRows: nextRows) }
+    }
+
+    private func importBatches(_ db: Database, dryRun: Bool, largeImport: Bool, recordedAt: String, detail: String,
+                               progress: ((_ done: Int) -> Void)?, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+        var result = ImportResult()
+        // A large import touches many index pages; with SQLite's default 2 MB page cache they
+        // would be spilled and read back over and over. Lend the connection a bigger cache.
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        if largeImport { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        // One read of the kenmerken already there, instead of one query per row.
+        var known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
+        var done = 0
+        while let rows = try nextRows() {
+            for row in rows {
+                if let progress, done % 256 == 0 { progress(done) }
+                done += 1
                 let kenmerk = row.report.kenmerk.trimmingWhitespace()
                 if !known.insert(kenmerk).inserted {
                     result.skipped.append(ImportIssue(line: row.line, message: "kenmerk \(CaseImporter.quote(kenmerk)) staat al in de opslag; overgeslagen"))
@@ -34,18 +58,19 @@ extension SQLiteCaseStore {
                 result.families += 1
                 result.children += row.report.children.count
                 if dryRun { continue }
-                let (caseID, familyID) = try self.insertReport(db, row.report, recordedAt: recordedAt)
+                let landing = row.moves.last.map { (stage: $0.stage, day: $0.day, moves: row.moves.count) }
+                let (caseID, familyID) = try insertReport(db, row.report, recordedAt: recordedAt, landing: landing)
                 var stage = Stage.aangemeld
                 var requests: [MoveRequest] = []
                 for move in row.moves {
                     requests.append(MoveRequest(caseID: caseID, expectedVersion: 0, from: stage, to: move.stage, day: move.day, text: detail))
                     stage = move.stage
                 }
-                try self.recordTransitions(db, caseID: caseID, familyID: familyID, requests, direction: .forward, recordedAt: recordedAt)
+                try recordTransitions(db, caseID: caseID, familyID: familyID, requests, direction: .forward, recordedAt: recordedAt,
+                                      caseRowWritten: true)
             }
-            progress?(rows.count, rows.count)
-            return result
         }
-        return dryRun ? try read(body) : try write(body)
+        progress?(done)
+        return result
     }
 }
