@@ -13,6 +13,11 @@ public enum DisplayWidth {
 
     public static func of(_ text: String) -> Int {
         if isPrintableASCII(text) { return text.utf8.count }
+        if isSimpleLatin(text) { return text.unicodeScalars.count }
+        return measuredByCharacter(text)
+    }
+
+    static func measuredByCharacter(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -24,6 +29,15 @@ public enum DisplayWidth {
         if isPrintableASCII(text) {
             return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
         }
+        if isSimpleLatin(text) {
+            let scalars = text.unicodeScalars
+            return scalars.count <= width ? text : String(String.UnicodeScalarView(scalars.prefix(width - 1))) + "…"
+        }
+        return truncatedByCharacter(text, to: width)
+    }
+
+    static func truncatedByCharacter(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
         var total = 0
         var fits = true
         for character in text {
@@ -51,6 +65,17 @@ public enum DisplayWidth {
     /// Printable ASCII is one column per byte: the common case, measured without Characters.
     static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Latin letters whose accent is part of one code point (Ö, ë, ı, ş, ğ: most names on a Dutch
+    /// board): each scalar is one character and one column, so these too are measured without
+    /// Characters, whose grapheme breaking was a fifth of drawing a frame. Combining marks start at
+    /// U+0300; U+00AD (soft hyphen) takes no column, and U+0080–U+009F are control characters.
+    static func isSimpleLatin(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return (value >= 0x20 && value < 0x7F) || (value >= 0xA0 && value < 0x300 && value != 0xAD)
+        }
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
