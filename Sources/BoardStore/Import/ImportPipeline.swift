@@ -9,7 +9,7 @@ import Foundation
 public enum ImportPipeline {
     /// Thrown by `nextRows` once the whole file is read and it has errors: the writer's
     /// transaction must roll back.
-    public struct Stopped: Error {}
+    struct Stopped: Error {}
 
     /// The checked file, and what `write` did with its rows (nil when it never ran to an end
     /// because the file had errors).
