@@ -6,9 +6,7 @@ import Testing
     @Test func newReportTypedThroughTheFormMovesOnAndIsStored() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("demo.sqlite").path
-        let demo = try Binary.run(["demo", "--store", store, "--families", "40"])
-        #expect(demo.status == 0, "\(demo.output)")
+        let store = try makeDemoStore(in: directory, families: 40)
 
         let session = try TmuxSession(command: [Binary.path, "--store", store], width: 140, height: 40, directory: directory)
         var screen = try session.waitFor(text: "Onderzoek")

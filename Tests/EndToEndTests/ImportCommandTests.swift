@@ -9,9 +9,7 @@ struct ImportCommandTests {
     @Test func aBrokenFileChangesNothingAndNamesEveryLine() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("bord.sqlite").path
-        let demo = try Binary.run(["demo", "--store", store, "--families", "20"])
-        #expect(demo.status == 0, "\(demo.output)")
+        let store = try makeDemoStore(in: directory, families: 20, name: "bord.sqlite")
         let before = try Self.content(of: store)
 
         let file = directory.appendingPathComponent("zaken.csv")

@@ -132,6 +132,14 @@ func spawnAndWait(_ arguments: [String], environment: [String: String]) throws -
 }
 
 /// A private temporary directory for one test.
+/// A demo store of `families` families in `directory`, made by the real binary; its path.
+func makeDemoStore(in directory: URL, families: Int, name: String = "demo.sqlite") throws -> String {
+    let store = directory.appendingPathComponent(name).path
+    let demo = try Binary.run(["demo", "--store", store, "--families", String(families)])
+    guard demo.status == 0 else { throw TmuxSession.TmuxError.failed("demo: \(demo.output)") }
+    return store
+}
+
 func makeTemporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("bb-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
