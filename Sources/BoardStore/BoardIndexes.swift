@@ -72,4 +72,15 @@ enum FamilyChildSummary {
             END;
             """)
     }
+
+    /// The trigger that a large import sets aside (`DeferredIndexes`), refreshing afterwards instead.
+    static let insertTrigger = "family_children_after_insert"
+
+    /// What `family_children_after_insert` does per child, at once for the families after `familyID`.
+    static func refresh(_ db: Database, familiesAfter familyID: Int64) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO family_children (id, child_count, youngest_birth_date)
+                SELECT family_id, COUNT(*), MAX(birth_date) FROM child WHERE family_id > ? GROUP BY family_id
+            """, arguments: [familyID])
+    }
 }

@@ -484,7 +484,7 @@ struct ImportPipelineTests {
         let data = Self.file(200)
         let piped = try SQLiteCaseStore(path: scratch.file("piped.sqlite"), user: "anouk")
         let outcome = ImportPipeline.run(data: data, today: importToday, batchSize: 3) { nextRows in
-            try piped.importRows(origin: "zaken.csv", nextRows: nextRows)
+            try piped.importRows(origin: "zaken.csv", expectedRows: 200, nextRows: nextRows)
         }
         #expect(outcome.parse.isValid)
         #expect(try outcome.written?.get().cases == 200)
@@ -501,7 +501,7 @@ struct ImportPipelineTests {
         let before = try ImportBatchTests.content(store)
         var batchesWritten = 0
         let outcome = ImportPipeline.run(data: Self.file(120, brokenAt: 120), today: importToday, batchSize: 4) { nextRows in
-            try store.importRows(origin: "zaken.csv") {
+            try store.importRows(origin: "zaken.csv", expectedRows: 120) {
                 let batch = try nextRows()
                 if batch != nil { batchesWritten += 1 }
                 return batch

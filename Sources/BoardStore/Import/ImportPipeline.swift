@@ -41,6 +41,14 @@ public enum ImportPipeline {
         // With errors in the file, whatever the writer did was rolled back (the store wraps `Stopped`).
         return Outcome(parse: parse, written: parse.isValid ? written : nil)
     }
+
+    /// About how many rows `data` holds, before it is read: its line breaks less the header's
+    /// (more than the rows when quoted fields span lines, which is rare). For `importRows(expectedRows:)`.
+    public static func estimatedRows(in data: Data) -> Int {
+        let breaks = data.withUnsafeBytes { bytes in bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } } }
+        let lines = breaks + (data.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+        return max(0, lines - 1)
+    }
 }
 
 /// The rows between the two threads: a few batches at most, so that a slow writer holds back

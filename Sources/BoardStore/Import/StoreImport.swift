@@ -13,7 +13,7 @@ extension SQLiteCaseStore {
     public func importRows(_ rows: [ImportRow], origin: String, dryRun: Bool = false,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportResult {
         var handedOut = false
-        return try importRows(origin: origin, dryRun: dryRun, largeImport: rows.count > 1000, progress: { progress?($0, rows.count) }) {
+        return try importRows(origin: origin, dryRun: dryRun, expectedRows: rows.count, progress: { progress?($0, rows.count) }) {
             defer { handedOut = true }
             return handedOut ? nil : rows
         }
@@ -21,29 +21,38 @@ extension SQLiteCaseStore {
 
     /// The same, for rows that arrive in batches while the file is still being read (see
     /// `ImportPipeline`): `nextRows` returns nil at the end, and an error from it rolls back.
-    /// `largeImport` lends the connection a bigger page cache.
-    public func importRows(origin: String, dryRun: Bool = false, largeImport: Bool = true, progress: ((_ done: Int) -> Void)? = nil,
+    /// `expectedRows`, about how many rows will come, only chooses how to write them (a bigger page
+    /// cache, and `DeferredIndexes` for an import as large as the store); what is stored is the same.
+    /// `deferIndexes` overrules that choice (for tests).
+    public func importRows(origin: String, dryRun: Bool = false, expectedRows: Int, progress: ((_ done: Int) -> Void)? = nil,
                            nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+        try importRows(origin: origin, dryRun: dryRun, expectedRows: expectedRows, deferIndexes: nil, progress: progress, nextRows: nextRows)
+    }
+
+    func importRows(origin: String, dryRun: Bool = false, expectedRows: Int, deferIndexes: Bool?, progress: ((_ done: Int) -> Void)? = nil,
+                    nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         let recordedAt = Clock.timestamp()
         let detail = "geïmporteerd uit \(origin)"
         if dryRun {
-            return try read { db in try self.importBatches(db, dryRun: true, largeImport: largeImport, recordedAt: recordedAt, detail: detail,
-                                                           progress: progress, nextRows: nextRows) }
+            return try read { db in try self.importBatches(db, dryRun: true, expectedRows: expectedRows, deferIndexes: false,
+                                                           recordedAt: recordedAt, detail: detail, progress: progress, nextRows: nextRows) }
         }
-        return try write { db in try self.importBatches(db, dryRun: false, largeImport: largeImport, recordedAt: recordedAt, detail: detail,
-                                                        progress: progress, nextRows: nextRows) }
+        return try write { db in try self.importBatches(db, dryRun: false, expectedRows: expectedRows, deferIndexes: deferIndexes,
+                                                        recordedAt: recordedAt, detail: detail, progress: progress, nextRows: nextRows) }
     }
 
-    private func importBatches(_ db: Database, dryRun: Bool, largeImport: Bool, recordedAt: String, detail: String,
+    private func importBatches(_ db: Database, dryRun: Bool, expectedRows: Int, deferIndexes: Bool?, recordedAt: String, detail: String,
                                progress: ((_ done: Int) -> Void)?, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         var result = ImportResult()
         // A large import touches many index pages; with SQLite's default 2 MB page cache they
         // would be spilled and read back over and over. Lend the connection a bigger cache.
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        if largeImport { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        if expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         // One read of the kenmerken already there, instead of one query per row.
         var known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
+        let deferred = try (deferIndexes ?? DeferredIndexes.pays(expectedRows: expectedRows, storedCases: known.count))
+            ? DeferredIndexes.setAside(db) : nil
         var done = 0
         while let rows = try nextRows() {
             for row in rows {
@@ -70,6 +79,7 @@ extension SQLiteCaseStore {
                                       caseRowWritten: true)
             }
         }
+        try deferred?.rebuild(db)
         progress?(done)
         return result
     }
