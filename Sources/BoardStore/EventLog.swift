@@ -11,6 +11,7 @@ final class TransactionMemory: @unchecked Sendable {
     private var tip: (id: Int64, hash: [UInt8]?)?
     private var staffChecked = false
     private var random = RandomBytes()
+    private var background: BackgroundChain?
 
     /// A fresh random salt for one event.
     func salt() -> [UInt8] {
@@ -33,7 +34,14 @@ final class TransactionMemory: @unchecked Sendable {
             active = false
             tip = nil
             staffChecked = false
+            background = nil
         }
+    }
+
+    /// Set while a large write hashes its events in the background (see `BackgroundChain`).
+    var backgroundChain: BackgroundChain? {
+        get { lock.withLock { background } }
+        set { lock.withLock { background = newValue } }
     }
 
     var chainTip: (id: Int64, hash: [UInt8]?)? {
@@ -74,6 +82,11 @@ enum EventLog {
     static func append(_ db: Database, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
                        recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String) throws {
         memory.begin(db)
+        if let background = memory.backgroundChain {
+            try background.append(db, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user, kind: kind,
+                                  from: from, to: to, day: day, detail: detail)
+            return
+        }
         let tip: (id: Int64, hash: [UInt8]?)
         if let known = memory.chainTip {
             tip = known

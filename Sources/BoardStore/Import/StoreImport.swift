@@ -43,17 +43,60 @@ extension SQLiteCaseStore {
 
     private func importBatches(_ db: Database, dryRun: Bool, expectedRows: Int, deferIndexes: Bool?, recordedAt: String, detail: String,
                                progress: ((_ done: Int) -> Void)?, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
-        var result = ImportResult()
         // A large import touches many index pages; with SQLite's default 2 MB page cache they
         // would be spilled and read back over and over. Lend the connection a bigger cache.
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         if expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         // One read of the kenmerken already there, instead of one query per row.
-        var known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
+        let known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
+        let rows = ImportedRows(known: known, progress: progress)
+        if dryRun {
+            try rows.add(from: nextRows) { _ in }
+            rows.finish()
+            return rows.result
+        }
         let deferred = try (deferIndexes ?? DeferredIndexes.pays(expectedRows: expectedRows, storedCases: known.count))
             ? DeferredIndexes.setAside(db) : nil
-        var done = 0
+        // The events are hashed on a second thread meanwhile (`BackgroundChain`).
+        try BackgroundChain.hashing(db, memory: memory) {
+            try rows.add(from: nextRows) { row in try self.write(db, row, recordedAt: recordedAt, detail: detail) }
+        }
+        try deferred?.rebuild(db)
+        rows.finish()
+        return rows.result
+    }
+
+    /// One new row: the report, then the stages it reached as forward moves.
+    private func write(_ db: Database, _ row: ImportRow, recordedAt: String, detail: String) throws {
+        let landing = row.moves.last.map { (stage: $0.stage, day: $0.day, moves: row.moves.count) }
+        let (caseID, familyID) = try insertReport(db, row.report, recordedAt: recordedAt, landing: landing)
+        var stage = Stage.aangemeld
+        var requests: [MoveRequest] = []
+        for move in row.moves {
+            requests.append(MoveRequest(caseID: caseID, expectedVersion: 0, from: stage, to: move.stage, day: move.day, text: detail))
+            stage = move.stage
+        }
+        try recordTransitions(db, caseID: caseID, familyID: familyID, requests, direction: .forward, recordedAt: recordedAt,
+                              caseRowWritten: true)
+    }
+}
+
+/// The rows of an import as they come: which are new (and counted), which are skipped because
+/// their kenmerk is already in the store, and the progress.
+private final class ImportedRows {
+    private(set) var result = ImportResult()
+    private var known: Set<String>
+    private let progress: ((_ done: Int) -> Void)?
+    private var done = 0
+
+    init(known: Set<String>, progress: ((_ done: Int) -> Void)?) {
+        self.known = known
+        self.progress = progress
+    }
+
+    /// Hands every new row to `write`, in order (a dry run writes nothing).
+    func add(from nextRows: () throws -> [ImportRow]?, write: (ImportRow) throws -> Void) throws {
         while let rows = try nextRows() {
             for row in rows {
                 if let progress, done % 256 == 0 { progress(done) }
@@ -66,21 +109,10 @@ extension SQLiteCaseStore {
                 result.cases += 1
                 result.families += 1
                 result.children += row.report.children.count
-                if dryRun { continue }
-                let landing = row.moves.last.map { (stage: $0.stage, day: $0.day, moves: row.moves.count) }
-                let (caseID, familyID) = try insertReport(db, row.report, recordedAt: recordedAt, landing: landing)
-                var stage = Stage.aangemeld
-                var requests: [MoveRequest] = []
-                for move in row.moves {
-                    requests.append(MoveRequest(caseID: caseID, expectedVersion: 0, from: stage, to: move.stage, day: move.day, text: detail))
-                    stage = move.stage
-                }
-                try recordTransitions(db, caseID: caseID, familyID: familyID, requests, direction: .forward, recordedAt: recordedAt,
-                                      caseRowWritten: true)
+                try write(row)
             }
         }
-        try deferred?.rebuild(db)
-        progress?(done)
-        return result
     }
+
+    func finish() { progress?(done) }
 }
