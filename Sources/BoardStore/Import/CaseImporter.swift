@@ -6,7 +6,8 @@ import Foundation
 /// Pure: no store, no clock (today is passed in); the result is valid rows or `regel N:` problems.
 public enum CaseImporter {
     /// Reads and checks a whole file. `progress` gets the fraction of the file read, now and then;
-    /// `deliver` gets each valid row as soon as it is checked (see `ImportPipeline`).
+    /// `deliver` gets each valid row as soon as it is checked (see `ImportPipeline`), instead of
+    /// the row being kept in the result, so that a large file is never held twice in memory.
     public static func parse(data: Data, today: Day, progress: ((Double) -> Void)? = nil,
                              deliver: ((ImportRow) -> Void)? = nil) -> ImportParse {
         let (text, encoding) = TextDecoding.decode(data)
@@ -96,8 +97,8 @@ public enum CaseImporter {
                     result.errors.append(ImportIssue(line: start, message: "kenmerk \(quote(kenmerk)) staat ook op regel \(earlier); een kenmerk mag maar één keer voorkomen"))
                 } else {
                     firstLine[kenmerk] = start
-                    result.rows.append(row)
-                    deliver?(row)
+                    result.validRows += 1
+                    if let deliver { deliver(row) } else { result.rows.append(row) }
                 }
             }
         }

@@ -75,7 +75,10 @@ public enum ImportColumn: String, CaseIterable, Sendable {
 public struct ImportParse: Sendable {
     public var encoding: TextEncodingUsed
     public var delimiter: Character
+    /// The valid rows, unless they were handed to `deliver` as they were checked.
     public var rows: [ImportRow]
+    /// How many valid rows the file has (kept or delivered).
+    public var validRows = 0
     /// Problems that stop the import; when not empty, nothing may be written.
     public var errors: [ImportIssue]
     /// Header names that are not import columns: reported and ignored.
