@@ -94,6 +94,27 @@ struct DeferredIndexesTests {
         #expect(try ImportBatchTests.content(store) == content)
     }
 
+    static func schemaVersion(_ store: SQLiteCaseStore) throws -> Int {
+        try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version")! }
+    }
+
+    /// The same file again adds nothing and changes no index (every DROP and CREATE would bump
+    /// the schema version); the same file with a few new rows at the end adds those, indexes kept.
+    @Test func importingAFileAgainLeavesTheIndexesAlone() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        _ = try store.importRows(Self.rows(1...50), origin: "zaken.csv")
+        let version = try Self.schemaVersion(store)
+
+        let again = try store.importRows(Self.rows(1...50), origin: "zaken.csv")
+        #expect(again.cases == 0 && again.skipped.count == 50)
+        #expect(try Self.schemaVersion(store) == version)
+
+        let grown = try store.importRows(Self.rows(1...55), origin: "zaken.csv")
+        #expect(grown.cases == 5 && grown.skipped.count == 50)
+        #expect(try Self.schemaVersion(store) == version, "5 new rows against 50 cases: kept")
+    }
+
     @Test func onlyAnImportAsLargeAsTheStoreSetsThemAside() {
         #expect(DeferredIndexes.pays(expectedRows: 10_000, storedCases: 0))
         #expect(DeferredIndexes.pays(expectedRows: 10_000, storedCases: 10_000))

@@ -56,11 +56,22 @@ extension SQLiteCaseStore {
             rows.finish()
             return rows.result
         }
-        let deferred = try (deferIndexes ?? DeferredIndexes.pays(expectedRows: expectedRows, storedCases: known.count))
-            ? DeferredIndexes.setAside(db) : nil
+        // Whether to set the indexes aside is decided at the first new row, on the rows still to
+        // come: a file imported again, all of it already in the store, leaves them alone.
+        var deferred: DeferredIndexes?
+        var decided = false
         // The events are hashed on a second thread meanwhile (`BackgroundChain`).
         try BackgroundChain.hashing(db, memory: memory) {
-            try rows.add(from: nextRows) { row in try self.write(db, row, recordedAt: recordedAt, detail: detail) }
+            try rows.add(from: nextRows) { row in
+                if !decided {
+                    decided = true
+                    let remaining = expectedRows - (rows.done - 1)
+                    if deferIndexes ?? DeferredIndexes.pays(expectedRows: remaining, storedCases: known.count) {
+                        deferred = try DeferredIndexes.setAside(db)
+                    }
+                }
+                try self.write(db, row, recordedAt: recordedAt, detail: detail)
+            }
         }
         try deferred?.rebuild(db)
         rows.finish()
@@ -88,7 +99,8 @@ private final class ImportedRows {
     private(set) var result = ImportResult()
     private var known: Set<String>
     private let progress: ((_ done: Int) -> Void)?
-    private var done = 0
+    /// Rows read so far, new or not.
+    private(set) var done = 0
 
     init(known: Set<String>, progress: ((_ done: Int) -> Void)?) {
         self.known = known
