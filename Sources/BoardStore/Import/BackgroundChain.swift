@@ -3,9 +3,9 @@ import Dispatch
 import Foundation
 import GRDB
 
-/// Hashes the events of a large write on a second thread: during an import the writing thread is
-/// the bottleneck (the reading thread waits for it most of the time), and a fifth of its time
-/// went into SHA-256 for the event chain.
+/// Hashes the events of a large write on a second thread: during an import the writing thread was
+/// the bottleneck (the reading thread waited for it most of the time), and about a sixth of its
+/// time went into SHA-256 for the event chain.
 ///
 /// The writer hands each event over as it is appended (`EventLog.append` does, while this is
 /// active) and goes on with the next rows; the events are hashed in order, a batch at a time, and
@@ -16,7 +16,7 @@ import GRDB
 /// `finish` writes the rest and leaves the tip in the transaction's memory for later appends.
 final class BackgroundChain {
     /// One event as appended, before its salt and hash.
-    struct Pending {
+    private struct Pending {
         var id: Int64
         var caseID: CaseID?
         var familyID: FamilyID?

@@ -34,7 +34,7 @@ extension SQLiteCaseStore {
         let recordedAt = Clock.timestamp()
         let detail = "geïmporteerd uit \(origin)"
         if dryRun {
-            return try read { db in try self.importBatches(db, dryRun: true, expectedRows: expectedRows, deferIndexes: false,
+            return try read { db in try self.importBatches(db, dryRun: true, expectedRows: expectedRows, deferIndexes: nil,
                                                            recordedAt: recordedAt, detail: detail, progress: progress, nextRows: nextRows) }
         }
         return try write { db in try self.importBatches(db, dryRun: false, expectedRows: expectedRows, deferIndexes: deferIndexes,
