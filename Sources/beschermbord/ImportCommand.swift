@@ -79,7 +79,10 @@ struct ImportCommand: ParsableCommand {
             let outcome = ImportPipeline.run(data: data, today: Clock.today(), progress: { fraction in
                 bar.show("Inlezen en opslaan", fraction: fraction)
             }) { nextRows in
-                try storeOptions.open().importRows(origin: name, expectedRows: ImportPipeline.estimatedRows(in: data), nextRows: nextRows)
+                try storeOptions.open().importRows(origin: name, expectedRows: ImportPipeline.estimatedRows(in: data), finishing: {
+                    // Every row is written; building the indexes and committing can take seconds.
+                    bar.show("Afronden", fraction: 1)
+                }, nextRows: nextRows)
             }
             bar.finish()
             if !storeExisted, (try? outcome.written?.get()) == nil {

@@ -19,14 +19,20 @@ final class ProgressBar: @unchecked Sendable {
         if percent == lastShown && label == self.label { return }
         lastShown = percent
         self.label = label
+        write("\r\u{1B}[K" + Self.line(label, percent: percent, detail: detail))
+        visible = true
+    }
+
+    /// `Inlezen     [#########.....................]  30%`: the label padded to 12 characters
+    /// (never cut), a bar of 30, the percentage right-aligned, then the detail.
+    static func line(_ label: String, percent: Int, detail: String = "") -> String {
         let width = 30
         let filled = width * percent / 100
         // ASCII, so that it reads the same in every locale and on every terminal.
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
-        let padded = label.padding(toLength: 12, withPad: " ", startingAt: 0)
-        let percentText = String(repeating: " ", count: 3 - String(percent).count) + "\(percent)%"
-        write("\r\u{1B}[K\(padded)\(bar) \(percentText)\(detail.isEmpty ? "" : "  " + detail)")
-        visible = true
+        let padded = label + String(repeating: " ", count: max(1, 12 - label.count))
+        let percentText = String(repeating: " ", count: max(0, 3 - String(percent).count)) + "\(percent)%"
+        return padded + bar + " " + percentText + (detail.isEmpty ? "" : "  " + detail)
     }
 
     /// Removes the bar, so that the messages after it start on a clean line.

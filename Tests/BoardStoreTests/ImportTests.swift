@@ -513,6 +513,23 @@ struct ImportPipelineTests {
         #expect(try ImportBatchTests.content(store) == before)
     }
 
+    /// The command shows "Afronden" while the indexes are built and the transaction commits: it
+    /// is told once, after the last row.
+    @Test func finishingIsToldOnceAfterTheLastRow() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let batches = (0..<3).map { batch in parse(([header] + ((batch * 10 + 1)...(batch * 10 + 10)).map(ImportBatchTests.line))
+            .joined(separator: "\n")).rows }
+        var asked = 0
+        var toldAfter: [Int] = []
+        let result = try store.importRows(origin: "zaken.csv", expectedRows: 30, finishing: { toldAfter.append(asked) }) {
+            asked += 1
+            return asked <= batches.count ? batches[asked - 1] : nil
+        }
+        #expect(toldAfter == [4], "after the fourth ask, which found no more rows")
+        #expect(result.cases == 30)
+    }
+
     /// A writer that fails stops taking rows; the reader, waiting for room, still finishes.
     @Test func aFailedWriteLetsTheReaderFinish() throws {
         struct Full: Error {}

@@ -23,26 +23,31 @@ extension SQLiteCaseStore {
     /// `ImportPipeline`): `nextRows` returns nil at the end, and an error from it rolls back.
     /// `expectedRows`, about how many rows will come, only chooses how to write them (a bigger page
     /// cache, and `DeferredIndexes` for an import as large as the store); what is stored is the same.
-    /// `deferIndexes` overrules that choice (for tests).
+    /// `deferIndexes` overrules that choice (for tests). `finishing` is called once every row is
+    /// written, before the indexes are built and the transaction commits (seconds, for a large file).
     public func importRows(origin: String, dryRun: Bool = false, expectedRows: Int, progress: ((_ done: Int) -> Void)? = nil,
-                           nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
-        try importRows(origin: origin, dryRun: dryRun, expectedRows: expectedRows, deferIndexes: nil, progress: progress, nextRows: nextRows)
+                           finishing: (() -> Void)? = nil, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+        try importRows(origin: origin, dryRun: dryRun, expectedRows: expectedRows, deferIndexes: nil, progress: progress,
+                       finishing: finishing, nextRows: nextRows)
     }
 
     func importRows(origin: String, dryRun: Bool = false, expectedRows: Int, deferIndexes: Bool?, progress: ((_ done: Int) -> Void)? = nil,
-                    nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+                    finishing: (() -> Void)? = nil, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         let recordedAt = Clock.timestamp()
         let detail = "geïmporteerd uit \(origin)"
         if dryRun {
             return try read { db in try self.importBatches(db, dryRun: true, expectedRows: expectedRows, deferIndexes: nil,
-                                                           recordedAt: recordedAt, detail: detail, progress: progress, nextRows: nextRows) }
+                                                           recordedAt: recordedAt, detail: detail, progress: progress, finishing: finishing,
+                                                           nextRows: nextRows) }
         }
         return try write { db in try self.importBatches(db, dryRun: false, expectedRows: expectedRows, deferIndexes: deferIndexes,
-                                                        recordedAt: recordedAt, detail: detail, progress: progress, nextRows: nextRows) }
+                                                        recordedAt: recordedAt, detail: detail, progress: progress, finishing: finishing,
+                                                        nextRows: nextRows) }
     }
 
     private func importBatches(_ db: Database, dryRun: Bool, expectedRows: Int, deferIndexes: Bool?, recordedAt: String, detail: String,
-                               progress: ((_ done: Int) -> Void)?, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+                               progress: ((_ done: Int) -> Void)?, finishing: (() -> Void)?,
+                               nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         // A large import touches many index pages; with SQLite's default 2 MB page cache they
         // would be spilled and read back over and over. Lend the connection a bigger cache.
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -73,6 +78,7 @@ extension SQLiteCaseStore {
                 try self.write(db, row, recordedAt: recordedAt, detail: detail)
             }
         }
+        finishing?()
         try deferred?.rebuild(db)
         rows.finish()
         return rows.result
