@@ -78,9 +78,29 @@ public struct StaffMember: Equatable, Sendable {
     public static func problem(withUserName name: String) -> String? {
         if name.isEmpty { return "De gebruikersnaam is leeg." }
         if name.count > 64 { return "De gebruikersnaam is langer dan 64 tekens." }
+        if UnnamedUser.isUnnamed(name) {
+            return "‘\(name)’ is geen gebruikersnaam maar een gebruikersnummer zonder naam; alleen gebruikers die het systeem kent, kunnen medewerker zijn."
+        }
         if name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             return "De gebruikersnaam ‘\(name.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }.map(String.init).joined())’ mag geen spaties of stuurtekens bevatten."
         }
         return nil
+    }
+}
+
+/// A user the operating system cannot name: a user id without a passwd entry, as a process in an
+/// unprivileged user namespace has. Such a user is shown as `uid-4242`, may read, and may never
+/// write: nothing but the kernel's own account of who is at the keyboard may sign the log, and a
+/// name the process claims for itself (`$USER`) is no such account.
+public enum UnnamedUser {
+    public static let prefix = "uid-"
+
+    public static func name(uid: UInt32) -> String { prefix + String(uid) }
+
+    /// Whether `name` has the form of an unnamed user (`uid-` and digits).
+    public static func isUnnamed(_ name: String) -> Bool {
+        guard name.hasPrefix(prefix) else { return false }
+        let digits = name.dropFirst(prefix.count)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

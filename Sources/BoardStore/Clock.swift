@@ -30,11 +30,14 @@ public enum Clock {
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1_000_000_000
     }
 
-    /// The operating system's user: who is recorded in the log.
+    /// The operating system's user: who is recorded in the log. Only the passwd entry of the real
+    /// user id counts, never the environment (`$USER` is whatever the process was started with); a
+    /// user id without an entry is an unnamed user, who may read but not write (`UnnamedUser`).
     public static func currentUser() -> String {
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+        let uid = getuid()
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name {
             return String(cString: name)
         }
-        return ProcessInfo.processInfo.environment["USER"] ?? "onbekend"
+        return UnnamedUser.name(uid: uid)
     }
 }

@@ -104,6 +104,7 @@ extension SQLiteCaseStore {
     }
 
     static func refusal(for permission: Permission, user: String, member: StaffMember?) -> StoreError? {
+        if UnnamedUser.isUnnamed(user) { return .unnamedUser(user: user) }
         guard let member else { return .notStaff(user: user) }
         if member.permits(permission) { return nil }
         return .notPermitted(action: permission.action, user: user, role: member.role.title)
@@ -113,6 +114,7 @@ extension SQLiteCaseStore {
     /// of a store from before the staff list. Returns whether it did.
     @discardableResult
     static func bootstrapTeamleider(_ db: Database, user: String, memory: TransactionMemory) throws -> Bool {
+        if UnnamedUser.isUnnamed(user) { return false }
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") == 0 else { return false }
         let displayName = try staffMember(db, name: user)?.displayName ?? Clock.displayName(of: user)
         try db.execute(sql: """
@@ -131,7 +133,7 @@ extension SQLiteCaseStore {
         let hasTeamleider = try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") ?? 0
         } > 0
-        guard !hasTeamleider else { return }
+        guard !hasTeamleider, !UnnamedUser.isUnnamed(user) else { return }
         try integrity?.wait()
         try pool.write { db in _ = try Self.bootstrapTeamleider(db, user: self.user, memory: self.memory) }
     }

@@ -27,6 +27,8 @@ public final class SQLiteCaseStore: CaseStore {
         var isNew = try StoreFile.prepare(path: path)
         if isNew {
             if readOnly { throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet") }
+            // A new store's creator becomes its teamleider: that must be someone the system can name.
+            if UnnamedUser.isUnnamed(user) { throw StoreError.unnamedUser(user: user) }
             isNew = try StoreCreation.create(path: path, user: user)
         }
         let deferCheck = integrityCheck == .beforeFirstWrite && !isNew

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case writeFailed(String)
     /// The user is not on the staff list: they can read, but not change anything.
     case notStaff(user: String)
+    /// The user id has no passwd entry: nobody can say who this is, so nothing may be written.
+    case unnamedUser(user: String)
     /// The user's role does not allow this; `action` completes "Alleen een teamleider mag ...".
     case notPermitted(action: String, user: String, role: String)
     /// The store was opened read-only (file or directory not writable, or asked for).
@@ -46,6 +48,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notStaff(let user):
             return "Gebruiker '\(user)' staat niet in de lijst van medewerkers en kan alleen lezen. Er is niets opgeslagen. "
                 + "Vraag een teamleider om je toe te voegen: beschermbord medewerkers toevoegen \(user) --naam \"Voornaam Achternaam\" --rol medewerker"
+        case .unnamedUser(let user):
+            return "Dit systeem kent geen gebruikersnaam voor jouw gebruikersnummer (\(user)), dus Beschermbord kan niet vastleggen wie je bent. "
+                + "Je kunt lezen, maar er is niets opgeslagen. Log in met je eigen account."
         case .notPermitted(let action, let user, let role):
             return "Alleen een teamleider mag \(action); \(user) is \(role.lowercased()). Er is niets opgeslagen."
         case .readOnly(let path):
