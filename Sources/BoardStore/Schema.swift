@@ -5,6 +5,16 @@ enum Schema {
     /// `PRAGMA application_id`: marks a file as a Beschermbord store ('BBRD').
     static let applicationID: Int32 = 0x4242_5244
 
+    /// The name under which the meeting migration first landed (see its registration below).
+    static let earlierMeetingMigrationName = "v9-meeting-decisions"
+
+    /// Whether a newer Beschermbord migrated this store: it holds a migration this version neither
+    /// knows nor merges. (GRDB's `hasBeenSuperseded` does not count merged names as known.)
+    static func isFromNewerVersion(_ db: Database) throws -> Bool {
+        let known = Set(migrator.migrations).union([earlierMeetingMigrationName])
+        return try !migrator.appliedIdentifiers(db).isSubset(of: known)
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-families-cases-events") { db in
@@ -148,8 +158,13 @@ enum Schema {
         migrator.registerMigration(FamilyChildSummary.migrationName, migrate: FamilyChildSummary.migrate)
         // The report's moves index, covering what it reads (ReportSchema.swift).
         migrator.registerMigration(ReportSchema.coveringName, migrate: ReportSchema.cover)
-        // The weekly meeting's decisions, found by day (SQLiteCaseStore+Meeting.swift).
-        migrator.registerMigration(SQLiteCaseStore.meetingMigrationName, migrate: SQLiteCaseStore.migrateMeeting)
+        // The weekly meeting's decisions, found by day (SQLiteCaseStore+Meeting.swift). It landed as
+        // `v9-meeting-decisions` before v10 and was later renamed and moved after it; stores migrated
+        // in between carry the old name. Merging it makes both kinds open: such a store gets v10 and
+        // v12, and its index is kept.
+        migrator.registerMigration(SQLiteCaseStore.meetingMigrationName, merging: [earlierMeetingMigrationName]) { db, merged in
+            if merged.isEmpty { try SQLiteCaseStore.migrateMeeting(db) }
+        }
         // Each column's count and first cards from indexes alone, for the first frame (BoardIndexes.swift).
         migrator.registerMigration(BoardIndexes.firstFrameMigrationName, migrate: BoardIndexes.migrateFirstFrame)
         return migrator

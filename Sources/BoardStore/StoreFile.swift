@@ -33,7 +33,7 @@ enum StoreFile {
     static func checkOwnership(_ db: Database, path: String, isNew: Bool) throws {
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if applicationID == Schema.applicationID {
-            if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            if try Schema.isFromNewerVersion(db) { throw StoreError.newerSchema(path: path) }
             return
         }
         let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
