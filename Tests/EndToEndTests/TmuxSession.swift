@@ -50,6 +50,19 @@ final class TmuxSession {
         try waitFor("‘\(text)’", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Waits until the screen shows every one of `texts` and none of `absent`, and returns it.
+    /// ncurses writes a frame in pieces and tmux can be read between two of them, so a capture that
+    /// shows one line of a new frame need not show the rest yet: wait for everything a test asserts
+    /// about a screen, never for one line and then assert on the same capture.
+    @discardableResult
+    func waitFor(all texts: [String], none absent: [String] = [], seconds: Double = 15,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let what = texts.map { "‘\($0)’" }.joined(separator: ", ") + (absent.isEmpty ? "" : " zonder " + absent.map { "‘\($0)’" }.joined(separator: ", "))
+        return try waitFor(what, seconds: seconds, sourceLocation: sourceLocation) { screen in
+            texts.allSatisfy(screen.contains) && !absent.contains(where: screen.contains)
+        }
+    }
+
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         try TmuxSession.run("/usr/bin/env", ["tmux", "-L", socket] + arguments)
