@@ -8,8 +8,6 @@ import Testing
     static let measures = ["demo_build_s", "start_in_process_ms", "start_process_ms", "key_all_ms", "key_move_ms", "key_open_ms",
                            "key_back_ms", "key_in_family_ms", "filter_key_ms", "reload_ms", "report_ms", "import_rows_per_s",
                            "rss_peak_mb", "rss_after_keys_mb", "rss_after_10x_keys_mb"]
-    /// Measures of commands that other work adds; until then the bench says "n.v.t." with the reason.
-    static let optional: Set<String> = ["report_ms", "import_rows_per_s"]
 
     @Test func benchOnATinyStoreReportsEveryMeasure() throws {
         let directory = try makeTemporaryDirectory()
@@ -39,12 +37,8 @@ import Testing
                 Issue.record("JSON mist de meting \(key)")
                 continue
             }
+            // Every measure has a figure: one that says "mislukt" or "n.v.t." instead is a failure.
             let numbers = ["median", "p99", "value"].compactMap { measure[$0] as? Double }
-            if Self.optional.contains(key) && numbers.isEmpty {
-                #expect((measure["note"] as? String ?? "").hasPrefix("n.v.t.") || (measure["note"] as? String ?? "").contains("mislukt"),
-                        "\(key) heeft geen getal en geen reden: \(measure)")
-                continue
-            }
             #expect(!numbers.isEmpty, "\(key) heeft geen getal: \(measure)")
             #expect(numbers.allSatisfy { $0.isFinite && $0 >= 0 }, "\(key): \(measure)")
             if measure["median"] != nil {
