@@ -37,10 +37,11 @@ public enum OutputFile {
         try place(temporary, at: path, overwrite: overwrite)
     }
 
-    /// A new empty file (0600) in the directory of `path`, for building the result before it is placed.
+    /// A new empty file (0600) in the directory of `path`, for building the result before it is
+    /// placed. The hidden copies that earlier runs for `path` left when they were killed are removed first.
     static func makeTemporary(beside path: String) throws -> String {
-        let name = (path as NSString).lastPathComponent
-        let temporary = (parent(of: path) as NSString).appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
+        HiddenCopy.output.removeStale(beside: path)
+        let temporary = HiddenCopy.output.name(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             throw StoreError.refused("In de map \(parent(of: path)) kan geen bestand worden gemaakt (\(String(cString: strerror(errno)))).")
