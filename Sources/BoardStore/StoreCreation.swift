@@ -85,7 +85,10 @@ extension StoreFile {
     /// as `immutable`: read straight from the file, without locks. That is right for a store on
     /// read-only media or in a directory that nobody writes; a colleague who can write there and
     /// starts working meanwhile is not seen until the store is opened again.
+    /// Every opening of a store comes here first (`checkExisting`), so the store's companion files
+    /// are repaired here too (StoreCompanions.swift).
     static func readOnlyOpenPath(_ path: String) -> String {
+        repairCompanions(of: path)
         let directory = (path as NSString).deletingLastPathComponent
         if access(directory.isEmpty ? "." : directory, W_OK) == 0 || FileManager.default.fileExists(atPath: path + "-shm") {
             return path

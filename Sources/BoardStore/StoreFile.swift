@@ -71,6 +71,9 @@ enum StoreFile {
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT {
             return .damaged(path: path, reason: "SQLite kan de inhoud niet lezen")
         }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY, let companion = unwritableCompanion(of: path) {
+            return .cannotOpen(path: path, reason: unwritableCompanionReason(companion))
+        }
         return .cannotOpen(path: path, reason: describe(error))
     }
 
