@@ -48,7 +48,7 @@ enum StoreCreation {
         // A file system without hard links: rename, unless the store appeared meanwhile.
         if FileManager.default.fileExists(atPath: path) { return false }
         guard rename(temporary, path) == 0 else {
-            throw StoreError.cannotOpen(path: path, reason: "de nieuwe opslag kan niet op zijn plaats worden gezet (\(String(cString: strerror(errno))))")
+            throw StoreError.cannotOpen(path: path, reason: "de nieuwe opslag kan niet op zijn plaats worden gezet (\(StoreFile.describe(errno: errno)))")
         }
         syncDirectory(directory)
         return true

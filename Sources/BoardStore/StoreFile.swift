@@ -97,6 +97,28 @@ enum StoreFile {
             default: return error.message ?? "SQLite-fout \(error.resultCode.rawValue)"
             }
         }
+        if let code = posixCode(of: error) { return describe(errno: code) }
         return String(describing: error)
+    }
+
+    /// A failed system call's error number in Dutch; a full disk in the words SQLITE_FULL gets.
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: return "de schijf is vol"
+        case EACCES, EPERM: return "geen toegang"
+        case EROFS: return "het bestandssysteem is alleen-lezen"
+        case EIO: return "schrijf- of leesfout op de schijf"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// The error number behind a Foundation error (a Cocoa file error carries it as its underlying error).
+    static func posixCode(of error: Error) -> Int32? {
+        if let error = error as? POSIXError { return error.code.rawValue }
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? Error { return posixCode(of: underlying) }
+        if error.domain == NSCocoaErrorDomain && error.code == CocoaError.fileWriteOutOfSpace.rawValue { return ENOSPC }
+        return nil
     }
 }
