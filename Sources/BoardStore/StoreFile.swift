@@ -7,6 +7,12 @@ enum StoreFile {
     /// Returns whether the store is new.
     static func prepare(path: String) throws -> Bool {
         let manager = FileManager.default
+        // SQLite would make a store at the link's target, where nobody expects it; a command that
+        // took the path for new might even remove the link.
+        if let target = danglingLinkTarget(path) {
+            throw StoreError.cannotOpen(path: path, reason: "dit is een verwijzing naar \(target), en daar staat geen bestand. "
+                                        + "De verwijzing is niet gewijzigd en er is geen opslag gemaakt; herstel de verwijzing of kies een ander pad met --store.")
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !manager.fileExists(atPath: directory) {
             do {
@@ -27,6 +33,13 @@ enum StoreFile {
         if header.isEmpty { throw StoreError.emptyFile(path: path) }
         if header != Data("SQLite format 3\u{0}".utf8) { throw StoreError.notADatabase(path: path) }
         return false
+    }
+
+    /// Where `path` points when it is a symbolic link to nothing.
+    static func danglingLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 else { return nil }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
     }
 
     /// An existing SQLite file must carry our application id, or be a fresh one we just created.

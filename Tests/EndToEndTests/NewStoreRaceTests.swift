@@ -175,3 +175,28 @@ struct NewStoreRaceTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }
+
+/// A store path that is a link to nothing is never removed, nor used to make a store at its
+/// target: every command that writes refuses it, naming the link and where it points.
+@Suite("A store path that is a link to nothing")
+struct DanglingLinkTests {
+    @Test func everyWritingCommandRefusesAndKeepsTheLink() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let link = directory.appendingPathComponent("bord.sqlite").path
+        let target = directory.appendingPathComponent("gedeeld/bord.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let file = directory.appendingPathComponent("zaken.csv")
+        try Data("kenmerk;aangemeld_op;bron;gezin\nK-1;03-03-2025;Jeugdteam;Klein\n".utf8).write(to: file)
+
+        for arguments in [["import", file.path], ["_schrijftest", "--count", "1"], ["board"]] {
+            let result = try Binary.run(arguments + ["--store", link])
+            #expect(result.status == 1, "\(arguments[0]): \(result.output)")
+            #expect(result.output.contains("verwijzing naar \(target)"), "\(arguments[0]): \(result.output)")
+        }
+        let demo = try Binary.run(["demo", "--store", link])
+        #expect(demo.status == 1 && demo.output.contains("bestaat al"), "\(demo.output)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target, "the link is kept")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["bord.sqlite", "zaken.csv"])
+    }
+}
