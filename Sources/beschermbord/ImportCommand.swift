@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
 
             Datums als dd-mm-jjjj of jjjj-mm-dd. Geen datum ligt in de toekomst, en de datums van een zaak lopen nooit terug. Onbekende kolommen worden gemeld en overgeslagen.
 
-            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan. Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...' en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen, dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie.
+            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan. Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...' en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen, dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie. Bestaat de opslag nog niet, dan wordt ze onder een verborgen naam gevuld en pas op haar plaats gezet als het hele bestand is ingelezen: een mislukte of afgebroken import laat geen opslag achter.
 
             Voorbeeld:
               beschermbord import --dry-run zaken.csv

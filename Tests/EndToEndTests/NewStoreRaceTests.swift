@@ -75,7 +75,7 @@ struct NewStoreRaceTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("nieuw.sqlite").path
         let bad = directory.appendingPathComponent("groot.csv").path
-        try writeCSV((1...20_000).map { "G-\($0);03-03-2025;Veilig Thuis;Gezin \($0)" } + ["G-LAATST;31-02-2025;Veilig Thuis;Laatste"], to: bad)
+        try writeCSV((1...10_000).map { "G-\($0);03-03-2025;Veilig Thuis;Gezin \($0)" } + ["G-LAATST;31-02-2025;Veilig Thuis;Laatste"], to: bad)
         let small = directory.appendingPathComponent("klein.csv").path
         try writeCSV((1...3).map { "K-\($0);04-03-2025;Jeugdteam;Klein \($0)" }, to: small)
 
@@ -95,7 +95,7 @@ struct NewStoreRaceTests {
 
         let status = release(large)
         #expect(status == 1, "\(errors(output))")
-        #expect(errors(output).contains("regel 20002: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"), "\(errors(output))")
+        #expect(errors(output).contains("regel 10002: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"), "\(errors(output))")
 
         let expected: Set<String> = ["K-1", "K-2", "K-3", "S-1", "S-2"]
         #expect(FileManager.default.fileExists(atPath: store), "the store others wrote to is still there")
@@ -113,7 +113,7 @@ struct NewStoreRaceTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("nieuw.sqlite").path
         let file = directory.appendingPathComponent("zaken.csv").path
-        try writeCSV((1...2_000).map { "G-\($0);03-03-2025;Veilig Thuis;Gezin \($0)" }, to: file)
+        try writeCSV((1...5_000).map { "G-\($0);03-03-2025;Veilig Thuis;Gezin \($0)" }, to: file)
         let output = directory.appendingPathComponent("import.txt").path
         let importer = try startAndFreeze(["import", file, "--store", store], store: store, output: output)
 
@@ -123,9 +123,9 @@ struct NewStoreRaceTests {
         let status = release(importer)
         #expect(status == 0, "\(errors(output))")
         #expect(errors(output).contains("Intussen heeft iemand anders de opslag"), "\(errors(output))")
-        #expect(errors(output).contains("2000 zaken, 2000 gezinnen en 0 kinderen toegevoegd"), "\(errors(output))")
+        #expect(errors(output).contains("5000 zaken, 5000 gezinnen en 0 kinderen toegevoegd"), "\(errors(output))")
         let stored = try kenmerken(in: store)
-        #expect(stored.count == 2_002 && stored.isSuperset(of: ["S-1", "S-2", "G-1", "G-2000"]))
+        #expect(stored.count == 5_002 && stored.isSuperset(of: ["S-1", "S-2", "G-1", "G-5000"]))
         try expectSound(store)
         let leftovers = try hiddenCopies(of: store)
         #expect(leftovers.isEmpty, "\(leftovers)")
