@@ -10,55 +10,48 @@ import GRDB
 /// demo exercises the same data paths as real work.
 public enum DemoStore {
     /// Writes a new demo store at `path`, all in one transaction, and marks it with the setting `demo = 1`.
-    /// Refuses an existing non-empty file or a directory with `StoreError.refused` (never overwrites);
-    /// an existing empty file is taken as a placeholder and replaced.
+    /// The demo is built under a hidden name and put at `path` only when complete (`StoreDraft`), so
+    /// it never writes into, replaces or removes a store someone else made there meanwhile: any
+    /// existing file, directory or link at `path` is refused with `StoreError.refused`.
     @discardableResult
     public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
                               user: String = Clock.currentUser()) throws -> SQLiteCaseStore {
         guard families >= 0 else { throw StoreError.refused("Het aantal gezinnen voor de demo kan niet negatief zijn.") }
         try refuseExisting(path: path)
         let plans = DemoPlanner.plan(families: families, seed: seed, today: today)
-        let store = try SQLiteCaseStore(path: path, user: user)
-        do {
-            try store.write { db in
-                try store.writeDemoStaff(db)
-                for (number, plan) in plans.enumerated() {
-                    // The report, its moves and the openings of the dossier (see DemoAccessLog).
-                    let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
-                    try store.writeDemoCase(db, plan, openings: openings)
-                }
-                try DemoDossier.enrich(db, seed: seed, today: today)
-                try DemoPlans.enrich(db, seed: seed, today: today)
-                try DemoWIPLimits.set(db)
-                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
+        guard let draft = try StoreDraft.begin(path: path, user: user) else { throw existing(path) }
+        defer { draft.discard() }
+        let store = draft.store
+        try store.write { db in
+            try store.writeDemoStaff(db)
+            for (number, plan) in plans.enumerated() {
+                // The report, its moves and the openings of the dossier (see DemoAccessLog).
+                let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
+                try store.writeDemoCase(db, plan, openings: openings)
             }
-        } catch {
-            // Leave no half-made store behind: the file did not exist before we started.
-            try? store.pool.close()
-            for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
-            throw error
+            try DemoDossier.enrich(db, seed: seed, today: today)
+            try DemoPlans.enrich(db, seed: seed, today: today)
+            try DemoWIPLimits.set(db)
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
         }
-        return store
+        guard try draft.place() else { throw existing(path) }
+        // Just built by this process: its integrity check need not hold up the caller.
+        return try SQLiteCaseStore(path: path, user: user, integrityCheck: .beforeFirstWrite)
     }
 
-    /// A demo never replaces anything: an existing non-empty file (or a directory) is refused.
-    /// An empty file (such as one made by `mktemp`) holds nothing and is replaced.
+    /// A demo never replaces anything: whatever is at `path` (a file, even an empty one, a
+    /// directory, a link) is refused.
     static func refuseExisting(path: String) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
             throw StoreError.refused("\(path) is een map. Een demo-opslag wordt alleen in een nieuw bestand gemaakt; kies een ander pad.")
         }
-        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 1
-        if size > 0 {
-            throw StoreError.refused("\(path) bestaat al. Een demo-opslag overschrijft nooit een bestaand bestand; het bestand is niet gewijzigd. Kies een nieuw pad.")
-        }
-        do {
-            try manager.removeItem(atPath: path)
-        } catch {
-            throw StoreError.refused("\(path) bestaat al als leeg bestand en kan niet worden vervangen; kies een nieuw pad.")
-        }
+        throw existing(path)
+    }
+
+    static func existing(_ path: String) -> StoreError {
+        .refused("\(path) bestaat al. Een demo-opslag overschrijft nooit een bestaand bestand; het bestand is niet gewijzigd. Kies een nieuw pad.")
     }
 }
 

@@ -25,6 +25,8 @@ public final class SQLiteCaseStore: CaseStore {
         self.location = path
         self.user = user
         var isNew = try StoreFile.prepare(path: path)
+        // Hidden copies of store creations killed part way (a new store's creator removes them too).
+        if !isNew && !readOnly { HiddenCopy.newStore.removeStale(beside: path) }
         if isNew {
             if readOnly { throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet") }
             // A new store's creator becomes its teamleider: that must be someone the system can name.
@@ -61,6 +63,17 @@ public final class SQLiteCaseStore: CaseStore {
             throw StoreFile.openError(path: path, error)
         }
         if isNew { StoreFile.restrictPermissions(path: path) }
+    }
+
+    /// Folds the write-ahead log into the file and closes every connection (SQLite then removes the
+    /// `-wal`), so that the file alone is the whole store. Nothing can be read or written afterwards.
+    func close() throws {
+        do {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try pool.close()
+        } catch {
+            throw StoreError.writeFailed(StoreFile.describe(error))
+        }
     }
 
     // MARK: Reading

@@ -3,19 +3,23 @@ import GRDB
 
 /// Creating a new store, and telling whether an existing one may be written.
 enum StoreCreation {
-    /// Builds a complete new store (schema, and the creator as teamleider) under a temporary name
+    /// Builds a complete new store (schema, and the creator as teamleider) under a hidden name
     /// beside `path`, then links it into place in one step. Whatever moment the program is killed,
     /// `path` is either absent or a complete store: never an empty or half-made file that the next
     /// start would refuse. Returns false when someone else created the store meanwhile (theirs is
     /// kept and ours thrown away).
     static func create(path: String, user: String) throws -> Bool {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = ((directory.isEmpty ? "." : directory) as NSString)
-            .appendingPathComponent(".\(name).nieuw-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        defer {
-            for file in [temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal"] { unlink(file) }
-        }
+        let temporary = try build(beside: path, user: user)
+        defer { discard(temporary) }
+        return try place(temporary, at: path)
+    }
+
+    /// A complete new store (schema, `user` as teamleider) under a hidden name beside `path`
+    /// (`HiddenCopy.newStore`); returns that name. The hidden copies of earlier creations that were
+    /// killed part way are removed first.
+    static func build(beside path: String, user: String) throws -> String {
+        HiddenCopy.newStore.removeStale(beside: path)
+        let temporary = HiddenCopy.newStore.name(beside: path)
         do {
             var configuration = Configuration()
             configuration.journalMode = .wal
@@ -24,12 +28,18 @@ enum StoreCreation {
             try Schema.migrator.migrate(queue)
             try queue.write { db in _ = try SQLiteCaseStore.bootstrapTeamleider(db, user: user, memory: TransactionMemory()) }
             try queue.close()
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
+            discard(temporary)
+            throw (error as? StoreError) ?? StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
         }
         chmod(temporary, 0o600)
+        return temporary
+    }
+
+    /// Puts the finished store `temporary` (closed, its WAL folded in) at `path` in one step, never
+    /// over an existing file: false when there is one. `temporary` stays until `discard`.
+    static func place(_ temporary: String, at path: String) throws -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
         if link(temporary, path) == 0 {
             syncDirectory(directory)
             return true
@@ -38,10 +48,15 @@ enum StoreCreation {
         // A file system without hard links: rename, unless the store appeared meanwhile.
         if FileManager.default.fileExists(atPath: path) { return false }
         guard rename(temporary, path) == 0 else {
-            throw StoreError.cannotOpen(path: path, reason: "de nieuwe opslag kan niet op zijn plaats worden gezet (\(String(cString: strerror(errno))))")
+            throw StoreError.cannotOpen(path: path, reason: "de nieuwe opslag kan niet op zijn plaats worden gezet (\(StoreFile.describe(errno: errno)))")
         }
         syncDirectory(directory)
         return true
+    }
+
+    /// Removes a hidden store and its SQLite files; a store already placed keeps its own name.
+    static func discard(_ temporary: String) {
+        for suffix in [""] + HiddenCopy.sqliteSuffixes { unlink(temporary + suffix) }
     }
 
     /// Makes the new directory entry durable (a power cut right after creation keeps the store).
@@ -70,7 +85,10 @@ extension StoreFile {
     /// as `immutable`: read straight from the file, without locks. That is right for a store on
     /// read-only media or in a directory that nobody writes; a colleague who can write there and
     /// starts working meanwhile is not seen until the store is opened again.
+    /// Every opening of a store comes here first (`checkExisting`), so the store's companion files
+    /// are repaired here too (StoreCompanions.swift).
     static func readOnlyOpenPath(_ path: String) -> String {
+        repairCompanions(of: path)
         let directory = (path as NSString).deletingLastPathComponent
         if access(directory.isEmpty ? "." : directory, W_OK) == 0 || FileManager.default.fileExists(atPath: path + "-shm") {
             return path

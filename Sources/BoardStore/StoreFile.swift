@@ -7,6 +7,12 @@ enum StoreFile {
     /// Returns whether the store is new.
     static func prepare(path: String) throws -> Bool {
         let manager = FileManager.default
+        // SQLite would make a store at the link's target, where nobody expects it; a command that
+        // took the path for new might even remove the link.
+        if let target = danglingLinkTarget(path) {
+            throw StoreError.cannotOpen(path: path, reason: "dit is een verwijzing naar \(target), en daar staat geen bestand. "
+                                        + "De verwijzing is niet gewijzigd en er is geen opslag gemaakt; herstel de verwijzing of kies een ander pad met --store.")
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !manager.fileExists(atPath: directory) {
             do {
@@ -27,6 +33,13 @@ enum StoreFile {
         if header.isEmpty { throw StoreError.emptyFile(path: path) }
         if header != Data("SQLite format 3\u{0}".utf8) { throw StoreError.notADatabase(path: path) }
         return false
+    }
+
+    /// Where `path` points when it is a symbolic link to nothing.
+    static func danglingLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 else { return nil }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
     }
 
     /// An existing SQLite file must carry our application id, or be a fresh one we just created.
@@ -71,6 +84,9 @@ enum StoreFile {
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT {
             return .damaged(path: path, reason: "SQLite kan de inhoud niet lezen")
         }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY, let companion = unwritableCompanion(of: path) {
+            return .cannotOpen(path: path, reason: unwritableCompanionReason(companion))
+        }
         return .cannotOpen(path: path, reason: describe(error))
     }
 
@@ -94,6 +110,28 @@ enum StoreFile {
             default: return error.message ?? "SQLite-fout \(error.resultCode.rawValue)"
             }
         }
+        if let code = posixCode(of: error) { return describe(errno: code) }
         return String(describing: error)
+    }
+
+    /// A failed system call's error number in Dutch; a full disk in the words SQLITE_FULL gets.
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: return "de schijf is vol"
+        case EACCES, EPERM: return "geen toegang"
+        case EROFS: return "het bestandssysteem is alleen-lezen"
+        case EIO: return "schrijf- of leesfout op de schijf"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// The error number behind a Foundation error (a Cocoa file error carries it as its underlying error).
+    static func posixCode(of error: Error) -> Int32? {
+        if let error = error as? POSIXError { return error.code.rawValue }
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? Error { return posixCode(of: underlying) }
+        if error.domain == NSCocoaErrorDomain && error.code == CocoaError.fileWriteOutOfSpace.rawValue { return ENOSPC }
+        return nil
     }
 }

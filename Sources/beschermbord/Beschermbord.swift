@@ -48,6 +48,16 @@ struct StoreOptions: ParsableArguments {
             throw Failure(message: "\(error)")
         }
     }
+
+    /// For a command that fills a new store in one go: a draft (see StoreDraft) when no store is at
+    /// the path yet, else nil (open it instead).
+    func draftIfMissing() throws -> StoreDraft? {
+        do {
+            return try StoreDraft.begin(path: path)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+    }
 }
 
 /// A failure the user must read: printed to stderr in Dutch, exit code 1.

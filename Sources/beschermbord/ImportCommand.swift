@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
 
             Datums als dd-mm-jjjj of jjjj-mm-dd. Geen datum ligt in de toekomst, en de datums van een zaak lopen nooit terug. Onbekende kolommen worden gemeld en overgeslagen.
 
-            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan. Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...' en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen, dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie.
+            De zaak komt in de kolom van de verste fase, met een logregel per fase op de datum ervan. Is één regel fout, dan wordt niets opgeslagen: elke fout wordt gemeld als 'regel N: ...' en de exitcode is 1. Een kenmerk dat al in de opslag staat wordt gemeld en overgeslagen, dus hetzelfde bestand twee keer importeren voegt niets toe. De import is één transactie. Bestaat de opslag nog niet, dan wordt ze onder een verborgen naam gevuld en pas op haar plaats gezet als het hele bestand is ingelezen: een mislukte of afgebroken import laat geen opslag achter.
 
             Voorbeeld:
               beschermbord import --dry-run zaken.csv
@@ -74,20 +74,22 @@ struct ImportCommand: ParsableCommand {
                 throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
             }
         } else {
-            // Reading and checking the file on a second thread while this one writes (ImportPipeline).
-            let storeExisted = FileManager.default.fileExists(atPath: storeOptions.path)
-            let outcome = ImportPipeline.run(data: data, today: Clock.today(), progress: { fraction in
-                bar.show("Inlezen en opslaan", fraction: fraction)
-            }) { nextRows in
-                try storeOptions.open().importRows(origin: name, expectedRows: ImportPipeline.estimatedRows(in: data), finishing: {
-                    // Every row is written; building the indexes and committing can take seconds.
-                    bar.show("Afronden", fraction: 1)
-                }, nextRows: nextRows)
+            // A store that does not exist yet is filled under a hidden name and put in place only
+            // once the whole file is in (StoreDraft): a failed or killed import leaves no store,
+            // and never takes away one that someone else made at the path meanwhile.
+            var draft: StoreDraft?
+            defer { draft?.discard() }
+            var outcome = importFile(data, name: name, bar: bar) {
+                draft = try storeOptions.draftIfMissing()
+                return try draft?.store ?? storeOptions.open()
             }
-            bar.finish()
-            if !storeExisted, (try? outcome.written?.get()) == nil {
-                // The store was made for this import, which stored nothing: leave no empty store behind.
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storeOptions.path + suffix) }
+            if let draft, case .success? = outcome.written {
+                let placed: Bool
+                do { placed = try draft.place() } catch { throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)")) }
+                if !placed {
+                    Console.say("Intussen heeft iemand anders de opslag \(Console.clean(storeOptions.path)) gemaakt; het bestand wordt daarin geïmporteerd.")
+                    outcome = importFile(data, name: name, bar: bar) { try storeOptions.open() }
+                }
             }
             // The file's own errors first, as when it was read before the store was opened.
             try report(outcome.parse, name: name)
@@ -104,6 +106,21 @@ struct ImportCommand: ParsableCommand {
             Console.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
         }
         Console.say(summary(result, name: name))
+    }
+
+    /// Reads and checks the file on a second thread while this one writes the checked rows into
+    /// the store that `open` gives (ImportPipeline).
+    func importFile(_ data: Data, name: String, bar: ProgressBar, into open: () throws -> SQLiteCaseStore) -> ImportPipeline.Outcome {
+        let outcome = ImportPipeline.run(data: data, today: Clock.today(), progress: { fraction in
+            bar.show("Inlezen en opslaan", fraction: fraction)
+        }) { nextRows in
+            try open().importRows(origin: name, expectedRows: ImportPipeline.estimatedRows(in: data), finishing: {
+                // Every row is written; building the indexes and committing can take seconds.
+                bar.show("Afronden", fraction: 1)
+            }, nextRows: nextRows)
+        }
+        bar.finish()
+        return outcome
     }
 
     /// The file's notices and unknown columns; its errors, which stop the import, as a failure.

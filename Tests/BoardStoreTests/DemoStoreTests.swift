@@ -214,11 +214,17 @@ struct DemoStoreTests {
             return
         }
 
-        // An empty placeholder file (as `mktemp` makes) holds nothing and becomes the demo.
+        // Not even an empty file: it may be another program's, which the demo did not make.
         let emptyPath = scratch.file("leeg.sqlite")
         #expect(FileManager.default.createFile(atPath: emptyPath, contents: Data()))
-        let fromEmpty = try DemoStore.create(path: emptyPath, families: 3, today: today, user: "demo")
-        #expect(try fromEmpty.boardCases(today: today, closedWindowDays: nil).count == 3)
+        guard case .refused(let emptyMessage)? = storeError({ try DemoStore.create(path: emptyPath, families: 3, today: today, user: "demo") }) else {
+            Issue.record("an existing empty file must be refused")
+            return
+        }
+        #expect(emptyMessage.contains("bestaat al"))
+        #expect(bytes(emptyPath) == Data())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["demo.sqlite", "leeg.sqlite", "notities.txt"],
+                "no hidden copy is left behind")
     }
 }
 

@@ -173,4 +173,16 @@ struct ExportTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["zaken.csv"], "no temporary file left behind")
         #expect(storeError { try OutputFile.write(Data(), to: scratch.path, overwrite: true) } == .refused("\(scratch.path) is een map; geef een bestandsnaam."))
     }
+
+    /// A full disk (writing to /dev/full fails with ENOSPC, as a full disk does) gets the Dutch
+    /// message of backup and import, and leaves neither the file nor its temporary copy.
+    @Test func aFullDiskIsSaidInDutchAndLeavesNothing() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("zaken.csv")
+        let error = storeError {
+            try OutputFile.write(Data(count: 100_000), to: path, overwrite: false) { _ in FileHandle(forWritingAtPath: "/dev/full") }
+        }
+        #expect(error == .refused("Het schrijven is mislukt: de schijf is vol. Er is niets geschreven naar \(path)."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+    }
 }

@@ -89,6 +89,29 @@ struct ReadOnlyTests {
         try expectReadOnly(store, caseID: id)
     }
 
+    /// SQLite gives a WAL store's `-shm` the store file's mode of the moment it makes it: a
+    /// read-only session on a store its owner made read-only (chmod 0400) left a read-only `-shm`
+    /// that refused every writer once the store was writable again. The next opening gives it back
+    /// to the owner. The modes show it even when the tests run as root (whom they do not stop);
+    /// ReadOnlyEndToEndTests runs it as an ordinary user.
+    @Test func companionsLeftByAReadOnlySessionAreWritableAgain() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("bord.sqlite")
+        _ = try storeWithOneCase(path)
+        #expect(chmod(path, 0o400) == 0)
+        do {
+            let reader = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true)
+            #expect(try reader.boardCases(today: today, closedWindowDays: nil).count == 1)
+        }
+        #expect(chmod(path, 0o600) == 0)
+        let writer = try SQLiteCaseStore(path: path, user: "anouk")
+        try writer.addReport(report("2025-0002"))
+        for companion in [path + "-wal", path + "-shm"] {
+            let mode = try #require(permissions(companion), "the writer uses \(companion)")
+            #expect(mode & 0o200 != 0, "\(companion) is \(String(mode, radix: 8))")
+        }
+    }
+
     @Test func writabilityFollowsAccess() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")

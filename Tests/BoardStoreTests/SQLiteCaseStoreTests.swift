@@ -318,6 +318,25 @@ struct StoreFileTests {
         #expect(path == scratch.path)
     }
 
+    /// A store path that is a link to nothing: refused with the link and its target named, never
+    /// removed, and no store made at the target through it.
+    @Test func aLinkToNothingIsRefusedAndKept() throws {
+        let scratch = try ScratchDirectory()
+        let link = scratch.file("bord.sqlite")
+        let target = scratch.file("weg/bord.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        for open in [{ _ = try SQLiteCaseStore(path: link, user: "anouk") }, { _ = try StoreDraft.begin(path: link, user: "anouk") }] {
+            guard case .cannotOpen(let path, let reason)? = storeError(open) else {
+                Issue.record("a link to nothing must be refused")
+                continue
+            }
+            #expect(path == link)
+            #expect(reason.contains("verwijzing naar \(target)"), "\(reason)")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["bord.sqlite"], "nothing made beside it or at its target")
+    }
+
     @Test func newerSchemaIsRefusedAndUntouched() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")

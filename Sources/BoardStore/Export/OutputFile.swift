@@ -21,29 +21,35 @@ public enum OutputFile {
 
     /// Writes `data` to `path` with mode 0600.
     public static func write(_ data: Data, to path: String, overwrite: Bool) throws {
+        try write(data, to: path, overwrite: overwrite, through: FileHandle.init(forWritingAtPath:))
+    }
+
+    /// The same, with the data going through the handle `open` gives for the temporary file (a
+    /// test passes one on /dev/full, which fails as a full disk does).
+    static func write(_ data: Data, to path: String, overwrite: Bool, through open: (String) -> FileHandle?) throws {
         try checkTarget(path, overwrite: overwrite)
         let temporary = try makeTemporary(beside: path)
         do {
-            guard let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw StoreError.refused("\(temporary) kan niet worden geschreven.")
-            }
+            guard let handle = open(temporary) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
             try handle.synchronize()
         } catch {
             unlink(temporary)
-            throw StoreError.refused("\(path) kan niet worden geschreven: \(error)")
+            // In the words of backup and import (SQLite's errors), not Foundation's English.
+            throw StoreError.refused("Het schrijven is mislukt: \(StoreFile.describe(error)). Er is niets geschreven naar \(path).")
         }
         try place(temporary, at: path, overwrite: overwrite)
     }
 
-    /// A new empty file (0600) in the directory of `path`, for building the result before it is placed.
+    /// A new empty file (0600) in the directory of `path`, for building the result before it is
+    /// placed. The hidden copies that earlier runs for `path` left when they were killed are removed first.
     static func makeTemporary(beside path: String) throws -> String {
-        let name = (path as NSString).lastPathComponent
-        let temporary = (parent(of: path) as NSString).appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
+        HiddenCopy.output.removeStale(beside: path)
+        let temporary = HiddenCopy.output.name(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError.refused("In de map \(parent(of: path)) kan geen bestand worden gemaakt (\(String(cString: strerror(errno)))).")
+            throw StoreError.refused("In de map \(parent(of: path)) kan geen bestand worden gemaakt (\(StoreFile.describe(errno: errno))).")
         }
         fchmod(descriptor, 0o600)
         close(descriptor)
@@ -56,7 +62,7 @@ public enum OutputFile {
         chmod(temporary, 0o600)
         if overwrite {
             guard rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = StoreFile.describe(errno: errno)
                 unlink(temporary)
                 throw StoreError.refused("\(path) kan niet worden geschreven (\(reason)).")
             }
@@ -67,7 +73,7 @@ public enum OutputFile {
             if errno == EEXIST {
                 throw StoreError.refused("\(path) bestaat al en wordt niet overschreven; kies een andere naam of gebruik --force.")
             }
-            throw StoreError.refused("\(path) kan niet worden geschreven (\(String(cString: strerror(errno)))).")
+            throw StoreError.refused("\(path) kan niet worden geschreven (\(StoreFile.describe(errno: errno))).")
         }
     }
 
