@@ -4,35 +4,55 @@ import Testing
 /// Commands of every kind that writes, run against the same new store path while another one is
 /// part way: nothing one of them confirmed is deleted or replaced by another.
 ///
-/// The first command is frozen (SIGSTOP) as soon as it has begun to make something (a hidden
-/// copy beside the path, or the store itself), the others run to their end, and then it is let go
-/// (SIGCONT): so the order is fixed without sleeping on a guess.
+/// The first command is frozen (SIGSTOP) part way, while its hidden copy beside the path exists
+/// and nothing is at the path yet; the others run to their end, and then it is let go (SIGCONT):
+/// so the order is fixed without sleeping on a guess.
 @Suite("Commands racing for a new store", .serialized)
 struct NewStoreRaceTests {
     static let header = "kenmerk;aangemeld_op;bron;gezin"
 
-    /// Starts the binary and freezes it once it made anything for `store`; returns its pid.
-    func startAndFreeze(_ arguments: [String], store: String, output: String) throws -> pid_t {
-        let pid = try spawnDetached(arguments, output: output)
-        let directory = (store as NSString).deletingLastPathComponent
-        let name = (store as NSString).lastPathComponent
+    /// Starts the binary (its arguments made for a target path) and freezes it part way: it has
+    /// begun its hidden copy beside the target and put nothing at the target itself, and it still
+    /// runs. Polling cannot promise to catch a command in that window when the machine stalls the
+    /// test; an attempt that missed it proves nothing either way, so it is let finish and tried
+    /// again on a new target. Returns the frozen command and its target.
+    func startPartWay(_ arguments: (String) -> [String], target name: String, in directory: URL,
+                      output: String) throws -> (pid: pid_t, target: String) {
+        for attempt in 1...5 {
+            let target = directory.appendingPathComponent("\(attempt)-\(name)").path
+            let pid = try spawnDetached(arguments(target), output: output)
+            if try freezeWhileHidden(pid, target: target, output: output) { return (pid, target) }
+            kill(pid, SIGCONT)
+            reap(pid)
+        }
+        Issue.record("\(arguments("…").first ?? "") was never caught part way in five attempts: \(errors(output))")
+        throw TmuxSession.TmuxError.failed("never caught part way")
+    }
+
+    /// Freezes `pid` once its hidden copy beside `target` appears; true when it was caught before it
+    /// ended or put anything at `target`.
+    func freezeWhileHidden(_ pid: pid_t, target: String, output: String) throws -> Bool {
+        let directory = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             if entries.contains(where: { $0 == name || $0.hasPrefix(".\(name).") }) {
                 kill(pid, SIGSTOP)
-                return pid
+                var status: Int32 = 0
+                let ended = waitpid(pid, &status, WNOHANG) == pid
+                return !ended && !FileManager.default.fileExists(atPath: target)
             }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
-                Issue.record("\(arguments.first ?? "") ended before it made anything: \(errors(output))")
+                Issue.record("\(Binary.path) ended before it made anything: \(errors(output))")
                 throw TmuxSession.TmuxError.failed("ended early")
             }
             usleep(1_000)
         }
         kill(pid, SIGKILL)
         reap(pid)
-        throw TmuxSession.TmuxError.timeout("\(arguments.first ?? "") made nothing within a minute")
+        throw TmuxSession.TmuxError.timeout("made nothing within a minute")
     }
 
     /// Lets a frozen command go and returns its exit code.
@@ -73,14 +93,13 @@ struct NewStoreRaceTests {
     @Test func aFailingImportLeavesWhatOthersWroteMeanwhile() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("nieuw.sqlite").path
         let bad = directory.appendingPathComponent("groot.csv").path
         try writeCSV((1...10_000).map { "G-\($0);03-03-2025;Veilig Thuis;Gezin \($0)" } + ["G-LAATST;31-02-2025;Veilig Thuis;Laatste"], to: bad)
         let small = directory.appendingPathComponent("klein.csv").path
         try writeCSV((1...3).map { "K-\($0);04-03-2025;Jeugdteam;Klein \($0)" }, to: small)
 
         let output = directory.appendingPathComponent("groot.txt").path
-        let large = try startAndFreeze(["import", bad, "--store", store], store: store, output: output)
+        let (large, store) = try startPartWay({ ["import", bad, "--store", $0] }, target: "nieuw.sqlite", in: directory, output: output)
 
         let smallImport = try Binary.run(["import", small, "--store", store])
         #expect(smallImport.status == 0, "\(smallImport.output)")
@@ -111,11 +130,10 @@ struct NewStoreRaceTests {
     @Test func aGoodImportGoesIntoAStoreMadeMeanwhile() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("nieuw.sqlite").path
         let file = directory.appendingPathComponent("zaken.csv").path
         try writeCSV((1...5_000).map { "G-\($0);03-03-2025;Veilig Thuis;Gezin \($0)" }, to: file)
         let output = directory.appendingPathComponent("import.txt").path
-        let importer = try startAndFreeze(["import", file, "--store", store], store: store, output: output)
+        let (importer, store) = try startPartWay({ ["import", file, "--store", $0] }, target: "nieuw.sqlite", in: directory, output: output)
 
         let writer = try Binary.run(["_schrijftest", "--store", store, "--count", "2", "--prefix", "S"])
         #expect(writer.status == 0, "\(writer.output)")
@@ -136,9 +154,8 @@ struct NewStoreRaceTests {
     @Test func aDemoNeverWritesIntoAStoreMadeMeanwhile() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("nieuw.sqlite").path
         let output = directory.appendingPathComponent("demo.txt").path
-        let demo = try startAndFreeze(["demo", "--store", store, "--families", "600"], store: store, output: output)
+        let (demo, store) = try startPartWay({ ["demo", "--store", $0, "--families", "600"] }, target: "nieuw.sqlite", in: directory, output: output)
 
         let writer = try Binary.run(["_schrijftest", "--store", store, "--count", "2", "--prefix", "S"])
         #expect(writer.status == 0, "\(writer.output)")
@@ -158,9 +175,8 @@ struct NewStoreRaceTests {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try makeDemoStore(in: directory, families: 400, name: "bord.sqlite")
-        let copy = directory.appendingPathComponent("kopie.sqlite").path
         let output = directory.appendingPathComponent("backup.txt").path
-        let first = try startAndFreeze(["backup", "--store", store, copy], store: copy, output: output)
+        let (first, copy) = try startPartWay({ ["backup", "--store", store, $0] }, target: "kopie.sqlite", in: directory, output: output)
 
         #expect(try Binary.run(["_schrijftest", "--store", store, "--count", "1", "--prefix", "NA"]).status == 0)
         let second = try Binary.run(["backup", "--store", store, copy])
