@@ -102,22 +102,37 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 public enum DateProblem: Error, Equatable, Sendable {
     case malformed(String)
     case impossible(String)
+    /// A year outside `Day.possibleYears(today:)`: `03-03-0025` is a typing error, not the year 25.
+    case outOfRange(Day, years: ClosedRange<Int>)
     case inFuture(Day)
     case before(Day, what: String)
+    case after(Day, what: String)
 
     public var message: String {
         switch self {
-        case .malformed(let text): return "‘\(text)’ is geen datum; typ dd-mm-jjjj"
-        case .impossible(let text): return "‘\(text)’ bestaat niet als datum"
+        case .malformed(let text): return "\(InputText.quoted(text)) is geen datum; typ dd-mm-jjjj"
+        case .impossible(let text): return "\(InputText.quoted(text)) bestaat niet als datum"
+        case .outOfRange(let day, let years):
+            return "‘\(day.dutch)’ ligt niet tussen \(years.lowerBound) en \(years.upperBound); controleer het jaar"
         case .inFuture(let day): return "\(day.dutch) ligt in de toekomst"
         case .before(let day, let what): return "mag niet vóór \(what) (\(day.dutch)) liggen"
+        case .after(let day, let what): return "mag niet na \(what) (\(day.dutch)) liggen"
         }
     }
 }
 
 extension Day {
-    /// Parses a date typed by a user and tells exactly what is wrong with it.
-    public static func validate(_ text: String, notAfter latest: Day? = nil,
+    /// The first year a typed or imported date may lie in.
+    public static let earliestYear = 1900
+
+    /// The years a typed or imported date may lie in: from 1900 (nobody in a dossier was born
+    /// earlier) to next year (an evaluation or a report-back date may lie ahead). A date outside
+    /// them is a typing error that would otherwise close a case in the year 25 and let retention erase it.
+    public static func possibleYears(today: Day) -> ClosedRange<Int> { earliestYear...(today.year + 1) }
+
+    /// Parses a date typed by a user (or read from an import or the command line) and tells
+    /// exactly what is wrong with it.
+    public static func validate(_ text: String, today: Day, notAfter latest: Day? = nil,
                                 notBefore earliest: (Day, String)? = nil) -> Result<Day, DateProblem> {
         let trimmed = text.trimmingWhitespace()
         guard let day = Day(parsing: trimmed) else {
@@ -129,6 +144,14 @@ extension Day {
                 && ((shape[0].count == 4 && shape[2].count <= 2) || (shape[2].count == 4 && shape[0].count <= 2))
             return .failure(dated ? .impossible(trimmed) : .malformed(trimmed))
         }
+        return check(day, today: today, notAfter: latest, notBefore: earliest)
+    }
+
+    /// The rules for a day that exists: a possible year, then not after `latest`, not before `earliest`.
+    public static func check(_ day: Day, today: Day, notAfter latest: Day? = nil,
+                             notBefore earliest: (Day, String)? = nil) -> Result<Day, DateProblem> {
+        let years = possibleYears(today: today)
+        if !years.contains(day.year) { return .failure(.outOfRange(day, years: years)) }
         if let latest, day > latest { return .failure(.inFuture(day)) }
         if let (first, what) = earliest, day < first { return .failure(.before(first, what: what)) }
         return .success(day)

@@ -13,6 +13,13 @@ public struct Child: Equatable, Sendable {
     }
 }
 
+extension Child {
+    /// A child that a report names is born on or before the report's day.
+    public static func birthProblem(_ born: Day, reportedOn: Day) -> DateProblem? {
+        born > reportedOn ? .after(reportedOn, what: "de aanmelding") : nil
+    }
+}
+
 extension Day {
     /// What a screen or an export says for a date that is no longer known (erased by retention),
     /// rather than showing the epoch.

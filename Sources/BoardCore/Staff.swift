@@ -73,16 +73,16 @@ public struct StaffMember: Equatable, Sendable {
 
     public func permits(_ permission: Permission) -> Bool { role.permits(permission) }
 
-    /// A user name as the operating system allows it: no spaces or control characters, not empty,
-    /// at most 64 characters. Returns a Dutch problem, or nil when the name is fine.
+    /// A user name as the operating system allows it: no spaces, control or invisible characters,
+    /// not empty, at most 64 characters. Returns a Dutch problem, or nil when the name is fine.
     public static func problem(withUserName name: String) -> String? {
         if name.isEmpty { return "De gebruikersnaam is leeg." }
         if name.count > 64 { return "De gebruikersnaam is langer dan 64 tekens." }
         if UnnamedUser.isUnnamed(name) {
             return "‘\(name)’ is geen gebruikersnaam maar een gebruikersnummer zonder naam; alleen gebruikers die het systeem kent, kunnen medewerker zijn."
         }
-        if name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-            return "De gebruikersnaam ‘\(name.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }.map(String.init).joined())’ mag geen spaties of stuurtekens bevatten."
+        if name.unicodeScalars.contains(where: { $0.properties.isWhitespace || InputText.isRefused($0) }) {
+            return "De gebruikersnaam \(InputText.quoted(name)) mag geen spaties, stuurtekens of onzichtbare tekens bevatten."
         }
         return nil
     }

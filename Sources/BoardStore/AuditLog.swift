@@ -13,7 +13,8 @@ extension SQLiteCaseStore {
             let restricted = !(member?.permits(.readFullAuditLog) ?? false)
             var conditions: [String] = []
             var arguments: StatementArguments = []
-            if let kenmerk = filter.familyKenmerk?.trimmingWhitespace(), !kenmerk.isEmpty {
+            if let given = filter.familyKenmerk, !given.trimmingWhitespace().isEmpty {
+                let kenmerk = try Self.lookupKenmerk(given)
                 guard let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) else {
                     throw StoreError.caseNotFound(kenmerk)
                 }

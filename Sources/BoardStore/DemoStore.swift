@@ -9,6 +9,10 @@ import GRDB
 /// are written (through `insertReport`, an update of the case and a log event per move), so the
 /// demo exercises the same data paths as real work.
 public enum DemoStore {
+    /// The most families a demo store holds: ten times the largest store the benchmark measures,
+    /// and far below what would not fit in memory.
+    public static let maximumFamilies = 1_000_000
+
     /// Writes a new demo store at `path`, all in one transaction, and marks it with the setting `demo = 1`.
     /// The demo is built under a hidden name and put at `path` only when complete (`StoreDraft`), so
     /// it never writes into, replaces or removes a store someone else made there meanwhile: any
@@ -16,7 +20,9 @@ public enum DemoStore {
     @discardableResult
     public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
                               user: String = Clock.currentUser()) throws -> SQLiteCaseStore {
-        guard families >= 0 else { throw StoreError.refused("Het aantal gezinnen voor de demo kan niet negatief zijn.") }
+        guard (0...maximumFamilies).contains(families) else {
+            throw StoreError.refused("Het aantal gezinnen voor de demo ligt tussen 0 en \(maximumFamilies).")
+        }
         try refuseExisting(path: path)
         let plans = DemoPlanner.plan(families: families, seed: seed, today: today)
         guard let draft = try StoreDraft.begin(path: path, user: user) else { throw existing(path) }

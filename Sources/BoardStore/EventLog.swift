@@ -301,29 +301,24 @@ extension SQLiteCaseStore {
     }
 }
 
-/// Rules for text that goes into the store.
+/// Rules for text that goes into the store: the last guard behind the forms, the import and the
+/// commands, which check each field by its kind (InputText) and say so at the field.
 public enum StoreText {
-    /// SQLite (through GRDB) stores text up to the first NUL character and would silently cut off
-    /// the rest, so such text is refused with a message instead. Everything else (escape sequences,
-    /// other control characters, any length) is stored as given; the UI cleans text for display.
-    public static func check(_ text: String, field: String) throws {
-        if containsNUL(text) {
-            throw StoreError.refused("\(field) bevat een NUL-teken (\\0); dat kan niet worden opgeslagen. Verwijder het teken en probeer het opnieuw.")
+    /// Control and invisible characters (InputText.isRefused) are refused in every text, with a
+    /// message that names the field; TAB and line breaks are left to the input, which knows which
+    /// fields are multi-line. A NUL would also make SQLite cut the text off silently.
+    public static func check(_ text: String, field: String, allowingLineBreaks: Bool = true) throws {
+        if let problem = InputText.characterProblem(in: text, allowingLineBreaks: allowingLineBreaks) {
+            throw StoreError.refused("\(field) \(problem.message).")
         }
     }
 
-    /// Whether `text` holds a NUL character: memchr over the bytes, as every field of every imported
-    /// row and every event's detail is checked.
-    static func containsNUL(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-    }
-
+    /// A report's texts are all one line; its kenmerk is also in the form every case's kenmerk has.
     static func check(_ report: NewReport) throws {
-        try check(report.kenmerk, field: "Het kenmerk")
-        try check(report.familyName, field: "De gezinsnaam")
-        try check(report.wijk, field: "De wijk")
-        try check(report.medewerker, field: "De medewerker")
-        for child in report.children { try check(child.firstName, field: "De voornaam van een kind") }
+        if case .failure(let problem) = InputText.kenmerk(report.kenmerk) { throw StoreError.refused("Het kenmerk \(problem.message).") }
+        try check(report.familyName, field: "De gezinsnaam", allowingLineBreaks: false)
+        try check(report.wijk, field: "De wijk", allowingLineBreaks: false)
+        try check(report.medewerker, field: "De medewerker", allowingLineBreaks: false)
+        for child in report.children { try check(child.firstName, field: "De voornaam van een kind", allowingLineBreaks: false) }
     }
 }

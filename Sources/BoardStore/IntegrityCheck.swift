@@ -175,7 +175,14 @@ public enum IntegrityCheck {
             let count: Int = row[1]
             return "kenmerk \(kenmerk) komt \(count) keer voor"
         }
-        report.sections.append(section(kenmerkenTitle, summary: "in orde", problems: duplicates))
+        // A kenmerk stored before the input refused look-alikes (`2026-0001` and `2026-0001` + U+200B)
+        // is unique to SQLite but not to a reader. GLOB finds the candidates; InputText decides.
+        let malformed = try String.fetchAll(db, sql: """
+            SELECT kenmerk FROM "case" WHERE kenmerk GLOB '*[^A-Za-z0-9./_-]*' OR length(kenmerk) > ? ORDER BY kenmerk
+            """, arguments: [InputText.Kind.kenmerk.maximumLength]).compactMap { kenmerk -> String? in
+            InputText.problem(in: kenmerk, kind: .kenmerk).map { "kenmerk \(InputText.quoted(kenmerk)) \($0.message)" }
+        }
+        report.sections.append(section(kenmerkenTitle, summary: "in orde", problems: duplicates + malformed))
 
         var dateProblems: [String] = []
         let placeholder = Retention.placeholder

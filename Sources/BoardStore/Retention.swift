@@ -235,7 +235,7 @@ extension SQLiteCaseStore {
     }
 
     static func family(_ db: Database, kenmerk: String) throws -> RetentionCandidate {
-        let kenmerk = kenmerk.trimmingWhitespace()
+        let kenmerk = try lookupKenmerk(kenmerk)
         guard let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]),
               let candidate = try families(db, where: "f.id = ?", having: nil, arguments: [familyID]).first else {
             throw StoreError.caseNotFound(kenmerk)

@@ -154,8 +154,7 @@ extension SQLiteCaseStore {
         if let problem = StaffMember.problem(withUserName: name) { throw StoreError.refused(problem) }
         let displayName = member.displayName.trimmingWhitespace()
         guard !displayName.isEmpty else { throw StoreError.refused("De weergavenaam is verplicht (bijvoorbeeld --naam \"Anouk de Wit\").") }
-        guard displayName.count <= 200 else { throw StoreError.refused("De weergavenaam is langer dan 200 tekens.") }
-        try StoreText.check(displayName, field: "De weergavenaam")
+        if let problem = InputText.problem(in: displayName, kind: .name) { throw StoreError.refused("De weergavenaam \(problem.message).") }
         return StaffMember(name: name, displayName: displayName, role: member.role)
     }
 

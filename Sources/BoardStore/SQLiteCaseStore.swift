@@ -248,6 +248,15 @@ public final class SQLiteCaseStore: CaseStore {
 
     // MARK: Shared pieces
 
+    /// A kenmerk given to find a case (`--family`), taken as the input takes it (InputText.kenmerk),
+    /// so that a look-alike is refused with the reason rather than not found.
+    static func lookupKenmerk(_ text: String) throws -> String {
+        switch InputText.kenmerk(text) {
+        case .success(let kenmerk): return kenmerk
+        case .failure(let problem): throw StoreError.refused("Het kenmerk \(InputText.quoted(text.trimmingWhitespace())) \(problem.message).")
+        }
+    }
+
     /// Inserts a report; also used by the demo builder so that demo and real data look alike.
     /// Returns the new case and its family.
     ///

@@ -167,6 +167,8 @@ enum Schema {
         }
         // Each column's count and first cards from indexes alone, for the first frame (BoardIndexes.swift).
         migrator.registerMigration(BoardIndexes.firstFrameMigrationName, migrate: BoardIndexes.migrateFirstFrame)
+        // The family child summary by one per child instead of a recount (BoardIndexes.swift).
+        migrator.registerMigration(FamilyChildSummary.linearMigrationName, migrate: FamilyChildSummary.migrateLinear)
         return migrator
     }
 }

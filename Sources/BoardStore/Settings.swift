@@ -14,6 +14,26 @@ extension SQLiteCaseStore {
     /// Keys that only the program itself writes.
     static let internalSettings: Set<String> = ["demo"]
 
+    /// A setting a teamleider can change: its key, its default and what it means.
+    public struct KnownSetting: Sendable {
+        public var key: String
+        public var standard: String
+        public var meaning: String
+    }
+
+    /// Every setting a teamleider can change; any other key is refused, so that a typo is not stored silently.
+    public static let knownSettings: [KnownSetting] = [
+        KnownSetting(key: "norm.werkdagen_aangemeld", standard: "\(Norms.standard.werkdagenInAangemeld)", meaning: "werkdagen in Aangemeld"),
+        KnownSetting(key: "norm.weken_onderzoek", standard: "\(Norms.standard.weeksInOnderzoek)", meaning: "weken in Onderzoek"),
+        KnownSetting(key: "norm.maanden_beschermtafel", standard: "\(Norms.standard.monthsAtBeschermtafel)", meaning: "maanden aan de Beschermtafel"),
+        KnownSetting(key: "bord.dagen_afgesloten", standard: "\(Norms.standard.closedWindowDays)", meaning: "dagen dat afgesloten zaken op het bord blijven"),
+    ] + Norms.wipStages.map {
+        KnownSetting(key: Norms.wipKey($0), standard: "0", meaning: "WIP-limiet: open zaken in \($0.title) (0 = geen limiet)")
+    } + [
+        KnownSetting(key: retentionYearsKey, standard: "\(Retention.defaultYears)", meaning: "bewaartermijn in jaren na de laatste zaak"),
+        KnownSetting(key: idleLockMinutesKey, standard: "\(defaultIdleLockMinutes)", meaning: "minuten zonder toets waarna het bord vergrendelt"),
+    ]
+
     /// Every stored setting, by key.
     public func settings() throws -> [String: String] {
         try read { db in
@@ -31,6 +51,9 @@ extension SQLiteCaseStore {
             throw StoreError.refused("‘\(key)’ is geen geldige naam voor een instelling (kleine letters, cijfers, punt en liggend streepje).")
         }
         guard !Self.internalSettings.contains(key) else { throw StoreError.refused("De instelling ‘\(key)’ wordt door Beschermbord zelf bijgehouden.") }
+        guard Self.knownSettings.contains(where: { $0.key == key }) else {
+            throw StoreError.refused("‘\(key)’ is geen instelling; kies uit: \(Self.knownSettings.map(\.key).joined(separator: ", ")).")
+        }
         guard let number = Int(value), number >= 0, number <= 100_000 else {
             throw StoreError.refused("‘\(value)’ is geen geldige waarde voor \(key): geef een heel getal vanaf 0.")
         }

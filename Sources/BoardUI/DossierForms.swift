@@ -13,29 +13,29 @@ public enum DossierForms {
         switch kind {
         case .editFamily:
             form = Form(title: "Gezin bewerken", fields: [
-                FormField(id: "naam", label: "Gezinsnaam", value: dossier.family.name),
-                FormField(id: "adres", label: "Adres", value: dossier.family.address),
-                FormField(id: "wijk", label: "Wijk", value: dossier.family.wijk),
+                FormField(id: "naam", label: "Gezinsnaam", value: dossier.family.name, text: .name),
+                FormField(id: "adres", label: "Adres", value: dossier.family.address, text: .name),
+                FormField(id: "wijk", label: "Wijk", value: dossier.family.wijk, text: .name),
             ])
         case .addChild:
             form = Form(title: "Kind toevoegen", fields: [
-                FormField(id: "voornaam", label: "Voornaam"),
-                FormField(id: "achternaam", label: "Achternaam (als anders)"),
+                FormField(id: "voornaam", label: "Voornaam", text: .name),
+                FormField(id: "achternaam", label: "Achternaam (als anders)", text: .name),
                 FormField(id: "geboren", label: "Geboortedatum", kind: .date),
-                FormField(id: "bsn", label: "BSN (optioneel)"),
+                FormField(id: "bsn", label: "BSN (optioneel)", text: .name),
             ])
         case .addCaregiver:
             form = Form(title: "Ouder/verzorger toevoegen", fields: [
-                FormField(id: "naam", label: "Naam"),
+                FormField(id: "naam", label: "Naam", text: .name),
                 FormField(id: "relatie", label: "Relatie", kind: .choice(relations), value: relations[0]),
-                FormField(id: "telefoon", label: "Telefoon"),
+                FormField(id: "telefoon", label: "Telefoon", text: .name),
             ])
         case .addNetworkMember:
             form = Form(title: "Netwerk aanvullen", fields: [
-                FormField(id: "naam", label: "Naam"),
-                FormField(id: "rol", label: "Rol (bv. buurvrouw, huisarts)"),
-                FormField(id: "organisatie", label: "Organisatie"),
-                FormField(id: "telefoon", label: "Telefoon"),
+                FormField(id: "naam", label: "Naam", text: .name),
+                FormField(id: "rol", label: "Rol (bv. buurvrouw, huisarts)", text: .name),
+                FormField(id: "organisatie", label: "Organisatie", text: .name),
+                FormField(id: "telefoon", label: "Telefoon", text: .name),
             ])
         case .addAssessment:
             form = Form(title: "Veiligheidsbeoordeling", fields: [
@@ -49,9 +49,9 @@ public enum DossierForms {
         case .addRiskInstrument:
             form = Form(title: "Risico-instrument", fields: [
                 FormField(id: "instrument", label: "Instrument", kind: .choice(RiskInstrumentRecord.instruments), value: "LIRIK"),
-                FormField(id: "anders", label: "Naam (bij Anders)"),
+                FormField(id: "anders", label: "Naam (bij Anders)", text: .name),
                 FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
-                FormField(id: "uitkomst", label: "Uitkomstcategorie"),
+                FormField(id: "uitkomst", label: "Uitkomstcategorie", text: .name),
                 FormField(id: "toelichting", label: "Toelichting", kind: .multiline),
             ])
         case .addNote(let refersTo):
@@ -85,7 +85,7 @@ public enum DossierForms {
     public static func meetingDecision(for summary: CaseSummary, today: Day) -> DossierForm {
         let form = Form(title: "Besluit teamoverleg", fields: [
             FormField(id: "besluit", label: "Besluit", kind: .multiline),
-            FormField(id: "wie", label: "Wie voert het uit", value: summary.medewerker),
+            FormField(id: "wie", label: "Wie voert het uit", value: summary.medewerker, text: .name),
             FormField(id: "uiterlijk", label: "Uiterlijk", kind: .date, value: today.adding(days: MeetingAgenda.defaultInterval).dutch),
         ])
         return DossierForm(kind: .meetingDecision, form: form, familyID: summary.familyID, caseSummary: summary)
@@ -96,14 +96,14 @@ public enum DossierForms {
         let form = dossierForm.form
         let caseID = dossierForm.caseSummary.id
         let seen = SeenCase(caseID: caseID, version: dossierForm.caseSummary.version)
-        var problems: [(String, String)] = []
+        var problems = form.inputProblems()
         func required(_ id: String, _ label: String) -> String {
             let value = form[id].trimmingWhitespace()
             if value.isEmpty { problems.append((id, "\(label) is verplicht")) }
             return value
         }
         func date(_ id: String, notBefore: (Day, String)? = nil) -> Day? {
-            switch Day.validate(form[id], notAfter: today, notBefore: notBefore) {
+            switch Day.validate(form[id], today: today, notAfter: today, notBefore: notBefore) {
             case .success(let day): return day
             case .failure(let problem): problems.append((id, problem.message)); return nil
             }
@@ -151,8 +151,10 @@ public enum DossierForms {
             let outcome = TableOutcome.allCases.first(where: { $0.title == form["uitkomst"] }) ?? .drang
             var reportBack: Day?
             if outcome == .drang {
-                if let back = Day(parsing: form["terugkoppeling"]) { reportBack = back } else {
-                    problems.append(("terugkoppeling", Day.validate(form["terugkoppeling"]).failureMessage ?? "Bij drang hoort een terugkoppeldatum"))
+                switch Day.validate(form["terugkoppeling"], today: today) {
+                case .success(let back): reportBack = back
+                case .failure(let problem):
+                    problems.append(("terugkoppeling", form["terugkoppeling"].trimmingWhitespace().isEmpty ? "Bij drang hoort een terugkoppeldatum" : problem.message))
                 }
             }
             if let meeting {
@@ -170,7 +172,7 @@ public enum DossierForms {
             let decision = required("besluit", "Het besluit")
             let actor = required("wie", "Wie het uitvoert")
             var due: Day?
-            switch Day.validate(form["uiterlijk"], notBefore: (today, "vandaag")) {
+            switch Day.validate(form["uiterlijk"], today: today, notBefore: (today, "vandaag")) {
             case .success(let day): due = day
             case .failure(let problem): problems.append(("uiterlijk", problem.message))
             }
@@ -182,12 +184,5 @@ public enum DossierForms {
         }
         guard problems.isEmpty, let change else { return .failure(FormProblems(problems)) }
         return .success(change)
-    }
-}
-
-extension Result where Failure == DateProblem {
-    var failureMessage: String? {
-        if case .failure(let problem) = self { return problem.message }
-        return nil
     }
 }

@@ -19,14 +19,23 @@ public struct FormField: Equatable, Sendable {
     /// Cursor position in characters (text and date fields).
     public var cursor: Int
     public var error: String?
+    /// What the shared input rules (InputText) take a text field's value to be; nil for a date or a choice.
+    public var textKind: InputText.Kind?
 
-    public init(id: String, label: String, kind: Kind = .text, value: String = "") {
+    /// `text` names what a text field holds (a kenmerk, a name); by default a text field is one
+    /// line of free text and a multi-line field free text.
+    public init(id: String, label: String, kind: Kind = .text, value: String = "", text: InputText.Kind? = nil) {
         self.id = id
         self.label = label
         self.kind = kind
         self.value = value
         self.cursor = value.count
         self.error = nil
+        switch kind {
+        case .text: textKind = text ?? .line
+        case .multiline: textKind = text ?? .multiline
+        case .date, .choice: textKind = nil
+        }
     }
 }
 
@@ -52,6 +61,15 @@ public struct Form: Equatable, Sendable {
     }
 
     public func index(of id: String) -> Int? { fields.firstIndex(where: { $0.id == id }) }
+
+    /// Every text field against the shared input rules (InputText): a problem per field, for a
+    /// form's validation to start from, so every form refuses the same characters and lengths.
+    public func inputProblems() -> [(String, String)] {
+        fields.compactMap { field in
+            guard let kind = field.textKind, let problem = InputText.problem(in: field.value.trimmingWhitespace(), kind: kind) else { return nil }
+            return (field.id, problem.sentence)
+        }
+    }
 
     public mutating func setError(_ message: String?, on id: String) {
         if let index = index(of: id) { fields[index].error = message }

@@ -38,11 +38,13 @@ public enum MoveForm {
 
     public static func request(from dialog: MoveDialog, today: Day) -> Result<MoveRequest, FormProblems> {
         let to = target(of: dialog)
+        let input = dialog.form.inputProblems()
         let day: Day
-        switch Day.validate(dialog.form["datum"], notAfter: today) {
+        switch Day.validate(dialog.form["datum"], today: today, notAfter: today) {
         case .success(let parsed): day = parsed
-        case .failure(let problem): return .failure(FormProblems([("datum", problem.message)]))
+        case .failure(let problem): return .failure(FormProblems([("datum", problem.message)] + input))
         }
+        if !input.isEmpty { return .failure(FormProblems(input)) }
         let request = MoveRequest(caseID: dialog.summary.id, expectedVersion: dialog.summary.version,
                                   from: dialog.summary.stage, to: to, day: day, text: dialog.form["tekst"],
                                   requester: TableRequester(rawValue: dialog.form["inbrenger"]))

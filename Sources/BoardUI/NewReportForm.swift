@@ -4,12 +4,12 @@ import BoardCore
 public enum NewReportForm {
     public static func make(kenmerk: String, today: Day, medewerker: String) -> Form {
         var form = Form(title: "Nieuwe aanmelding", fields: [
-            FormField(id: "kenmerk", label: "Kenmerk", value: kenmerk),
+            FormField(id: "kenmerk", label: "Kenmerk", value: kenmerk, text: .kenmerk),
             FormField(id: "datum", label: "Datum aanmelding", kind: .date, value: today.dutch),
             FormField(id: "bron", label: "Bron", kind: .choice(Source.allCases.map(\.rawValue)), value: Source.veiligThuis.rawValue),
-            FormField(id: "gezin", label: "Gezinsnaam"),
-            FormField(id: "wijk", label: "Wijk"),
-            FormField(id: "medewerker", label: "Medewerker", value: medewerker),
+            FormField(id: "gezin", label: "Gezinsnaam", text: .name),
+            FormField(id: "wijk", label: "Wijk", text: .name),
+            FormField(id: "medewerker", label: "Medewerker", value: medewerker, text: .name),
         ])
         ensureEmptyChildRow(&form)
         return form
@@ -24,8 +24,8 @@ public enum NewReportForm {
         return n
     }
 
-    /// There is always one empty child row at the end, so another child can be added by typing.
-    /// Trailing empty rows beyond one are removed again.
+    /// There is always one empty child row at the end, so another child can be added by typing,
+    /// up to the most children a report names. Trailing empty rows beyond one are removed again.
     public static func ensureEmptyChildRow(_ form: inout Form) {
         var count = childCount(form)
         func isEmpty(_ n: Int) -> Bool {
@@ -36,9 +36,9 @@ public enum NewReportForm {
             form.fields.removeSubrange(index...(index + 1))
             count -= 1
         }
-        if count == 0 || !isEmpty(count) {
+        if count == 0 || (!isEmpty(count) && count < InputText.maximumChildren) {
             let n = count + 1
-            form.fields.append(FormField(id: childNameID(n), label: "Kind \(n): voornaam"))
+            form.fields.append(FormField(id: childNameID(n), label: "Kind \(n): voornaam", text: .name))
             form.fields.append(FormField(id: childBirthID(n), label: "Kind \(n): geboren", kind: .date))
         }
     }
@@ -74,11 +74,11 @@ public enum NewReportForm {
     }
 
     public static func validate(_ form: Form, today: Day, matches: [FamilyMatch] = []) -> Result<NewReport, FormProblems> {
-        var problems: [(String, String)] = []
+        var problems = form.inputProblems()
         let kenmerk = form["kenmerk"].trimmingWhitespace()
         if kenmerk.isEmpty { problems.append(("kenmerk", "Kenmerk is verplicht")) }
         var reportedOn = today
-        switch Day.validate(form["datum"], notAfter: today) {
+        switch Day.validate(form["datum"], today: today, notAfter: today) {
         case .success(let day): reportedOn = day
         case .failure(let problem): problems.append(("datum", problem.message))
         }
@@ -92,8 +92,13 @@ public enum NewReportForm {
             let birth = form[childBirthID(n)].trimmingWhitespace()
             if name.isEmpty && birth.isEmpty { continue }
             if name.isEmpty { problems.append((childNameID(n), "Voornaam ontbreekt")); continue }
-            switch Day.validate(birth, notAfter: reportedOn) {
-            case .success(let day): children.append(Child(firstName: name, birthDate: day))
+            switch Day.validate(birth, today: today, notAfter: today) {
+            case .success(let day):
+                if let problem = Child.birthProblem(day, reportedOn: reportedOn) {
+                    problems.append((childBirthID(n), problem.message))
+                } else {
+                    children.append(Child(firstName: name, birthDate: day))
+                }
             case .failure(let problem):
                 problems.append((childBirthID(n), birth.isEmpty ? "Geboortedatum ontbreekt" : problem.message))
             }

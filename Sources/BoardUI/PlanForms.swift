@@ -9,13 +9,13 @@ public enum PlanForms {
         switch kind {
         case .start:
             form = Form(title: "Plan JB in de wijk starten", fields: [
-                FormField(id: "jeugdbeschermer", label: "Jeugdbeschermer"),
+                FormField(id: "jeugdbeschermer", label: "Jeugdbeschermer", text: .name),
                 FormField(id: "organisatie", label: "Organisatie (GI)", kind: .choice(organisations), value: PlanOrganisation.jbra),
-                FormField(id: "andereGI", label: "Naam andere GI"),
-                FormField(id: "collega", label: "Collega wijkteam", value: summary.medewerker),
+                FormField(id: "andereGI", label: "Naam andere GI", text: .name),
+                FormField(id: "collega", label: "Collega wijkteam", value: summary.medewerker, text: .name),
                 FormField(id: "start", label: "Startdatum", kind: .date, value: today.dutch),
                 FormField(id: "instemming", label: "Instemming gezin op", kind: .date),
-                FormField(id: "instemmingDoor", label: "Instemming door"),
+                FormField(id: "instemmingDoor", label: "Instemming door", text: .name),
                 FormField(id: "intensiteit", label: "Intensiteit", kind: .choice(PlanIntensity.allCases.map(\.title)), value: PlanIntensity.intensief.title),
                 FormField(id: "evaluatie", label: "Eerste evaluatie", kind: .date, value: today.adding(days: 56).dutch),
             ])
@@ -27,7 +27,7 @@ public enum PlanForms {
         case .agreement:
             form = Form(title: "Afspraak toevoegen", fields: [
                 FormField(id: "wie", label: "Wie", kind: .choice(PlanParty.allCases.map(\.title)), value: PlanParty.gezin.title),
-                FormField(id: "naam", label: "Naam of rol (optioneel)"),
+                FormField(id: "naam", label: "Naam of rol (optioneel)", text: .name),
                 FormField(id: "wat", label: "Wat", kind: .multiline),
                 FormField(id: "uiterlijk", label: "Uiterlijk op", kind: .date, value: today.adding(days: 14).dutch),
             ])
@@ -35,7 +35,7 @@ public enum PlanForms {
             form = Form(title: "Uren vastleggen", fields: [
                 FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
                 FormField(id: "uren", label: "Uren (per 0,25)"),
-                FormField(id: "door", label: "Door wie", value: plan?.jeugdbeschermer ?? user),
+                FormField(id: "door", label: "Door wie", value: plan?.jeugdbeschermer ?? user, text: .name),
                 FormField(id: "omschrijving", label: "Korte omschrijving"),
             ])
         case .intensity:
@@ -82,14 +82,14 @@ public enum PlanForms {
     public static func change(from planForm: PlanForm, today: Day) -> Result<PlanChange, FormProblems> {
         let form = planForm.form
         let summary = planForm.summary
-        var problems: [(String, String)] = []
+        var problems = form.inputProblems()
         func required(_ id: String, _ label: String) -> String {
             let value = form[id].trimmingWhitespace()
             if value.isEmpty { problems.append((id, "\(label) is verplicht")) }
             return value
         }
         func date(_ id: String, notAfter: Day? = nil, notBefore: (Day, String)? = nil) -> Day? {
-            switch Day.validate(form[id], notAfter: notAfter, notBefore: notBefore) {
+            switch Day.validate(form[id], today: today, notAfter: notAfter, notBefore: notBefore) {
             case .success(let day): return day
             case .failure(let problem): problems.append((id, problem.message)); return nil
             }
@@ -155,7 +155,7 @@ public enum PlanForms {
             let conclusion = EvaluationConclusion.allCases.first(where: { $0.title == form["conclusie"] }) ?? .doorgaan
             var next: Day?
             if conclusion == .doorgaan {
-                switch Day.validate(form["volgende"]) {
+                switch Day.validate(form["volgende"], today: today) {
                 case .success(let value): next = value
                 case .failure(let problem):
                     problems.append(("volgende", form["volgende"].trimmingWhitespace().isEmpty

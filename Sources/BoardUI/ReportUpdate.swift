@@ -37,7 +37,7 @@ extension AppState {
         case .reportPreviousYear, .reportNextYear:
             let year = screen.period.from.year + (action == .reportPreviousYear ? -1 : 1)
             guard let period = ReportPeriod.yearToDate(year, today: today) else {
-                let reason = year > today.year ? "\(year) is nog niet begonnen." : "Cijfers gaan niet verder terug dan \(ReportPeriod.years.lowerBound)."
+                let reason = year > today.year ? "\(year) is nog niet begonnen." : "Cijfers gaan niet verder terug dan \(Day.earliestYear)."
                 message = StatusMessage(text: reason, isError: true)
                 return []
             }

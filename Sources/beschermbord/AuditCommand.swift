@@ -27,7 +27,7 @@ struct AuditCommand: ParsableCommand {
     var since: String?
 
     func validate() throws {
-        if let since, case .failure(let problem) = Day.validate(since) {
+        if let since, case .failure(let problem) = Day.validate(since, today: Clock.today()) {
             throw ValidationError("--since: \(problem.message).")
         }
     }

@@ -114,7 +114,9 @@ struct WriteDemo: ParsableCommand {
     var seed: UInt64 = 2026
 
     func validate() throws {
-        guard families >= 1 else { throw ValidationError("--families moet minstens 1 zijn.") }
+        guard (1...DemoStore.maximumFamilies).contains(families) else {
+            throw ValidationError("--families moet tussen 1 en \(DemoStore.maximumFamilies) liggen.")
+        }
     }
 
     func run() throws {

@@ -126,9 +126,7 @@ struct ImportCommand: ParsableCommand {
     /// The file's notices and unknown columns; its errors, which stop the import, as a failure.
     func report(_ parsed: ImportParse, name: String) throws {
         if let notice = parsed.encoding.notice { Console.say(notice) }
-        for column in parsed.unknownColumns {
-            Console.say("Onbekende kolom \(Console.quoted(column)) wordt genegeerd.")
-        }
+        if let notice = parsed.unknownColumnsNotice { Console.say(notice) }
         guard parsed.isValid else {
             for issue in parsed.errors { Console.complain(issue.description) }
             let count = parsed.errors.count
@@ -168,12 +166,6 @@ struct ImportCommand: ParsableCommand {
 /// sequences, which could move the cursor, recolour or retitle the user's terminal.
 enum Console {
     static func clean(_ text: String) -> String { TextSanitizer.singleLine(text) }
-
-    /// A value quoted in a message: at most 40 characters.
-    static func quoted(_ text: String) -> String {
-        let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
-        return "‘\(clean(shown))’"
-    }
 
     /// A line for the user on stdout, sanitized.
     static func say(_ line: String) { FileHandle.standardOutput.write(Data((clean(line) + "\n").utf8)) }

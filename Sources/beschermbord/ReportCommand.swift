@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
     static func period(year: Int?, from: String?, to: String?, today: Day) throws -> ReportPeriod {
         if let year {
             guard from == nil, to == nil else { throw Failure(message: "Kies --year of --from/--to, niet allebei.") }
-            return try checked(ReportPeriod.calendarYear(year))
+            return try checked(ReportPeriod.calendarYear(year, today: today))
         }
         guard let from else {
             if to != nil { throw Failure(message: "--to vraagt ook --from (de eerste dag van de periode).") }

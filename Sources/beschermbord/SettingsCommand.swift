@@ -12,17 +12,6 @@ struct SettingsCommand: ParsableCommand {
         defaultSubcommand: List.self,
         aliases: ["settings"])
 
-    /// The settings every store has, with their defaults.
-    static let known: [(key: String, standard: String, meaning: String)] = [
-        ("norm.werkdagen_aangemeld", "\(Norms.standard.werkdagenInAangemeld)", "werkdagen in Aangemeld"),
-        ("norm.weken_onderzoek", "\(Norms.standard.weeksInOnderzoek)", "weken in Onderzoek"),
-        ("norm.maanden_beschermtafel", "\(Norms.standard.monthsAtBeschermtafel)", "maanden aan de Beschermtafel"),
-        ("bord.dagen_afgesloten", "\(Norms.standard.closedWindowDays)", "dagen dat afgesloten zaken op het bord blijven"),
-    ] + Norms.wipStages.map { (Norms.wipKey($0), "0", "WIP-limiet: open zaken in \($0.title) (0 = geen limiet)") } + [
-        (SQLiteCaseStore.retentionYearsKey, "\(Retention.defaultYears)", "bewaartermijn in jaren na de laatste zaak"),
-        (SQLiteCaseStore.idleLockMinutesKey, "\(SQLiteCaseStore.defaultIdleLockMinutes)", "minuten zonder toets waarna het bord vergrendelt"),
-    ]
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "lijst", abstract: "Toon de instellingen.")
 
@@ -33,10 +22,10 @@ struct SettingsCommand: ParsableCommand {
             let stored: [String: String]
             do { stored = try store.settings() } catch { throw Failure(message: "\(error)") }
             var rows = [["Instelling", "Waarde", "Betekenis"]]
-            for item in SettingsCommand.known {
+            for item in SQLiteCaseStore.knownSettings {
                 rows.append([item.key, stored[item.key].map { $0 } ?? "\(item.standard) (standaard)", item.meaning])
             }
-            let knownKeys = Swift.Set(SettingsCommand.known.map(\.key) + ["demo"])
+            let knownKeys = Swift.Set(SQLiteCaseStore.knownSettings.map(\.key) + ["demo"])
             for (key, value) in stored.sorted(by: { $0.key < $1.key }) where !knownKeys.contains(key) {
                 rows.append([key, value, ""])
             }
@@ -52,8 +41,16 @@ struct SettingsCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("De naam van de instelling, bijvoorbeeld bewaartermijn.jaren.", valueName: "instelling"))
         var key: String
 
-        @Argument(help: ArgumentHelp("De nieuwe waarde: een heel getal.", valueName: "waarde"))
-        var value: String
+        /// Every word after the key, unrecognised options too: ArgumentParser would otherwise take
+        /// `-3` for an option and refuse it in English; the store refuses it in Dutch.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("De nieuwe waarde: een heel getal.", valueName: "waarde"))
+        var values: [String] = []
+
+        func validate() throws {
+            guard values.count == 1 else { throw ValidationError("Geef één waarde, bijvoorbeeld: instellingen zet wip.onderzoek 12.") }
+        }
+
+        var value: String { values[0] }
 
         func run() throws {
             let store = try storeOptions.open()

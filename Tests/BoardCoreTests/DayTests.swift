@@ -53,22 +53,37 @@ struct DayTests {
 
     @Test func validateSaysWhatIsWrong() {
         let today = day(2025, 6, 15)
-        #expect(Day.validate("14-06-2025", notAfter: today) == .success(day(2025, 6, 14)))
-        #expect(Day.validate("15-06-2025", notAfter: today) == .success(today), "today itself is allowed")
+        #expect(Day.validate("14-06-2025", today: today, notAfter: today) == .success(day(2025, 6, 14)))
+        #expect(Day.validate("15-06-2025", today: today, notAfter: today) == .success(today), "today itself is allowed")
 
-        #expect(Day.validate("31-02-2024") == .failure(.impossible("31-02-2024")))
-        #expect(Day.validate("00-00-0000") == .failure(.impossible("00-00-0000")))
-        #expect(Day.validate("29-02-2023") == .failure(.impossible("29-02-2023")))
-        #expect(Day.validate(" gisteren ") == .failure(.malformed("gisteren")))
-        #expect(Day.validate("") == .failure(.malformed("")))
-        #expect(Day.validate("01-03-24") == .failure(.malformed("01-03-24")), "a two-digit year is a typing problem, not a non-existent day")
-        #expect(Day.validate("01--03-2024") == .failure(.malformed("01--03-2024")))
+        #expect(Day.validate("31-02-2024", today: today) == .failure(.impossible("31-02-2024")))
+        #expect(Day.validate("00-00-0000", today: today) == .failure(.impossible("00-00-0000")))
+        #expect(Day.validate("29-02-2023", today: today) == .failure(.impossible("29-02-2023")))
+        #expect(Day.validate(" gisteren ", today: today) == .failure(.malformed("gisteren")))
+        #expect(Day.validate("", today: today) == .failure(.malformed("")))
+        #expect(Day.validate("01-03-24", today: today) == .failure(.malformed("01-03-24")), "a two-digit year is a typing problem, not a non-existent day")
+        #expect(Day.validate("01--03-2024", today: today) == .failure(.malformed("01--03-2024")))
 
-        #expect(Day.validate("16-06-2025", notAfter: today) == .failure(.inFuture(day(2025, 6, 16))))
+        #expect(Day.validate("16-06-2025", today: today, notAfter: today) == .failure(.inFuture(day(2025, 6, 16))))
         let start = (day(2025, 6, 1), "de meldingsdatum")
-        #expect(Day.validate("31-05-2025", notAfter: today, notBefore: start) == .failure(.before(day(2025, 6, 1), what: "de meldingsdatum")))
-        #expect(Day.validate("01-06-2025", notAfter: today, notBefore: start) == .success(day(2025, 6, 1)))
+        #expect(Day.validate("31-05-2025", today: today, notAfter: today, notBefore: start) == .failure(.before(day(2025, 6, 1), what: "de meldingsdatum")))
+        #expect(Day.validate("01-06-2025", today: today, notAfter: today, notBefore: start) == .success(day(2025, 6, 1)))
     }
+
+    /// A year before 1900 or after next year is a typing error, whatever else is asked of the day.
+    @Test func yearsLieBetween1900AndNextYear() {
+        let today = day(2025, 6, 15)
+        #expect(Day.possibleYears(today: today) == 1900...2026)
+        #expect(Day.validate("03-03-0025", today: today) == .failure(.outOfRange(day(25, 3, 3), years: 1900...2026)))
+        #expect(Day.validate("03-03-0025", today: today, notAfter: today) == .failure(.outOfRange(day(25, 3, 3), years: 1900...2026)),
+                "the year is named, not that the day lies before another")
+        #expect(Day.validate("31-12-1899", today: today) == .failure(.outOfRange(day(1899, 12, 31), years: 1900...2026)))
+        #expect(Day.validate("01-01-1900", today: today) == .success(day(1900, 1, 1)))
+        #expect(Day.validate("31-12-2026", today: today) == .success(day(2026, 12, 31)), "an evaluation may lie in next year")
+        #expect(Day.validate("9999-01-01", today: today) == .failure(.outOfRange(day(9999, 1, 1), years: 1900...2026)))
+        #expect(Day.check(day(2027, 1, 1), today: today) == .failure(.outOfRange(day(2027, 1, 1), years: 1900...2026)))
+    }
+
 
     @Test func problemMessagesAreDutch() {
         #expect(DateProblem.malformed("x").message == "‘x’ is geen datum; typ dd-mm-jjjj")
@@ -76,6 +91,11 @@ struct DayTests {
         #expect(DateProblem.inFuture(day(2030, 1, 2)).message == "02-01-2030 ligt in de toekomst")
         #expect(DateProblem.before(day(2025, 6, 1), what: "de meldingsdatum").message
                 == "mag niet vóór de meldingsdatum (01-06-2025) liggen")
+        #expect(DateProblem.after(day(2025, 6, 1), what: "de aanmelding").message == "mag niet na de aanmelding (01-06-2025) liggen")
+        #expect(DateProblem.outOfRange(day(25, 3, 3), years: 1900...2026).message
+                == "‘03-03-0025’ ligt niet tussen 1900 en 2026; controleer het jaar")
+        #expect(DateProblem.malformed(String(repeating: "9", count: 100_000)).message == "‘\(String(repeating: "9", count: 39))…’ is geen datum; typ dd-mm-jjjj",
+                "a message quotes at most 40 characters")
     }
 
     @Test func knownOrdinals() {

@@ -16,7 +16,10 @@ struct ReportTextTests {
                     == .failure(.backwards(from: day(2022, 6, 1), to: day(2022, 1, 1))))
         #expect(ReportPeriod.typed(from: "31-02-2022", to: "x", today: today) == .failure(.from(.impossible("31-02-2022"))))
         #expect(ReportPeriod.typed(from: "01-02-2022", to: "1-3", today: today) == .failure(.to(.malformed("1-3"))))
-        #expect(ReportPeriod.calendarYear(1850) == .failure(.year(1850)))
+        #expect(ReportPeriod.calendarYear(1850, today: today) == .failure(.year(1850)))
+        #expect(ReportPeriod.calendarYear(today.year + 2, today: today) == .failure(.year(today.year + 2)), "after next year")
+        #expect(ReportPeriod.typed(from: "01-01-0025", to: nil, today: today)
+                == .failure(.from(.outOfRange(Day(year: 25, month: 1, day: 1)!, years: 1900...(today.year + 1)))))
     }
 
     @Test func aYearToDateEndsToday() {

@@ -33,9 +33,10 @@ struct ExportTests {
     @Test func csvRoundTripGivesTheSameBoard() throws {
         let scratch = try ScratchDirectory()
         let demo = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 150, seed: 11, today: today, user: "demo")
-        // Awkward text that must survive: the delimiter, quotes and a line break inside fields.
+        // Awkward text that must survive: the delimiter and quotes inside fields (a line break no
+        // longer gets into a one-line field: InputText).
         try demo.addReport(NewReport(kenmerk: "2025-X1", reportedOn: day(2025, 6, 1), source: .overig,
-                                     familyName: "Özdemir; \"de\" Vries", wijk: "Oud\nZaandam", medewerker: "d’Hondt",
+                                     familyName: "Özdemir; \"de\" Vries", wijk: "Oud-Zaandam; \"centrum\"", medewerker: "d’Hondt",
                                      children: [Child(firstName: "Zoë", birthDate: day(2016, 4, 12))]))
         let csv = try CaseExport.csv(try demo.exportCases())
 
@@ -92,7 +93,9 @@ struct ExportTests {
         let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001", family: "Özdemir", reportedOn: day(2025, 3, 3)))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
-        try store.addReport(report("2025-0002", family: "Bakker\u{1B}]0;titel\u{7}", reportedOn: day(2025, 3, 4), source: .jeugdteam, children: []))
+        try store.addReport(report("2025-0002", family: "Bakker", reportedOn: day(2025, 3, 4), source: .jeugdteam, children: []))
+        // The input refuses control characters now; a store from before may still hold them.
+        try store.pool.write { db in try db.execute(sql: "UPDATE family SET name = ? WHERE name = 'Bakker'", arguments: ["Bakker\u{1B}]0;titel\u{7}"]) }
 
         let data = CaseExport.json(try store.exportCases())
         let raw = String(decoding: data, as: UTF8.self)

@@ -11,7 +11,11 @@ struct KenmerkSuggestionTests {
     func highest(_ kenmerken: [String], prefix: String = "2025-") throws -> Int {
         let scratch = try ScratchDirectory()
         let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
-        for kenmerk in kenmerken { try store.addReport(report(kenmerk)) }
+        // Stored the way a store from before the kenmerk rule (InputText) may hold them.
+        for (index, kenmerk) in kenmerken.enumerated() {
+            try store.addReport(report("X-\(index)"))
+            try store.pool.write { db in try db.execute(sql: "UPDATE \"case\" SET kenmerk = ? WHERE kenmerk = ?", arguments: [kenmerk, "X-\(index)"]) }
+        }
         let fromIndex = try store.pool.read { db in try SQLiteCaseStore.highestKenmerkNumber(db, prefix: prefix) }
         let plain = kenmerken.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }
             .filter { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }.compactMap { Int($0) }.max() ?? 0

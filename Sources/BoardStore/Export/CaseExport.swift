@@ -4,13 +4,14 @@ import Foundation
 
 /// Writes cases as CSV (the import's columns, so an export imports again) or as JSON.
 public enum CaseExport {
-    /// CSV as Excel opens it: UTF-8 with BOM, `;` between fields, CR LF line ends, dates dd-mm-jjjj.
+    /// CSV as Excel opens it: UTF-8 with BOM, `;` between fields, CR LF line ends, dates dd-mm-jjjj,
+    /// and no cell that Excel would run as a formula (SpreadsheetFormula).
     public static func csv(_ records: [CaseRecord]) throws -> Data {
         let stream = OutputStream.toMemory()
         let writer = try CSVWriter(stream: stream, delimiter: ";", newline: .crlf)
         try writer.write(row: ImportColumn.allCases.map(\.rawValue))
         for record in records {
-            try writer.write(row: fields(of: record))
+            try writer.write(row: fields(of: record).map(SpreadsheetFormula.guarded))
         }
         stream.close()
         guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {

@@ -63,7 +63,7 @@ extension SQLiteCaseStore {
     /// (an 'inzage_geexporteerd' event, in the same transaction, before reading), so the dossier
     /// shows it too.
     public func exportFamilyDossier(kenmerk: String) throws -> FamilyDossier {
-        let wanted = kenmerk.trimmingWhitespace()
+        let wanted = try Self.lookupKenmerk(kenmerk)
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, family_id FROM \"case\" WHERE kenmerk = ?", arguments: [wanted]) else {
                 throw StoreError.caseNotFound(wanted)

@@ -18,7 +18,7 @@ public enum CaseImporter {
     public static func parse(text: String, encoding: TextEncodingUsed = .utf8, today: Day,
                              progress: ((Double) -> Void)? = nil, deliver: ((ImportRow) -> Void)? = nil) -> ImportParse {
         let delimiter = detectDelimiter(text)
-        var result = ImportParse(encoding: encoding, delimiter: delimiter, rows: [], errors: [], unknownColumns: [])
+        var result = ImportParse(encoding: encoding, delimiter: delimiter, rows: [], errors: [])
         let columnList = ImportColumn.allCases.map(\.rawValue).joined(separator: String(delimiter))
         guard !text.trimmingWhitespace().isEmpty else {
             result.errors.append(ImportIssue(line: 1, message: "het bestand is leeg; de eerste regel moet de kolomnamen bevatten (\(columnList))"))
@@ -40,23 +40,34 @@ public enum CaseImporter {
         }
         var line = 1 + lineBreaks(in: header) + 1
         var columns = ColumnIndex()
+        // A column given more than once: how it was written the second time, and how often it is there.
+        var repeated: [(column: ImportColumn, name: String, count: Int)] = []
         for (index, name) in header.enumerated() {
             let trimmed = name.trimmingWhitespace()
             if trimmed.isEmpty { continue }
             guard let column = ImportColumn(header: trimmed) else {
-                result.unknownColumns.append(trimmed)
+                result.unknownColumnCount += 1
+                if result.unknownColumns.count < ImportParse.namedUnknownColumns { result.unknownColumns.append(trimmed) }
                 continue
             }
-            if columns[column] != nil {
-                result.errors.append(ImportIssue(line: 1, message: "kolom \(quote(trimmed)) staat twee keer in de kopregel"))
-            } else {
+            if columns[column] == nil {
                 columns[column] = index
+            } else if let seen = repeated.firstIndex(where: { $0.column == column }) {
+                repeated[seen].count += 1
+            } else {
+                repeated.append((column, trimmed, 2))
             }
+        }
+        for (_, name, count) in repeated {
+            result.errors.append(ImportIssue(line: 1, message: "kolom \(InputText.quoted(name)) staat \(count == 2 ? "twee" : String(count)) keer in de kopregel"))
         }
         let missing = ImportColumn.allCases.filter { $0.isRequired && columns[$0] == nil }
         if !missing.isEmpty {
             let names = missing.map(\.rawValue).joined(separator: ", ")
-            let found = header.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map { quote($0) }.joined(separator: ", ")
+            // A header of a million names is quoted by its first few.
+            let given = header.lazy.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let shown = given.prefix(10).map { InputText.quoted($0) }.joined(separator: ", ")
+            let found = given.count > 10 ? "\(shown) en nog \(given.count - 10)" : shown
             let hint = missing.count == 1 ? "verplichte kolom \(names) ontbreekt" : "verplichte kolommen \(names) ontbreken"
             result.errors.append(ImportIssue(line: 1, message: "\(hint) in de kopregel (gevonden: \(found.isEmpty ? "niets" : found)); "
                                              + "de eerste regel moet de kolomnamen bevatten"))
@@ -94,7 +105,7 @@ public enum CaseImporter {
             case .valid(let row):
                 let kenmerk = row.report.kenmerk
                 if let earlier = firstLine[kenmerk] {
-                    result.errors.append(ImportIssue(line: start, message: "kenmerk \(quote(kenmerk)) staat ook op regel \(earlier); een kenmerk mag maar één keer voorkomen"))
+                    result.errors.append(ImportIssue(line: start, message: "kenmerk \(InputText.quoted(kenmerk)) staat ook op regel \(earlier); een kenmerk mag maar één keer voorkomen"))
                 } else {
                     firstLine[kenmerk] = start
                     result.validRows += 1
@@ -157,12 +168,6 @@ public enum CaseImporter {
         for byte in text.utf8 where byte == UInt8(ascii: "\"") { count += 1 }
         return count % 2 == 0
     }
-
-    /// A value quoted for a message: at most 40 characters, between typographic quotes.
-    static func quote(_ value: String) -> String {
-        let shown = value.count > 40 ? String(value.prefix(39)) + "…" : value
-        return "‘\(shown)’"
-    }
 }
 
 /// Where each known column is in the file's rows.
@@ -194,18 +199,37 @@ struct RowChecker {
 
     func check(_ fields: [String], line: Int) -> RowCheck {
         var problems: [String] = []
-        func value(_ column: ImportColumn) -> String {
-            guard let index = positions[column.position], index < fields.count else { return "" }
-            return ImportText.trimmed(fields[index])
+        // Each known column's text, without the export's formula marker (SpreadsheetFormula) and trimmed.
+        var values = [String](repeating: "", count: positions.count)
+        for (position, index) in positions.enumerated() {
+            guard let index, index < fields.count else { continue }
+            values[position] = ImportText.trimmed(SpreadsheetFormula.unguarded(fields[index]))
+            // No field holds a control or invisible character (InputText); such a row is checked no
+            // further, as what else is wrong with it may only follow from that character.
+            if let problem = InputText.characterProblem(in: values[position]) {
+                problems.append("\(ImportColumn.allCases[position].rawValue) \(problem.message)")
+            }
         }
+        if !problems.isEmpty { return .invalid(problems.map { ImportIssue(line: line, message: $0) }) }
+
+        func value(_ column: ImportColumn) -> String { values[column.position] }
         func required(_ column: ImportColumn) -> String? {
             let text = value(column)
             if text.isEmpty { problems.append("\(column.rawValue) ontbreekt"); return nil }
             return text
         }
-        /// A stage date: not in the future, not before the previous stage's date.
+        /// A text column's length and, for the kenmerk, its characters (InputText).
+        func checked(_ column: ImportColumn, _ text: String?, as kind: InputText.Kind) -> String? {
+            guard let text else { return nil }
+            if let problem = InputText.problem(in: text, kind: kind) {
+                problems.append("\(column.rawValue) \(problem.message)")
+                return nil
+            }
+            return text
+        }
+        /// A stage date: a possible year, not in the future, not before the previous stage's date.
         func date(_ column: ImportColumn, _ text: String, after previous: (Day, ImportColumn)?) -> Day? {
-            switch ImportText.day(text, notAfter: today) {
+            switch ImportText.day(text, today: today, notAfter: today) {
             case .failure(let problem):
                 problems.append("\(column.rawValue): \(problem.message)")
                 return nil
@@ -218,24 +242,20 @@ struct RowChecker {
             }
         }
 
-        // SQLite would cut text off at a NUL character; the store refuses it, so say where it is.
-        if fields.contains(where: { $0.utf8.contains(0) }) {
-            for column in [ImportColumn.kenmerk, .gezin, .wijk, .medewerker, .kinderen] where value(column).utf8.contains(0) {
-                problems.append("\(column.rawValue) bevat een NUL-teken (\\0); dat kan niet worden opgeslagen")
-            }
-        }
-        let kenmerk = required(.kenmerk)
+        let kenmerk = checked(.kenmerk, required(.kenmerk), as: .kenmerk)
         let reportedText = required(.aangemeldOp)
         let reportedOn = reportedText.flatMap { date(.aangemeldOp, $0, after: nil) }
         var source: Source?
         if let text = required(.bron) {
             source = Source(rawValue: text) ?? Source(name: text)
             if source == nil {
-                problems.append("bron \(CaseImporter.quote(text)) is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig")
+                problems.append("bron \(InputText.quoted(text)) is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig")
             }
         }
-        let familyName = required(.gezin)
-        let children = self.children(value(.kinderen), problems: &problems)
+        let familyName = checked(.gezin, required(.gezin), as: .name)
+        let wijk = checked(.wijk, value(.wijk), as: .name)
+        let medewerker = checked(.medewerker, value(.medewerker), as: .name)
+        let children = self.children(value(.kinderen), reportedOn: reportedOn, problems: &problems)
 
         // The stages, in order; every later one needs the earlier ones.
         var moves: [ImportRow.StageDay] = []
@@ -265,7 +285,7 @@ struct RowChecker {
         if !uitkomstText.isEmpty {
             let outcome = Stage(name: uitkomstText).flatMap { $0.isEnd ? $0 : nil }
             if outcome == nil {
-                problems.append("uitkomst \(CaseImporter.quote(uitkomstText)) is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek")
+                problems.append("uitkomst \(InputText.quoted(uitkomstText)) is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek")
             }
             if onderzoekText.isEmpty {
                 problems.append("uitkomst is ingevuld maar onderzoek_op niet; een uitkomst volgt pas na onderzoek")
@@ -284,38 +304,52 @@ struct RowChecker {
             problems.append("uitkomst_op is ingevuld maar uitkomst niet")
         }
 
-        guard problems.isEmpty, let kenmerk, let reportedOn, let source, let familyName else {
+        guard problems.isEmpty, let kenmerk, let reportedOn, let source, let familyName, let wijk, let medewerker else {
             return .invalid(problems.map { ImportIssue(line: line, message: $0) })
         }
         let report = NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: source, familyName: familyName,
-                               wijk: value(.wijk), medewerker: value(.medewerker), children: children)
+                               wijk: wijk, medewerker: medewerker, children: children)
         return .valid(ImportRow(line: line, report: report, moves: moves))
     }
 
-    /// `Zoë (12-04-2016) | Daan (02-11-2019)`: children separated by `|`, each a first name and a birth date.
-    private func children(_ text: String, problems: inout [String]) -> [Child] {
+    /// `Zoë (12-04-2016) | Daan (02-11-2019)`: children separated by `|`, each a first name and a
+    /// birth date on or before the report's day; at most `InputText.maximumChildren`.
+    private func children(_ text: String, reportedOn: Day?, problems: inout [String]) -> [Child] {
         guard !text.isEmpty else { return [] }
-        var children: [Child] = []
         // `|`, `(` and `)` are ASCII, so splitting and slicing the UTF-8 bytes at them is safe.
-        for part in text.utf8.split(separator: UInt8(ascii: "|")) {
+        let parts = text.utf8.split(separator: UInt8(ascii: "|")).filter { $0.contains { $0 != UInt8(ascii: " ") } }
+        guard parts.count <= InputText.maximumChildren else {
+            problems.append("kinderen: \(parts.count) kinderen; een aanmelding noemt er hoogstens \(InputText.maximumChildren)")
+            return []
+        }
+        var children: [Child] = []
+        for part in parts {
             let entry = ImportText.trimmed(String(decoding: part, as: UTF8.self))
             if entry.isEmpty { continue }
             let bytes = entry.utf8
             guard bytes.last == UInt8(ascii: ")"), let open = bytes.lastIndex(of: UInt8(ascii: "(")) else {
-                problems.append("kinderen: \(CaseImporter.quote(entry)) is geen kind in de vorm Voornaam (dd-mm-jjjj)")
+                problems.append("kinderen: \(InputText.quoted(entry)) is geen kind in de vorm Voornaam (dd-mm-jjjj)")
                 continue
             }
             let name = ImportText.trimmed(String(entry[..<open]))
             let dateText = String(entry[bytes.index(after: open)..<bytes.index(before: bytes.endIndex)])
             guard !name.isEmpty else {
-                problems.append("kinderen: \(CaseImporter.quote(entry)) heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)")
+                problems.append("kinderen: \(InputText.quoted(entry)) heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)")
                 continue
             }
-            switch ImportText.day(dateText, notAfter: today) {
+            if let problem = InputText.problem(in: name, kind: .name) {
+                problems.append("kinderen: voornaam \(InputText.quoted(name)) \(problem.message)")
+                continue
+            }
+            switch ImportText.day(dateText, today: today, notAfter: today) {
             case .failure(let problem):
                 problems.append("kinderen: geboortedatum van \(name): \(problem.message)")
             case .success(let birth):
-                children.append(Child(firstName: name, birthDate: birth))
+                if let reportedOn, let problem = Child.birthProblem(birth, reportedOn: reportedOn) {
+                    problems.append("kinderen: geboortedatum van \(name): \(problem.message)")
+                } else {
+                    children.append(Child(firstName: name, birthDate: birth))
+                }
             }
         }
         return children
@@ -357,9 +391,9 @@ enum ImportText {
         return text.allSatisfy(\.isWhitespace)
     }
 
-    /// `Day.validate(text, notAfter:)`, reading `dd-mm-jjjj` and `jjjj-mm-dd` (with `-`, `/` or `.`)
-    /// straight from the bytes; anything else, and every refusal, goes through `Day.validate`.
-    static func day(_ text: String, notAfter latest: Day) -> Result<Day, DateProblem> {
+    /// `Day.validate(text, today:, notAfter:)`, reading `dd-mm-jjjj` and `jjjj-mm-dd` (with `-`, `/` or `.`)
+    /// straight from the bytes; anything else goes through `Day.validate`, and every day through `Day.check`.
+    static func day(_ text: String, today: Day, notAfter latest: Day) -> Result<Day, DateProblem> {
         var digits: [Int] = []
         digits.reserveCapacity(8)
         var separators: [Int] = []
@@ -370,10 +404,10 @@ enum ImportText {
             } else if byte == 0x2D || byte == 0x2F || byte == 0x2E {
                 separators.append(index)
             } else {
-                return Day.validate(text, notAfter: latest)
+                return Day.validate(text, today: today, notAfter: latest)
             }
             index += 1
-            if index > 10 { return Day.validate(text, notAfter: latest) }
+            if index > 10 { return Day.validate(text, today: today, notAfter: latest) }
         }
         let found: Day?
         if index == 10 && digits.count == 8 && separators == [2, 5] {
@@ -385,7 +419,7 @@ enum ImportText {
         } else {
             found = nil
         }
-        guard let day = found, day <= latest else { return Day.validate(text, notAfter: latest) }
-        return .success(day)
+        guard let day = found else { return Day.validate(text, today: today, notAfter: latest) }
+        return Day.check(day, today: today, notAfter: latest)
     }
 }

@@ -81,10 +81,26 @@ public struct ImportParse: Sendable {
     public var validRows = 0
     /// Problems that stop the import; when not empty, nothing may be written.
     public var errors: [ImportIssue]
-    /// Header names that are not import columns: reported and ignored.
-    public var unknownColumns: [String]
+    /// The first `namedUnknownColumns` header names that are not import columns: reported and ignored.
+    public var unknownColumns: [String] = []
+    /// How many header names are not import columns (a broken file can have a million).
+    public var unknownColumnCount = 0
+
+    /// How many unknown columns the notice names.
+    static let namedUnknownColumns = 5
 
     public var isValid: Bool { errors.isEmpty }
+
+    /// One line about the unknown columns, however many there are; nil without any.
+    public var unknownColumnsNotice: String? {
+        let names = unknownColumns.map(InputText.quoted).joined(separator: ", ")
+        switch unknownColumnCount {
+        case 0: return nil
+        case 1: return "Onbekende kolom \(names) wordt genegeerd."
+        case ...Self.namedUnknownColumns: return "\(unknownColumnCount) onbekende kolommen worden genegeerd: \(names)."
+        default: return "\(unknownColumnCount) onbekende kolommen worden genegeerd, waaronder \(names)."
+        }
+    }
     public var childCount: Int { rows.reduce(0) { $0 + $1.report.children.count } }
 }
 

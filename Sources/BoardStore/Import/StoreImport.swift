@@ -121,7 +121,7 @@ private final class ImportedRows {
                 done += 1
                 let kenmerk = row.report.kenmerk.trimmingWhitespace()
                 if !known.insert(kenmerk).inserted {
-                    result.skipped.append(ImportIssue(line: row.line, message: "kenmerk \(CaseImporter.quote(kenmerk)) staat al in de opslag; overgeslagen"))
+                    result.skipped.append(ImportIssue(line: row.line, message: "kenmerk \(InputText.quoted(kenmerk)) staat al in de opslag; overgeslagen"))
                     continue
                 }
                 result.cases += 1

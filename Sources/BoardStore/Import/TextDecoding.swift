@@ -33,7 +33,7 @@ public enum TextDecoding {
 
     /// Windows-1252: Latin-1 except 0x80–0x9F, where it has typographic characters.
     /// The five bytes it leaves undefined map to the C1 controls of the same number (as browsers do);
-    /// the sanitizer removes those before any of it reaches a terminal.
+    /// the import then refuses them like any control character (InputText), naming the field.
     public static func windows1252<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
