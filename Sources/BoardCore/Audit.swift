@@ -71,6 +71,10 @@ public enum Retention {
     /// What replaces erased personal text.
     public static let placeholder = "[verwijderd]"
 
+    /// The earliest closing day that can be real: an older store may hold a case "closed" in the
+    /// year 25, a typing error that must never make a family look past its retention period.
+    public static let earliestClosing = Day(year: Day.earliestYear, month: 1, day: 1)!
+
     /// The last day on which a case must have closed for its family to be past the retention
     /// period on `today`: `today` minus `years` calendar years (29 February becomes 28 February).
     public static func cutoff(today: Day, years: Int) -> Day {

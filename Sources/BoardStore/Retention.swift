@@ -101,7 +101,10 @@ extension SQLiteCaseStore {
     public func retentionCandidates(today: Day) throws -> [RetentionCandidate] {
         try read { db in
             let cutoff = Retention.cutoff(today: today, years: try Self.retentionYears(db))
-            return try Self.families(db, where: "f.erased_on IS NULL", having: "all_closed = 1 AND last_closed < ?", arguments: [cutoff.iso])
+            // A closing day before any possible year (`0025-03-03`, typed in an older version) is a
+            // typing error, not a case closed two thousand years ago: never a reason to erase.
+            return try Self.families(db, where: "f.erased_on IS NULL", having: "all_closed = 1 AND last_closed < ? AND last_closed >= ?",
+                                     arguments: [cutoff.iso, Retention.earliestClosing.iso])
         }
     }
 
@@ -162,7 +165,7 @@ extension SQLiteCaseStore {
             detail = "Persoonsgegevens verwijderd op verzoek (vernietiging vóór het einde van de bewaartermijn)"
         case .retentionPeriod(let years):
             let cutoff = Retention.cutoff(today: today, years: years)
-            guard let closed = candidate.closedOn, closed < cutoff else {
+            guard let closed = candidate.closedOn, closed < cutoff, closed >= Retention.earliestClosing else {
                 throw StoreError.refused("Het gezin van \(label) valt (intussen) niet meer buiten de bewaartermijn van \(years) jaar; er is niets verwijderd.")
             }
             detail = "Persoonsgegevens verwijderd: bewaartermijn van \(years) jaar verstreken (laatste zaak afgesloten op \(closed.dutch))"

@@ -65,6 +65,23 @@ struct RetentionTests {
         #expect(try families.store.retentionCandidates(today: today).map(\.familyName) == ["Mulder", "Zwanenburg", "Bakker"])
     }
 
+    /// An older version accepted `03-03-0025`: a case of such a store "closed" in the year 25 is a
+    /// typing error, and never makes its family look past the retention period.
+    @Test func aClosingDayInTheYear25IsNoReasonToErase() throws {
+        let scratch = try ScratchDirectory()
+        let families = try families(scratch)
+        try families.store.pool.write { db in
+            try db.execute(sql: #"UPDATE "case" SET stage_since = '0025-03-03', closed_on = '0025-03-03' WHERE id = ?"#,
+                           arguments: [families.recent])
+        }
+        #expect(try families.store.retentionCandidates(today: today).map(\.familyName) == ["Mulder", "Zwanenburg"])
+        let bakker = try families.store.retentionCandidate(kenmerk: "2006-0001")
+        #expect(throws: StoreError.self) {
+            try families.store.erasePersonalData(of: [bakker.familyID], reason: .retentionPeriod(years: 20), today: today)
+        }
+        #expect(try families.store.dossier(caseID: families.recent, openedSection: nil).family.name == "Bakker")
+    }
+
     @Test func erasesPersonalDataAndKeepsTheFigures() throws {
         let scratch = try ScratchDirectory()
         let families = try families(scratch)
