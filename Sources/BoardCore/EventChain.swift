@@ -76,7 +76,7 @@ public enum EventChain {
     }
 
     public static func detailDigest(salt: [UInt8], detail: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
+        var hasher = SHA256Hasher()
         hasher.update(salt)
         hasher.update(detail)
         return hasher.finalize()
@@ -89,11 +89,7 @@ public enum EventChain {
 
     /// The event's hash: SHA-256 over the canonical bytes.
     public static func hash(previous: [UInt8]?, _ content: Content) -> [UInt8] {
-        serialize(previous: previous, content) { bytes in
-            var hasher = SHA256()
-            hasher.update(bytes)
-            return hasher.finalize()
-        }
+        serialize(previous: previous, content) { SHA256Hasher.hash($0) }
     }
 
     /// Writes the canonical bytes into one scratch buffer (on the stack when small, which is

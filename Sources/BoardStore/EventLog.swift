@@ -221,7 +221,7 @@ enum EventLog {
             previousID = stored.id
             if let hash = stored.hash { tip = (stored.id, hash) }
         }
-        result.tip = tip.map { ($0.id, SHA256.hex($0.hash)) }
+        result.tip = tip.map { ($0.id, Hex.string($0.hash)) }
         return result
     }
 

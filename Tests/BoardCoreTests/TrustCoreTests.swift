@@ -1,9 +1,9 @@
 import Testing
 @testable import BoardCore
 
-@Suite("SHA-256 against the NIST vectors")
+@Suite("SHA-256 (swift-crypto) against the NIST vectors")
 struct SHA256Tests {
-    func hex(_ text: String) -> String { SHA256.hex(SHA256.hash(Array(text.utf8))) }
+    func hex(_ text: String) -> String { Hex.string(SHA256Hasher.hash(Array(text.utf8))) }
 
     @Test func nistVectors() {
         #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -12,7 +12,7 @@ struct SHA256Tests {
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
             == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
-        #expect(SHA256.hex(SHA256.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)))
+        #expect(Hex.string(SHA256Hasher.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
@@ -35,9 +35,9 @@ struct SHA256Tests {
 
     @Test func piecesGiveTheSameDigestAsOneGo() {
         let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        let whole = SHA256.hash(message)
+        let whole = SHA256Hasher.hash(message)
         for piece in [1, 3, 63, 64, 65, 200] {
-            var hasher = SHA256()
+            var hasher = SHA256Hasher()
             var index = 0
             while index < message.count {
                 let end = min(message.count, index + piece)
@@ -60,7 +60,7 @@ struct EventChainTests {
 
     /// The documented format, byte for byte; the hashes were computed independently (Python's hashlib).
     @Test func matchesTheDocumentedFormat() {
-        let previous = SHA256.hash(Array("abc".utf8))
+        let previous = SHA256Hasher.hash(Array("abc".utf8))
         let expected = """
             beschermbord-gebeurtenis-v1
             prev=ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
@@ -77,7 +77,7 @@ struct EventChainTests {
 
             """
         #expect(String(decoding: EventChain.canonical(previous: previous, content), as: UTF8.self) == expected)
-        #expect(SHA256.hex(EventChain.hash(previous: previous, content)) == "2f7b08ff3b42bbf94cdf1a8844b140779f5994917047623f1de5df95023c0b90")
+        #expect(Hex.string(EventChain.hash(previous: previous, content)) == "2f7b08ff3b42bbf94cdf1a8844b140779f5994917047623f1de5df95023c0b90")
         #expect(String(decoding: EventChain.canonical(previous: nil, content), as: UTF8.self).contains("\nprev=-\n"))
     }
 
@@ -103,7 +103,7 @@ struct EventChainTests {
         for (index, other) in changes.enumerated() {
             #expect(EventChain.hash(previous: nil, other) != base, "field \(index)")
         }
-        #expect(EventChain.hash(previous: SHA256.hash([1]), content) != base, "the previous hash counts")
+        #expect(EventChain.hash(previous: SHA256Hasher.hash([1]), content) != base, "the previous hash counts")
         // Length prefixes: moving a character between neighbouring fields changes the hash.
         var shifted = content
         shifted.user = Array("anou".utf8)
