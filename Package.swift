@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // ncursesw, seen through a small shim header (see Sources/CNcurses/shim.h).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // SQLite's preupdate hook, which GRDB's SQLite module leaves out (see its shim.h).
+        .systemLibrary(name: "CSQLitePreupdate", path: "Sources/CSQLitePreupdate"),
         // The domain in plain value types: no I/O. Crypto is pure computation (SHA-256 for the
         // event chain and the record digests).
         .target(name: "BoardCore", dependencies: [
@@ -28,6 +30,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             // The SQLite C API, for binding the hottest writes directly (DirectBinding.swift).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "CSQLitePreupdate",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Pure UI: screen grid, themes, views, app state and update.

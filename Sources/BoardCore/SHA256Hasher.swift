@@ -22,6 +22,13 @@ public struct SHA256Hasher {
         return hasher.finalize()
     }
 
+    /// The same digest held inline (`RecordDigest.Digest`), without allocating an array.
+    public static func digest(_ bytes: UnsafeRawBufferPointer) -> SIMD4<UInt64> {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        return hasher.finalize().withUnsafeBytes { $0.loadUnaligned(as: SIMD4<UInt64>.self) }
+    }
+
     public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }

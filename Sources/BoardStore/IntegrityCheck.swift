@@ -20,14 +20,9 @@ public struct IntegrityReport: Equatable, Sendable {
     /// Remarks that are no damage (such as a store that has not yet been migrated).
     public var notes: [String]
     /// The newest event's id and hash, to write down and compare later.
-    public var chainTip: (id: Int64, hash: String)?
+    public var chainTip: ChainHead?
 
     public var isHealthy: Bool { sections.allSatisfy(\.isHealthy) }
-
-    public static func == (lhs: IntegrityReport, rhs: IntegrityReport) -> Bool {
-        lhs.path == rhs.path && lhs.sections == rhs.sections && lhs.notes == rhs.notes
-            && lhs.chainTip?.id == rhs.chainTip?.id && lhs.chainTip?.hash == rhs.chainTip?.hash
-    }
 
     /// The section with this title, for tests and the UI.
     public func section(_ title: String) -> Section? { sections.first { $0.title == title } }
@@ -43,6 +38,7 @@ public enum IntegrityCheck {
     public static let kenmerkenTitle = "Kenmerken uniek"
     public static let datesTitle = "Datums leesbaar"
     public static let chainTitle = "Hash-keten van het logboek"
+    public static let recordsTitle = "Gegevens gedekt door het logboek"
 
     /// At most this many problems are listed per section.
     static let listed = 20
@@ -210,6 +206,19 @@ public enum IntegrityCheck {
         }
         let erased = chain.erased > 0 ? "; \(chain.erased) toelichtingen verwijderd na de bewaartermijn of op verzoek" : ""
         report.sections.append(section(chainTitle, summary: "in orde (\(chain.events) gebeurtenissen\(erased))", problems: chainProblems))
+
+        if eventColumns.contains("records") {
+            let records = try RecordCheck.run(db, listed: listed)
+            if records.notYetSealed {
+                report.notes.append("De gegevens zijn nog niet in het logboek vastgelegd (opslag van vóór \(Schema.recordDigestsMigrationName)); "
+                                    + "dat gebeurt zodra iemand de opslag opent.")
+            } else {
+                report.sections.append(IntegrityReport.Section(title: recordsTitle, summary: "in orde (\(records.records) gegevens)",
+                                                               problems: records.problems, moreProblems: records.moreProblems))
+            }
+        } else {
+            report.notes.append("Het logboek dekt de gegevens nog niet; dat begint zodra iemand de opslag opent.")
+        }
     }
 
     /// A read error as a problem line: what SQLite itself says, in its words, after ours.

@@ -5,6 +5,8 @@ enum Schema {
     /// `PRAGMA application_id`: marks a file as a Beschermbord store ('BBRD').
     static let applicationID: Int32 = 0x4242_5244
 
+    static let recordDigestsMigrationName = "v14-record-digests"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-families-cases-events") { db in
@@ -152,6 +154,11 @@ enum Schema {
         migrator.registerMigration(SQLiteCaseStore.meetingMigrationName, migrate: SQLiteCaseStore.migrateMeeting)
         // Each column's count and first cards from indexes alone, for the first frame (BoardIndexes.swift).
         migrator.registerMigration(BoardIndexes.firstFrameMigrationName, migrate: BoardIndexes.migrateFirstFrame)
+        // Each event names the records its change wrote, with their digests (RecordDigest, EventChain
+        // version 2); the records already in the store are sealed after it (RecordSeal.swift).
+        migrator.registerMigration(recordDigestsMigrationName) { db in
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN records BLOB")
+        }
         return migrator
     }
 }

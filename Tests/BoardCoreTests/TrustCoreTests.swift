@@ -55,7 +55,7 @@ struct EventChainTests {
     var content: EventChain.Content {
         EventChain.Content(id: 7, caseID: 3, familyID: nil, recordedAt: "2025-03-03T09:15:00.000Z", user: "anouk", kind: "verplaatst",
                            fromStage: "aangemeld", toStage: nil, day: "2025-03-05",
-                           detailDigest: EventChain.detailDigest(salt: salt, detail: Array("Zoë".utf8)))
+                           detailDigest: EventChain.detailDigest(salt: salt, detail: Array("Zoë".utf8)), records: nil)
     }
 
     /// The documented format, byte for byte; the hashes were computed independently (Python's hashlib).
@@ -109,6 +109,50 @@ struct EventChainTests {
         shifted.user = Array("anou".utf8)
         shifted.kind = Array("kverplaatst".utf8)
         #expect(EventChain.hash(previous: nil, shifted) != base)
+    }
+
+    /// Version 2 names the records the change wrote; the hashes were computed independently (Python's hashlib).
+    @Test func version2CoversTheRecordsField() {
+        let previous = SHA256Hasher.hash(Array("abc".utf8))
+        var builder = RecordDigest.Builder()
+        builder.start(table: "note")
+        builder.integer(RecordDigest.label("id"), 12)
+        builder.integer(RecordDigest.label("case_id"), 3)
+        Array("2025-03-03T09:15:00.000Z".utf8).withUnsafeBytes { builder.text(RecordDigest.label("recorded_at"), $0) }
+        Array("anouk".utf8).withUnsafeBytes { builder.text(RecordDigest.label("author"), $0) }
+        Array("Huisbezoek: Zoë".utf8).withUnsafeBytes { builder.text(RecordDigest.label("text"), $0) }
+        builder.null(RecordDigest.label("refers_to"))
+        #expect(String(decoding: builder.canonical, as: UTF8.self) == """
+            beschermbord-gegeven-v1
+            table=s4:note
+            id=i12
+            case_id=i3
+            recorded_at=s24:2025-03-03T09:15:00.000Z
+            author=s5:anouk
+            text=s16:Huisbezoek: Zoë
+            refers_to=-
+
+            """)
+        #expect(Hex.string(RecordDigest.bytes(builder.digest())) == "ef8cf060a54ed318c178c9ba04f6ededd41c083fc60724d9e1d69fa5e754b0e4")
+
+        let entries = [RecordDigest.Entry(key: .init(table: "note", rowid: 12), digest: builder.digest()),
+                       RecordDigest.Entry(key: .init(table: "medewerkers", rowid: 3), digest: nil)]
+        let field = RecordDigest.encode(entries)
+        #expect(Array(field.prefix(11)) == Array("s4:notei12=".utf8) && Array(field.suffix(20)) == Array("\ns11:medewerkersi3-\n".utf8))
+        #expect(RecordDigest.decode(field) == entries)
+        #expect(RecordDigest.decode(Array(field.dropLast())) == nil, "a field cut short is no field")
+        #expect(RecordDigest.decode([]) == [])
+
+        var version2 = content
+        version2.records = field
+        let canonical = String(decoding: EventChain.canonical(previous: previous, version2), as: UTF8.self)
+        #expect(canonical.hasPrefix("beschermbord-gebeurtenis-v2\n"))
+        #expect(canonical.hasSuffix("\nrecords=5ed00fc6db718b927526538c1912c04294345c091b8ada4bf76066d0d4e55278\n"))
+        #expect(Hex.string(EventChain.hash(previous: previous, version2)) == "83b657e2b5bc3e7fb17693d7acc36d2c78035eda8a83b303375ca785e42a3cb0")
+        version2.records = []
+        #expect(Hex.string(EventChain.hash(previous: previous, version2)) == "5a31c96f850b33b12ddc573e4ccc0815a622a2b0ee59b2721a2f835893546f6e",
+                "an event that wrote no record: records=-")
+        #expect(EventChain.hash(previous: previous, version2) != EventChain.hash(previous: previous, content), "v1 and v2 differ")
     }
 
     @Test func accessKindsAreReading() {
