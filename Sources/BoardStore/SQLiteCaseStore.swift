@@ -97,6 +97,11 @@ public final class SQLiteCaseStore: CaseStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
     }
 
+    /// The head of the log's hash chain, to write down (reports and the agenda show it).
+    public func chainHead() throws -> ChainHead? {
+        try read { db in try EventLog.head(db) }
+    }
+
     public func norms() throws -> Norms {
         try read { db in
             let settings = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting")

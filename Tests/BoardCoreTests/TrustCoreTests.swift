@@ -155,6 +155,19 @@ struct EventChainTests {
         #expect(EventChain.hash(previous: previous, version2) != EventChain.hash(previous: previous, content), "v1 and v2 differ")
     }
 
+    @Test func chainHeadIsReadAsWrittenDown() {
+        let hash = "9f3a1b2c4d5e6f7081920a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f"
+        #expect(ChainHead.parse("12345:\(hash)") == .success(ChainHead(id: 12345, hash: hash)))
+        #expect(ChainHead.parse("12345 · 9F3A1B2C4D5E6F70") == .success(ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f70")), "as the agenda shows it")
+        #expect(ChainHead.parse("12345:9f3a") == .failure(.tooShort(4)))
+        #expect(ChainHead.parse("kop:9f3a1b2c4d5e6f70") == .failure(.form("kop:9f3a1b2c4d5e6f70")))
+        #expect(ChainHead.parse("12345:9f3a1b2c4d5e6fzz") == .failure(.form("12345:9f3a1b2c4d5e6fzz")))
+        let head = ChainHead(id: 12345, hash: hash)
+        #expect(head.short == "12345 · 9f3a1b2c4d5e6f70")
+        #expect(ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f70").matches(storedHash: hash))
+        #expect(!ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f71").matches(storedHash: hash))
+    }
+
     @Test func accessKindsAreReading() {
         #expect(EventKind.geopend.isAccess && EventKind.inzageGeexporteerd.isAccess)
         #expect(!EventKind.verplaatst.isAccess && !EventKind.aangemeld.isAccess && !EventKind.gegevensVerwijderd.isAccess)

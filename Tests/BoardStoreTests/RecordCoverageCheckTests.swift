@@ -251,6 +251,36 @@ struct RecordCoverageCheckTests {
         }
     }
 
+    // MARK: The head of the chain (`check --kop`)
+
+    /// What a file store cannot see by itself: someone who rewrites an event and recomputes every
+    /// hash after it. The head written down earlier (minutes, a report) shows it.
+    @Test func aRecomputedChainIsCaughtByAnEarlierHead() throws {
+        let scratch = try ScratchDirectory()
+        let (path, store, _) = try store(scratch)
+        let head = try #require(try store.chainHead())
+        #expect(try IntegrityCheck.run(path: path, head: head).section(IntegrityCheck.headTitle)?.isHealthy == true)
+        try recompute(path, rewriting: 2, user: "rachid")
+        let rewritten = try IntegrityCheck.run(path: path)
+        #expect(rewritten.isHealthy, "undetectable without an anchor: \(rewritten.sections.filter { !$0.isHealthy })")
+        let anchored = try IntegrityCheck.run(path: path, head: ChainHead(id: head.id, hash: String(head.hash.prefix(16))))
+        #expect(!anchored.isHealthy)
+        #expect(anchored.section(IntegrityCheck.headTitle)?.problems.first?.hasPrefix("gebeurtenis \(head.id) heeft nu hash ") == true)
+    }
+
+    @Test func aDeletedTailIsCaughtByAnEarlierHead() throws {
+        let scratch = try ScratchDirectory()
+        let (path, store, caseID) = try store(scratch)
+        _ = try store.details(of: caseID, logOpening: true)
+        let head = try #require(try store.chainHead())
+        try tamper(path, "DELETE FROM event WHERE id = \(head.id)")
+        #expect(try IntegrityCheck.run(path: path).isHealthy, "an opening removed from the end leaves nothing behind")
+        let anchored = try IntegrityCheck.run(path: path, head: head)
+        #expect(anchored.section(IntegrityCheck.headTitle)?.problems
+                == ["gebeurtenis \(head.id) (kop \(head.id):\(head.hash.prefix(16))…) staat niet meer in het logboek: het logboek eindigt nu bij "
+                    + "gebeurtenis \(head.id - 1). De nieuwste gebeurtenissen zijn weggehaald, of de kop hoort bij een andere opslag."])
+    }
+
     /// The newest event turned into one of the old format (no records) with its hash recomputed:
     /// the chain no longer holds, since old-format events never follow new ones.
     @Test func anEventDowngradedToTheOldFormatIsFound() throws {
@@ -272,5 +302,22 @@ struct RecordCoverageCheckTests {
         #expect(chain.problems.first?.contains("gebeurtenis \(head.id) ") == true)
         #expect(chain.problems.first?.hasSuffix("de gebeurtenis is in het oude formaat (zonder gedekte gegevens), maar volgt op gebeurtenissen in het nieuwe") == true,
                 "\(chain.problems)")
+    }
+
+    /// Rewrites event `id`'s user and recomputes the chain from there, as a script could.
+    func recompute(_ path: String, rewriting id: Int64, user: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE event SET user = ? WHERE id = ?", arguments: [user, id])
+            var previous: [UInt8]? = nil
+            for row in try Row.fetchAll(db, sql: "SELECT \(EventLog.contentColumns(withRecords: true)) FROM event ORDER BY id") {
+                let stored = EventLog.StoredEvent(row)
+                let content = stored.content(detailDigest: EventChain.detailDigest(salt: stored.salt!, detail: stored.detail))
+                let hash = EventChain.hash(previous: previous, content)
+                try db.execute(sql: "UPDATE event SET hash = ? WHERE id = ?", arguments: [Data(hash), stored.id])
+                previous = hash
+            }
+        }
+        try queue.close()
     }
 }
