@@ -12,18 +12,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // ncursesw, seen through a small shim header (see Sources/CNcurses/shim.h).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        // The domain in plain value types: no I/O.
-        .target(name: "BoardCore"),
+        // SQLite's preupdate hook, which GRDB's SQLite module leaves out (see its shim.h).
+        .systemLibrary(name: "CSQLitePreupdate", path: "Sources/CSQLitePreupdate"),
+        // The domain in plain value types: no I/O. Crypto is pure computation (SHA-256 for the
+        // event chain and the record digests).
+        .target(name: "BoardCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // SQLite through GRDB: migrations, records, queries, the event log, the demo store.
         .target(name: "BoardStore", dependencies: [
             "BoardCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The SQLite C API, for binding the hottest writes directly (DirectBinding.swift).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "CSQLitePreupdate",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Pure UI: screen grid, themes, views, app state and update.

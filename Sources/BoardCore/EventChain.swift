@@ -32,10 +32,22 @@
 /// salt, so the chain still verifies while the digest no longer allows guessing the erased text
 /// (without the salt, trying likely names is hopeless).
 ///
-/// Columns added to the event table later are not covered; covering them needs a version 2 of
-/// this serialization.
+/// ## Version 2: the records the change wrote
+///
+/// Events written since schema `v14-record-digests` use the line `beschermbord-gebeurtenis-v2`
+/// and add a twelfth field after `detail`:
+///
+/// | field     | value                                                                          |
+/// |-----------|--------------------------------------------------------------------------------|
+/// | `records` | SHA-256 of the event's records field as 64 lowercase hex digits; `-` when empty |
+///
+/// The records field (stored in `event.records`, format in `RecordDigest`) names every record
+/// the change wrote, with a digest of its content, so the log covers the dossier itself and not
+/// only the story of it. An event whose `records` column is NULL is of version 1; older events
+/// keep verifying as they were written, and no version 1 event may follow a version 2 one.
 public enum EventChain {
     public static let version = "beschermbord-gebeurtenis-v1"
+    public static let version2 = "beschermbord-gebeurtenis-v2"
     public static let saltLength = 16
 
     /// One event's fields as stored (texts as their stored bytes).
@@ -51,9 +63,12 @@ public enum EventChain {
         public var day: [UInt8]
         /// `detailDigest(salt:detail:)`, or the digest kept when the detail was erased.
         public var detailDigest: [UInt8]
+        /// Version 2: the records field (`RecordDigest.encode`), empty when the change wrote no
+        /// record. Nil for a version 1 event.
+        public var records: [UInt8]?
 
         public init(id: Int64, caseID: Int64?, familyID: Int64?, recordedAt: [UInt8], user: [UInt8], kind: [UInt8],
-                    fromStage: [UInt8]?, toStage: [UInt8]?, day: [UInt8], detailDigest: [UInt8]) {
+                    fromStage: [UInt8]?, toStage: [UInt8]?, day: [UInt8], detailDigest: [UInt8], records: [UInt8]?) {
             self.id = id
             self.caseID = caseID
             self.familyID = familyID
@@ -64,19 +79,20 @@ public enum EventChain {
             self.toStage = toStage
             self.day = day
             self.detailDigest = detailDigest
+            self.records = records
         }
 
         /// From Swift values, as `appendEvent` has them.
         public init(id: Int64, caseID: Int64?, familyID: Int64?, recordedAt: String, user: String, kind: String,
-                    fromStage: String?, toStage: String?, day: String, detailDigest: [UInt8]) {
+                    fromStage: String?, toStage: String?, day: String, detailDigest: [UInt8], records: [UInt8]?) {
             self.init(id: id, caseID: caseID, familyID: familyID, recordedAt: Array(recordedAt.utf8), user: Array(user.utf8),
                       kind: Array(kind.utf8), fromStage: fromStage.map { Array($0.utf8) }, toStage: toStage.map { Array($0.utf8) },
-                      day: Array(day.utf8), detailDigest: detailDigest)
+                      day: Array(day.utf8), detailDigest: detailDigest, records: records)
         }
     }
 
     public static func detailDigest(salt: [UInt8], detail: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
+        var hasher = SHA256Hasher()
         hasher.update(salt)
         hasher.update(detail)
         return hasher.finalize()
@@ -89,11 +105,7 @@ public enum EventChain {
 
     /// The event's hash: SHA-256 over the canonical bytes.
     public static func hash(previous: [UInt8]?, _ content: Content) -> [UInt8] {
-        serialize(previous: previous, content) { bytes in
-            var hasher = SHA256()
-            hasher.update(bytes)
-            return hasher.finalize()
-        }
+        serialize(previous: previous, content) { SHA256Hasher.hash($0) }
     }
 
     /// Writes the canonical bytes into one scratch buffer (on the stack when small, which is
@@ -101,10 +113,12 @@ public enum EventChain {
     static func serialize<Result>(previous: [UInt8]?, _ content: Content, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let variable = content.recordedAt.count + content.user.count + content.kind.count + (content.fromStage?.count ?? 0)
             + (content.toStage?.count ?? 0) + content.day.count
-        let capacity = versionLine.count + 400 + variable
+        let capacity = versionLine.count + 500 + variable
+        // Most events write no record: their records field is empty and costs no hashing.
+        let recordsDigest = content.records.flatMap { $0.isEmpty ? nil : SHA256Hasher.hash($0) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var out = RawWriter(base: buffer.baseAddress!)
-            out.put(versionLine)
+            out.put(content.records == nil ? versionLine : version2Line)
             out.hex("prev=", previous)
             out.number("id=", content.id)
             out.number("case_id=", content.caseID)
@@ -116,12 +130,14 @@ public enum EventChain {
             out.text("to_stage=", content.toStage)
             out.text("day=", content.day)
             out.hex("detail=", content.detailDigest)
+            if content.records != nil { out.hex("records=", recordsDigest) }
             precondition(out.count <= capacity)
             return body(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: out.count))
         }
     }
 
     fileprivate static let versionLine = Array((version + "\n").utf8)
+    fileprivate static let version2Line = Array((version2 + "\n").utf8)
 }
 
 /// Appends to a buffer that is known to be large enough (see `EventChain.serialize`).

@@ -90,13 +90,16 @@ public struct MeetingDecision: Equatable, Sendable {
     }
 }
 
-/// What the agenda needs to know of earlier meetings.
+/// What the agenda needs to know of earlier meetings, and the log's head for the minutes.
 public struct MeetingRecord: Equatable, Sendable {
     public var lastMeeting: Day?
     public var decidedToday: Set<CaseID>
+    /// The head of the log's hash chain: the agenda shows it so that it lands in the minutes.
+    public var chainHead: ChainHead?
 
-    public init(lastMeeting: Day?, decidedToday: Set<CaseID>) {
+    public init(lastMeeting: Day?, decidedToday: Set<CaseID>, chainHead: ChainHead? = nil) {
         self.lastMeeting = lastMeeting
         self.decidedToday = decidedToday
+        self.chainHead = chainHead
     }
 }

@@ -148,6 +148,9 @@ public enum EventKind: String, Codable, Sendable {
     case planEvaluatie = "plan_evaluatie"
     /// The weekly meeting's decision on a case (MeetingAgenda.swift); its text is a journal note.
     case vergaderbesluit
+    /// Records that no one's change wrote (a store from before the log covered records, the demo's
+    /// backfill), logged so that `check` covers them from then on (RecordSeal.swift).
+    case vastgelegd
 
     public var title: String {
         switch self {
@@ -175,6 +178,7 @@ public enum EventKind: String, Codable, Sendable {
         case .planIntensiteit: return "Intensiteit plan"
         case .planEvaluatie: return "Evaluatie plan"
         case .vergaderbesluit: return "Besluit teamoverleg"
+        case .vastgelegd: return "Gegevens vastgelegd"
         }
     }
 }

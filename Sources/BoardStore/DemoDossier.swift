@@ -4,13 +4,15 @@ import GRDB
 /// Fills the demo's dossiers after its cases are written, so that every section of the family
 /// screen has something in it: addresses, caregivers and network, safety assessments with a trend,
 /// notes, Beschermtafel decisions of each kind and the Raad's outcomes. Deterministic by seed.
-/// These rows are backfill, not work done by someone: they add no events, so each case's log keeps
-/// its moves and openings in the order they happened (see DemoAccessLog).
+/// These rows are backfill, not work done by someone: they add no events to any case, so each case's
+/// log keeps its moves and openings in the order they happened (see DemoAccessLog). The log covers
+/// them all the same, through `vastgelegd` events tied to no family (`DemoStore.seal`).
 enum DemoDossier {
-    static func enrich(_ db: Database, seed: UInt64, today: Day) throws {
+    static func enrich(_ db: Database, store: SQLiteCaseStore, seed: UInt64, today: Day) throws {
         var rng = SplitMix64(seed: seed ^ 0x0D05_51E0)
         for family in try Row.fetchAll(db, sql: "SELECT id, name FROM family ORDER BY id") {
             try addPeople(db, familyID: family[0], familyName: family[1], rng: &rng)
+            try DemoStore.seal(db, store: store, atLeast: SQLiteCaseStore.sealedPerEvent)
         }
         let cases = try Row.fetchAll(db, sql: "SELECT id, family_id, stage, reported_on, stage_since, medewerker FROM \"case\" ORDER BY id")
         for row in cases {
@@ -23,6 +25,7 @@ enum DemoDossier {
             }
             try addNotes(db, caseID: caseID, from: reported, to: end, author: row[5], rng: &rng)
             try decideAtTheTable(db, caseID: caseID, stage: stage, since: since, today: today, rng: &rng)
+            try DemoStore.seal(db, store: store, atLeast: SQLiteCaseStore.sealedPerEvent)
         }
     }
 

@@ -4,8 +4,8 @@ import GRDB
 /// Gives the demo joint plans of Jeugdbeschermer in de wijk in every state: just started, running
 /// with overdue agreements, evaluated and continued, afgeschaald, and Raad betrokken. Mostly
 /// Amsterdam wijken, where the function started (DOMAIN.md). Deterministic by seed.
-/// Like DemoDossier these rows are backfill: they add no events, so each case's log stays in the
-/// order things happened and within its usual length.
+/// Like DemoDossier these rows are backfill: they add no events to any case, so each case's log
+/// stays in the order things happened and within its usual length (`DemoStore.seal` logs them).
 enum DemoPlans {
     static let amsterdam = ["Osdorp", "Slotervaart", "Bijlmer-Centrum", "Noord-Oost", "Geuzenveld", "Oud-West"]
     static let jeugdbeschermers = [("Fatima Ouali", PlanOrganisation.jbra), ("Bart Hendriks", PlanOrganisation.jbra),

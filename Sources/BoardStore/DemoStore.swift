@@ -35,14 +35,21 @@ public enum DemoStore {
                 let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
                 try store.writeDemoCase(db, plan, openings: openings)
             }
-            try DemoDossier.enrich(db, seed: seed, today: today)
+            try DemoDossier.enrich(db, store: store, seed: seed, today: today)
             try DemoPlans.enrich(db, seed: seed, today: today)
             try DemoWIPLimits.set(db)
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')")
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            try seal(db, store: store)
         }
         guard try draft.place() else { throw existing(path) }
         // Just built by this process: its integrity check need not hold up the caller.
         return try SQLiteCaseStore(path: path, user: user, integrityCheck: .beforeFirstWrite)
+    }
+
+    /// Logs the demo's backfill (dossier details, plans, settings), which no case's event names, in
+    /// `vastgelegd` events once `atLeast` changed records wait (RecordSeal.swift).
+    static func seal(_ db: Database, store: SQLiteCaseStore, atLeast: Int = 1) throws {
+        try store.sealChangedRecords(db, atLeast: atLeast) { count in "\(count) gegevens van de demo vastgelegd (aanvulling van de dossiers)" }
     }
 
     /// A demo never replaces anything: whatever is at `path` (a file, even an empty one, a

@@ -10,7 +10,8 @@ enum DemoWIPLimits {
                                         arguments: [stage.rawValue]) ?? 0
             guard open > 1 else { continue }
             let limit = stage == .onderzoek ? open - 1 : open + max(2, open / 4)
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Norms.wipKey(stage), String(limit)])
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [Norms.wipKey(stage), String(limit)])
         }
     }
 }

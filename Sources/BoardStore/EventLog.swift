@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 /// What a store remembers during one write transaction: the tip of the event chain (so that
-/// appending an event needs no extra query) and whether the writer may change things (checked once).
+/// appending an event needs no extra query), whether the writer may change things (checked once),
+/// and the records changed since the last event, which the next event names (ChangedRecords.swift).
 /// Forgotten when the transaction ends, since other processes may write in between.
 final class TransactionMemory: @unchecked Sendable {
     private let lock = NSLock()
@@ -12,13 +13,15 @@ final class TransactionMemory: @unchecked Sendable {
     private var staffChecked = false
     private var random = RandomBytes()
     private var background: BackgroundChain?
+    let changes = ChangedRecords()
 
     /// A fresh random salt for one event.
     func salt() -> [UInt8] {
         lock.withLock { random.take(EventChain.saltLength) }
     }
 
-    /// Starts remembering for the transaction `db` is in, once per transaction.
+    /// Starts remembering for the transaction `db` is in, once per transaction; every write
+    /// transaction of the store calls this before it writes, so that its changes are seen.
     func begin(_ db: Database) {
         let first = lock.withLock { () -> Bool in
             if active { return false }
@@ -26,6 +29,7 @@ final class TransactionMemory: @unchecked Sendable {
             return true
         }
         guard first else { return }
+        changes.listen(db)
         db.afterNextTransaction(onCommit: { [weak self] _ in self?.forget() }, onRollback: { [weak self] _ in self?.forget() })
     }
 
@@ -36,6 +40,7 @@ final class TransactionMemory: @unchecked Sendable {
             staffChecked = false
             background = nil
         }
+        changes.stop()
     }
 
     /// Set while a large write hashes its events in the background (see `BackgroundChain`).
@@ -75,16 +80,19 @@ struct RandomBytes {
 
 /// The event log as a hash chain (see `EventChain` for the serialization).
 enum EventLog {
-    /// Inserts one event with its salt and hash. The tip of the chain is read once per transaction
-    /// and then kept in `memory`. The id is predicted from the tip; if the insert lands elsewhere
-    /// (a savepoint that inserted events was rolled back), the hash is recomputed from the real
-    /// predecessor, so the chain is right in every case and costs no extra query in the usual one.
+    /// Inserts one event with its salt and hash, naming `records` (version 2 of the chain). The tip
+    /// of the chain is read once per transaction and then kept in `memory`. The id is predicted
+    /// from the tip; if the insert lands elsewhere (a savepoint that inserted events was rolled
+    /// back), the hash is recomputed from the real predecessor, so the chain is right in every case
+    /// and costs no extra query in the usual one.
     static func append(_ db: Database, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
-                       recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String) throws {
+                       recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String,
+                       records entries: [RecordDigest.Entry]) throws {
         memory.begin(db)
+        let records = RecordDigest.encode(entries)
         if let background = memory.backgroundChain {
             try background.append(db, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user, kind: kind,
-                                  from: from, to: to, day: day, detail: detail)
+                                  from: from, to: to, day: day, detail: detail, records: records)
             return
         }
         let tip: (id: Int64, hash: [UInt8]?)
@@ -96,12 +104,12 @@ enum EventLog {
         let salt = memory.salt()
         let digest = EventChain.detailDigest(salt: salt, detail: Array(detail.utf8))
         var content = EventChain.Content(id: tip.id + 1, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user,
-                                         kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest)
+                                         kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest, records: records)
         var hash = EventChain.hash(previous: tip.hash, content)
         try db.run("""
-            INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, caseID, familyID, recordedAt, user, kind, from, to, day, detail, hash, salt)
+            INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt, records)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, caseID, familyID, recordedAt, user, kind, from, to, day, detail, hash, salt, records)
         let id = db.lastInsertedRowID
         if id != content.id {
             let previous = try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
@@ -112,6 +120,13 @@ enum EventLog {
         memory.chainTip = (id, hash)
     }
 
+    /// The newest event and its hash; nil in an empty log (or one from before the chain).
+    static func head(_ db: Database) throws -> ChainHead? {
+        let tip = try readTip(db)
+        guard tip.id > 0, let hash = tip.hash else { return nil }
+        return ChainHead(id: tip.id, hash: Hex.string(hash))
+    }
+
     static func readTip(_ db: Database) throws -> (id: Int64, hash: [UInt8]?) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1")) else {
             return (0, nil)
@@ -119,11 +134,15 @@ enum EventLog {
         return (row[0], (row[1] as Data?).map { [UInt8]($0) })
     }
 
-    /// The columns that the chain covers, as stored bytes, in `EventChain.Content` order.
-    static let contentColumns = """
-        id, case_id, family_id, CAST(recorded_at AS BLOB), CAST(user AS BLOB), CAST(kind AS BLOB),
-        CAST(from_stage AS BLOB), CAST(to_stage AS BLOB), CAST(day AS BLOB), CAST(detail AS BLOB), hash, salt, detail_digest
+    /// The columns that the chain covers, as stored bytes, in `EventChain.Content` order; the
+    /// records field from schema `v14-record-digests` on (NULL before it).
+    static func contentColumns(withRecords: Bool) -> String {
         """
+        id, case_id, family_id, CAST(recorded_at AS BLOB), CAST(user AS BLOB), CAST(kind AS BLOB),
+        CAST(from_stage AS BLOB), CAST(to_stage AS BLOB), CAST(day AS BLOB), CAST(detail AS BLOB), hash, salt, detail_digest,
+        \(withRecords ? "records" : "NULL")
+        """
+    }
 
     /// Hashes every event that has none yet, in id order: run by the migration that introduced
     /// the chain, for the events recorded before it. Works in batches to keep memory flat.
@@ -132,7 +151,8 @@ enum EventLog {
         var previous: [UInt8]? = nil
         var after: Int64 = 0
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT \(contentColumns) FROM event WHERE id > ? ORDER BY id LIMIT 5000", arguments: [after])
+            let rows = try Row.fetchAll(db, sql: "SELECT \(contentColumns(withRecords: false)) FROM event WHERE id > ? ORDER BY id LIMIT 5000",
+                                        arguments: [after])
             guard let last = rows.last else { return }
             for row in rows {
                 let stored = StoredEvent(row)
@@ -165,12 +185,7 @@ enum EventLog {
         var firstBreak: Break?
         /// The newest event's id and hash: write it down (in minutes, a ticket) to notice later
         /// that the newest events were removed, which a chain alone cannot show.
-        var tip: (id: Int64, hash: String)?
-
-        static func == (lhs: Verification, rhs: Verification) -> Bool {
-            lhs.events == rhs.events && lhs.erased == rhs.erased && lhs.breaks == rhs.breaks && lhs.firstBreak == rhs.firstBreak
-                && lhs.tip?.id == rhs.tip?.id && lhs.tip?.hash == rhs.tip?.hash
-        }
+        var tip: ChainHead?
     }
 
     /// Recomputes the whole chain. A broken link does not stop the walk: the next event is checked
@@ -180,7 +195,9 @@ enum EventLog {
         var previous: [UInt8]? = nil
         var previousID: Int64? = nil
         var tip: (id: Int64, hash: [UInt8])?
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(contentColumns) FROM event ORDER BY id")
+        var sawVersion2 = false
+        let withRecords = try db.columns(in: "event").contains { $0.name == "records" }
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(contentColumns(withRecords: withRecords)) FROM event ORDER BY id")
         while let row = try cursor.next() {
             let stored = StoredEvent(row)
             result.events += 1
@@ -210,6 +227,11 @@ enum EventLog {
             } else {
                 reason = reason ?? "de gebeurtenis heeft geen hash (buiten Beschermbord om toegevoegd?)"
             }
+            if stored.records != nil {
+                sawVersion2 = true
+            } else if sawVersion2 {
+                reason = reason ?? "de gebeurtenis is in het oude formaat (zonder gedekte gegevens), maar volgt op gebeurtenissen in het nieuwe"
+            }
             if let reason {
                 result.breaks += 1
                 if result.firstBreak == nil {
@@ -221,7 +243,7 @@ enum EventLog {
             previousID = stored.id
             if let hash = stored.hash { tip = (stored.id, hash) }
         }
-        result.tip = tip.map { ($0.id, SHA256.hex($0.hash)) }
+        result.tip = tip.map { ChainHead(id: $0.id, hash: Hex.string($0.hash)) }
         return result
     }
 
@@ -240,6 +262,7 @@ enum EventLog {
         var hash: [UInt8]?
         var salt: [UInt8]?
         var keptDigest: [UInt8]?
+        var records: [UInt8]?
 
         init(_ row: Row) {
             id = row[0]
@@ -255,11 +278,12 @@ enum EventLog {
             hash = Self.bytes(row, 10)
             salt = Self.bytes(row, 11)
             keptDigest = Self.bytes(row, 12)
+            records = Self.bytes(row, 13)
         }
 
         func content(detailDigest: [UInt8]) -> EventChain.Content {
             EventChain.Content(id: id, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user, kind: kind,
-                               fromStage: fromStage, toStage: toStage, day: day, detailDigest: detailDigest)
+                               fromStage: fromStage, toStage: toStage, day: day, detailDigest: detailDigest, records: records)
         }
 
         /// The stored bytes of a column (texts are selected `CAST(... AS BLOB)`), without going
@@ -297,7 +321,7 @@ extension SQLiteCaseStore {
         try StoreText.check(detail, field: "De toelichting")
         try EventLog.append(db, memory: memory, caseID: caseID, familyID: familyID,
                             recordedAt: recordedAt ?? Clock.timestamp(), user: recordedUser ?? user, kind: kind.rawValue,
-                            from: from?.rawValue, to: to?.rawValue, day: day.iso, detail: detail)
+                            from: from?.rawValue, to: to?.rawValue, day: day.iso, detail: detail, records: memory.changes.take())
     }
 }
 

@@ -20,14 +20,9 @@ public struct IntegrityReport: Equatable, Sendable {
     /// Remarks that are no damage (such as a store that has not yet been migrated).
     public var notes: [String]
     /// The newest event's id and hash, to write down and compare later.
-    public var chainTip: (id: Int64, hash: String)?
+    public var chainTip: ChainHead?
 
     public var isHealthy: Bool { sections.allSatisfy(\.isHealthy) }
-
-    public static func == (lhs: IntegrityReport, rhs: IntegrityReport) -> Bool {
-        lhs.path == rhs.path && lhs.sections == rhs.sections && lhs.notes == rhs.notes
-            && lhs.chainTip?.id == rhs.chainTip?.id && lhs.chainTip?.hash == rhs.chainTip?.hash
-    }
 
     /// The section with this title, for tests and the UI.
     public func section(_ title: String) -> Section? { sections.first { $0.title == title } }
@@ -43,13 +38,16 @@ public enum IntegrityCheck {
     public static let kenmerkenTitle = "Kenmerken uniek"
     public static let datesTitle = "Datums leesbaar"
     public static let chainTitle = "Hash-keten van het logboek"
+    public static let recordsTitle = "Gegevens gedekt door het logboek"
+    public static let headTitle = "Ketenkop uit het verslag"
 
     /// At most this many problems are listed per section.
     static let listed = 20
 
-    /// Checks the store at `path`. Throws (in Dutch) only when the file is no Beschermbord store at
-    /// all; damage is reported in the result.
-    public static func run(path: String) throws -> IntegrityReport {
+    /// Checks the store at `path`, and whether `head` (written down earlier) is still in its chain.
+    /// Throws (in Dutch) only when the file is no Beschermbord store at all; damage is reported in
+    /// the result.
+    public static func run(path: String, head: ChainHead? = nil) throws -> IntegrityReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet")
@@ -95,7 +93,7 @@ public enum IntegrityCheck {
             return report
         }
         do {
-            try queue.read { db in try consistency(db, into: &report) }
+            try queue.read { db in try consistency(db, head: head, into: &report) }
         } catch {
             report.sections.append(section("Controle afgebroken", summary: "", problems: [problem(error)]))
         }
@@ -108,7 +106,7 @@ public enum IntegrityCheck {
         try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" }
     }
 
-    static func consistency(_ db: Database, into report: inout IntegrityReport) throws {
+    static func consistency(_ db: Database, head: ChainHead?, into report: inout IntegrityReport) throws {
         guard try db.tableExists("case"), try db.tableExists("event"), try db.tableExists("family") else {
             report.notes.append("De opslag is nog leeg: er is niets om te controleren.")
             return
@@ -217,6 +215,42 @@ public enum IntegrityCheck {
         }
         let erased = chain.erased > 0 ? "; \(chain.erased) toelichtingen verwijderd na de bewaartermijn of op verzoek" : ""
         report.sections.append(section(chainTitle, summary: "in orde (\(chain.events) gebeurtenissen\(erased))", problems: chainProblems))
+
+        if eventColumns.contains("records") {
+            let records = try RecordCheck.run(db, listed: listed)
+            if records.notYetSealed {
+                report.notes.append("De gegevens zijn nog niet in het logboek vastgelegd (opslag van vóór \(Schema.recordDigestsMigrationName)); "
+                                    + "dat gebeurt zodra iemand de opslag opent.")
+            } else {
+                report.sections.append(IntegrityReport.Section(title: recordsTitle, summary: "in orde (\(records.records) gegevens)",
+                                                               problems: records.problems, moreProblems: records.moreProblems))
+            }
+        } else {
+            report.notes.append("Het logboek dekt de gegevens nog niet; dat begint zodra iemand de opslag opent.")
+        }
+        if let head { report.sections.append(try headSection(db, head: head, tip: chain.tip)) }
+    }
+
+    /// Whether an earlier head (from the minutes) is still in the chain: the event is there with
+    /// the hash written down. The chain section says whether the chain up to it holds.
+    static func headSection(_ db: Database, head: ChainHead, tip: ChainHead?) throws -> IntegrityReport.Section {
+        let written = "\(head.id):\(head.hash.prefix(ChainHead.minimumDigits))…"
+        guard let stored = try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [head.id]) else {
+            let end = tip.map { "het logboek eindigt nu bij gebeurtenis \($0.id)" } ?? "het logboek is leeg"
+            let problem = (tip?.id ?? 0) < head.id
+                ? "gebeurtenis \(head.id) (kop \(written)) staat niet meer in het logboek: \(end). De nieuwste gebeurtenissen zijn weggehaald, "
+                    + "of de kop hoort bij een andere opslag."
+                : "gebeurtenis \(head.id) (kop \(written)) ontbreekt in het logboek: hij is weggehaald."
+            return section(headTitle, summary: "", problems: [problem])
+        }
+        let hash = Hex.string([UInt8](stored))
+        guard head.matches(storedHash: hash) else {
+            return section(headTitle, summary: "", problems: [
+                "gebeurtenis \(head.id) heeft nu hash \(hash.prefix(ChainHead.minimumDigits))…, niet \(head.hash.prefix(ChainHead.minimumDigits))… "
+                    + "zoals in het verslag: het logboek is tot en met die gebeurtenis herschreven en opnieuw doorgerekend.",
+            ])
+        }
+        return section(headTitle, summary: "in orde (gebeurtenis \(head.id) staat met dezelfde hash in de keten)", problems: [])
     }
 
     /// A read error as a problem line: what SQLite itself says, in its words, after ours.

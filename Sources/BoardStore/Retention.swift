@@ -132,11 +132,13 @@ extension SQLiteCaseStore {
                 defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 var erased = 0
                 try db.inTransaction {
+                    self.memory.begin(db)
                     try self.requireStaff(db, for: .applyRetention)
                     for familyID in unique {
                         try self.erase(db, familyID: familyID, reason: reason, today: today)
                         erased += 1
                     }
+                    try self.memory.changes.requireNone()
                     return .commit
                 }
                 // And out of the write-ahead log, when no reader holds it (otherwise at the next checkpoint).

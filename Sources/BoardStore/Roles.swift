@@ -115,6 +115,7 @@ extension SQLiteCaseStore {
     @discardableResult
     static func bootstrapTeamleider(_ db: Database, user: String, memory: TransactionMemory) throws -> Bool {
         if UnnamedUser.isUnnamed(user) { return false }
+        memory.begin(db)
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") == 0 else { return false }
         let displayName = try staffMember(db, name: user)?.displayName ?? Clock.displayName(of: user)
         try db.execute(sql: """
@@ -123,7 +124,8 @@ extension SQLiteCaseStore {
             """, arguments: [user, displayName, Clock.timestamp(), user])
         try EventLog.append(db, memory: memory, caseID: nil, familyID: nil, recordedAt: Clock.timestamp(), user: user,
                             kind: EventKind.medewerkerGewijzigd.rawValue, from: nil, to: nil, day: Clock.today().iso,
-                            detail: "\(user) (\(displayName)) is als eerste gebruiker van deze opslag teamleider geworden")
+                            detail: "\(user) (\(displayName)) is als eerste gebruiker van deze opslag teamleider geworden",
+                            records: memory.changes.take())
         return true
     }
 

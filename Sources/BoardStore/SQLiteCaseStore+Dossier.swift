@@ -218,12 +218,16 @@ extension SQLiteCaseStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: values + [caseID, latest[1] as String, latest[2] as String])
         }
+        if decision.outcome == .drang {
+            // The case stays at the table but has changed (before the event, which names it): a
+            // colleague's open form must not write over it.
+            try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE id = ?", arguments: [caseID])
+        }
         try logCaseChange(db, caseID: caseID, kind: .tafelbesluit, day: decision.meetingDate,
                           detail: "\(decision.outcome.title); advies: \(decision.advice)"
                             + (decision.reportBackOn.map { "; terugkoppeling \($0.dutch)" } ?? ""))
         switch decision.outcome {
         case .drang:
-            try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE id = ?", arguments: [caseID])
             return "Besluit vastgelegd: drang, terugkoppeling op \(decision.reportBackOn?.dutch ?? "")."
         case .vrijwillig, .rvkOnderzoek:
             let target: Stage = decision.outcome == .vrijwillig ? .veiligheidGewaarborgd : .rvkOnderzoek

@@ -11,15 +11,15 @@ extension SQLiteCaseStore {
         try db.execute(sql: "CREATE INDEX event_meeting_by_day ON event(day, case_id) WHERE kind = 'vergaderbesluit'")
     }
 
-    /// The day of the last meeting before `today` (the last day with a decision), and the cases
-    /// decided on today.
+    /// The day of the last meeting before `today` (the last day with a decision), the cases
+    /// decided on today, and the log's head for the minutes.
     public func meetingRecord(today: Day) throws -> MeetingRecord {
         try read { db in
             let last = try String.fetchOne(db, sql: "SELECT MAX(day) FROM event WHERE kind = 'vergaderbesluit' AND day < ?",
                                            arguments: [today.iso])
             let decided = try CaseID.fetchAll(db, sql: "SELECT DISTINCT case_id FROM event WHERE kind = 'vergaderbesluit' AND day = ?",
                                               arguments: [today.iso])
-            return MeetingRecord(lastMeeting: last.map(Self.day), decidedToday: Set(decided))
+            return MeetingRecord(lastMeeting: last.map(Self.day), decidedToday: Set(decided), chainHead: try EventLog.head(db))
         }
     }
 

@@ -55,6 +55,7 @@ public final class SQLiteCaseStore: CaseStore {
             } else {
                 if integrity != nil, try !pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) { try integrity?.wait() }
                 try Schema.migrator.migrate(pool)
+                try sealLegacyRecordsIfNeeded()
                 try bootstrapStaffIfNeeded()
             }
         } catch let error as StoreError {
@@ -109,6 +110,11 @@ public final class SQLiteCaseStore: CaseStore {
 
     public func changeToken() throws -> Int64 {
         try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
+    }
+
+    /// The head of the log's hash chain, to write down (reports and the agenda show it).
+    public func chainHead() throws -> ChainHead? {
+        try read { db in try EventLog.head(db) }
     }
 
     public func norms() throws -> Norms {
@@ -202,9 +208,10 @@ public final class SQLiteCaseStore: CaseStore {
         try recordTransitions(db, caseID: caseID, familyID: familyID, [request], direction: direction, recordedAt: recordedAt)
     }
 
-    /// Writes moves that the rules allowed, in order: per move the records its new column keeps (a
-    /// Beschermtafel request, an RvK investigation) and its event; then the case's column, since when
-    /// and whether it is closed, as the last move left them, with the version counting every move.
+    /// Writes moves that the rules allowed, in order: first the case's column, since when and
+    /// whether it is closed, as the last move leaves them, with the version counting every move;
+    /// then per move the records its new column keeps (a Beschermtafel request, an RvK
+    /// investigation) and its event, the first of which names the case row as well.
     /// Every path that moves a case (the move dialog, the table's decision, import, demo) comes here;
     /// an import hands over all moves of a row at once, so that the case row is written once.
     ///
@@ -213,14 +220,15 @@ public final class SQLiteCaseStore: CaseStore {
     func recordTransitions(_ db: Database, caseID: CaseID, familyID: FamilyID?, _ requests: [MoveRequest],
                            direction: MoveDirection, recordedAt: String? = nil, caseRowWritten: Bool = false) throws {
         guard let last = requests.last else { return }
+        if !caseRowWritten {
+            try db.run("UPDATE \"case\" SET stage = ?, stage_since = ?, closed_on = ?, version = version + ? WHERE id = ?",
+                       last.to.rawValue, last.day.iso, Self.closedOn(entering: last.to, on: last.day), requests.count, caseID)
+        }
         for request in requests {
             if direction == .forward { try recordKept(db, caseID: caseID, request: request) }
             try appendEvent(db, caseID: caseID, familyID: familyID, kind: direction == .forward ? .verplaatst : .gecorrigeerd,
                             from: request.from, to: request.to, day: request.day, detail: request.detail, recordedAt: recordedAt)
         }
-        guard !caseRowWritten else { return }
-        try db.run("UPDATE \"case\" SET stage = ?, stage_since = ?, closed_on = ?, version = version + ? WHERE id = ?",
-                   last.to.rawValue, last.day.iso, Self.closedOn(entering: last.to, on: last.day), requests.count, caseID)
     }
 
     /// A case that enters `stage` on `day` is closed on that day when the stage ends the flow for good.
@@ -351,7 +359,14 @@ public final class SQLiteCaseStore: CaseStore {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: location) }
         try integrity?.wait()
-        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+        do {
+            return try pool.write { db in
+                memory.begin(db)
+                let result = try body(db)
+                try memory.changes.requireNone()
+                return result
+            }
+        } catch let error as StoreError { throw error } catch {
             throw StoreError.writeFailed(StoreFile.describe(error))
         }
     }

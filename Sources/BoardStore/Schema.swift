@@ -15,6 +15,8 @@ enum Schema {
         return try !migrator.appliedIdentifiers(db).isSubset(of: known)
     }
 
+    static let recordDigestsMigrationName = "v14-record-digests"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-families-cases-events") { db in
@@ -169,6 +171,11 @@ enum Schema {
         migrator.registerMigration(BoardIndexes.firstFrameMigrationName, migrate: BoardIndexes.migrateFirstFrame)
         // The family child summary by one per child instead of a recount (BoardIndexes.swift).
         migrator.registerMigration(FamilyChildSummary.linearMigrationName, migrate: FamilyChildSummary.migrateLinear)
+        // Each event names the records its change wrote, with their digests (RecordDigest, EventChain
+        // version 2); the records already in the store are sealed after it (RecordSeal.swift).
+        migrator.registerMigration(recordDigestsMigrationName) { db in
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN records BLOB")
+        }
         return migrator
     }
 }

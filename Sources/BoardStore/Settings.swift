@@ -67,7 +67,9 @@ extension SQLiteCaseStore {
             try self.requireStaff(db, for: .editSettings)
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
             guard old != String(number) else { return }
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, String(number)])
+            // An upsert keeps the record's row id, by which the log knows it (CoveredTables.swift).
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, String(number)])
             try self.appendEvent(db, caseID: nil, familyID: nil, kind: .instellingGewijzigd, from: nil, to: nil, day: Clock.today(),
                                  detail: "\(key): \(old ?? "standaard") → \(number)")
         }

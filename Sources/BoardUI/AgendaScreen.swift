@@ -12,11 +12,14 @@ public struct AgendaScreen: Equatable, Sendable {
     public var lastMeeting: Day?
     /// Cases decided on today (by anyone): they count as done.
     public var decided: Set<CaseID> = []
+    /// The head of the log as of the last refresh, shown for the minutes.
+    public var chainHead: ChainHead?
 
-    public init(items: [AgendaItem], lastMeeting: Day?, decided: Set<CaseID>) {
+    public init(items: [AgendaItem], lastMeeting: Day?, decided: Set<CaseID>, chainHead: ChainHead? = nil) {
         self.items = items
         self.lastMeeting = lastMeeting
         self.decided = decided
+        self.chainHead = chainHead
     }
 
     public var doneCount: Int { items.filter { decided.contains($0.summary.id) }.count }
@@ -64,11 +67,13 @@ extension AppState {
         if let index = overlays.lastIndex(where: { if case .agenda = $0 { return true } else { return false } }),
            case .agenda(var screen) = overlays[index] {
             screen.decided = record.decidedToday
+            screen.chainHead = record.chainHead
             overlays[index] = .agenda(screen)
             return
         }
         let items = MeetingAgenda.build(cases: cases, norms: norms, today: today, lastMeeting: record.lastMeeting)
-        overlays.append(.agenda(AgendaScreen(items: items, lastMeeting: record.lastMeeting, decided: record.decidedToday)))
+        overlays.append(.agenda(AgendaScreen(items: items, lastMeeting: record.lastMeeting, decided: record.decidedToday,
+                                             chainHead: record.chainHead)))
     }
 
     /// The cards in the open agenda follow a reload (a case moved, a name changed); false when

@@ -1,7 +1,8 @@
 import BoardCore
 
 /// The agenda: one line per case with its reasons, a ✓ for the ones decided on today, and how
-/// many are done. Readable without colour.
+/// many are done; on the box's lower border the log's head, to copy into the minutes. Readable
+/// without colour.
 enum AgendaView {
     static func draw(_ screen: AgendaScreen, state: AppState, into target: inout Screen) {
         let since = screen.lastMeeting.map { "vorig overleg \($0.dutch)" } ?? "geen eerder overleg vastgelegd"
@@ -27,7 +28,9 @@ enum AgendaView {
             if index == screen.selected { selectedLine = lines.count }
             lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))
         }
+        let footer = screen.chainHead.map { "ketenkop \($0.short)" }
         PageFrame.draw(title: " " + title, boxTitle: "Agenda", lines: lines,
-                       scroll: PageFrame.scroll(showing: selectedLine, screenHeight: target.height), state: state, into: &target)
+                       scroll: PageFrame.scroll(showing: selectedLine, screenHeight: target.height), footer: footer, state: state,
+                       into: &target)
     }
 }

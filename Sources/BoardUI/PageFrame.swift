@@ -29,10 +29,15 @@ enum PageFrame {
         target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
     }
 
-    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, state: AppState, into target: inout Screen) {
+    /// `footer`, when given, stands on the box's lower border, left (the scroll mark is right).
+    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, footer: String? = nil, state: AppState,
+                     into target: inout Screen) {
         drawTitle(title, state: state, into: &target)
-        drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 3), title: boxTitle, lines: lines, scroll: scroll,
-                state: state, into: &target)
+        let box = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
+        drawBox(box, title: boxTitle, lines: lines, scroll: scroll, state: state, into: &target)
+        if let footer {
+            target.put(" \(footer) ", x: box.x + 2, y: box.maxY - 1, maxWidth: max(0, box.width - 13), role: .keyHint)
+        }
     }
 
     /// The first line to show: `scroll` kept within the lines, then moved as little as needed to

@@ -5,24 +5,40 @@ import BoardUI
 import Foundation
 
 /// `beschermbord check`: is the store sound? SQLite's integrity check, the program's own
-/// consistency checks and the log's hash chain; never changes the store.
+/// consistency checks, the log's hash chain and every record against the log, and (`--kop`)
+/// whether a head written down earlier is still in the chain; never changes the store.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Controleer de opslag: SQLite-integriteit, samenhang van zaken en logboek, en de hash-keten.",
+        abstract: "Controleer de opslag: SQLite-integriteit, samenhang van zaken en logboek, de hash-keten en alle gegevens tegen het logboek.",
         discussion: """
             Leest de opslag alleen (ook een beschadigde of alleen-lezen opslag), en meldt per controle \
             of alles in orde is. Exitcode 0 als alles in orde is, 1 als er iets mis is. \
-            Vindt de controle beschadiging, zet dan de laatste back-up terug.
+            Vindt de controle beschadiging, zet dan de laatste back-up terug. \
+            Met --kop GEBEURTENIS:HASH (de ketenkop uit het verslag van het teamoverleg of onder een rapport) \
+            zegt de controle ook of die kop nog in de keten staat: zo is te zien of er gebeurtenissen zijn \
+            weggehaald of het logboek is herschreven.
             """,
         aliases: ["controleer"])
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Option(name: [.customLong("kop"), .customLong("head")],
+            help: ArgumentHelp("Een eerdere ketenkop, zoals in het verslag genoteerd: staat die nog in de keten?",
+                               valueName: "gebeurtenis:hash"))
+    var head: String?
+
     func run() throws {
+        var earlier: ChainHead?
+        if let head {
+            switch ChainHead.parse(head) {
+            case .success(let parsed): earlier = parsed
+            case .failure(let problem): throw Failure(message: "--kop: \(Console.clean(problem.message)).")
+            }
+        }
         let report: IntegrityReport
         do {
-            report = try IntegrityCheck.run(path: storeOptions.path)
+            report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
         } catch {
             throw Failure(message: "\(error)")
         }
@@ -41,7 +57,8 @@ struct CheckCommand: ParsableCommand {
         if let tip = report.chainTip {
             Printer.say("")
             Printer.say("Kop van het logboek: gebeurtenis \(tip.id), hash \(tip.hash)")
-            Printer.say("(Noteer deze bijvoorbeeld in het verslag van het teamoverleg: zo is later te zien of er gebeurtenissen zijn weggehaald.)")
+            Printer.say("(Noteer deze bijvoorbeeld in het verslag van het teamoverleg: `beschermbord check --kop \(tip.argument)` "
+                        + "laat later zien of er gebeurtenissen zijn weggehaald of het logboek is herschreven.)")
         }
         Printer.say("")
         if report.isHealthy {

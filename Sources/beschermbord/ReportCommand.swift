@@ -28,7 +28,9 @@ struct ReportCommand: ParsableCommand {
 
             Formaten: text (leesbaar, met een staafdiagram per maand), json, csv (één regel per
             cijfer, ; als scheidingsteken) en markdown (een tabel voor het jaarverslag).
-            Het rapport bevat geen namen; de opslag wordt alleen gelezen.
+            Het rapport bevat geen namen; de opslag wordt alleen gelezen. Onderaan staat de kop van
+            het logboek (gebeurtenis:hash): met het rapport in het verslag kan `beschermbord check --kop`
+            later laten zien of het logboek sindsdien is herschreven.
 
             Voorbeelden:
               beschermbord report --year 2022
@@ -66,17 +68,19 @@ struct ReportCommand: ParsableCommand {
         }
         let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
         let report: CohortReport
+        let head: ChainHead?
         do {
             report = try store.cohortReport(in: period, source: chosenSource)
+            head = try store.chainHead()
         } catch {
             throw Failure(message: Console.clean("\(error)"))
         }
         let output: String
         switch format {
-        case .text: output = ReportFormat.text(report, today: today)
-        case .json: output = String(decoding: ReportFormat.json(report, today: today).serialized(), as: UTF8.self)
-        case .csv: output = ReportFormat.csv(report)
-        case .markdown: output = ReportFormat.markdown(report)
+        case .text: output = ReportFormat.text(report, today: today, head: head)
+        case .json: output = String(decoding: ReportFormat.json(report, today: today, head: head).serialized(), as: UTF8.self)
+        case .csv: output = ReportFormat.csv(report, head: head)
+        case .markdown: output = ReportFormat.markdown(report, head: head)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }

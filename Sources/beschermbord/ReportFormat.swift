@@ -4,7 +4,8 @@ import Foundation
 
 /// The four shapes of a cohort report: readable text with a bar chart (its lines come from
 /// CohortReportText in BoardCore), JSON, CSV and markdown. Every shape is built from the same
-/// `CohortReport`; CSV and markdown from the same rows.
+/// `CohortReport`; CSV and markdown from the same rows. Each ends with the head of the log's hash
+/// chain, so that a report kept with the minutes is an anchor for `check --kop`.
 enum ReportFormat {
     /// One figure: a stable key for scripts, a Dutch label for people, the value as text.
     struct Figure: Equatable {
@@ -15,7 +16,7 @@ enum ReportFormat {
 
     // MARK: JSON
 
-    static func json(_ report: CohortReport, today: Day) -> JSONValue {
+    static func json(_ report: CohortReport, today: Day, head: ChainHead?) -> JSONValue {
         func int(_ value: Int) -> JSONValue { .integer(Int64(value)) }
         func lead(_ time: LeadTime) -> JSONValue {
             .object([("p50", int(time.p50)), ("p85", int(time.p85)), ("aantal", int(time.count))])
@@ -52,7 +53,19 @@ enum ReportFormat {
             ])),
             ("geen_gegevens", .bool(report.isEmpty)),
             ("stand_op", .string(today.iso)),
+            ("ketenkop", head.map { JSONValue.object([("gebeurtenis", .integer($0.id)), ("hash", .string($0.hash))]) } ?? .null),
         ])
+    }
+
+    // MARK: The head of the log
+
+    static let headLabel = "Kop van het logboek"
+
+    /// `Kop van het logboek: 12345:9f3a…` and how to use it later.
+    static func headLine(_ head: ChainHead?) -> String {
+        guard let head else { return "\(headLabel): (het logboek is leeg)" }
+        return "\(headLabel): \(head.argument) (noteer hem in het verslag; `beschermbord check --kop \(head.argument)` "
+            + "laat later zien of het logboek sindsdien is herschreven)"
     }
 
     // MARK: Rows (CSV, markdown)
@@ -97,9 +110,10 @@ enum ReportFormat {
     }
 
     /// `;`-separated (as Dutch Excel expects), UTF-8, a header row, one row per figure.
-    static func csv(_ report: CohortReport) -> String {
+    static func csv(_ report: CohortReport, head: ChainHead?) -> String {
         var out = "sleutel;cijfer;waarde\n"
-        for figure in figures(report) {
+        let headRow = Figure(key: "ketenkop", label: "\(headLabel) (gebeurtenis:hash)", value: head?.argument ?? "")
+        for figure in figures(report) + [headRow] {
             out += [figure.key, figure.label, figure.value].map(csvField).joined(separator: ";") + "\n"
         }
         return out
@@ -112,7 +126,7 @@ enum ReportFormat {
     }
 
     /// A heading and a two-column table, ready to paste into a jaarverslag.
-    static func markdown(_ report: CohortReport) -> String {
+    static func markdown(_ report: CohortReport, head: ChainHead?) -> String {
         var out = "## \(CohortReportText.title(report))\n\n"
         if report.isEmpty { out += "Geen aanmeldingen in deze periode: alle cijfers zijn 0.\n\n" }
         out += "| Cijfer | Aantal |\n|---|---:|\n"
@@ -120,6 +134,7 @@ enum ReportFormat {
             out += "| \(markdownCell(figure.label)) | \(markdownCell(figure.value)) |\n"
         }
         out += "\n" + CohortReportText.footnote + "\n"
+        out += "\n" + markdownCell(headLine(head)) + "\n"
         return out
     }
 
@@ -130,7 +145,7 @@ enum ReportFormat {
     // MARK: Text
 
     /// The readable report (CohortReportText, shared with the report screen), cleaned for the console.
-    static func text(_ report: CohortReport, today: Day) -> String {
-        CohortReportText.lines(report, today: today).map(Console.clean).joined(separator: "\n") + "\n"
+    static func text(_ report: CohortReport, today: Day, head: ChainHead?) -> String {
+        (CohortReportText.lines(report, today: today) + ["", headLine(head)]).map(Console.clean).joined(separator: "\n") + "\n"
     }
 }

@@ -1,9 +1,9 @@
 import Testing
 @testable import BoardCore
 
-@Suite("SHA-256 against the NIST vectors")
+@Suite("SHA-256 (swift-crypto) against the NIST vectors")
 struct SHA256Tests {
-    func hex(_ text: String) -> String { SHA256.hex(SHA256.hash(Array(text.utf8))) }
+    func hex(_ text: String) -> String { Hex.string(SHA256Hasher.hash(Array(text.utf8))) }
 
     @Test func nistVectors() {
         #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -12,7 +12,7 @@ struct SHA256Tests {
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
             == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
-        #expect(SHA256.hex(SHA256.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)))
+        #expect(Hex.string(SHA256Hasher.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
@@ -35,9 +35,9 @@ struct SHA256Tests {
 
     @Test func piecesGiveTheSameDigestAsOneGo() {
         let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        let whole = SHA256.hash(message)
+        let whole = SHA256Hasher.hash(message)
         for piece in [1, 3, 63, 64, 65, 200] {
-            var hasher = SHA256()
+            var hasher = SHA256Hasher()
             var index = 0
             while index < message.count {
                 let end = min(message.count, index + piece)
@@ -55,12 +55,12 @@ struct EventChainTests {
     var content: EventChain.Content {
         EventChain.Content(id: 7, caseID: 3, familyID: nil, recordedAt: "2025-03-03T09:15:00.000Z", user: "anouk", kind: "verplaatst",
                            fromStage: "aangemeld", toStage: nil, day: "2025-03-05",
-                           detailDigest: EventChain.detailDigest(salt: salt, detail: Array("Zoë".utf8)))
+                           detailDigest: EventChain.detailDigest(salt: salt, detail: Array("Zoë".utf8)), records: nil)
     }
 
     /// The documented format, byte for byte; the hashes were computed independently (Python's hashlib).
     @Test func matchesTheDocumentedFormat() {
-        let previous = SHA256.hash(Array("abc".utf8))
+        let previous = SHA256Hasher.hash(Array("abc".utf8))
         let expected = """
             beschermbord-gebeurtenis-v1
             prev=ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
@@ -77,7 +77,7 @@ struct EventChainTests {
 
             """
         #expect(String(decoding: EventChain.canonical(previous: previous, content), as: UTF8.self) == expected)
-        #expect(SHA256.hex(EventChain.hash(previous: previous, content)) == "2f7b08ff3b42bbf94cdf1a8844b140779f5994917047623f1de5df95023c0b90")
+        #expect(Hex.string(EventChain.hash(previous: previous, content)) == "2f7b08ff3b42bbf94cdf1a8844b140779f5994917047623f1de5df95023c0b90")
         #expect(String(decoding: EventChain.canonical(previous: nil, content), as: UTF8.self).contains("\nprev=-\n"))
     }
 
@@ -103,12 +103,69 @@ struct EventChainTests {
         for (index, other) in changes.enumerated() {
             #expect(EventChain.hash(previous: nil, other) != base, "field \(index)")
         }
-        #expect(EventChain.hash(previous: SHA256.hash([1]), content) != base, "the previous hash counts")
+        #expect(EventChain.hash(previous: SHA256Hasher.hash([1]), content) != base, "the previous hash counts")
         // Length prefixes: moving a character between neighbouring fields changes the hash.
         var shifted = content
         shifted.user = Array("anou".utf8)
         shifted.kind = Array("kverplaatst".utf8)
         #expect(EventChain.hash(previous: nil, shifted) != base)
+    }
+
+    /// Version 2 names the records the change wrote; the hashes were computed independently (Python's hashlib).
+    @Test func version2CoversTheRecordsField() {
+        let previous = SHA256Hasher.hash(Array("abc".utf8))
+        var builder = RecordDigest.Builder()
+        builder.start(table: "note")
+        builder.integer(RecordDigest.label("id"), 12)
+        builder.integer(RecordDigest.label("case_id"), 3)
+        Array("2025-03-03T09:15:00.000Z".utf8).withUnsafeBytes { builder.text(RecordDigest.label("recorded_at"), $0) }
+        Array("anouk".utf8).withUnsafeBytes { builder.text(RecordDigest.label("author"), $0) }
+        Array("Huisbezoek: Zoë".utf8).withUnsafeBytes { builder.text(RecordDigest.label("text"), $0) }
+        builder.null(RecordDigest.label("refers_to"))
+        #expect(String(decoding: builder.canonical, as: UTF8.self) == """
+            beschermbord-gegeven-v1
+            table=s4:note
+            id=i12
+            case_id=i3
+            recorded_at=s24:2025-03-03T09:15:00.000Z
+            author=s5:anouk
+            text=s16:Huisbezoek: Zoë
+            refers_to=-
+
+            """)
+        #expect(Hex.string(RecordDigest.bytes(builder.digest())) == "ef8cf060a54ed318c178c9ba04f6ededd41c083fc60724d9e1d69fa5e754b0e4")
+
+        let entries = [RecordDigest.Entry(key: .init(table: "note", rowid: 12), digest: builder.digest()),
+                       RecordDigest.Entry(key: .init(table: "medewerkers", rowid: 3), digest: nil)]
+        let field = RecordDigest.encode(entries)
+        #expect(Array(field.prefix(11)) == Array("s4:notei12=".utf8) && Array(field.suffix(20)) == Array("\ns11:medewerkersi3-\n".utf8))
+        #expect(RecordDigest.decode(field) == entries)
+        #expect(RecordDigest.decode(Array(field.dropLast())) == nil, "a field cut short is no field")
+        #expect(RecordDigest.decode([]) == [])
+
+        var version2 = content
+        version2.records = field
+        let canonical = String(decoding: EventChain.canonical(previous: previous, version2), as: UTF8.self)
+        #expect(canonical.hasPrefix("beschermbord-gebeurtenis-v2\n"))
+        #expect(canonical.hasSuffix("\nrecords=5ed00fc6db718b927526538c1912c04294345c091b8ada4bf76066d0d4e55278\n"))
+        #expect(Hex.string(EventChain.hash(previous: previous, version2)) == "83b657e2b5bc3e7fb17693d7acc36d2c78035eda8a83b303375ca785e42a3cb0")
+        version2.records = []
+        #expect(Hex.string(EventChain.hash(previous: previous, version2)) == "5a31c96f850b33b12ddc573e4ccc0815a622a2b0ee59b2721a2f835893546f6e",
+                "an event that wrote no record: records=-")
+        #expect(EventChain.hash(previous: previous, version2) != EventChain.hash(previous: previous, content), "v1 and v2 differ")
+    }
+
+    @Test func chainHeadIsReadAsWrittenDown() {
+        let hash = "9f3a1b2c4d5e6f7081920a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f"
+        #expect(ChainHead.parse("12345:\(hash)") == .success(ChainHead(id: 12345, hash: hash)))
+        #expect(ChainHead.parse("12345 · 9F3A1B2C4D5E6F70") == .success(ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f70")), "as the agenda shows it")
+        #expect(ChainHead.parse("12345:9f3a") == .failure(.tooShort(4)))
+        #expect(ChainHead.parse("kop:9f3a1b2c4d5e6f70") == .failure(.form("kop:9f3a1b2c4d5e6f70")))
+        #expect(ChainHead.parse("12345:9f3a1b2c4d5e6fzz") == .failure(.form("12345:9f3a1b2c4d5e6fzz")))
+        let head = ChainHead(id: 12345, hash: hash)
+        #expect(head.short == "12345 · 9f3a1b2c4d5e6f70")
+        #expect(ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f70").matches(storedHash: hash))
+        #expect(!ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f71").matches(storedHash: hash))
     }
 
     @Test func accessKindsAreReading() {

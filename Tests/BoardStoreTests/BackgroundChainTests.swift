@@ -10,7 +10,7 @@ import Testing
 struct BackgroundChainTests {
     func append(_ db: Database, _ store: SQLiteCaseStore, _ detail: String) throws {
         try EventLog.append(db, memory: store.memory, caseID: nil, familyID: nil, recordedAt: "2025-06-30T10:00:00Z", user: "anouk",
-                            kind: EventKind.medewerkerGewijzigd.rawValue, from: nil, to: nil, day: "2025-06-30", detail: detail)
+                            kind: EventKind.medewerkerGewijzigd.rawValue, from: nil, to: nil, day: "2025-06-30", detail: detail, records: [])
     }
 
     func details(_ store: SQLiteCaseStore) throws -> [String] {

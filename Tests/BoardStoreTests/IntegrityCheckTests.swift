@@ -24,7 +24,7 @@ struct IntegrityCheckTests {
         #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy })")
         #expect(report.sections.map(\.title) == [IntegrityCheck.sqliteTitle, IntegrityCheck.foreignKeysTitle, IntegrityCheck.stagesTitle,
                                                  IntegrityCheck.eventsTitle, IntegrityCheck.kenmerkenTitle, IntegrityCheck.datesTitle,
-                                                 IntegrityCheck.chainTitle])
+                                                 IntegrityCheck.chainTitle, IntegrityCheck.recordsTitle])
         #expect(report.section(IntegrityCheck.stagesTitle)?.summary == "in orde (40 zaken)")
         #expect(report.notes.isEmpty)
     }

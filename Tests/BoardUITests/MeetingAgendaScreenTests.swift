@@ -138,6 +138,22 @@ import Testing
         #expect(state.openAgenda?.items[0].summary.stage == .onderzoek)
     }
 
+    /// The log's head stands on the agenda's lower border, so that it lands in the minutes, and
+    /// follows the refresh after a decision.
+    @Test func theAgendaShowsTheHeadOfTheLogForTheMinutes() {
+        var state = Fixture.state(width: 120, height: 40)
+        Fixture.press([.character("A")], on: &state)
+        let head = ChainHead(id: 12345, hash: "9f3a1b2c4d5e6f7081920a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f")
+        _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: nil, decidedToday: [], chainHead: head)))
+        var lines = AppView.render(state).screen.text.split(separator: "\n").map(String.init)
+        let border = lines.firstIndex { $0.contains("ketenkop 12345 · 9f3a1b2c4d5e6f70") }
+        #expect(border != nil && lines[border!].hasPrefix("└─ ketenkop"), "on the lower border:\n\(lines.joined(separator: "\n"))")
+        _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: nil, decidedToday: [1], chainHead: ChainHead(id: 12350, hash: String(repeating: "ab", count: 32)))))
+        lines = AppView.render(state).screen.text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("ketenkop 12350 · abababababababab") })
+        #expect(!lines.contains { $0.contains("12345") })
+    }
+
     @Test func anEmptyAgendaSaysSo() {
         var state = Fixture.state(width: 120, height: 40, cases: [Fixture.summary(6, "2026-0040", "de Vries", stage: .veiligheidGewaarborgd, since: 5)])
         Fixture.press([.character("A")], on: &state)

@@ -89,6 +89,43 @@ struct ReportCommandTests {
         #expect(rows.filter { $0[0].hasPrefix("aanmeldingen.per_maand.") }.count == 12)
     }
 
+    /// Every format ends with the log's head, as `check` prints it, and `check --kop` takes it back:
+    /// in order now, refused once the events after it are gone.
+    @Test func everyFormatCarriesTheHeadOfTheLogForCheck() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Self.makeStore(in: directory)
+        let check = try Binary.run(["check", "--store", store])
+        #expect(check.status == 0, "\(check.output)")
+        let printed = try #require(check.output.split(separator: "\n").first { $0.hasPrefix("Kop van het logboek: gebeurtenis ") })
+        let parts = printed.dropFirst("Kop van het logboek: gebeurtenis ".count).split(separator: ",")
+        let id = try #require(Int(parts[0]))
+        let hash = String(try #require(parts.last?.split(separator: " ").last))
+        #expect(hash.count == 64)
+        let head = "\(id):\(hash)"
+
+        let text = try Binary.run(["report", "--store", store, "--year", "2022"])
+        #expect(text.output.contains("\nKop van het logboek: \(head) (noteer hem in het verslag"), "\(text.output)")
+        let json = try Binary.run(["report", "--store", store, "--year", "2022", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let ketenkop = try #require(object["ketenkop"] as? [String: Any])
+        #expect(ketenkop["gebeurtenis"] as? Int == id && ketenkop["hash"] as? String == hash)
+        let csv = try Binary.run(["report", "--store", store, "--year", "2022", "--format", "csv"])
+        #expect(csv.output.split(separator: "\n").last == "ketenkop;Kop van het logboek (gebeurtenis:hash);\(head)")
+        let markdown = try Binary.run(["report", "--store", store, "--year", "2022", "--format", "markdown"])
+        #expect(markdown.output.split(separator: "\n").last?.hasPrefix("Kop van het logboek: \(head) ") == true, "\(markdown.output)")
+
+        let anchored = try Binary.run(["check", "--store", store, "--kop", "\(id):\(hash.prefix(16))"])
+        #expect(anchored.status == 0, "\(anchored.output)")
+        #expect(anchored.output.contains("Ketenkop uit het verslag: in orde (gebeurtenis \(id) staat met dezelfde hash in de keten)"))
+        let later = try Binary.run(["check", "--store", store, "--head", "\(id + 3):\(hash)"])
+        #expect(later.status == 1)
+        #expect(later.output.contains("gebeurtenis \(id + 3) (kop \(id + 3):\(hash.prefix(16))…) staat niet meer in het logboek"), "\(later.output)")
+        let short = try Binary.run(["check", "--store", store, "--kop", "\(id):\(hash.prefix(8))"])
+        #expect(short.status == 1)
+        #expect(short.output.contains("--kop: de hash van de ketenkop heeft 8 tekens; neem er minstens 16 over."), "\(short.output)")
+    }
+
     @Test func markdownIsATable() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

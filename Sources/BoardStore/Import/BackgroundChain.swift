@@ -27,6 +27,8 @@ final class BackgroundChain {
         var to: String?
         var day: String
         var detail: String
+        /// The records field (`RecordDigest.encode`) of the records this event names.
+        var records: [UInt8]
     }
 
     /// A batch on its way through the hashing thread; `hashed` is set there, then `done` signalled.
@@ -75,9 +77,9 @@ final class BackgroundChain {
 
     /// Writer: one event; inserted later (by this call for an earlier batch, or by `finish`).
     func append(_ db: Database, caseID: CaseID?, familyID: FamilyID?, recordedAt: String, user: String, kind: String,
-                from: String?, to: String?, day: String, detail: String) throws {
+                from: String?, to: String?, day: String, detail: String, records: [UInt8]) throws {
         filling.append(Pending(id: nextID, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user, kind: kind,
-                               from: from, to: to, day: day, detail: detail))
+                               from: from, to: to, day: day, detail: detail, records: records))
         nextID += 1
         if filling.count >= batchSize { try handOver(db) }
     }
@@ -101,7 +103,7 @@ final class BackgroundChain {
                 let content = EventChain.Content(
                     id: event.id, caseID: event.caseID, familyID: event.familyID, recordedAt: event.recordedAt, user: event.user,
                     kind: event.kind, fromStage: event.from, toStage: event.to, day: event.day,
-                    detailDigest: EventChain.detailDigest(salt: salt, detail: Array(event.detail.utf8)))
+                    detailDigest: EventChain.detailDigest(salt: salt, detail: Array(event.detail.utf8)), records: event.records)
                 let hash = EventChain.hash(previous: state.previous, content)
                 state.previous = hash
                 return (salt, hash)
@@ -118,10 +120,10 @@ final class BackgroundChain {
         batch.done.wait()
         for (event, sealed) in zip(batch.events, batch.hashed) {
             try db.run("""
-                INSERT INTO event (id, case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO event (id, case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt, records)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, event.id, event.caseID, event.familyID, event.recordedAt, event.user, event.kind, event.from, event.to,
-                event.day, event.detail, sealed.hash, sealed.salt)
+                event.day, event.detail, sealed.hash, sealed.salt, event.records)
         }
         lastHash = batch.hashed.last?.hash ?? lastHash
     }
