@@ -184,18 +184,28 @@ public enum IntegrityCheck {
 
         var dateProblems: [String] = []
         let placeholder = Retention.placeholder
+        // An older version accepted years such as 25 (`03-03-0025`): such a date is a typing error.
+        let years = Day.possibleYears(today: Clock.today())
+        let (earliest, latest) = ("\(years.lowerBound)-01-01", "\(years.upperBound)-12-31")
         for (table, column, label) in [("\"case\"", "reported_on", "meldingsdatum"), ("\"case\"", "stage_since", "datum in kolom"),
-                                       ("event", "day", "datum"), ("child", "birth_date", "geboortedatum")] {
+                                       ("\"case\"", "closed_on", "afsluitdatum"), ("event", "day", "datum"),
+                                       ("child", "birth_date", "geboortedatum")]
+            where try db.columns(in: table.replacingOccurrences(of: "\"", with: "")).contains(where: { $0.name == column }) {
             // With a modifier SQLite's date() normalizes impossible dates (2023-02-29 becomes 2023-03-01): a cheap
             // first filter, confirmed by the program's own parser.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, \(column) FROM \(table)
-                WHERE \(column) IS NOT ? AND (date(\(column), '+0 days') IS NOT \(column) OR \(column) < '0001-01-01')
-                """, arguments: [placeholder])
+                WHERE \(column) IS NOT NULL AND \(column) IS NOT ?
+                  AND (date(\(column), '+0 days') IS NOT \(column) OR \(column) < ? OR \(column) > ?)
+                """, arguments: [placeholder, earliest, latest])
             for row in rows {
                 let text: String = row[1] ?? ""
-                if let day = Day(parsing: text), day.iso == text { continue }
                 let what = table == "event" ? "gebeurtenis" : table == "child" ? "kind" : "zaak"
+                if let day = Day(parsing: text), day.iso == text {
+                    if years.contains(day.year) { continue }
+                    dateProblems.append("\(what) #\(row[0] as Int64): \(label) \(day.dutch) ligt niet tussen \(years.lowerBound) en \(years.upperBound) (een tikfout?)")
+                    continue
+                }
                 dateProblems.append("\(what) #\(row[0] as Int64): \(label) ‘\(text)’ is geen geldige datum")
             }
         }

@@ -66,6 +66,18 @@ struct IntegrityCheckTests {
         #expect(report.section(IntegrityCheck.stagesTitle)?.problems.first?.contains("geen enkele verplaatsing") == true)
     }
 
+    /// An older version accepted `03-03-0025`: `check` names such a year as a typing error.
+    @Test func aYearBefore1900IsNamed() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("bord.sqlite")
+        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        try store.addReport(report("2025-0001"))
+        try tamper(path, "UPDATE \"case\" SET reported_on = '0025-03-03'")
+        let dates = try #require(IntegrityCheck.run(path: path).section(IntegrityCheck.datesTitle)?.problems)
+        #expect(dates.count == 1)
+        #expect(dates.first?.contains("meldingsdatum 03-03-0025 ligt niet tussen 1900 en") == true, "\(dates)")
+    }
+
     /// A store with a damaged page: `check` says so, and the store refuses to open for writing
     /// (nothing is added to a damaged file), with a message that points at `check` and a backup.
     @Test func damagedStoreIsReportedAndNotOpened() throws {
