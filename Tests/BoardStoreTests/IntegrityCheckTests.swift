@@ -8,15 +8,6 @@ import Testing
 struct IntegrityCheckTests {
     let today = day(2025, 6, 30)
 
-    func tamper(_ path: String, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: sql)
-        }
-        try queue.close()
-    }
-
     @Test func demoStoreIsHealthy() throws {
         let scratch = try ScratchDirectory()
         let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 40, today: today, user: "beamer")

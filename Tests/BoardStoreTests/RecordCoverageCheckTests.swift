@@ -21,16 +21,6 @@ struct RecordCoverageCheckTests {
         return (path, store, caseID)
     }
 
-    /// A direct edit with the sqlite3 tool's powers: foreign keys off, no Beschermbord in between.
-    func tamper(_ path: String, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: sql)
-        }
-        try queue.close()
-    }
-
     func problems(_ path: String) throws -> [String] {
         try IntegrityCheck.run(path: path).sections.flatMap(\.problems)
     }

@@ -1,5 +1,6 @@
 import BoardCore
 import Foundation
+import GRDB
 @testable import BoardStore
 
 /// A fresh directory under the system's temporary directory, removed when the test is done.
@@ -45,4 +46,15 @@ func storeError(_ body: () throws -> Void) -> StoreError? {
     } catch {
         return nil
     }
+}
+
+/// A direct edit of the store file with the sqlite3 tool's powers: foreign keys off, no
+/// Beschermbord in between.
+func tamper(_ path: String, _ sql: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        try db.execute(sql: sql)
+    }
+    try queue.close()
 }
