@@ -15,7 +15,8 @@ extension SQLiteCaseStore {
     /// whose newest event is of version 2 is sealed. Checked again inside the write transaction,
     /// so two users opening an old store at once seal it once.
     func sealLegacyRecordsIfNeeded() throws {
-        guard try pool.read({ db in try Self.needsSeal(db) }) else { return }
+        // A seal is signed by whoever opens the store: never by a user the system cannot name.
+        guard !UnnamedUser.isUnnamed(user), try pool.read({ db in try Self.needsSeal(db) }) else { return }
         try integrity?.wait()
         try pool.write { db in
             memory.begin(db)

@@ -56,6 +56,21 @@ struct SchemaFixtureTests {
         #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteCaseStore(path: path, user: "skuipers") }
     }
 
+    /// A user the system cannot name may open an older store, but signs nothing in it: no seal of
+    /// its records, and no first teamleider.
+    @Test func anUnnamedUserOpeningAnOlderStoreSignsNothing() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("bord.sqlite")
+        try FileManager.default.copyItem(atPath: Self.fixture("v13-family-children-linear"), toPath: path)
+        _ = try SQLiteCaseStore(path: path, user: "uid-4242")
+        let queue = try DatabaseQueue(path: path, configuration: Self.readOnly)
+        defer { try? queue.close() }
+        let signed = try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM event WHERE user = 'uid-4242') + (SELECT COUNT(*) FROM medewerkers WHERE name = 'uid-4242')")
+        }
+        #expect(signed == 0)
+    }
+
     static func fixture(_ version: String) -> String { directory.appendingPathComponent("\(version).sqlite").path }
 
     static func kenmerken(_ path: String) throws -> [String] {
