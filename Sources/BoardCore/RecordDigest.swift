@@ -87,19 +87,9 @@ public enum RecordDigest {
             bytes.append(0x0A)
         }
 
-        public mutating func text(_ label: [UInt8], _ value: UnsafeRawBufferPointer) {
-            bytes.append(contentsOf: label)
-            bytes.append(UInt8(ascii: "s"))
-            counted(value)
-            bytes.append(0x0A)
-        }
+        public mutating func text(_ label: [UInt8], _ value: UnsafeRawBufferPointer) { counted(label, "s", value) }
 
-        public mutating func blob(_ label: [UInt8], _ value: UnsafeRawBufferPointer) {
-            bytes.append(contentsOf: label)
-            bytes.append(UInt8(ascii: "b"))
-            counted(value)
-            bytes.append(0x0A)
-        }
+        public mutating func blob(_ label: [UInt8], _ value: UnsafeRawBufferPointer) { counted(label, "b", value) }
 
         /// The bytes so far (for tests and the documentation's example).
         public var canonical: [UInt8] { bytes }
@@ -108,11 +98,14 @@ public enum RecordDigest {
             bytes.withUnsafeBytes { SHA256Hasher.digest($0) }
         }
 
-        /// The length, `:` and the bytes.
-        private mutating func counted<Bytes: Collection>(_ value: Bytes) where Bytes.Element == UInt8 {
+        /// The label, the type letter, the length, `:`, the bytes and a line feed.
+        private mutating func counted(_ label: [UInt8], _ type: Unicode.Scalar, _ value: UnsafeRawBufferPointer) {
+            bytes.append(contentsOf: label)
+            bytes.append(UInt8(ascii: type))
             decimal(Int64(value.count))
             bytes.append(UInt8(ascii: ":"))
             bytes.append(contentsOf: value)
+            bytes.append(0x0A)
         }
 
         /// Decimal digits without building a String.
