@@ -77,6 +77,13 @@ struct NewStoreRaceTests {
         #expect(status == 0, "check says\n\(output)", sourceLocation: sourceLocation)
     }
 
+    /// The store passes `check`, and no command left a hidden copy beside it.
+    func expectSoundWithoutHiddenCopies(_ store: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try expectSound(store, sourceLocation: sourceLocation)
+        let leftovers = try hiddenCopies(of: store)
+        #expect(leftovers.isEmpty, "hidden copies left: \(leftovers)", sourceLocation: sourceLocation)
+    }
+
     func hiddenCopies(of store: String) throws -> [String] {
         let name = (store as NSString).lastPathComponent
         return try FileManager.default.contentsOfDirectory(atPath: (store as NSString).deletingLastPathComponent)
@@ -144,9 +151,7 @@ struct NewStoreRaceTests {
         #expect(errors(output).contains("5000 zaken, 5000 gezinnen en 0 kinderen toegevoegd"), "\(errors(output))")
         let stored = try kenmerken(in: store)
         #expect(stored.count == 5_002 && stored.isSuperset(of: ["S-1", "S-2", "G-1", "G-5000"]))
-        try expectSound(store)
-        let leftovers = try hiddenCopies(of: store)
-        #expect(leftovers.isEmpty, "\(leftovers)")
+        try expectSoundWithoutHiddenCopies(store)
     }
 
     /// A demo being built when someone else creates the store at the same path: the demo is
@@ -164,9 +169,7 @@ struct NewStoreRaceTests {
         #expect(status == 1, "\(errors(output))")
         #expect(errors(output).contains("bestaat al"), "\(errors(output))")
         #expect(try kenmerken(in: store) == ["S-1", "S-2"])
-        try expectSound(store)
-        let leftovers = try hiddenCopies(of: store)
-        #expect(leftovers.isEmpty, "\(leftovers)")
+        try expectSoundWithoutHiddenCopies(store)
     }
 
     /// Two backups to the same new file without --force: the second finishes first, and the first
@@ -186,9 +189,7 @@ struct NewStoreRaceTests {
         #expect(status == 1, "\(errors(output))")
         #expect(errors(output).contains("bestaat al en wordt niet overschreven"), "\(errors(output))")
         #expect(try kenmerken(in: copy).contains("NA-1"), "the copy is the second backup's, made after the new report")
-        try expectSound(copy)
-        let leftovers = try hiddenCopies(of: copy)
-        #expect(leftovers.isEmpty, "\(leftovers)")
+        try expectSoundWithoutHiddenCopies(copy)
     }
 }
 
