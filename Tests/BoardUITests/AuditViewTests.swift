@@ -32,7 +32,7 @@ import Testing
     @Test func lOnTheBoardAsksForTheLogAndHelpListsIt() {
         var state = Fixture.state(width: 100, height: 50)
         #expect(Fixture.press([.character("L")], on: &state) == [.loadAuditLog(filter: "")])
-        #expect(KeyMap.board.contains { $0.keys == [.character("L")] && $0.action == .openAuditLog })
+        #expect(state.boardBindings.contains { $0.keys == [.character("L")] && $0.action == .openPage(.log) })
         Fixture.press([.character("?")], on: &state)
         #expect(AppView.render(state).screen.text.contains("logboek: wie opende of wijzigde wat"))
     }
@@ -47,7 +47,7 @@ import Testing
         #expect(order == order.sorted() && !order.contains(-1), "newest first: \(order)")
         let opened = rows.first { $0.contains("15-11-2026") } ?? ""
         for part in ["karim", "Dossier geopend", "2026-0050", "El Amrani", "scherm Gezin"] { #expect(opened.contains(part), "\(part) in \(opened)") }
-        #expect(state.activeBindings == KeyMap.audit)
+        #expect(state.activeKeys == state.openAudit?.bindings(in: state).help())
         #expect(rows.last?.contains("/ filter") == true && rows.last?.contains("Esc bord") == true, "key bar from the key map")
     }
 
@@ -63,7 +63,7 @@ import Testing
         var state = Self.state()
         #expect(Fixture.press([.character("/")] + Fixture.type("2026-0101"), on: &state).isEmpty)
         #expect(state.openAudit?.shown.map(\.entry.id) == [2, 1])
-        #expect(state.activeBindings == KeyMap.filter)
+        #expect(state.activeKeys == FilterLineAction.bindings.help())
         #expect(AppView.render(state).screen.text.contains("Filter (kenmerk of gebruiker): 2026-0101"))
         #expect(AppView.render(state).cursor != nil)
         #expect(Fixture.press([.enter], on: &state) == [.loadAuditLog(filter: "2026-0101")])
@@ -83,7 +83,7 @@ import Testing
         #expect(Fixture.press([.escape], on: &state) == [.loadAuditLog(filter: "")])
         #expect(state.openAudit != nil)
         Fixture.press([.escape], on: &state)
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
     }
 
     @Test func itScrollsAndSaysWhenThereIsMore() {

@@ -108,10 +108,10 @@ import Testing
         Fixture.press([.character("?")], on: &state)
         let text = AppView.render(state).screen.text
         #expect(text.contains("Toetsen: Bord"))
-        for binding in KeyMap.board.prefix(15) {
+        for binding in state.boardBindings.prefix(15) {
             #expect(text.contains(binding.description), "help mist: \(binding.description)")
         }
         Fixture.press([.escape], on: &state)
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
     }
 }

@@ -44,9 +44,9 @@ enum DossierFixture {
     static func state(width: Int = 80, height: Int = 24, section: FamilySection) -> AppState {
         var state = Fixture.state(width: width, height: height)
         _ = state.update(.dossierLoaded(dossier))
-        if case .family(var screen)? = state.overlays.last {
+        if case .family(var screen)? = state.pages.last {
             screen.section = section
-            state.overlays[state.overlays.count - 1] = .family(screen)
+            state.pages[state.pages.count - 1] = .family(screen)
         }
         return state
     }
@@ -82,7 +82,7 @@ enum DossierFixture {
         #expect(state.openFamily?.section == .rvk)
         let selected = state.selectedCase
         Fixture.press([.escape], on: &state)
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
         #expect(state.selectedCase == selected)
     }
 
@@ -119,10 +119,10 @@ enum DossierFixture {
         var state = DossierFixture.state(section: .veiligheid)
         Fixture.press([.character("n"), .tab] + Fixture.type("11") + [.tab, .tab] + Fixture.type("Zorgen over slaap"), on: &state)
         #expect(Fixture.press([.control("s")], on: &state).isEmpty)
-        guard case .dossierForm(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .dossier(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.form.fields[form.form.index(of: "score")!].error == "‘11’ is geen score van 0 tot 10")
         Fixture.press([.up, .up, .control("u"), .character("4"), .control("s")], on: &state)
-        #expect(state.overlays.count == 2, "form still open until the store confirms")
+        #expect(state.pages.count == 1 && state.dialog != nil, "form still open until the store confirms")
     }
 
     /// A family form carries the version of the case in view, so a colleague's change in between
@@ -135,7 +135,7 @@ enum DossierFixture {
                                                  Caregiver(name: "Karim El Amrani", relation: "moeder", phone: "")))])
         let refusal = "Zaak 2026-0050 is intussen gewijzigd door sanne (kind toegevoegd, 2026-11-20 09:00 UTC). Er is niets opgeslagen."
         _ = state.update(.failed(refusal))
-        guard case .dossierForm(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .dossier(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.form["naam"] == "Karim El Amrani")
         #expect(AppView.render(state).screen.text.contains("intussen gewijzigd door sanne"))
     }
@@ -157,7 +157,7 @@ enum DossierFixture {
         var keys: [Key] = [.character("c")] + Fixture.type("Sem") + [.tab, .tab] + Fixture.type("01-02-2018")
         keys += [.tab] + Fixture.type("123456789") + [.control("s")]
         #expect(Fixture.press(keys, on: &state).isEmpty)
-        guard case .dossierForm(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .dossier(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.form.fields[form.form.index(of: "bsn")!].error == "Dit BSN klopt niet (elfproef); controleer de negen cijfers")
     }
 
@@ -166,7 +166,7 @@ enum DossierFixture {
         var keys: [Key] = [.character("u"), .tab] + Fixture.type("Raad – jurist") + [.tab] + Fixture.type("Drang")
         keys += [.tab, .tab, .control("u")] + Fixture.type("20-11-2027") + [.control("s")]
         #expect(Fixture.press(keys, on: &state).isEmpty)
-        guard case .dossierForm(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .dossier(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.form.fields[form.form.index(of: "terugkoppeling")!].error == "Terugkoppeling uiterlijk 6 maanden na de tafel")
         #expect(form.form.fields[form.form.index(of: "doelen")!].error == "Bij drang horen doelen en afspraken")
     }
@@ -190,7 +190,7 @@ enum DossierFixture {
         let match = FamilyMatch(id: 42, name: "Jansen", wijk: "Kogerveld", lastKenmerk: "2024-0007", hasOpenCase: false)
         _ = state.update(.familyMatches(query: "Ja", [match]))
         Fixture.press([.tab, .right], on: &state)
-        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .newReport(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form["koppel"] == "Jansen · Kogerveld · laatste zaak 2024-0007")
         let result = NewReportForm.validate(form, today: Fixture.today, matches: [match])
         #expect((try? result.get())?.existingFamilyID == 42)

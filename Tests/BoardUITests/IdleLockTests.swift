@@ -115,13 +115,13 @@ import Testing
         #expect(state.lock.phase == .confirming && !state.wantsQuit)
         #expect(Fixture.press([.character("z"), .tab, .control("s")], on: &state).isEmpty, "other keys do nothing while asking")
         #expect(state.lock.phase == .confirming)
-        #expect(state.activeBindings == KeyMap.unlock, "help and key bar come from the key map")
+        #expect(state.activeKeys == IdleLock.bindings.help(), "help and key bar come from the key map")
         #expect(Fixture.press([.enter], on: &state).isEmpty, "Enter unlocks and does not save the form underneath")
         #expect(!state.lock.isLocked)
         var unlocked = state
         unlocked.lock = before.lock
         #expect(unlocked == before, "overlays, selection and typed input are as they were")
-        guard case .dossierForm(let form)? = state.overlays.last else { Issue.record("the form is gone"); return }
+        guard case .dossier(let form)? = state.dialog else { Issue.record("the form is gone"); return }
         #expect(form.form["naam"] == "Karim El Amrani")
         #expect(AppView.render(state).screen.text.contains("Karim El Amrani"))
         // The idle time starts again at the unlock.

@@ -45,13 +45,13 @@ import Testing
         var state = Self.agendaState()
         #expect(Fixture.press([.character("n")], on: &state) == [.openFamily(1, section: "Agenda")], "from the list, n opens the selected case")
         _ = state.update(.dossierLoaded(Self.dossier(of: 1)))
-        #expect(state.activeBindings.contains { $0.action == .nextAgendaItem })
+        #expect(state.openFamily?.bindings(in: state).contains { $0.action == .agenda(.next) } == true)
 
         #expect(Fixture.press([.character("n")], on: &state) == [.openFamily(4, section: "Agenda")])
         #expect(state.openFamily == nil, "the previous family screen is closed before the next opens")
         _ = state.update(.dossierLoaded(Self.dossier(of: 4)))
         #expect(state.openAgenda?.selected == 1)
-        #expect(state.overlays.count == 2, "agenda and one family screen, never a pile of them")
+        #expect(state.pages.count == 2, "agenda and one family screen, never a pile of them")
 
         #expect(Fixture.press([.character("p")], on: &state) == [.openFamily(1, section: "Agenda")])
         _ = state.update(.dossierLoaded(Self.dossier(of: 1)))
@@ -73,7 +73,7 @@ import Testing
         Fixture.press([.character("n")], on: &state)
         _ = state.update(.dossierLoaded(Self.dossier(of: 1)))
         Fixture.press([.character("B")], on: &state)
-        guard case .dossierForm(let form)? = state.overlays.last, form.kind == .meetingDecision else {
+        guard case .dossier(let form)? = state.dialog, form.kind == .meetingDecision else {
             Issue.record("B opens the decision form")
             return
         }
@@ -97,7 +97,7 @@ import Testing
         var state = Self.agendaState()
         Fixture.press([.character("B")], on: &state)
         Fixture.press([.tab, .tab, .control("u")] + Fixture.type(Fixture.today.adding(days: -1).dutch) + [.control("s")], on: &state)
-        guard case .dossierForm(let form)? = state.overlays.last else {
+        guard case .dossier(let form)? = state.dialog else {
             Issue.record("the form stays open with its errors")
             return
         }
@@ -116,14 +116,14 @@ import Testing
         #expect(bar.hasPrefix(" n volgende  p vorige  B besluit") && bar.hasSuffix("? hulp"),
                 "with more keys than room, help keeps its place at the end: \(bar)")
         Fixture.press([.character("4"), .character("N")], on: &state)
-        guard case .dossierForm(let form)? = state.overlays.last, case .addNote = form.kind else {
+        guard case .dossier(let form)? = state.dialog, case .addNote = form.kind else {
             Issue.record("N adds a note in the Journaal while n steps through the agenda")
             return
         }
-        let help = KeyMap.familyInAgenda(.journaal)
-        #expect(KeyMap.action(for: .character("n"), in: help) == .nextAgendaItem)
-        #expect(KeyMap.action(for: .character("N"), in: help) == .addNote)
-        #expect(KeyMap.action(for: .character("P"), in: help) == .openPlan)
+        let keys = state.openFamily?.bindings(in: state) ?? []
+        #expect(KeyMap.action(for: .character("n"), in: keys) == .agenda(.next))
+        #expect(KeyMap.action(for: .character("N"), in: keys) == .form(.addNote(refersTo: nil)))
+        #expect(KeyMap.action(for: .character("P"), in: keys) == .openPlan)
     }
 
     @Test func theAgendaFollowsReloadsWithoutReshuffling() {
@@ -199,7 +199,7 @@ import Testing
         let anouk = try! #require(text.split(separator: "\n").first { $0.contains("▶ Anouk de Wit") })
         #expect(anouk.replacingOccurrences(of: "│", with: "").split(separator: " ").suffix(5) == ["1", "1", "1", "3", "0"], "\(anouk)")
         Fixture.press([.enter], on: &state)
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
         #expect(state.facets.medewerker == "Anouk de Wit")
         #expect(Stage.allCases.flatMap { state.cards(in: $0) }.allSatisfy { $0.medewerker == "Anouk de Wit" })
     }

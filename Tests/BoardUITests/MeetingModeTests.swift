@@ -27,9 +27,9 @@ import Testing
     static func familyState(_ section: FamilySection, width: Int = 120, height: Int = 60) -> AppState {
         var state = meetingState(width: width, height: height)
         _ = state.update(.dossierLoaded(dossier))
-        if case .family(var screen)? = state.overlays.last {
+        if case .family(var screen)? = state.pages.last {
             screen.section = section
-            state.overlays[state.overlays.count - 1] = .family(screen)
+            state.pages[state.pages.count - 1] = .family(screen)
         }
         return state
     }
@@ -68,9 +68,9 @@ import Testing
 
     @Test func theBSNStaysMaskedEvenWhenAskedFor() {
         var state = Self.familyState(.gezin)
-        if case .family(var screen)? = state.overlays.last {
+        if case .family(var screen)? = state.pages.last {
             screen.showsBSN = true
-            state.overlays[state.overlays.count - 1] = .family(screen)
+            state.pages[state.pages.count - 1] = .family(screen)
         }
         #expect(!AppView.render(state).screen.text.contains("111222333"))
     }
@@ -78,7 +78,7 @@ import Testing
     @Test func theMoveDialogIsMasked() {
         var state = Self.meetingState()
         Fixture.press([.character(">")], on: &state)
-        guard case .move? = state.overlays.last else {
+        guard case .move? = state.dialog else {
             Issue.record("> opens the move dialog")
             return
         }

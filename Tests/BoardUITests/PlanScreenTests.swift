@@ -65,13 +65,13 @@ enum PlanFixture {
 
     @Test func aCaseWithoutAPlanIsOfferedTheStartFormAndConsentIsRequired() {
         var state = PlanFixture.state(plans: [])
-        guard case .planForm(let planForm)? = state.overlays.last else { Issue.record("no start form"); return }
+        guard case .plan(let planForm)? = state.dialog else { Issue.record("no start form"); return }
         #expect(planForm.kind == .start)
         let text = AppView.render(state).screen.text
         #expect(text.contains("vrijwillig kader"))
         Fixture.press(Fixture.type("Fatima Ouali"), on: &state)
         #expect(Fixture.press([.control("s")], on: &state).isEmpty)
-        guard case .planForm(let refused)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .plan(let refused)? = state.dialog else { Issue.record("form closed"); return }
         #expect(refused.form.fields[refused.form.index(of: "instemming")!].error == "Zonder instemming van het gezin start er geen plan (vrijwillig kader)")
         #expect(refused.form.fields[refused.form.index(of: "instemmingDoor")!].error != nil)
         // Fill in consent: the start is asked of the store, on the version the user saw.
@@ -97,7 +97,7 @@ enum PlanFixture {
     @Test func hoursMustBeQuarterHours() {
         var state = PlanFixture.state()
         Fixture.press([.character("u"), .tab] + Fixture.type("1,3") + [.control("s")], on: &state)
-        guard case .planForm(let planForm)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .plan(let planForm)? = state.dialog else { Issue.record("form closed"); return }
         #expect(planForm.form.fields[planForm.form.index(of: "uren")!].error == "‘1,3’ is geen hele kwartier: gebruik stappen van 0,25")
         let effects = Fixture.press([.control("u")] + Fixture.type("1,25") + [.control("s")], on: &state)
         #expect(effects == [.applyPlan(.addHours(5, 3, HoursEntry(day: Fixture.today, quarters: 5, person: "Fatima Ouali", description: "")))])
@@ -107,7 +107,7 @@ enum PlanFixture {
         var state = PlanFixture.state()
         var keys: [Key] = [.character("v"), .tab] + Fixture.type("Goed contact") + [.tab, .tab, .tab, .control("u"), .control("s")]
         #expect(Fixture.press(keys, on: &state).isEmpty)
-        guard case .planForm(let planForm)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .plan(let planForm)? = state.dialog else { Issue.record("form closed"); return }
         #expect(planForm.form.fields[planForm.form.index(of: "volgende")!].error == "Bij doorgaan hoort de datum van de volgende evaluatie")
         // Raad betrekken: no next date needed; the subtitle says where the case goes.
         keys = [.up, .right, .right]
@@ -136,7 +136,7 @@ enum PlanFixture {
         let effects = state.update(.saved(message: "Doel toegevoegd.", select: 5))
         #expect(effects.contains(.refreshPlan(5)))
         #expect(effects.contains(.refreshFamily(5)))
-        guard case .plan? = state.overlays.last else { Issue.record("the form stays open"); return }
+        guard case .plan? = state.pages.last else { Issue.record("the form stays open"); return }
     }
 }
 

@@ -37,12 +37,12 @@ enum ReportFixture {
     }
 
     static func screen(_ state: AppState) -> ReportScreen? {
-        if case .report(let screen)? = state.overlays.last { return screen }
+        if case .report(let screen)? = state.pages.last { return screen }
         return nil
     }
 
     static func form(_ state: AppState) -> Form? {
-        if case .reportForm(let form)? = state.overlays.last { return form }
+        if case .reportPeriod(let form)? = state.dialog { return form }
         return nil
     }
 
@@ -70,7 +70,7 @@ enum ReportFixture {
         _ = state.update(ReportFixture.loaded(ReportFixture.thisYear))
         #expect(ReportFixture.screen(state)?.report?.total == 4)
         Fixture.press([.escape], on: &state)
-        #expect(state.overlays.isEmpty, "Esc goes back to the board")
+        #expect(state.isOnBoard, "Esc goes back to the board")
     }
 
     @Test func bracketsChangeTheYear() {

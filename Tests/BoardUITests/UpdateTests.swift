@@ -67,23 +67,23 @@ import Testing
     @Test func backFromAangemeldIsRefusedInDutch() {
         var state = Fixture.state()
         Fixture.press([.character("<")], on: &state)
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
         #expect(state.message == StatusMessage(text: "Aangemeld is de eerste kolom: de zaak kan niet verder terug.", isError: true))
     }
 
     @Test func forwardFromOnderzoekOffersBothTargetsAndAsksWhatTheRulesRequire() throws {
         var state = Fixture.state()
         Fixture.press([.right, .character(">")], on: &state)
-        guard case .move(let dialog)? = state.overlays.last else { Issue.record("no move dialog"); return }
+        guard case .move(let dialog)? = state.dialog else { Issue.record("no move dialog"); return }
         #expect(dialog.targets == [.veiligheidGewaarborgd, .beschermtafel])
         #expect(dialog.form.fields.map(\.id) == ["naar", "datum", "tekst"])
         // Saving without a conclusion is refused at the field, the dialog stays.
         #expect(Fixture.press([.control("s")], on: &state).isEmpty)
-        guard case .move(let refused)? = state.overlays.last else { Issue.record("dialog closed"); return }
+        guard case .move(let refused)? = state.dialog else { Issue.record("dialog closed"); return }
         #expect(refused.form.fields.first(where: { $0.id == "tekst" })?.error == "Conclusie is verplicht")
         // Choosing the Beschermtafel asks who brings the case in instead.
         Fixture.press([.up, .up, .right], on: &state)
-        guard case .move(let table)? = state.overlays.last else { Issue.record("dialog closed"); return }
+        guard case .move(let table)? = state.dialog else { Issue.record("dialog closed"); return }
         #expect(table.form["naar"] == "Beschermtafel")
         #expect(table.form.fields.map(\.id) == ["naar", "datum", "inbrenger"])
         let effects = Fixture.press([.control("s")], on: &state)
@@ -95,7 +95,7 @@ import Testing
         var state = Fixture.state()
         Fixture.press([.character(">"), .control("u")] + Fixture.type("01-01-2027"), on: &state)
         #expect(Fixture.press([.enter], on: &state).isEmpty)
-        guard case .move(let dialog)? = state.overlays.last else { Issue.record("dialog closed"); return }
+        guard case .move(let dialog)? = state.dialog else { Issue.record("dialog closed"); return }
         #expect(dialog.form["datum"] == "01-01-2027")
         #expect(dialog.form.fields[1].error == "01-01-2027 ligt in de toekomst")
     }
@@ -103,7 +103,7 @@ import Testing
     @Test func newReportFormProducesAReport() {
         var state = Fixture.state()
         Fixture.press([.character("a")], on: &state)
-        guard case .newReport(let form)? = state.overlays.last else { Issue.record("no form"); return }
+        guard case .newReport(let form)? = state.dialog else { Issue.record("no form"); return }
         #expect(form["kenmerk"] == "2026-0103")
         #expect(form["medewerker"] == "anouk")
         var keys: [Key] = [.tab, .tab, .character("j")]            // bron: Jeugdbescherming
@@ -122,7 +122,7 @@ import Testing
         #expect(effects == [.addReport(expected)])
         // The form stays until the store confirms; then the new case is selected after the reload.
         #expect(state.update(.saved(message: "opgeslagen", select: 99)) == [.reload])
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
         var added = Fixture.summary(99, "2026-0103", "Çelik", stage: .aangemeld, since: 0)
         added.medewerker = "anouk"
         _ = state.update(.loaded(cases: Fixture.cases + [added], norms: .standard, suggestedKenmerk: "2026-0104"))
@@ -136,7 +136,7 @@ import Testing
         keys += [.tab, .tab, .tab] + Fixture.type("Sem")
         keys += [.tab] + Fixture.type("29-02-2023")
         #expect(!Fixture.press(keys + [.control("s")], on: &state).contains { if case .addReport = $0 { true } else { false } })
-        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .newReport(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.fields[form.index(of: "datum")!].error == "‘31-02-2024’ bestaat niet als datum")
         #expect(form.fields[form.index(of: "kind1.geboren")!].error == "‘29-02-2023’ bestaat niet als datum")
         #expect(form["gezin"] == "Jansen")
@@ -146,19 +146,19 @@ import Testing
     @Test func escOnATypedFormAsksBeforeDiscarding() {
         var state = Fixture.state()
         Fixture.press([.character("a"), .tab, .tab, .tab] + Fixture.type("X") + [.escape], on: &state)
-        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .newReport(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.isConfirmingDiscard)
         Fixture.press([.character("n")], on: &state)
-        #expect(state.overlays.count == 1)
+        #expect(state.dialog != nil)
         Fixture.press([.escape, .character("j")], on: &state)
-        #expect(state.overlays.isEmpty)
+        #expect(state.isOnBoard)
     }
 
     @Test func aStoreRefusalKeepsTheFormAndWhatWasTyped() {
         var state = Fixture.state()
         Fixture.press([.character("a"), .tab, .tab, .tab] + Fixture.type("Jansen"), on: &state)
         _ = state.update(.failed("Kenmerk 2026-0103 bestaat al; kies een ander kenmerk."))
-        guard case .newReport(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        guard case .newReport(let form)? = state.dialog else { Issue.record("form closed"); return }
         #expect(form.error == "Kenmerk 2026-0103 bestaat al; kies een ander kenmerk.")
         #expect(form["gezin"] == "Jansen")
         #expect(AppView.render(state).screen.text.contains("Kenmerk 2026-0103 bestaat al"))

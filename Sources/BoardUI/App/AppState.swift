@@ -59,27 +59,6 @@ public enum AppEvent: Equatable, Sendable {
     case idleLimit(seconds: Double)
 }
 
-/// A screen or dialog on top of the board.
-public enum Overlay: Equatable, Sendable {
-    case help(title: String, bindings: [Binding], scroll: Int)
-    case family(FamilyScreen)
-    case newReport(Form)
-    case move(MoveDialog)
-    case dossierForm(DossierForm)
-    case plan(PlanScreen)
-    case planForm(PlanForm)
-    /// The weekly meeting's agenda (`A`).
-    case agenda(AgendaScreen)
-    /// Open cases per medewerker (`w`).
-    case caseload(CaseloadScreen)
-    /// The choice filters: medewerker, wijk, source (`f`).
-    case filterForm(Form)
-    /// The report screen (ReportScreen.swift) and its period form.
-    case report(ReportScreen)
-    case reportForm(Form)
-    case audit(AuditScreen)
-}
-
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
 public struct MoveDialog: Equatable, Sendable {
     public var summary: CaseSummary
@@ -150,7 +129,12 @@ public struct AppState: Equatable, Sendable {
     /// The case to select once the next load arrives (the one just added or moved).
     public var pendingSelection: CaseID?
 
-    public var overlays: [Overlay] = []
+    /// The pages above the board, the last in front (the agenda, a family screen on it, its plan).
+    public var pages: [Page] = []
+    /// At most one dialog, above the page in front.
+    public var dialog: Dialog?
+    /// Help, above everything.
+    public var help: HelpOverlay?
     /// Known families matching the name typed in the new-report form.
     public var familyMatches: [FamilyMatch] = []
     public var message: StatusMessage?
@@ -220,37 +204,39 @@ public struct AppState: Equatable, Sendable {
     /// Whether any filter narrows the board (one Esc clears them all).
     public var isFiltered: Bool { !filter.isEmpty || showsOnlyOverdue || showsOnlyPlans || !facets.isEmpty }
 
-    /// The agenda, when it is open (under a family screen or dialog on top of it).
-    public var openAgenda: AgendaScreen? {
-        for overlay in overlays.reversed() { if case .agenda(let screen) = overlay { return screen } }
-        return nil
+    /// Nothing above the board: no page, dialog or help.
+    public var isOnBoard: Bool { pages.isEmpty && dialog == nil && help == nil }
+
+    /// Rows above the key bar: what pages, dialogs and help draw in.
+    public var pageHeight: Int { max(0, height - 1) }
+
+    /// What a page's view may show besides the page itself.
+    var pageContext: PageContext {
+        PageContext(today: today, norms: norms, message: message, isMeeting: isMeeting)
     }
 
-    /// The family screen, when one is open (under any dialog on top of it).
-    public var openFamily: FamilyScreen? {
-        for overlay in overlays.reversed() { if case .family(let screen) = overlay { return screen } }
-        return nil
-    }
-
-    /// The bindings of whatever screen is on top: for help and the key bar.
-    public var activeBindings: [Binding] {
+    /// The keys of whatever is in front: for help and the key bar.
+    public var activeKeys: [KeyHelp] {
         switch lock.phase {
         case .locked: return []
-        case .confirming: return KeyMap.unlock
+        case .confirming: return IdleLock.bindings.help()
         case .open: break
         }
-        switch overlays.last {
-        case .help?: return KeyMap.help
-        case .family(let screen)?: return openAgenda == nil ? KeyMap.family(screen.section) : KeyMap.familyInAgenda(screen.section)
-        case .plan?: return KeyMap.plan
-        case .agenda?: return KeyMap.agenda
-        case .caseload?: return KeyMap.caseload
-        case .report?: return KeyMap.report
-        case .audit(let screen)?: return screen.isEditingFilter ? KeyMap.filter : KeyMap.audit
-        case .newReport?, .move?, .dossierForm?, .planForm?, .filterForm?, .reportForm?: return KeyMap.form
-        case nil: return isEditingFilter ? KeyMap.filter : KeyMap.board
-        }
+        if help != nil { return HelpOverlay.bindings.help() }
+        if dialog != nil { return FormAction.bindings.help() }
+        return pageKeys
     }
+}
+
+/// What every page's view may show besides its own state: the day, the status message, and
+/// whether names are masked (meeting mode).
+struct PageContext {
+    var today: Day
+    var norms: Norms
+    var message: StatusMessage?
+    var isMeeting: Bool
+
+    func isOverdue(_ summary: CaseSummary) -> Bool { norms.isOverdue(summary, today: today) }
 }
 
 /// Positions of the selected cards: a cache, not part of what the state is (always equal).

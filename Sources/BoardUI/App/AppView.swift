@@ -10,14 +10,15 @@ public struct Frame: Equatable, Sendable {
     }
 }
 
-/// Draws the whole program for a state: the board, then whatever is on top of it.
+/// Draws the whole program for a state: the page in front (or the board) in the area above the
+/// key bar, the dialog or help over it, and the key bar. Each draws into its own rectangle.
 public enum AppView {
     public static func render(_ state: AppState) -> Frame {
         // Locked: the lock panel alone, drawn before anything of the state below can be.
         if state.lock.isLocked {
             var screen = Screen(width: state.width, height: state.height)
             LockView.draw(state, into: &screen)
-            KeyBar.draw(state.activeBindings, into: &screen)
+            drawKeyBar(state.activeKeys, into: &screen)
             return Frame(screen: screen, cursor: nil)
         }
         // Meeting mode: draw a copy with names masked, so no view has to know about it.
@@ -27,45 +28,25 @@ public enum AppView {
             drawTooSmall(state, into: &screen)
             return Frame(screen: screen, cursor: nil)
         }
-        var cursor: (x: Int, y: Int)?
-        let page = state.overlays.last(where: {
-            switch $0 { case .family, .plan, .agenda, .caseload, .report, .audit: return true; default: return false }
-        })
-        if case .audit(let audit)? = page {
-            cursor = AuditView.draw(audit, state: state, into: &screen)
-        } else if case .agenda(let agenda)? = page {
-            AgendaView.draw(agenda, state: state, into: &screen)
-        } else if case .caseload(let caseload)? = page {
-            CaseloadView.draw(caseload, state: state, into: &screen)
-        } else if case .report(let report)? = page {
-            ReportView.draw(report, state: state, into: &screen)
-        } else if case .plan(let plan)? = page {
-            PlanView.draw(plan, state: state, into: &screen)
-        } else if case .family(let family)? = page {
-            FamilyView.draw(family, state: state, into: &screen)
-        } else {
-            cursor = BoardView.draw(state, into: &screen)
+        let pageArea = Rect(x: 0, y: 0, width: state.width, height: state.pageHeight)
+        let cursor = screen.region(pageArea) { page in
+            var cursor = state.drawPage(into: &page)
+            if let help = state.help {
+                HelpView.draw(help, into: &page)
+                cursor = nil
+            } else if let dialog = state.dialog {
+                cursor = FormView.draw(dialog.form, subtitle: dialog.subtitle, into: &page)
+            }
+            return cursor
         }
-        switch state.overlays.last {
-        case .help(let title, let bindings, let scroll)?:
-            HelpView.draw(title: title, bindings: bindings, scroll: scroll, into: &screen)
-            cursor = nil
-        case .newReport(let form)?, .filterForm(let form)?:
-            cursor = FormView.draw(form, into: &screen)
-        case .move(let dialog)?:
-            cursor = FormView.draw(dialog.form, subtitle: MoveForm.subtitle(dialog), into: &screen)
-        case .dossierForm(let dossierForm)?:
-            cursor = FormView.draw(dossierForm.form, subtitle: "Gezin \(dossierForm.caseSummary.familyName) · zaak \(dossierForm.caseSummary.kenmerk)", into: &screen)
-        case .planForm(let planForm)?:
-            cursor = FormView.draw(planForm.form, subtitle: PlanForms.subtitle(planForm), into: &screen)
-        case .reportForm(let form)?:
-            cursor = FormView.draw(form, subtitle: ReportPeriodForm.subtitle, into: &screen)
-        case .family?, .plan?, .agenda?, .caseload?, .report?, .audit?, nil:
-            break
-        }
-        KeyBar.draw(state.activeBindings, into: &screen)
+        drawKeyBar(state.activeKeys, into: &screen)
         if state.isMeeting { drawMeetingBadge(into: &screen) }
         return Frame(screen: screen, cursor: cursor)
+    }
+
+    /// The key bar in the screen's last row.
+    static func drawKeyBar(_ keys: [KeyHelp], into screen: inout Screen) {
+        screen.region(Rect(x: 0, y: screen.height - 1, width: screen.width, height: 1)) { KeyBar.draw(keys, into: &$0) }
     }
 
     /// On the title row of every screen, left of the date: masking is on.
@@ -94,23 +75,23 @@ public enum AppView {
 /// The bottom row: the keys that matter on the screen in front. When they do not all fit, the
 /// key for help keeps its place at the end, so the way to every other key is always shown.
 enum KeyBar {
-    static func draw(_ bindings: [Binding], into screen: inout Screen) {
-        let y = screen.height - 1
-        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
-        let items = bindings.compactMap { binding in binding.bar.map { (key: binding.keys[0].label, word: $0, isHelp: binding.action == .help) } }
-        let width = { (item: (key: String, word: String, isHelp: Bool)) in DisplayWidth.of(item.key) + DisplayWidth.of(item.word) + 3 }
+    static func draw(_ keys: [KeyHelp], into screen: inout Screen) {
+        screen.fill(screen.bounds, role: .normal)
+        let items = keys.compactMap { key in key.bar.map { (key: key.keys[0].label, word: $0, isHelp: key.opensHelp, isDisabled: key.disabledReason != nil) } }
+        let width = { (item: (key: String, word: String, isHelp: Bool, isDisabled: Bool)) in DisplayWidth.of(item.key) + DisplayWidth.of(item.word) + 3 }
         let fitsAll = 1 + items.map(width).reduce(0, +) <= screen.width
         let help = fitsAll ? nil : items.first(where: \.isHelp)
         let room = screen.width - (help.map(width) ?? 0)
         var x = 1
+        // A disabled key keeps its place, dimmed, so the bar does not jump as the selection moves.
         for item in items where help == nil || !item.isHelp {
             guard x + width(item) - 2 < room else { break }
-            x += screen.put(item.key, x: x, y: y, role: .keyHint)
-            x += screen.put(" \(item.word)  ", x: x, y: y, role: .dim)
+            x += screen.put(item.key, x: x, y: 0, role: item.isDisabled ? .dim : .keyHint)
+            x += screen.put(" \(item.word)  ", x: x, y: 0, role: .dim)
         }
         if let help {
-            x += screen.put(help.key, x: x, y: y, role: .keyHint)
-            screen.put(" \(help.word)", x: x, y: y, role: .dim)
+            x += screen.put(help.key, x: x, y: 0, role: .keyHint)
+            screen.put(" \(help.word)", x: x, y: 0, role: .dim)
         }
     }
 }

@@ -1,6 +1,6 @@
 /// The idle screen lock. After `limit` seconds without a key the whole screen is replaced by a
 /// lock panel that shows no case content; the first key only asks for confirmation, Enter then
-/// unlocks and Esc keeps the lock. Everything under the lock (overlays, selection, typed input)
+/// unlocks and Esc keeps the lock. Everything under the lock (pages, dialog, selection, typed input)
 /// stays as it was.
 ///
 /// Time comes in as ticks (seconds on a monotonic clock, sent by the session loop), never read
@@ -26,6 +26,16 @@ public struct IdleLock: Equatable, Sendable {
 
     public var isLocked: Bool { phase != .open }
 
+    public enum Action: KeyAction {
+        case unlock, stayLocked
+    }
+
+    /// The locked screen after its first key; any other key is ignored.
+    public static let bindings: [Binding<Action>] = [
+        Binding([.enter], .unlock, "ontgrendelen", bar: "ontgrendelen"),
+        Binding([.escape], .stayLocked, "vergrendeld blijven", bar: "vergrendeld blijven"),
+    ]
+
     mutating func tick(_ time: Double) {
         now = time
         if lastKey == nil { lastKey = time }
@@ -45,13 +55,13 @@ public struct IdleLock: Equatable, Sendable {
         case .locked:
             phase = .confirming
         case .confirming:
-            switch KeyMap.action(for: key, in: KeyMap.unlock) {
-            case .open?:
+            switch KeyMap.action(for: key, in: Self.bindings) {
+            case .unlock?:
                 phase = .open
                 noteKey()
-            case .close?:
+            case .stayLocked?:
                 phase = .locked
-            default:
+            case nil:
                 break
             }
         }

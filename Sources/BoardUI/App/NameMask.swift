@@ -99,44 +99,11 @@ public enum NameMask {
         var masked = state
         masked.cases = state.cases.map(summary)
         masked.mapCards(summary)
-        // The names of every family in view; overlays come bottom first, so a form on top of a
+        // The names of every family in view; pages come bottom first, so a form on top of a
         // family screen is scrubbed with that family's names.
         var overlayNames: [String] = []
-        masked.overlays = state.overlays.map { overlay in
-            switch overlay {
-            case .family(var screen):
-                overlayNames += names(in: screen.dossier)
-                screen.dossier = dossier(screen.dossier)
-                screen.showsBSN = false
-                return .family(screen)
-            case .move(var dialog):
-                overlayNames += [dialog.summary.familyName]
-                dialog.summary = summary(dialog.summary)
-                return .move(dialog)
-            case .dossierForm(var form):
-                overlayNames += [form.caseSummary.familyName]
-                form.caseSummary = summary(form.caseSummary)
-                form.form = scrub(form.form, names: overlayNames)
-                if form.kind == .editFamily && !form.form["adres"].isEmpty { form.form["adres"] = hidden }
-                return .dossierForm(form)
-            case .planForm(var form):
-                overlayNames += [form.summary.familyName]
-                form.summary = summary(form.summary)
-                form.form = scrub(form.form, names: overlayNames)
-                return .planForm(form)
-            case .plan(var screen):
-                screen.plans = screen.plans.map { plan($0, names: overlayNames) }
-                return .plan(screen)
-            case .agenda(var screen):
-                for index in screen.items.indices { screen.items[index].summary = summary(screen.items[index].summary) }
-                return .agenda(screen)
-            case .audit(var screen):
-                screen.page.lines = screen.page.lines.map(auditLine)
-                return .audit(screen)
-            default:
-                return overlay
-            }
-        }
+        masked.pages = state.pages.map { $0.masked(names: &overlayNames) }
+        masked.dialog = state.dialog?.masked(names: &overlayNames)
         if let selected = state.selectedCase { overlayNames.append(selected.familyName) }
         if var message = state.message {
             message.text = scrub(message.text, names: overlayNames)

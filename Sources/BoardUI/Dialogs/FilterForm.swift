@@ -23,14 +23,3 @@ enum FilterForm {
                            source: chosen("bron").flatMap(Source.init(rawValue:)))
     }
 }
-
-extension AppState {
-    mutating func submitFilters(_ form: Form) -> [Effect] {
-        overlays.removeLast()
-        facets = FilterForm.facets(from: form)
-        keepSelectionVisible()
-        message = StatusMessage(text: facets.isEmpty ? "Geen filter op medewerker, wijk of bron." : "Filter: \(facets.descriptions.joined(separator: " · ")) (Esc wist).",
-                                isError: false)
-        return []
-    }
-}

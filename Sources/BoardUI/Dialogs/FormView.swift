@@ -1,4 +1,4 @@
-/// A form as a centred dialog: one row per field, its error below it, the form's error last.
+/// A form as a dialog centred in the page area: one row per field, its error below it, the form's error last.
 enum FormView {
     /// Rows of text a multi-line field takes in the dialog.
     static let multilineRows = 4
@@ -29,11 +29,11 @@ enum FormView {
         if form.isConfirmingDiscard {
             footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
         }
-        let maxBody = max(1, screen.height - 4 - footer.count - 2)
+        let maxBody = max(1, screen.height - 3 - footer.count - 2)
         let bodyHeight = min(rows.count, maxBody)
         let first = min(max(0, focusRow - bodyHeight + 2), max(0, rows.count - bodyHeight))
         let height = bodyHeight + footer.count + 2
-        let rect = Rect(x: (screen.width - width) / 2, y: max(1, (screen.height - 1 - height) / 2), width: width, height: height)
+        let rect = Rect(x: (screen.width - width) / 2, y: max(1, (screen.height - height) / 2), width: width, height: height)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: form.title, titleRole: .title)
         if first > 0 { screen.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
@@ -88,26 +88,5 @@ enum FormView {
         while DisplayWidth.of(String(characters[start..<cursor])) > width - 1 { start += 1 }
         let shown = String(characters[start...])
         return (shown, DisplayWidth.of(String(characters[start..<cursor])))
-    }
-}
-
-/// The help screen: generated from the key map of the screen it was opened on.
-enum HelpView {
-    static func draw(title: String, bindings: [Binding], scroll: Int, into screen: inout Screen) {
-        let keyWidth = min(28, (bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8) + 2)
-        let lines = bindings.map { DisplayWidth.pad($0.keyLabel, to: keyWidth) + $0.description }
-        let width = min(screen.width - 2, max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
-        let height = min(screen.height - 2, lines.count + 2)
-        let rect = Rect(x: (screen.width - width) / 2, y: max(0, (screen.height - 1 - height) / 2), width: width, height: height)
-        screen.fill(rect, role: .dialog)
-        screen.box(rect, role: .borderFocused, title: "Toetsen: \(title)", titleRole: .title)
-        let visible = max(0, height - 2)
-        let first = min(scroll, max(0, lines.count - visible))
-        for (offset, binding) in bindings[first..<min(bindings.count, first + visible)].enumerated() {
-            let y = rect.y + 1 + offset
-            screen.put(binding.keyLabel, x: rect.x + 2, y: y, maxWidth: keyWidth, role: .keyHint)
-            screen.put(binding.description, x: rect.x + 2 + keyWidth, y: y, maxWidth: width - keyWidth - 4, role: .dialog)
-        }
-        if first + visible < lines.count { screen.put("▼", x: rect.maxX - 3, y: rect.maxY - 1, role: .keyHint) }
     }
 }

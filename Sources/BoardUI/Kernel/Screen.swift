@@ -36,22 +36,42 @@ public struct Cell: Equatable, Sendable {
 
 /// The in-memory frame that views draw into. The terminal flushes only the cells that changed;
 /// tests read it back as lines of text.
+///
+/// A view draws into a region of it (`region(_:_:)`), as a ratatui widget renders into a `Rect`
+/// of a buffer: inside, (0, 0) is the region's corner, `width` and `height` are the region's, and
+/// nothing is drawn outside it. So a page, a dialog or the key bar need not know where it stands.
 public struct Screen: Equatable, Sendable {
-    public let width: Int
-    public let height: Int
+    /// Columns of the whole grid: the stride of `cells`.
+    private let stride: Int
     public private(set) var cells: [Cell]
+    /// Where drawing goes now, in the grid's coordinates (the whole grid outside `region`).
+    private var area: Rect
 
     public init(width: Int, height: Int) {
-        self.width = max(0, width)
-        self.height = max(0, height)
-        cells = Array(repeating: Cell(), count: self.width * self.height)
+        stride = max(0, width)
+        area = Rect(x: 0, y: 0, width: width, height: height)
+        cells = Array(repeating: Cell(), count: area.width * area.height)
     }
 
+    public var width: Int { area.width }
+    public var height: Int { area.height }
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// Draws `body` into `rect` (in this region's coordinates, clipped to it); positions inside
+    /// are relative to `rect`, and what `body` returns is passed back.
+    public mutating func region<Result>(_ rect: Rect, _ body: (inout Screen) -> Result) -> Result {
+        let outer = area
+        let x0 = min(max(0, rect.x), outer.width), y0 = min(max(0, rect.y), outer.height)
+        area = Rect(x: outer.x + x0, y: outer.y + y0,
+                    width: min(rect.maxX, outer.width) - x0, height: min(rect.maxY, outer.height) - y0)
+        defer { area = outer }
+        return body(&self)
+    }
+
+    /// The cell at (x, y) of the region.
     public subscript(x: Int, y: Int) -> Cell {
-        get { cells[y * width + x] }
-        set { cells[y * width + x] = newValue }
+        get { cells[(area.y + y) * stride + area.x + x] }
+        set { cells[(area.y + y) * stride + area.x + x] = newValue }
     }
 
     /// Writes `text` at (x, y), sanitized, clipped to `maxWidth` columns (and the screen) with an
@@ -83,7 +103,7 @@ public struct Screen: Equatable, Sendable {
         guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         let count = utf8.count
         let shown = count <= limit ? count : limit - 1
-        let row = y * width
+        let row = (area.y + y) * stride + area.x
         var column = x
         cells.withUnsafeMutableBufferPointer { cells in
             for byte in utf8.prefix(shown) {
@@ -103,7 +123,7 @@ public struct Screen: Equatable, Sendable {
 
     /// Sets one cell when it is on the screen.
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
-        if x >= 0, x < width, y >= 0, y < height { cells[y * width + x] = cell }
+        if x >= 0, x < width, y >= 0, y < height { self[x, y] = cell }
     }
 
     /// Fills a rectangle with blanks in a role (clipped to the screen).

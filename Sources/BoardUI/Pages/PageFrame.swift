@@ -1,40 +1,40 @@
 import BoardCore
 
-/// The frame of a full page below the title row: the title row itself (title left, today's date
+/// The frame of a full page (the area above the key bar): the title row itself (title left, today's date
 /// right), a box with a scrolled window of lines, scroll marks, and the status message above the
 /// key bar. The report, agenda and caseload draw in it; the family, plan and log pages share its
 /// title row. The lines are the page's own.
 enum PageFrame {
     typealias Line = FamilyView.Line
 
-    /// Rows of lines inside the box: the screen less the title row, the box's borders, the
-    /// message row and the key bar.
-    static func bodyHeight(screenHeight: Int) -> Int { max(0, screenHeight - 5) }
+    /// Rows of lines inside the box: the page less the title row, the box's borders and the
+    /// message row.
+    static func bodyHeight(pageHeight: Int) -> Int { max(0, pageHeight - 4) }
 
     /// Columns a line may take: the box's borders and a space of margin on either side.
     static func textWidth(screenWidth: Int) -> Int { max(1, screenWidth - 4) }
 
     /// The first line that keeps `line` in view at the bottom of the box (0 without a line).
-    static func scroll(showing line: Int?, screenHeight: Int) -> Int {
-        line.map { max(0, $0 - bodyHeight(screenHeight: screenHeight) + 1) } ?? 0
+    static func scroll(showing line: Int?, pageHeight: Int) -> Int {
+        line.map { max(0, $0 - bodyHeight(pageHeight: pageHeight) + 1) } ?? 0
     }
 
     /// The title row of every full page: the title, and today's date on the right. In meeting
     /// mode the badge takes the room left of the date, so the title ends before it.
-    static func drawTitle(_ title: String, state: AppState, into target: inout Screen) {
+    static func drawTitle(_ title: String, context: PageContext, into target: inout Screen) {
         target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
-        let date = " \(state.today.dutch) "
-        let badge = state.isMeeting ? DisplayWidth.of(NameMask.badge) : 0
+        let date = " \(context.today.dutch) "
+        let badge = context.isMeeting ? DisplayWidth.of(NameMask.badge) : 0
         target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - badge - 1, role: .statusBar)
         target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
     }
 
     /// `footer`, when given, stands on the box's lower border, left (the scroll mark is right).
-    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, footer: String? = nil, state: AppState,
+    static func draw(title: String, boxTitle: String, lines: [Line], scroll: Int, footer: String? = nil, context: PageContext,
                      into target: inout Screen) {
-        drawTitle(title, state: state, into: &target)
-        let box = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
-        drawBox(box, title: boxTitle, lines: lines, scroll: scroll, state: state, into: &target)
+        drawTitle(title, context: context, into: &target)
+        let box = Rect(x: 0, y: 1, width: target.width, height: target.height - 2)
+        drawBox(box, title: boxTitle, lines: lines, scroll: scroll, context: context, into: &target)
         if let footer {
             target.put(" \(footer) ", x: box.x + 2, y: box.maxY - 1, maxWidth: max(0, box.width - 13), role: .keyHint)
         }
@@ -52,8 +52,8 @@ enum PageFrame {
     }
 
     /// A box with a window of `lines` from `scroll` on, scroll marks on its border, and the status
-    /// message on the row above the key bar.
-    static func drawBox(_ rect: Rect, title: String, lines: [Line], scroll: Int, selectedLine: Int? = nil, state: AppState,
+    /// message on the page's last row.
+    static func drawBox(_ rect: Rect, title: String, lines: [Line], scroll: Int, selectedLine: Int? = nil, context: PageContext,
                         into target: inout Screen) {
         target.box(rect, role: .borderFocused, title: title, titleRole: .columnHeader)
         let inner = rect.inset(by: 1)
@@ -64,8 +64,8 @@ enum PageFrame {
         }
         if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
         if first + inner.height < lines.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
-        if let message = state.message {
-            target.put(" " + message.text, x: 0, y: target.height - 2, role: message.isError ? .error : .normal)
+        if let message = context.message {
+            target.put(" " + message.text, x: 0, y: target.height - 1, role: message.isError ? .error : .normal)
         }
     }
 }

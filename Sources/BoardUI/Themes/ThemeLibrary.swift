@@ -29,6 +29,7 @@ public struct ThemeLibrary: Sendable {
     /// `Themes/` next to `Sources/` in the repository this was built from.
     public static var bundledThemesDirectory: URL {
         URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent() // Themes
             .deletingLastPathComponent() // BoardUI
             .deletingLastPathComponent() // Sources
             .deletingLastPathComponent() // repository

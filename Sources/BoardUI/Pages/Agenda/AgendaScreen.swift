@@ -27,99 +27,106 @@ public struct AgendaScreen: Equatable, Sendable {
     public var selectedItem: AgendaItem? { items.indices.contains(selected) ? items[selected] : nil }
 }
 
-extension KeyMap {
-    public static let agenda: [Binding] = [
-        Binding([.up, .character("k")], .up, "vorige zaak"),
-        Binding([.down, .character("j")], .down, "volgende zaak"),
-        Binding([.enter], .open, "gezin van de gekozen zaak openen", bar: "open"),
-        Binding([.character("n")], .nextAgendaItem, "volgende zaak op zijn gezinsscherm openen", bar: "volgende"),
-        Binding([.character("p")], .previousAgendaItem, "vorige zaak op zijn gezinsscherm openen", bar: "vorige"),
-        Binding([.character("B")], .recordMeetingDecision, "besluit van het overleg vastleggen (besluit, wie, uiterlijk)", bar: "besluit"),
-        Binding([.escape], .close, "terug naar het bord", bar: "bord"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
-    ]
+/// What the agenda's keys do; `n`, `p` and `B` also on a family screen opened from it.
+public enum AgendaAction: KeyAction {
+    case up, down, open, next, previous, recordDecision
+    case shared(CommonAction)
+
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
 
     /// The agenda's own keys on a family screen opened from it.
-    static let agendaOnFamily: [Binding] = [
-        Binding([.character("n")], .nextAgendaItem, "agenda: volgende zaak", bar: "volgende"),
-        Binding([.character("p")], .previousAgendaItem, "agenda: vorige zaak", bar: "vorige"),
-        Binding([.character("B")], .recordMeetingDecision, "agenda: besluit van het overleg vastleggen", bar: "besluit"),
+    static let onFamily: [Binding<AgendaAction>] = [
+        Binding([.character("n")], .next, "agenda: volgende zaak", bar: "volgende"),
+        Binding([.character("p")], .previous, "agenda: vorige zaak", bar: "vorige"),
+        Binding([.character("B")], .recordDecision, "agenda: besluit van het overleg vastleggen", bar: "besluit"),
     ]
+}
 
-    /// The family screen's keys while the agenda is open under it: `n` and `p` step through the
-    /// agenda, so what they do on the family screen moves to `N` and `P`.
-    public static func familyInAgenda(_ section: FamilySection) -> [Binding] {
-        agendaOnFamily + family(section).map { binding in
-            var binding = binding
-            binding.keys = binding.keys.map { key in
-                if case .character(let c) = key, c == "n" || c == "p" { return .character(Character(c.uppercased())) }
-                return key
-            }
-            return binding
+extension AgendaScreen: PageScreen {
+    var helpTitle: String { "Agenda teamoverleg" }
+    var keysName: String { " van de agenda" }
+
+    func bindings(in state: AppState) -> [Binding<AgendaAction>] {
+        [
+            Binding([.up, .character("k")], .up, "vorige zaak"),
+            Binding([.down, .character("j")], .down, "volgende zaak"),
+            Binding([.enter], .open, "gezin van de gekozen zaak openen", bar: "open"),
+            Binding([.character("n")], .next, "volgende zaak op zijn gezinsscherm openen", bar: "volgende"),
+            Binding([.character("p")], .previous, "vorige zaak op zijn gezinsscherm openen", bar: "vorige"),
+            Binding([.character("B")], .recordDecision, "besluit van het overleg vastleggen (besluit, wie, uiterlijk)", bar: "besluit"),
+        ] + KeyMap.common(AgendaAction.shared, close: "terug naar het bord", closeBar: "bord")
+    }
+
+    mutating func perform(_ action: AgendaAction, key: Key, in state: inout AppState) -> [Effect] {
+        switch action {
+        case .up, .down:
+            selected = min(max(0, selected + (action == .up ? -1 : 1)), max(0, items.count - 1))
+            return []
+        case .open:
+            guard let item = selectedItem else { return state.emptyAgenda() }
+            return [.openFamily(item.summary.id, section: "Agenda")]
+        case .next, .previous, .recordDecision:
+            // The agenda in the stack is this one: act on it there (and on what the key changes).
+            let effects = state.performOnAgenda(action, from: nil)
+            if let current = state.openAgenda { self = current }
+            return effects
+        case .shared:
+            // Close, help and quit are the same on every page (Pages.swift).
+            return []
         }
     }
 }
 
+extension Page {
+    var agendaScreen: AgendaScreen? { if case .agenda(let screen) = self { screen } else { nil } }
+}
+
 extension AppState {
+    /// The agenda, when it is open (under a family screen or dialog on top of it).
+    public var openAgenda: AgendaScreen? { lastPage(\.agendaScreen)?.screen }
+
     /// Opens the agenda once the store said when the last meeting was, or refreshes what is done.
     mutating func receiveMeeting(_ record: MeetingRecord) {
-        if let index = overlays.lastIndex(where: { if case .agenda = $0 { return true } else { return false } }),
-           case .agenda(var screen) = overlays[index] {
+        let refreshed = changeLastPage(\.agendaScreen, Page.agenda) { screen in
             screen.decided = record.decidedToday
             screen.chainHead = record.chainHead
-            overlays[index] = .agenda(screen)
-            return
         }
+        guard !refreshed else { return }
         let items = MeetingAgenda.build(cases: cases, norms: norms, today: today, lastMeeting: record.lastMeeting)
-        overlays.append(.agenda(AgendaScreen(items: items, lastMeeting: record.lastMeeting, decided: record.decidedToday,
-                                             chainHead: record.chainHead)))
+        pages.append(.agenda(AgendaScreen(items: items, lastMeeting: record.lastMeeting, decided: record.decidedToday,
+                                          chainHead: record.chainHead)))
     }
 
     /// The cards in the open agenda follow a reload (a case moved, a name changed); false when
     /// no agenda is open.
     mutating func refreshAgendaCards() -> Bool {
-        guard let index = overlays.lastIndex(where: { if case .agenda = $0 { return true } else { return false } }),
-              case .agenda(var screen) = overlays[index] else { return false }
         let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for position in screen.items.indices {
-            if let fresh = byID[screen.items[position].summary.id] { screen.items[position].summary = fresh }
+        return changeLastPage(\.agendaScreen, Page.agenda) { screen in
+            for position in screen.items.indices {
+                if let fresh = byID[screen.items[position].summary.id] { screen.items[position].summary = fresh }
+            }
         }
-        overlays[index] = .agenda(screen)
-        return true
     }
 
-    /// Keys on the agenda list.
-    mutating func handleAgenda(_ key: Key, _ screen: AgendaScreen) -> [Effect] {
-        guard let action = KeyMap.action(for: key, in: KeyMap.agenda) else {
-            message = StatusMessage(text: "Toets \(key.label) doet hier niets; ? toont de toetsen van de agenda.", isError: false)
-            return []
-        }
-        var screen = screen
+    /// `n`, `p` and `B` on the agenda, or on the family screen `family` opened from it.
+    mutating func performOnAgenda(_ action: AgendaAction, from family: FamilyScreen?) -> [Effect] {
         switch action {
-        case .up, .down:
-            screen.selected = min(max(0, screen.selected + (action == .up ? -1 : 1)), max(0, screen.items.count - 1))
-            overlays[overlays.count - 1] = .agenda(screen)
-        case .open:
-            guard let item = screen.selectedItem else { return emptyAgenda() }
-            return [.openFamily(item.summary.id, section: "Agenda")]
-        case .nextAgendaItem, .previousAgendaItem:
-            return stepAgenda(by: action == .nextAgendaItem ? 1 : -1)
-        case .recordMeetingDecision:
-            return openMeetingDecision()
-        default:
-            return handlePageAction(action, helpTitle: "Agenda teamoverleg", bindings: KeyMap.agenda)
+        case .next: return stepAgenda(by: 1)
+        case .previous: return stepAgenda(by: -1)
+        case .recordDecision: return openMeetingDecision(on: family)
+        case .up, .down, .open, .shared: return []
         }
-        return []
     }
 
     /// `n`/`p` on the agenda or on a family screen opened from it: the next (previous) case on
     /// its family screen, which replaces the one in front. The opening is logged as always.
-    mutating func stepAgenda(by delta: Int) -> [Effect] {
-        guard let index = overlays.lastIndex(where: { if case .agenda = $0 { return true } else { return false } }),
-              case .agenda(var screen) = overlays[index] else { return [] }
+    private mutating func stepAgenda(by delta: Int) -> [Effect] {
+        guard var (index, screen) = lastPage(\.agendaScreen) else { return [] }
         guard !screen.items.isEmpty else { return emptyAgenda() }
-        let onFamily = overlays.count > index + 1
+        let onFamily = pages.count > index + 1
         // From the list, `n` opens the selected case first; from a family screen it moves on.
         let target = onFamily ? screen.selected + delta : screen.selected
         guard screen.items.indices.contains(target) else {
@@ -128,30 +135,19 @@ extension AppState {
             return []
         }
         screen.selected = target
-        overlays[index] = .agenda(screen)
-        overlays.removeSubrange((index + 1)...)
+        pages[index] = .agenda(screen)
+        pages.removeSubrange((index + 1)...)
         return [.openFamily(screen.items[target].summary.id, section: "Agenda")]
     }
 
     /// `B`: the decision form for the case in front (the family screen's, or the agenda's selected one).
-    mutating func openMeetingDecision() -> [Effect] {
-        let summary: CaseSummary
-        if case .family(let family)? = overlays.last {
-            guard !family.isReadOnly else {
-                message = StatusMessage(text: "Een eerdere zaak van het gezin kan niet meer worden gewijzigd; ] gaat naar de huidige.", isError: true)
-                return []
-            }
-            summary = family.dossier.viewed.summary
-        } else if let item = openAgenda?.selectedItem {
-            summary = item.summary
-        } else {
-            return emptyAgenda()
-        }
-        overlays.append(.dossierForm(DossierForms.meetingDecision(for: summary, today: today)))
+    private mutating func openMeetingDecision(on family: FamilyScreen?) -> [Effect] {
+        guard let summary = family?.dossier.viewed.summary ?? openAgenda?.selectedItem?.summary else { return emptyAgenda() }
+        dialog = .dossier(DossierForms.meetingDecision(for: summary, today: today))
         return []
     }
 
-    private mutating func emptyAgenda() -> [Effect] {
+    mutating func emptyAgenda() -> [Effect] {
         message = StatusMessage(text: "De agenda is leeg: geen zaak vraagt deze week om het team.", isError: false)
         return []
     }

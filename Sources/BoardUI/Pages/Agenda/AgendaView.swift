@@ -4,7 +4,7 @@ import BoardCore
 /// many are done; on the box's lower border the log's head, to copy into the minutes. Readable
 /// without colour.
 enum AgendaView {
-    static func draw(_ screen: AgendaScreen, state: AppState, into target: inout Screen) {
+    static func draw(_ screen: AgendaScreen, context: PageContext, into target: inout Screen) {
         let since = screen.lastMeeting.map { "vorig overleg \($0.dutch)" } ?? "geen eerder overleg vastgelegd"
         let title = "Agenda teamoverleg · \(screen.doneCount) van \(screen.items.count) besproken · \(since)"
         var lines: [PageFrame.Line] = []
@@ -23,14 +23,14 @@ enum AgendaView {
             let marker = index == screen.selected ? "▶" : " "
             let summary = item.summary
             let extra = item.reasons.dropFirst().map(\.short)
-            var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName) · \(summary.stage.title) \(summary.daysInStage(today: state.today))d · \(summary.medewerker)"
+            var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName) · \(summary.stage.title) \(summary.daysInStage(today: context.today))d · \(summary.medewerker)"
             if !extra.isEmpty { text += " · ook: \(extra.joined(separator: ", "))" }
             if index == screen.selected { selectedLine = lines.count }
             lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))
         }
         let footer = screen.chainHead.map { "ketenkop \($0.short)" }
         PageFrame.draw(title: " " + title, boxTitle: "Agenda", lines: lines,
-                       scroll: PageFrame.scroll(showing: selectedLine, screenHeight: target.height), footer: footer, state: state,
+                       scroll: PageFrame.scroll(showing: selectedLine, pageHeight: target.height), footer: footer, context: context,
                        into: &target)
     }
 }

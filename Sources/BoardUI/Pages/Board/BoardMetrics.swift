@@ -1,17 +1,17 @@
 /// The board's geometry, shared by the view that draws it and the update that scrolls it.
 public enum BoardMetrics {
-    /// Title row, status row and key bar.
-    static let chromeRows = 3
+    /// Title row and status row (the key bar is below the page).
+    static let chromeRows = 2
     /// Lines of text on a card, and the blank line between cards.
     public static let cardLines = 4
     static let cardPitch = cardLines + 1
 
     /// Rows inside a column's border.
-    static func innerHeight(screenHeight: Int) -> Int { max(0, screenHeight - chromeRows - 2) }
+    static func innerHeight(pageHeight: Int) -> Int { max(0, pageHeight - chromeRows - 2) }
 
     /// How many cards fit in a column at once.
-    public static func visibleCards(screenHeight: Int) -> Int {
-        max(1, (innerHeight(screenHeight: screenHeight) + 1) / cardPitch)
+    public static func visibleCards(pageHeight: Int) -> Int {
+        max(1, (innerHeight(pageHeight: pageHeight) + 1) / cardPitch)
     }
 
     /// The x-range of each of the five columns: equal widths, the remainder to the last ones.

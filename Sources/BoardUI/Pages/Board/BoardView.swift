@@ -27,7 +27,7 @@ enum BoardView {
     }
 
     static func drawMessageRow(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
-        let y = screen.height - 2
+        let y = screen.height - 1
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
         if state.isEditingFilter { return drawFilterPrompt(" Filter: ", state.filter, y: y, into: &screen) }
         if let message = state.message {
@@ -80,7 +80,7 @@ enum BoardView {
 
     static func drawColumn(_ stage: Stage, in rect: Rect, state: AppState, into screen: inout Screen) {
         let cards = state.cards(in: stage)
-        let focused = stage == state.focusedStage && state.overlays.isEmpty
+        let focused = stage == state.focusedStage && state.pages.isEmpty && state.dialog == nil && state.help == nil
         let load = state.columnLoad[stage] ?? 0
         let limit = stage.isEnd ? nil : state.norms.wipLimits[stage]
         let overLimit = state.norms.isOverWIP(stage, count: load)
@@ -93,7 +93,7 @@ enum BoardView {
             screen.put("(leeg)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .dim)
             return
         }
-        let visible = BoardMetrics.visibleCards(screenHeight: screen.height)
+        let visible = BoardMetrics.visibleCards(pageHeight: screen.height)
         let first = min(state.scroll[stage] ?? 0, max(0, cards.count - 1))
         let selected = state.selectedIndex(in: stage)
         for (offset, index) in (first..<min(cards.count, first + visible)).enumerated() {
@@ -128,7 +128,7 @@ enum BoardView {
                      "of start met --demo om het bord met fictieve gezinnen te zien."]
         }
         let width = min(screen.width - 4, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-        let rect = Rect(x: (screen.width - width) / 2, y: screen.height / 2 - 2, width: width, height: lines.count + 2)
+        let rect = Rect(x: (screen.width - width) / 2, y: (screen.height + 1) / 2 - 2, width: width, height: lines.count + 2)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused)
         for (offset, line) in lines.enumerated() {

@@ -8,41 +8,51 @@ public struct CaseloadScreen: Equatable, Sendable {
     public init() {}
 }
 
-extension KeyMap {
-    public static let caseload: [Binding] = [
-        Binding([.up, .character("k")], .up, "vorige medewerker"),
-        Binding([.down, .character("j")], .down, "volgende medewerker"),
-        Binding([.enter], .open, "bord filteren op deze medewerker", bar: "filter"),
-        Binding([.escape, .character("w")], .close, "terug naar het bord", bar: "bord"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
-    ]
+/// What the caseload's keys do.
+public enum CaseloadAction: KeyAction {
+    case up, down, filterBoard
+    case shared(CommonAction)
+
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
+}
+
+extension CaseloadScreen: PageScreen {
+    var helpTitle: String { "Werkvoorraad" }
+    var keysName: String { "" }
+
+    func bindings(in state: AppState) -> [Binding<CaseloadAction>] {
+        [
+            Binding([.up, .character("k")], .up, "vorige medewerker"),
+            Binding([.down, .character("j")], .down, "volgende medewerker"),
+            Binding([.enter], .filterBoard, "bord filteren op deze medewerker", bar: "filter"),
+        ] + KeyMap.common(CaseloadAction.shared, close: "terug naar het bord", closeKeys: [.escape, .character("w")], closeBar: "bord")
+    }
+
+    mutating func perform(_ action: CaseloadAction, key: Key, in state: inout AppState) -> [Effect] {
+        let rows = state.caseloadRows
+        switch action {
+        case .up, .down:
+            selected = min(max(0, selected + (action == .up ? -1 : 1)), max(0, rows.count - 1))
+        case .filterBoard:
+            guard rows.indices.contains(selected) else { return [] }
+            state.pages.removeLast()
+            var facets = state.facets
+            facets.medewerker = rows[selected].medewerker
+            state.facets = facets
+            state.keepSelectionVisible()
+            state.message = StatusMessage(text: "Filter: medewerker \(rows[selected].medewerker) (Esc wist).", isError: false)
+        case .shared:
+            // Close, help and quit are the same on every page (Pages.swift).
+            break
+        }
+        return []
+    }
 }
 
 extension AppState {
     /// The caseload as it stands: computed from the loaded cases, so it follows every reload.
     public var caseloadRows: [CaseloadRow] { Caseload.rows(cases, norms: norms, today: today) }
-
-    mutating func handleCaseload(_ key: Key, _ screen: CaseloadScreen) -> [Effect] {
-        guard let action = KeyMap.action(for: key, in: KeyMap.caseload) else {
-            message = StatusMessage(text: "Toets \(key.label) doet hier niets; ? toont de toetsen.", isError: false)
-            return []
-        }
-        var screen = screen
-        let rows = caseloadRows
-        switch action {
-        case .up, .down:
-            screen.selected = min(max(0, screen.selected + (action == .up ? -1 : 1)), max(0, rows.count - 1))
-            overlays[overlays.count - 1] = .caseload(screen)
-        case .open:
-            guard rows.indices.contains(screen.selected) else { return [] }
-            overlays.removeLast()
-            facets.medewerker = rows[screen.selected].medewerker
-            keepSelectionVisible()
-            message = StatusMessage(text: "Filter: medewerker \(rows[screen.selected].medewerker) (Esc wist).", isError: false)
-        default:
-            return handlePageAction(action, helpTitle: "Werkvoorraad", bindings: KeyMap.caseload)
-        }
-        return []
-    }
 }

@@ -2,8 +2,7 @@ import BoardCore
 
 /// The caseload: per medewerker the open cases in Aangemeld, Onderzoek and at the Beschermtafel.
 enum CaseloadView {
-    static func draw(_ screen: CaseloadScreen, state: AppState, into target: inout Screen) {
-        let rows = state.caseloadRows
+    static func draw(_ screen: CaseloadScreen, rows: [CaseloadRow], context: PageContext, into target: inout Screen) {
         let nameWidth = max(12, min(28, (rows.map { DisplayWidth.of($0.medewerker) }.max() ?? 0) + 2))
         let headers = ["Aangemeld", "Onderzoek", "Tafel", "Open", "Over norm"]
         // Right-aligned numbers in columns of 11.
@@ -18,7 +17,7 @@ enum CaseloadView {
         if rows.isEmpty { lines.append(("Geen open zaken.", .dim)) }
         let total = rows.map(\.total).reduce(0, +)
         PageFrame.draw(title: " Werkvoorraad · \(total) open zaken bij \(rows.count) medewerkers", boxTitle: "Open zaken per medewerker",
-                       lines: lines, scroll: PageFrame.scroll(showing: rows.isEmpty ? nil : screen.selected + 1, screenHeight: target.height),
-                       state: state, into: &target)
+                       lines: lines, scroll: PageFrame.scroll(showing: rows.isEmpty ? nil : screen.selected + 1, pageHeight: target.height),
+                       context: context, into: &target)
     }
 }

@@ -50,56 +50,100 @@ public struct DossierForm: Equatable, Sendable {
     public var rvkStart: Day?
 }
 
-extension KeyMap {
-    /// Keys on every section of the family screen.
-    public static let familyCommon: [Binding] = [
-        Binding([.character("1"), .character("2"), .character("3"), .character("4"), .character("5"), .character("6")], .section(0),
-                "sectie kiezen: Gezin, Zaak, Veiligheid, Journaal, Beschermtafel, RvK"),
-        Binding([.tab], .nextSection, "volgende sectie", bar: "sectie"),
-        Binding([.backTab], .previousSection, "vorige sectie"),
-        Binding([.up, .character("k")], .up, "omhoog"),
-        Binding([.down, .character("j")], .down, "omlaag"),
-        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-        Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-        Binding([.character("g"), .home], .first, "begin"),
-        Binding([.character("G"), .end], .last, "einde"),
-        Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder"),
-        Binding([.character("<")], .back, "zaak één kolom terug (correctie)"),
-        Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),
-        Binding([.character("p")], .openPlan, "plan Jeugdbeschermer in de wijk (of er een starten)", bar: "plan"),
-        Binding([.escape], .close, "terug naar het bord", bar: "bord"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
-    ]
+/// What the family screen's keys do.
+public enum FamilyAction: KeyAction {
+    case section, nextSection, previousSection, up, down, pageUp, pageDown, first, last
+    case forward, back, browseCases, openPlan, toggleBSN
+    /// Opens a form of the dossier (a correction of a note: `correctNote`, for the selected one).
+    case form(DossierForm.Kind)
+    case correctNote
+    /// The agenda's keys, while the screen was opened from it (AgendaScreen.swift).
+    case agenda(AgendaAction)
+    case shared(CommonAction)
 
-    public static func family(_ section: FamilySection) -> [Binding] {
-        let own: [Binding]
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
+}
+
+extension FamilyScreen: PageScreen {
+    var helpTitle: String { "Gezin · \(section.title)" }
+    var keysName: String { " van \(section.title)" }
+
+    /// The section's own keys, then those of every section; opened from the agenda, the agenda's
+    /// `n`, `p` and `B` come first and what `n` and `p` do here moves to `N` and `P`.
+    func bindings(in state: AppState) -> [Binding<FamilyAction>] {
+        let readOnly = isReadOnly ? "Dit is een eerdere zaak: alleen lezen. ] gaat terug naar de huidige zaak." : nil
+        let own = sectionBindings.map { $0.action == .toggleBSN ? $0 : $0.disabled(readOnly ?? $0.disabledReason) }
+        let common: [Binding<FamilyAction>] = [
+            Binding([.character("1"), .character("2"), .character("3"), .character("4"), .character("5"), .character("6")], .section,
+                    "sectie kiezen: Gezin, Zaak, Veiligheid, Journaal, Beschermtafel, RvK"),
+            Binding([.tab], .nextSection, "volgende sectie", bar: "sectie"),
+            Binding([.backTab], .previousSection, "vorige sectie"),
+            Binding([.up, .character("k")], .up, "omhoog"),
+            Binding([.down, .character("j")], .down, "omlaag"),
+            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
+            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
+            Binding([.character("g"), .home], .first, "begin"),
+            Binding([.character("G"), .end], .last, "einde"),
+            Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder", disabledBecause: readOnly),
+            Binding([.character("<")], .back, "zaak één kolom terug (correctie)", disabledBecause: readOnly),
+            Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),
+            Binding([.character("p")], .openPlan, "plan Jeugdbeschermer in de wijk (of er een starten)", bar: "plan"),
+        ] + KeyMap.common(FamilyAction.shared, close: "terug naar het bord", closeBar: "bord")
+        guard state.openAgenda != nil else { return own + common }
+        let decided = isReadOnly ? "Een eerdere zaak van het gezin kan niet meer worden gewijzigd; ] gaat naar de huidige." : nil
+        return AgendaAction.onFamily.map { $0.action == .recordDecision ? $0.map(FamilyAction.agenda).disabled(decided) : $0.map(FamilyAction.agenda) }
+            + (own + common).map { binding in
+                var binding = binding
+                binding.keys = binding.keys.map { key in
+                    if case .character(let c) = key, c == "n" || c == "p" { return .character(Character(c.uppercased())) }
+                    return key
+                }
+                return binding
+            }
+    }
+
+    /// The keys of the section in front, disabled where the case is not in a state for them.
+    private var sectionBindings: [Binding<FamilyAction>] {
+        let summary = dossier.viewed.summary
         switch section {
         case .gezin:
-            own = [
-                Binding([.character("e")], .editFamily, "gezinsgegevens bewerken", bar: "bewerk"),
-                Binding([.character("c")], .addChild, "kind toevoegen", bar: "kind"),
-                Binding([.character("o")], .addCaregiver, "ouder/verzorger toevoegen", bar: "ouder"),
-                Binding([.character("w")], .addNetworkMember, "netwerk: persoon of professional toevoegen", bar: "netwerk"),
+            return [
+                Binding([.character("e")], .form(.editFamily), "gezinsgegevens bewerken", bar: "bewerk"),
+                Binding([.character("c")], .form(.addChild), "kind toevoegen", bar: "kind"),
+                Binding([.character("o")], .form(.addCaregiver), "ouder/verzorger toevoegen", bar: "ouder"),
+                Binding([.character("w")], .form(.addNetworkMember), "netwerk: persoon of professional toevoegen", bar: "netwerk"),
                 Binding([.character("b")], .toggleBSN, "BSN tonen / verbergen"),
             ]
         case .zaak:
-            own = []
+            return []
         case .veiligheid:
-            own = [
-                Binding([.character("n")], .addAssessment, "nieuwe veiligheidsbeoordeling", bar: "beoordeling"),
-                Binding([.character("i")], .addRiskInstrument, "risico-instrument vastleggen (LIRIK, ARIJ)", bar: "instrument"),
+            return [
+                Binding([.character("n")], .form(.addAssessment), "nieuwe veiligheidsbeoordeling", bar: "beoordeling"),
+                Binding([.character("i")], .form(.addRiskInstrument), "risico-instrument vastleggen (LIRIK, ARIJ)", bar: "instrument"),
             ]
         case .journaal:
-            own = [
-                Binding([.character("n")], .addNote, "nieuwe notitie", bar: "notitie"),
-                Binding([.character("c")], .correctNote, "correctie op de gekozen notitie", bar: "correctie"),
+            return [
+                Binding([.character("n")], .form(.addNote(refersTo: nil)), "nieuwe notitie", bar: "notitie"),
+                Binding([.character("c")], .correctNote, "correctie op de gekozen notitie", bar: "correctie",
+                        disabledBecause: dossier.notes.indices.contains(selectedNote) ? nil : "Er is nog geen notitie om te corrigeren."),
             ]
         case .beschermtafel:
-            own = [Binding([.character("u")], .recordTableDecision, "besluit van de tafel vastleggen", bar: "besluit")]
+            let atTable = summary.stage == .beschermtafel && !dossier.tableRecords.isEmpty
+            return [Binding([.character("u")], .form(.tableDecision), "besluit van de tafel vastleggen", bar: "besluit",
+                            disabledBecause: atTable ? nil : "Een besluit van de tafel hoort bij een zaak in de kolom Beschermtafel; verplaats de zaak eerst met >.")]
         case .rvk:
-            own = [Binding([.character("u")], .recordRvkOutcome, "uitkomst van de Raad vastleggen", bar: "uitkomst")]
+            let reason: String?
+            if summary.stage != .rvkOnderzoek || dossier.rvk == nil {
+                reason = "Een uitkomst van de Raad hoort bij een zaak in RvK-onderzoek."
+            } else if dossier.rvk?.outcome != nil {
+                reason = "De uitkomst is al vastgelegd; de zaak is afgesloten."
+            } else {
+                reason = nil
+            }
+            return [Binding([.character("u")], .form(.rvkOutcome), "uitkomst van de Raad vastleggen", bar: "uitkomst", disabledBecause: reason)]
         }
-        return own + familyCommon
     }
 }

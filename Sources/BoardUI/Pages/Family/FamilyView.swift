@@ -4,13 +4,13 @@ import BoardCore
 enum FamilyView {
     typealias Line = (text: String, role: Role)
 
-    static func draw(_ screen: FamilyScreen, state: AppState, into target: inout Screen) {
+    static func draw(_ screen: FamilyScreen, context: PageContext, into target: inout Screen) {
         let dossier = screen.dossier
         let summary = dossier.viewed.summary
         let title = screen.isReadOnly
             ? " Gezin \(dossier.family.name) · eerdere zaak \(summary.kenmerk), alleen lezen · \(summary.stage.title)"
             : " Gezin \(dossier.family.name) · zaak \(summary.kenmerk) · \(summary.stage.title)"
-        PageFrame.drawTitle(title, state: state, into: &target)
+        PageFrame.drawTitle(title, context: context, into: &target)
 
         var x = 1
         for section in FamilySection.allCases {
@@ -20,19 +20,19 @@ enum FamilyView {
         }
 
         // In the Journaal the selected note stays in view.
-        let (body, selectedLine) = lines(screen, state: state, width: PageFrame.textWidth(screenWidth: target.width))
-        PageFrame.drawBox(Rect(x: 0, y: 2, width: target.width, height: target.height - 4), title: screen.section.title, lines: body,
-                          scroll: screen.scroll, selectedLine: selectedLine, state: state, into: &target)
+        let (body, selectedLine) = lines(screen, context: context, width: PageFrame.textWidth(screenWidth: target.width))
+        PageFrame.drawBox(Rect(x: 0, y: 2, width: target.width, height: target.height - 3), title: screen.section.title, lines: body,
+                          scroll: screen.scroll, selectedLine: selectedLine, context: context, into: &target)
     }
 
     /// The section's lines, and for the Journaal the line where the selected note starts.
-    static func lines(_ screen: FamilyScreen, state: AppState, width: Int) -> ([Line], Int?) {
+    static func lines(_ screen: FamilyScreen, context: PageContext, width: Int) -> ([Line], Int?) {
         switch screen.section {
-        case .gezin: return (gezin(screen, state: state), nil)
-        case .zaak: return (zaak(screen, state: state, width: width), nil)
+        case .gezin: return (gezin(screen, context: context), nil)
+        case .zaak: return (zaak(screen, context: context, width: width), nil)
         case .veiligheid: return (veiligheid(screen, width: width), nil)
         case .journaal: return journaal(screen, width: width)
-        case .beschermtafel: return (beschermtafel(screen, state: state, width: width), nil)
+        case .beschermtafel: return (beschermtafel(screen, context: context, width: width), nil)
         case .rvk: return (rvk(screen), nil)
         }
     }
@@ -45,7 +45,7 @@ enum FamilyView {
         TextLayout.wrapped(text, width: max(1, width - DisplayWidth.of(indent))).map { (indent + $0, role) }
     }
 
-    static func gezin(_ screen: FamilyScreen, state: AppState) -> [Line] {
+    static func gezin(_ screen: FamilyScreen, context: PageContext) -> [Line] {
         let dossier = screen.dossier
         var lines: [Line] = [
             (field("Gezin", dossier.family.name), .title),
@@ -58,7 +58,7 @@ enum FamilyView {
         for child in dossier.children {
             var name = child.firstName
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
-            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren " + (child.birthDate.map { "\($0.dutch)  \($0.age(on: state.today)) jr" } ?? Day.unknownText)
+            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren " + (child.birthDate.map { "\($0.dutch)  \($0.age(on: context.today)) jr" } ?? Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
             lines.append((text, .normal))
         }
@@ -77,11 +77,11 @@ enum FamilyView {
         return lines
     }
 
-    static func zaak(_ screen: FamilyScreen, state: AppState, width: Int) -> [Line] {
+    static func zaak(_ screen: FamilyScreen, context: PageContext, width: Int) -> [Line] {
         let dossier = screen.dossier
         let summary = dossier.viewed.summary
-        var stageLine = "\(summary.stage.title), sinds \(summary.stageSince.dutch) (\(summary.daysInStage(today: state.today)) dagen)"
-        let overdue = state.isOverdue(summary)
+        var stageLine = "\(summary.stage.title), sinds \(summary.stageSince.dutch) (\(summary.daysInStage(today: context.today)) dagen)"
+        let overdue = context.isOverdue(summary)
         if overdue { stageLine += "  ! over de norm" }
         if let closed = summary.closedDay { stageLine += "  · afgesloten \(closed.dutch)" }
         var lines: [Line] = []
@@ -191,7 +191,7 @@ enum FamilyView {
         return (lines, selectedLine)
     }
 
-    static func beschermtafel(_ screen: FamilyScreen, state: AppState, width: Int) -> [Line] {
+    static func beschermtafel(_ screen: FamilyScreen, context: PageContext, width: Int) -> [Line] {
         let records = screen.dossier.tableRecords
         guard !records.isEmpty else { return [("Deze zaak is niet aan de Beschermtafel geweest. > brengt haar in.", .dim)] }
         var lines: [Line] = []
@@ -211,7 +211,7 @@ enum FamilyView {
             lines += wrapped(record.advice.isEmpty ? "—" : record.advice, indent: "  ", width: width)
             lines.append((field("Uitkomst", record.outcome?.title ?? "—"), .title))
             if let back = record.reportBackOn {
-                let late = back < state.today && index == records.count - 1 && screen.dossier.viewed.summary.stage == .beschermtafel
+                let late = back < context.today && index == records.count - 1 && screen.dossier.viewed.summary.stage == .beschermtafel
                 lines.append((field("Terugkoppeling", back.dutch + (late ? "  ! verstreken" : "")), late ? .overdue : .normal))
             }
             if !record.goals.isEmpty {

@@ -61,18 +61,14 @@ public struct AuditScreen: Equatable, Sendable {
     public var isCapped: Bool { page.lines.count >= Self.limit }
 }
 
-extension KeyMap {
-    public static let audit: [Binding] = [
-        Binding([.up, .character("k")], .up, "omhoog"),
-        Binding([.down, .character("j")], .down, "omlaag"),
-        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-        Binding([.pageDown], .pageDown, "bladzijde omlaag"),
-        Binding([.character("g"), .home], .first, "nieuwste regel"),
-        Binding([.character("G"), .end], .last, "oudste geladen regel"),
-        Binding([.character("/")], .filter, "filteren op kenmerk of gebruiker; Enter zoekt ook oudere regels", bar: "filter"),
-        Binding([.character("r")], .reload, "opnieuw laden"),
-        Binding([.escape], .close, "filter wissen, of terug naar het bord", bar: "bord"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
-    ]
+/// What the log's keys do.
+public enum LogAction: KeyAction {
+    case up, down, pageUp, pageDown, first, last, filter, reload, back
+    case filterLine(FilterLineAction)
+    case shared(CommonAction)
+
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
 }

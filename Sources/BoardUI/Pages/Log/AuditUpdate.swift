@@ -1,80 +1,81 @@
 import BoardCore
 
-extension AppState {
-    /// The log view, when it is open (under help on top of it).
-    public var openAudit: AuditScreen? {
-        for overlay in overlays.reversed() { if case .audit(let screen) = overlay { return screen } }
-        return nil
+extension AuditScreen: PageScreen {
+    var helpTitle: String { "Logboek" }
+    var keysName: String { " van het logboek" }
+
+    /// The log's keys; while a filter is typed, the filter line's.
+    func bindings(in state: AppState) -> [Binding<LogAction>] {
+        if isEditingFilter { return FilterLineAction.bindings.map { $0.map(LogAction.filterLine) } }
+        return [
+            Binding([.up, .character("k")], .up, "omhoog"),
+            Binding([.down, .character("j")], .down, "omlaag"),
+            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
+            Binding([.pageDown], .pageDown, "bladzijde omlaag"),
+            Binding([.character("g"), .home], .first, "nieuwste regel"),
+            Binding([.character("G"), .end], .last, "oudste geladen regel"),
+            Binding([.character("/")], .filter, "filteren op kenmerk of gebruiker; Enter zoekt ook oudere regels", bar: "filter"),
+            Binding([.character("r")], .reload, "opnieuw laden"),
+            Binding([.escape], .back, "filter wissen, of terug naar het bord", bar: "bord"),
+            Binding([.character("?")], .shared(.help), "hulp", bar: "hulp"),
+            Binding([.character("q")], .shared(.quit), "stoppen"),
+        ]
     }
 
-    /// The store's answer: refresh the open log view, keeping what is being typed, or open it.
-    mutating func receiveAudit(_ page: AuditPage) {
-        if let index = overlays.lastIndex(where: { if case .audit = $0 { return true } else { return false } }),
-           case .audit(var screen) = overlays[index] {
-            screen.page = page
-            if !screen.isEditingFilter { screen.filter = page.filter }
-            overlays[index] = .audit(screen)
-        } else {
-            overlays.append(.audit(AuditScreen(page: page)))
-        }
+    func input(_ key: Key) -> LogAction? {
+        isEditingFilter ? FilterLineAction.input(key).map(LogAction.filterLine) : nil
     }
 
-    /// Keys on the log view.
-    mutating func handleAudit(_ key: Key, _ screen: AuditScreen) -> [Effect] {
-        var screen = screen
-        if screen.isEditingFilter { return handleAuditFilter(key, &screen) }
-        guard let action = KeyMap.action(for: key, in: KeyMap.audit) else {
-            message = StatusMessage(text: "Toets \(key.label) doet hier niets; ? toont de toetsen van het logboek.", isError: false)
-            return []
-        }
-        let page = max(1, height - 8)
+    mutating func perform(_ action: LogAction, key: Key, in state: inout AppState) -> [Effect] {
+        let pageRows = max(1, state.height - 8)
         var effects: [Effect] = []
         switch action {
-        case .up: screen.scroll = max(0, screen.scroll - 1)
-        case .down: screen.scroll += 1
-        case .pageUp: screen.scroll = max(0, screen.scroll - page)
-        case .pageDown: screen.scroll += page
-        case .first: screen.scroll = 0
-        case .last: screen.scroll = Int.max / 2
-        case .filter: screen.isEditingFilter = true
-        case .reload: effects = [.loadAuditLog(filter: screen.filter)]
-        case .close:
-            guard screen.filter.isEmpty else {
-                screen.filter = ""
-                screen.scroll = 0
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - pageRows)
+        case .pageDown: scroll += pageRows
+        case .first: scroll = 0
+        case .last: scroll = Int.max / 2
+        case .filter: isEditingFilter = true
+        case .reload: effects = [.loadAuditLog(filter: filter)]
+        case .back:
+            guard filter.isEmpty else {
+                filter = ""
+                scroll = 0
                 effects = [.loadAuditLog(filter: "")]
                 break
             }
-            overlays.removeLast()
+            state.pages.removeLast()
             return []
-        default:
-            return handlePageAction(action, helpTitle: "Logboek", bindings: KeyMap.audit)
+        case .filterLine(let edit):
+            edit.edit(&filter)
+            scroll = 0
+            if edit == .keep || edit == .clear { isEditingFilter = false }
+            if edit == .keep { return [.loadAuditLog(filter: filter.trimmingWhitespace())] }
+            if edit == .clear, !page.filter.isEmpty { return [.loadAuditLog(filter: "")] }
+            return []
+        case .shared:
+            // Close, help and quit are the same on every page (Pages.swift).
+            return []
         }
-        screen.scroll = min(screen.scroll, max(0, screen.shown.count - AuditView.visibleRows(screenHeight: height)))
-        overlays[overlays.count - 1] = .audit(screen)
+        scroll = min(scroll, max(0, shown.count - AuditView.visibleRows(pageHeight: state.pageHeight)))
         return effects
     }
+}
 
-    /// Typing the filter narrows the loaded lines at once; Enter asks the store, Esc clears.
-    private mutating func handleAuditFilter(_ key: Key, _ screen: inout AuditScreen) -> [Effect] {
-        var effects: [Effect] = []
-        switch key {
-        case .enter:
-            screen.isEditingFilter = false
-            effects = [.loadAuditLog(filter: screen.filter.trimmingWhitespace())]
-        case .escape:
-            screen.isEditingFilter = false
-            screen.filter = ""
-            if !screen.page.filter.isEmpty { effects = [.loadAuditLog(filter: "")] }
-        case .backspace:
-            if !screen.filter.isEmpty { screen.filter.removeLast() }
-        case .character(let c):
-            screen.filter.append(c)
-        default:
-            break
+extension Page {
+    var logScreen: AuditScreen? { if case .log(let screen) = self { screen } else { nil } }
+}
+
+extension AppState {
+    /// The log view, when it is open.
+    public var openAudit: AuditScreen? { lastPage(\.logScreen)?.screen }
+
+    mutating func receiveAudit(_ page: AuditPage) {
+        let refreshed = changeLastPage(\.logScreen, Page.log) { screen in
+            screen.page = page
+            if !screen.isEditingFilter { screen.filter = page.filter }
         }
-        screen.scroll = 0
-        overlays[overlays.count - 1] = .audit(screen)
-        return effects
+        if !refreshed { pages.append(.log(AuditScreen(page: page))) }
     }
 }

@@ -4,7 +4,7 @@ import BoardCore
 /// line and the key bar.
 enum AuditView {
     /// Table rows that fit under the title, the box, its header, the message row and the key bar.
-    static func visibleRows(screenHeight: Int) -> Int { max(1, screenHeight - 6) }
+    static func visibleRows(pageHeight: Int) -> Int { max(1, pageHeight - 5) }
 
     static func title(_ screen: AuditScreen) -> String {
         screen.page.onlyOwnEntries
@@ -13,18 +13,18 @@ enum AuditView {
     }
 
     /// Draws the view; returns the cursor while the filter is being typed.
-    static func draw(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
-        PageFrame.drawTitle(title(screen), state: state, into: &target)
+    static func draw(_ screen: AuditScreen, context: PageContext, into target: inout Screen) -> (x: Int, y: Int)? {
+        PageFrame.drawTitle(title(screen), context: context, into: &target)
 
         let shown = screen.shown
-        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 3)
+        let rect = Rect(x: 0, y: 1, width: target.width, height: target.height - 2)
         let count = screen.isCapped && screen.filter == screen.page.filter ? "de nieuwste \(shown.count) regels" : "\(shown.count) regels"
         target.box(rect, role: .borderFocused, title: count, titleRole: .columnHeader)
         let inner = rect.inset(by: 1)
         let columns = Columns(lines: shown, width: max(1, inner.width - 2))
         columns.draw(["Datum/tijd", "Gebruiker", "Soort", "Kenmerk", "Gezin", "Toelichting"], x: inner.x + 1, y: inner.y,
                      role: .columnHeader, into: &target)
-        let visible = visibleRows(screenHeight: target.height)
+        let visible = visibleRows(pageHeight: target.height)
         let first = min(screen.scroll, max(0, shown.count - visible))
         if shown.isEmpty {
             let empty = screen.filter.isEmpty ? "Nog geen regels in het logboek." : "Geen regels met ‘\(screen.filter)’ in kenmerk of gebruiker."
@@ -37,15 +37,15 @@ enum AuditView {
         }
         if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
         if first + visible < shown.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
-        return drawMessageRow(screen, state: state, into: &target)
+        return drawMessageRow(screen, context: context, into: &target)
     }
 
-    static func drawMessageRow(_ screen: AuditScreen, state: AppState, into target: inout Screen) -> (x: Int, y: Int)? {
-        let y = target.height - 2
+    static func drawMessageRow(_ screen: AuditScreen, context: PageContext, into target: inout Screen) -> (x: Int, y: Int)? {
+        let y = target.height - 1
         if screen.isEditingFilter {
             return BoardView.drawFilterPrompt(" Filter (kenmerk of gebruiker): ", screen.filter, y: y, into: &target)
         }
-        if let message = state.message {
+        if let message = context.message {
             target.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
         } else if !screen.filter.isEmpty {
             target.put(" filter ‘\(screen.filter)’ (Esc wist)", x: 0, y: y, role: .dim)

@@ -57,21 +57,15 @@ public struct PlanForm: Equatable, Sendable {
     public var plan: JointPlan?
 }
 
-extension KeyMap {
-    public static let plan: [Binding] = [
-        Binding([.up, .character("k")], .up, "vorig doel of vorige afspraak"),
-        Binding([.down, .character("j")], .down, "volgend doel of volgende afspraak"),
-        Binding([.character("d")], .planGoal, "doel toevoegen", bar: "doel"),
-        Binding([.character("a")], .planAgreement, "afspraak toevoegen", bar: "afspraak"),
-        Binding([.character("s")], .planStatus, "status van het gekozen doel of de gekozen afspraak wisselen", bar: "status"),
-        Binding([.character("u")], .planHours, "uren vastleggen (per kwartier)", bar: "uren"),
-        Binding([.character("i")], .planIntensity, "intensiteit wijzigen (intensief / advies)", bar: "intensiteit"),
-        Binding([.character("v")], .planEvaluation, "evaluatie vastleggen (doorgaan, afschalen, Raad betrekken)", bar: "evaluatie"),
-        Binding([.character("n")], .planStart, "nieuw plan starten (met instemming van het gezin)", bar: "nieuw"),
-        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-        Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-        Binding([.escape], .close, "terug naar het gezin", bar: "gezin"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
-    ]
+/// What the plan screen's keys do.
+public enum PlanAction: KeyAction {
+    case up, down, pageUp, pageDown, toggleStatus, start
+    /// Opens a form for the running plan.
+    case form(PlanForm.Kind)
+    case shared(CommonAction)
+
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
 }

@@ -5,16 +5,15 @@ import BoardCore
 enum PlanView {
     typealias Line = FamilyView.Line
 
-    static func draw(_ screen: PlanScreen, state: AppState, into target: inout Screen) {
-        let summary = state.planSummary(screen)
+    static func draw(_ screen: PlanScreen, summary: CaseSummary?, context: PageContext, into target: inout Screen) {
         var title = " Plan JB in de wijk · gezin \(summary?.familyName ?? "") · zaak \(summary?.kenmerk ?? "#\(screen.caseID)")"
         if let summary { title += " · \(summary.stage.title)" }
         if screen.isReadOnly { title += " · alleen lezen" }
-        PageFrame.drawTitle(title, state: state, into: &target)
+        PageFrame.drawTitle(title, context: context, into: &target)
 
-        let (body, selectedLine) = lines(screen, today: state.today, width: PageFrame.textWidth(screenWidth: target.width))
-        PageFrame.drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 3), title: "Gezamenlijk plan", lines: body,
-                          scroll: screen.scroll, selectedLine: screen.followsSelection ? selectedLine : nil, state: state, into: &target)
+        let (body, selectedLine) = lines(screen, today: context.today, width: PageFrame.textWidth(screenWidth: target.width))
+        PageFrame.drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 2), title: "Gezamenlijk plan", lines: body,
+                          scroll: screen.scroll, selectedLine: screen.followsSelection ? selectedLine : nil, context: context, into: &target)
     }
 
     static func field(_ label: String, _ value: String) -> String { FamilyView.field(label, value, width: 20) }

@@ -38,20 +38,13 @@ public struct ReportScreen: Equatable, Sendable {
     func matches(_ report: CohortReport) -> Bool { report.period == period && report.source == source }
 }
 
-extension KeyMap {
-    public static let report: [Binding] = [
-        Binding([.up, .character("k")], .up, "omhoog scrollen"),
-        Binding([.down, .character("j")], .down, "omlaag scrollen"),
-        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-        Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-        Binding([.character("g"), .home], .first, "naar het begin"),
-        Binding([.character("G"), .end], .last, "naar het eind"),
-        Binding([.character("[")], .reportPreviousYear, "vorig jaar", bar: "vorig jaar"),
-        Binding([.character("]")], .reportNextYear, "volgend jaar", bar: "volgend jaar"),
-        Binding([.character("v")], .reportPeriod, "periode en bron kiezen", bar: "periode"),
-        Binding([.character("r")], .reload, "cijfers opnieuw laden"),
-        Binding([.escape], .close, "terug naar het bord", bar: "bord"),
-        Binding([.character("?")], .help, "hulp", bar: "hulp"),
-        Binding([.character("q")], .quit, "stoppen"),
-    ]
+/// What the report screen's keys do.
+public enum ReportAction: KeyAction {
+    case up, down, pageUp, pageDown, first, last, previousYear, nextYear, choosePeriod, reload
+    case shared(CommonAction)
+
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
 }

@@ -6,17 +6,17 @@ import BoardCore
 enum ReportView {
     typealias Line = PageFrame.Line
 
-    static func draw(_ screen: ReportScreen, state: AppState, into target: inout Screen) {
+    static func draw(_ screen: ReportScreen, context: PageContext, into target: inout Screen) {
         let title = " Cijfers · \(screen.period.from.dutch) t/m \(screen.period.to.dutch) · \(CohortReportText.sourceName(screen.source))"
         PageFrame.draw(title: title, boxTitle: "Aanmeldingen en doorstroom", lines: lines(screen, width: target.width, height: target.height),
-                       scroll: screen.scroll, state: state, into: &target)
+                       scroll: screen.scroll, context: context, into: &target)
     }
 
-    static func bodyHeight(screenHeight: Int) -> Int { PageFrame.bodyHeight(screenHeight: screenHeight) }
+    static func bodyHeight(pageHeight: Int) -> Int { PageFrame.bodyHeight(pageHeight: pageHeight) }
 
     /// Plot rows of the cumulative flow: the whole diagram (plot, axis, days, legend) fits in one
     /// page where the window allows.
-    static func flowHeight(screenHeight: Int) -> Int { max(3, min(16, bodyHeight(screenHeight: screenHeight) - 10)) }
+    static func flowHeight(pageHeight: Int) -> Int { max(3, min(16, bodyHeight(pageHeight: pageHeight) - 10)) }
 
     /// Every line of the page for a window of `width` by `height`.
     static func lines(_ screen: ReportScreen, width: Int, height: Int) -> [Line] {
@@ -34,7 +34,7 @@ enum ReportView {
         lines += section(leadTimes[0], plain(Array(leadTimes.dropFirst())))
         let barWidth = max(1, textWidth - CohortReportText.barChartMargin(report))
         lines += section(CohortReportText.barChartHeading, plain(CohortReportText.barChart(report, width: barWidth)))
-        let flow = screen.flow.map { CumulativeFlowChart.lines($0, width: textWidth, height: flowHeight(screenHeight: height)) } ?? []
+        let flow = screen.flow.map { CumulativeFlowChart.lines($0, width: textWidth, height: flowHeight(pageHeight: height)) } ?? []
         lines += section("Doorstroom: zaken per kolom over de periode", plain(flow))
         lines.append(("", .normal))
         lines += wrapped(CohortReportText.jointPlanLine(report.jointPlans))

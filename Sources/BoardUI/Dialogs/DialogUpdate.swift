@@ -1,0 +1,91 @@
+import BoardCore
+
+/// The keys of every form. Keys that no binding holds are typed into the focused field.
+public enum FormAction: KeyAction {
+    case nextField, previousField, edit, save, enter, cancel, help
+
+    public var common: CommonAction? {
+        switch self {
+        case .cancel: return .close
+        case .help: return .help
+        case .nextField, .previousField, .edit, .save, .enter: return nil
+        }
+    }
+
+    public static let bindings: [Binding<FormAction>] = [
+        Binding([.tab, .down], .nextField, "volgend veld", bar: "veld"),
+        Binding([.backTab, .up], .previousField, "vorig veld"),
+        Binding([.left, .right, .home, .end], .edit, "cursor verplaatsen; bij een keuze: andere keuze"),
+        Binding([.character(" ")], .edit, "bij een keuze: volgende keuze"),
+        Binding([.backspace, .delete], .edit, "teken wissen"),
+        Binding([.control("u")], .edit, "veld leegmaken"),
+        Binding([.control("s")], .save, "opslaan", bar: "opslaan"),
+        Binding([.enter], .enter, "volgend veld; op het laatste veld: opslaan", bar: "verder"),
+        Binding([.escape], .cancel, "annuleren", bar: "annuleren"),
+        Binding([.function(1)], .help, "hulp", bar: "hulp"),
+    ]
+}
+
+extension AppState {
+    /// A key for the dialog: the form's keys, then what the dialog keeps up to date.
+    mutating func handleInDialog(_ key: Key, _ dialog: Dialog) -> [Effect] {
+        var dialog = dialog
+        var form = dialog.form
+        if form.isConfirmingDiscard {
+            if [.character("j"), .character("J"), .character("y")].contains(key) {
+                self.dialog = nil
+            } else {
+                form.isConfirmingDiscard = false
+                dialog.form = form
+                self.dialog = dialog
+            }
+            return []
+        }
+        switch KeyMap.action(for: key, in: FormAction.bindings) ?? .edit {
+        case .cancel:
+            if form.isDirty {
+                form.isConfirmingDiscard = true
+            } else {
+                self.dialog = nil
+                return []
+            }
+        case .help:
+            help = HelpOverlay(title: form.title, keys: FormAction.bindings.help())
+            return []
+        case .nextField: form.focusNext()
+        case .previousField: form.focusPrevious()
+        case .save: return submit(dialog)
+        case .enter where form.focusedFieldTakesEnter: _ = form.edit(key)
+        case .enter:
+            if form.isOnLastField { return submit(dialog) }
+            form.focusNext()
+        case .edit: _ = form.edit(key)
+        }
+        let old = dialog.form
+        dialog.form = form
+        let effects = dialog.formChanged(from: old, today: today)
+        if case .newReport = dialog, form["gezin"] != old["gezin"] { familyMatches = [] }
+        self.dialog = dialog
+        return effects
+    }
+
+    /// Saves the dialog, or marks the fields that stop it.
+    private mutating func submit(_ dialog: Dialog) -> [Effect] {
+        var dialog = dialog
+        dialog.form.clearErrors()
+        switch dialog.submit(in: self) {
+        case .success(.store(let effects)):
+            self.dialog = dialog
+            return effects
+        case .success(.apply(let apply)):
+            self.dialog = nil
+            return apply(&self)
+        case .failure(let refusal):
+            for (id, text) in refusal.problems.fields { dialog.form.setError(text, on: id) }
+            dialog.form.error = refusal.heading
+            dialog.form.focusFirstError()
+            self.dialog = dialog
+            return []
+        }
+    }
+}
