@@ -33,26 +33,32 @@ public struct HelpOverlay: Equatable, Sendable {
     }
 }
 
-/// The help screen, centred in the page area. A disabled key says why it cannot be used now.
+/// The help screen, centred in the page area. A disabled key is dimmed, with why on the lines
+/// under it.
 enum HelpView {
     static func draw(_ help: HelpOverlay, into screen: inout Screen) {
         let keys = help.keys
         let keyWidth = min(28, (keys.map { DisplayWidth.of($0.keyLabel) }.max() ?? 8) + 2)
-        let descriptions = keys.map { key in key.disabledReason.map { "\(key.description) (nu niet: \($0))" } ?? key.description }
-        let lines = zip(keys, descriptions).map { DisplayWidth.pad($0.keyLabel, to: keyWidth) + $1 }
-        let width = min(screen.width - 2, max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
-        let height = min(screen.height - 1, lines.count + 2)
+        let width = min(screen.width - 2, max(40, (keys.map { keyWidth + DisplayWidth.of($0.description) }.max() ?? 0) + 6))
+        let textWidth = max(1, width - keyWidth - 4)
+        // One row per key, and the reason of a disabled key wrapped below it.
+        var rows: [(key: String, text: String, role: Role)] = []
+        for key in keys {
+            rows.append((key.keyLabel, key.description, key.disabledReason == nil ? .dialog : .dim))
+            guard let reason = key.disabledReason else { continue }
+            rows += TextLayout.wrapped("nu niet: \(reason)", width: textWidth).map { ("", $0, .dim) }
+        }
+        let height = min(screen.height - 1, rows.count + 2)
         let rect = Rect(x: (screen.width - width) / 2, y: max(0, (screen.height - height) / 2), width: width, height: height)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: "Toetsen: \(help.title)", titleRole: .title)
         let visible = max(0, height - 2)
-        let first = min(help.scroll, max(0, lines.count - visible))
-        for offset in 0..<max(0, min(keys.count, first + visible) - first) {
-            let index = first + offset, y = rect.y + 1 + offset
-            screen.put(keys[index].keyLabel, x: rect.x + 2, y: y, maxWidth: keyWidth, role: keys[index].disabledReason == nil ? .keyHint : .dim)
-            screen.put(descriptions[index], x: rect.x + 2 + keyWidth, y: y, maxWidth: width - keyWidth - 4,
-                       role: keys[index].disabledReason == nil ? .dialog : .dim)
+        let first = min(help.scroll, max(0, rows.count - visible))
+        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+            let y = rect.y + 1 + offset
+            screen.put(row.key, x: rect.x + 2, y: y, maxWidth: keyWidth, role: row.role == .dim ? .dim : .keyHint)
+            screen.put(row.text, x: rect.x + 2 + keyWidth, y: y, maxWidth: textWidth, role: row.role)
         }
-        if first + visible < lines.count { screen.put("▼", x: rect.maxX - 3, y: rect.maxY - 1, role: .keyHint) }
+        if first + visible < rows.count { screen.put("▼", x: rect.maxX - 3, y: rect.maxY - 1, role: .keyHint) }
     }
 }

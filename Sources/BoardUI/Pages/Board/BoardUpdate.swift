@@ -24,7 +24,7 @@ extension AppState {
     public var boardBindings: [Binding<BoardAction>] {
         if isEditingFilter { return FilterLineAction.bindings.map { $0.map(BoardAction.filterLine) } }
         let noCase = selectedCase == nil ? "Geen zaak geselecteerd: deze kolom is leeg." : nil
-        return [
+        let bindings: [Binding<BoardAction>] = [
             Binding([.left, .character("h")], .left, "vorige kolom"),
             Binding([.right, .character("l")], .right, "volgende kolom"),
             Binding([.up, .character("k")], .up, "vorige kaart"),
@@ -48,10 +48,9 @@ extension AppState {
             Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
             Binding([.character("?")], .help, "hulp", bar: "hulp"),
             Binding([.character("q")], .quit, "stoppen", bar: "stop"),
-        ].map { binding in
-            // Only the keys that act on the selected case wait for one.
-            [.open, .forward, .back].contains(binding.action) ? binding.disabled(noCase) : binding
-        }
+        ]
+        // The keys that act on the selected case wait for one.
+        return bindings.map { [.open, .forward, .back].contains($0.action) ? $0.disabled(noCase) : $0 }
     }
 
     mutating func handleOnBoard(_ key: Key) -> [Effect] {
