@@ -124,7 +124,8 @@ extension AppState {
     /// `n`/`p` on the agenda or on a family screen opened from it: the next (previous) case on
     /// its family screen, which replaces the one in front. The opening is logged as always.
     private mutating func stepAgenda(by delta: Int) -> [Effect] {
-        guard var (index, screen) = lastPage(\.agendaScreen) else { return [] }
+        guard let (index, found) = lastPage(\.agendaScreen) else { return [] }
+        var screen = found
         guard !screen.items.isEmpty else { return emptyAgenda() }
         let onFamily = pages.count > index + 1
         // From the list, `n` opens the selected case first; from a family screen it moves on.
