@@ -29,11 +29,12 @@ public enum Page: Equatable, Sendable {
     case caseload(CaseloadScreen)
     case report(ReportScreen)
     case log(AuditScreen)
+    case norms(NormsScreen)
 }
 
 /// The pages that a key on the board opens (family and plan open from a case instead).
 public enum BoardPage: Equatable, Sendable {
-    case caseload, agenda, report, log
+    case caseload, agenda, report, log, norms
 
     /// The board's keys for them, in the order help lists them.
     static let openers: [Binding<BoardPage>] = [
@@ -41,6 +42,7 @@ public enum BoardPage: Equatable, Sendable {
         Binding([.character("A")], .agenda, "agenda van het teamoverleg (n/p: volgende/vorige zaak, B: besluit)"),
         Binding([.character("R")], .report, "cijfers: aanmeldingen en doorstroom van een periode"),
         Binding([.character("L")], .log, "logboek: wie opende of wijzigde wat (een teamleider ziet iedereen, anderen hun eigen regels)"),
+        Binding([.character("N")], .norms, "normen en WIP-limieten van het team, en hoe het bord ervoor staat"),
     ]
 }
 
@@ -59,6 +61,9 @@ extension AppState {
             pages.append(.report(screen))
             return [screen.load]
         case .log: return [.loadAuditLog(filter: "")]
+        case .norms:
+            pages.append(.norms(NormsScreen()))
+            return []
         }
     }
 
@@ -72,6 +77,7 @@ extension AppState {
         case .caseload(let screen): return handle(key, on: screen, at: index, as: Page.caseload)
         case .report(let screen): return handle(key, on: screen, at: index, as: Page.report)
         case .log(let screen): return handle(key, on: screen, at: index, as: Page.log)
+        case .norms(let screen): return handle(key, on: screen, at: index, as: Page.norms)
         }
     }
 
@@ -84,6 +90,7 @@ extension AppState {
         case .caseload(let screen)?: return screen.bindings(in: self).help()
         case .report(let screen)?: return screen.bindings(in: self).help()
         case .log(let screen)?: return screen.bindings(in: self).help()
+        case .norms(let screen)?: return screen.bindings(in: self).help()
         case nil: return boardBindings.help()
         }
     }
@@ -113,6 +120,8 @@ extension AppState {
         case .caseload(let caseload)?: CaseloadView.draw(caseload, rows: caseloadRows, context: context, into: &screen)
         case .report(let report)?: ReportView.draw(report, context: context, into: &screen)
         case .log(let log)?: return AuditView.draw(log, context: context, into: &screen)
+        case .norms(let norms)?:
+            NormsView.draw(norms, rows: NormsRow.rows(cases: cases, norms: self.norms, today: today), norms: self.norms, context: context, into: &screen)
         case nil: return BoardView.draw(self, into: &screen)
         }
         return nil
@@ -129,7 +138,8 @@ extension AppState {
     /// Changes the topmost page that `extract` finds; false when there is none.
     @discardableResult
     mutating func changeLastPage<Screen>(_ extract: (Page) -> Screen?, _ wrap: (Screen) -> Page, _ change: (inout Screen) -> Void) -> Bool {
-        guard var (index, screen) = lastPage(extract) else { return false }
+        guard let (index, found) = lastPage(extract) else { return false }
+        var screen = found
         change(&screen)
         pages[index] = wrap(screen)
         return true
@@ -155,14 +165,14 @@ extension Page {
         case .log(var screen):
             screen.page.lines = screen.page.lines.map(NameMask.auditLine)
             return .log(screen)
-        case .caseload, .report:
+        case .caseload, .report, .norms:
             return self
         }
     }
 
     func isSameKind(as other: Page) -> Bool {
         switch (self, other) {
-        case (.family, .family), (.plan, .plan), (.agenda, .agenda), (.caseload, .caseload), (.report, .report), (.log, .log): return true
+        case (.family, .family), (.plan, .plan), (.agenda, .agenda), (.caseload, .caseload), (.report, .report), (.log, .log), (.norms, .norms): return true
         default: return false
         }
     }
