@@ -47,7 +47,7 @@ import Testing
         #expect(order == order.sorted() && !order.contains(-1), "newest first: \(order)")
         let opened = rows.first { $0.contains("15-11-2026") } ?? ""
         for part in ["karim", "Dossier geopend", "2026-0050", "El Amrani", "scherm Gezin"] { #expect(opened.contains(part), "\(part) in \(opened)") }
-        #expect(state.activeKeys == state.openAudit?.bindings(in: state).help())
+        #expect(state.activeKeys == state.openAudit?.keys(in: state).help())
         #expect(rows.last?.contains("/ filter") == true && rows.last?.contains("Esc bord") == true, "key bar from the key map")
     }
 

@@ -87,6 +87,25 @@ public enum KeyMap {
     }
 }
 
+/// A key on a page: one of the page's own actions, or one that every page shares (close, help,
+/// quit), which the page switches (Pages.swift) perform.
+public enum PageKey<Own: KeyAction>: KeyAction {
+    case own(Own)
+    case shared(CommonAction)
+
+    public var common: CommonAction? {
+        if case .shared(let action) = self { return action }
+        return nil
+    }
+}
+
+/// How a page is closed: what help says of it, its keys, and its word in the key bar.
+struct Closing {
+    var description: String
+    var keys: [Key] = [.escape]
+    var bar: String?
+}
+
 extension CommonAction: KeyAction {
     public var common: CommonAction? { self }
 }

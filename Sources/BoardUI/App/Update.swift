@@ -116,18 +116,9 @@ extension AppState {
         return binding.action
     }
 
-    /// Close, help and quit: the same on every page.
-    mutating func perform(_ common: CommonAction, helpTitle: String, keys: [KeyHelp]) -> [Effect] {
-        switch common {
-        case .close:
-            if pages.isEmpty { return [] }
-            pages.removeLast()
-        case .help:
-            help = HelpOverlay(title: helpTitle, keys: keys)
-        case .quit:
-            wantsQuit = true
-            return [.quit]
-        }
-        return []
+    /// `q`, on the board or any page.
+    mutating func quit() -> [Effect] {
+        wantsQuit = true
+        return [.quit]
     }
 }

@@ -4,8 +4,13 @@ import BoardCore
 /// page lives in a folder of its own with its view; this file holds the only switches over pages.
 protocol PageScreen: Equatable, Sendable {
     associatedtype Action: KeyAction
-    /// The page's keys as they stand now: descriptions and disabled reasons come from the state.
+    /// The page's own keys as they stand now: descriptions and disabled reasons come from the state.
     func bindings(in state: AppState) -> [Binding<Action>]
+    /// The key that closes the page; with it come `?` and `q`. Nil while the page takes every key
+    /// as text (a filter being typed).
+    func closing(in state: AppState) -> Closing?
+    /// What closing does: back to the page below, unless the page has more to undo first.
+    mutating func close(in state: inout AppState) -> [Effect]
     /// The title of the page's help.
     var helpTitle: String { get }
     /// How an unknown key's message names the page's keys: " van de agenda".
@@ -15,10 +20,27 @@ protocol PageScreen: Equatable, Sendable {
     /// Does what the key bound to `action` asks. The page is a copy: it is put back into the stack
     /// afterwards unless the action closed it.
     mutating func perform(_ action: Action, key: Key, in state: inout AppState) -> [Effect]
+    /// The page as it stands in the stack.
+    var asPage: Page { get }
 }
 
 extension PageScreen {
     func input(_ key: Key) -> Action? { nil }
+
+    mutating func close(in state: inout AppState) -> [Effect] {
+        state.pages.removeLast()
+        return []
+    }
+
+    /// The page's keys with the shared ones after them: what help, the key bar and a key see.
+    func keys(in state: AppState) -> [Binding<PageKey<Action>>] {
+        let own = bindings(in: state).map { $0.map(PageKey.own) }
+        guard let closing = closing(in: state) else { return own }
+        return own + KeyMap.common(PageKey.shared, close: closing.description, closeKeys: closing.keys, closeBar: closing.bar)
+    }
+
+    /// The keys as help and the key bar show them.
+    func keyHelp(in state: AppState) -> [KeyHelp] { keys(in: state).help() }
 }
 
 /// The pages, in the order they stack: the board is always under them.
@@ -69,44 +91,29 @@ extension AppState {
 
     /// A key for the page on top.
     mutating func handleOnPage(_ key: Key) -> [Effect] {
-        let index = pages.count - 1
-        switch pages[index] {
-        case .family(let screen): return handle(key, on: screen, at: index, as: Page.family)
-        case .plan(let screen): return handle(key, on: screen, at: index, as: Page.plan)
-        case .agenda(let screen): return handle(key, on: screen, at: index, as: Page.agenda)
-        case .caseload(let screen): return handle(key, on: screen, at: index, as: Page.caseload)
-        case .report(let screen): return handle(key, on: screen, at: index, as: Page.report)
-        case .log(let screen): return handle(key, on: screen, at: index, as: Page.log)
-        case .norms(let screen): return handle(key, on: screen, at: index, as: Page.norms)
-        }
+        let screen = pages[pages.count - 1].screen
+        return handle(key, on: screen, at: pages.count - 1)
     }
 
-    /// The keys of the page on top, for help and the key bar.
-    var pageKeys: [KeyHelp] {
-        switch pages.last {
-        case .family(let screen)?: return screen.bindings(in: self).help()
-        case .plan(let screen)?: return screen.bindings(in: self).help()
-        case .agenda(let screen)?: return screen.bindings(in: self).help()
-        case .caseload(let screen)?: return screen.bindings(in: self).help()
-        case .report(let screen)?: return screen.bindings(in: self).help()
-        case .log(let screen)?: return screen.bindings(in: self).help()
-        case .norms(let screen)?: return screen.bindings(in: self).help()
-        case nil: return boardBindings.help()
-        }
-    }
+    /// The keys of the page on top (or the board), for help and the key bar.
+    var pageKeys: [KeyHelp] { pages.last?.screen.keyHelp(in: self) ?? boardBindings.help() }
 
     /// Finds the key's binding on a page, says why when there is none or it is disabled, performs
     /// it, and puts the changed page back where it was (unless the action closed it).
-    private mutating func handle<Screen: PageScreen>(_ key: Key, on screen: Screen, at index: Int, as wrap: (Screen) -> Page) -> [Effect] {
-        guard let action = action(for: key, in: screen.bindings(in: self), input: screen.input, keysName: screen.keysName) else { return [] }
+    private mutating func handle<Screen: PageScreen>(_ key: Key, on screen: Screen, at index: Int) -> [Effect] {
+        let keys = screen.keys(in: self)
+        guard let action = action(for: key, in: keys, input: { screen.input($0).map(PageKey.own) }, keysName: screen.keysName) else { return [] }
         var screen = screen
         let effects: [Effect]
-        if let common = action.common {
-            effects = perform(common, helpTitle: screen.helpTitle, keys: screen.bindings(in: self).help())
-        } else {
-            effects = screen.perform(action, key: key, in: &self)
+        switch action {
+        case .own(let own): effects = screen.perform(own, key: key, in: &self)
+        case .shared(.close): effects = screen.close(in: &self)
+        case .shared(.help):
+            help = HelpOverlay(title: screen.helpTitle, keys: keys.help())
+            effects = []
+        case .shared(.quit): effects = quit()
         }
-        if pages.indices.contains(index), pages[index].isSameKind(as: wrap(screen)) { pages[index] = wrap(screen) }
+        if pages.indices.contains(index), pages[index].screen is Screen { pages[index] = screen.asPage }
         return effects
     }
 
@@ -147,6 +154,19 @@ extension AppState {
 }
 
 extension Page {
+    /// The page's state, whichever page it is.
+    var screen: any PageScreen {
+        switch self {
+        case .family(let screen): return screen
+        case .plan(let screen): return screen
+        case .agenda(let screen): return screen
+        case .caseload(let screen): return screen
+        case .report(let screen): return screen
+        case .log(let screen): return screen
+        case .norms(let screen): return screen
+        }
+    }
+
     /// The page as a room may see it in meeting mode (NameMask.swift); adds the names it knows of.
     func masked(names: inout [String]) -> Page {
         switch self {
@@ -167,13 +187,6 @@ extension Page {
             return .log(screen)
         case .caseload, .report, .norms:
             return self
-        }
-    }
-
-    func isSameKind(as other: Page) -> Bool {
-        switch (self, other) {
-        case (.family, .family), (.plan, .plan), (.agenda, .agenda), (.caseload, .caseload), (.report, .report), (.log, .log), (.norms, .norms): return true
-        default: return false
         }
     }
 }

@@ -30,12 +30,6 @@ public struct AgendaScreen: Equatable, Sendable {
 /// What the agenda's keys do; `n`, `p` and `B` also on a family screen opened from it.
 public enum AgendaAction: KeyAction {
     case up, down, open, next, previous, recordDecision
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
 
     /// The agenda's own keys on a family screen opened from it.
     static let onFamily: [Binding<AgendaAction>] = [
@@ -46,6 +40,7 @@ public enum AgendaAction: KeyAction {
 }
 
 extension AgendaScreen: PageScreen {
+    var asPage: Page { .agenda(self) }
     var helpTitle: String { "Agenda teamoverleg" }
     var keysName: String { " van de agenda" }
 
@@ -57,8 +52,10 @@ extension AgendaScreen: PageScreen {
             Binding([.character("n")], .next, "volgende zaak op zijn gezinsscherm openen", bar: "volgende"),
             Binding([.character("p")], .previous, "vorige zaak op zijn gezinsscherm openen", bar: "vorige"),
             Binding([.character("B")], .recordDecision, "besluit van het overleg vastleggen (besluit, wie, uiterlijk)", bar: "besluit"),
-        ] + KeyMap.common(AgendaAction.shared, close: "terug naar het bord", closeBar: "bord")
+        ]
     }
+
+    func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
 
     mutating func perform(_ action: AgendaAction, key: Key, in state: inout AppState) -> [Effect] {
         switch action {
@@ -73,9 +70,6 @@ extension AgendaScreen: PageScreen {
             let effects = state.performOnAgenda(action, from: nil)
             if let current = state.openAgenda { self = current }
             return effects
-        case .shared:
-            // Close, help and quit are the same on every page (Pages.swift).
-            return []
         }
     }
 }
@@ -117,7 +111,7 @@ extension AppState {
         case .next: return stepAgenda(by: 1)
         case .previous: return stepAgenda(by: -1)
         case .recordDecision: return openMeetingDecision(on: family)
-        case .up, .down, .open, .shared: return []
+        case .up, .down, .open: return []
         }
     }
 

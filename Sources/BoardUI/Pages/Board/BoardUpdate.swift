@@ -120,7 +120,7 @@ extension AppState {
         case .help:
             help = HelpOverlay(title: "Bord", keys: bindings.help())
         case .quit:
-            return perform(.quit, helpTitle: "Bord", keys: [])
+            return quit()
         }
         return []
     }

@@ -11,15 +11,10 @@ public struct CaseloadScreen: Equatable, Sendable {
 /// What the caseload's keys do.
 public enum CaseloadAction: KeyAction {
     case up, down, filterBoard
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
 }
 
 extension CaseloadScreen: PageScreen {
+    var asPage: Page { .caseload(self) }
     var helpTitle: String { "Werkvoorraad" }
     var keysName: String { "" }
 
@@ -28,7 +23,11 @@ extension CaseloadScreen: PageScreen {
             Binding([.up, .character("k")], .up, "vorige medewerker"),
             Binding([.down, .character("j")], .down, "volgende medewerker"),
             Binding([.enter], .filterBoard, "bord filteren op deze medewerker", bar: "filter"),
-        ] + KeyMap.common(CaseloadAction.shared, close: "terug naar het bord", closeKeys: [.escape, .character("w")], closeBar: "bord")
+        ]
+    }
+
+    func closing(in state: AppState) -> Closing? {
+        Closing(description: "terug naar het bord", keys: [.escape, .character("w")], bar: "bord")
     }
 
     mutating func perform(_ action: CaseloadAction, key: Key, in state: inout AppState) -> [Effect] {
@@ -44,9 +43,6 @@ extension CaseloadScreen: PageScreen {
             state.facets = facets
             state.keepSelectionVisible()
             state.message = StatusMessage(text: "Filter: medewerker \(rows[selected].medewerker) (Esc wist).", isError: false)
-        case .shared:
-            // Close, help and quit are the same on every page (Pages.swift).
-            break
         }
         return []
     }

@@ -59,17 +59,14 @@ public enum FamilyAction: KeyAction {
     case correctNote
     /// The agenda's keys, while the screen was opened from it (AgendaScreen.swift).
     case agenda(AgendaAction)
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
 }
 
 extension FamilyScreen: PageScreen {
+    var asPage: Page { .family(self) }
     var helpTitle: String { "Gezin · \(section.title)" }
     var keysName: String { " van \(section.title)" }
+
+    func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
 
     /// The section's own keys, then those of every section; opened from the agenda, the agenda's
     /// `n`, `p` and `B` come first and what `n` and `p` do here moves to `N` and `P`.
@@ -91,7 +88,7 @@ extension FamilyScreen: PageScreen {
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", disabledBecause: readOnly),
             Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),
             Binding([.character("p")], .openPlan, "plan Jeugdbeschermer in de wijk (of er een starten)", bar: "plan"),
-        ] + KeyMap.common(FamilyAction.shared, close: "terug naar het bord", closeBar: "bord")
+        ]
         guard state.openAgenda != nil else { return own + common }
         let decided = isReadOnly ? "Een eerdere zaak van het gezin kan niet meer worden gewijzigd; ] gaat naar de huidige." : nil
         return AgendaAction.onFamily.map { $0.action == .recordDecision ? $0.map(FamilyAction.agenda).disabled(decided) : $0.map(FamilyAction.agenda) }

@@ -54,9 +54,6 @@ extension FamilyScreen {
         case .form(let kind): state.dialog = .dossier(DossierForms.make(kind, screen: self, today: state.today))
         case .correctNote:
             state.dialog = .dossier(DossierForms.make(.addNote(refersTo: dossier.notes[selectedNote].id), screen: self, today: state.today))
-        case .shared:
-            // Close, help and quit are the same on every page (Pages.swift).
-            break
         }
         return []
     }

@@ -63,12 +63,6 @@ public struct AuditScreen: Equatable, Sendable {
 
 /// What the log's keys do.
 public enum LogAction: KeyAction {
-    case up, down, pageUp, pageDown, first, last, filter, reload, back
+    case up, down, pageUp, pageDown, first, last, filter, reload
     case filterLine(FilterLineAction)
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
 }

@@ -1,6 +1,7 @@
 import BoardCore
 
 extension AuditScreen: PageScreen {
+    var asPage: Page { .log(self) }
     var helpTitle: String { "Logboek" }
     var keysName: String { " van het logboek" }
 
@@ -16,10 +17,23 @@ extension AuditScreen: PageScreen {
             Binding([.character("G"), .end], .last, "oudste geladen regel"),
             Binding([.character("/")], .filter, "filteren op kenmerk of gebruiker; Enter zoekt ook oudere regels", bar: "filter"),
             Binding([.character("r")], .reload, "opnieuw laden"),
-            Binding([.escape], .back, "filter wissen, of terug naar het bord", bar: "bord"),
-            Binding([.character("?")], .shared(.help), "hulp", bar: "hulp"),
-            Binding([.character("q")], .shared(.quit), "stoppen"),
         ]
+    }
+
+    /// While a filter is typed, `?` and `q` are part of it.
+    func closing(in state: AppState) -> Closing? {
+        isEditingFilter ? nil : Closing(description: "filter wissen, of terug naar het bord", bar: "bord")
+    }
+
+    /// Esc clears a filter first (and shows every line again), then goes back to the board.
+    mutating func close(in state: inout AppState) -> [Effect] {
+        guard filter.isEmpty else {
+            filter = ""
+            scroll = 0
+            return [.loadAuditLog(filter: "")]
+        }
+        state.pages.removeLast()
+        return []
     }
 
     func input(_ key: Key) -> LogAction? {
@@ -38,24 +52,12 @@ extension AuditScreen: PageScreen {
         case .last: scroll = Int.max / 2
         case .filter: isEditingFilter = true
         case .reload: effects = [.loadAuditLog(filter: filter)]
-        case .back:
-            guard filter.isEmpty else {
-                filter = ""
-                scroll = 0
-                effects = [.loadAuditLog(filter: "")]
-                break
-            }
-            state.pages.removeLast()
-            return []
         case .filterLine(let edit):
             edit.edit(&filter)
             scroll = 0
             if edit == .keep || edit == .clear { isEditingFilter = false }
             if edit == .keep { return [.loadAuditLog(filter: filter.trimmingWhitespace())] }
             if edit == .clear, !page.filter.isEmpty { return [.loadAuditLog(filter: "")] }
-            return []
-        case .shared:
-            // Close, help and quit are the same on every page (Pages.swift).
             return []
         }
         scroll = min(scroll, max(0, shown.count - AuditView.visibleRows(pageHeight: state.pageHeight)))

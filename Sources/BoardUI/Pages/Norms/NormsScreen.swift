@@ -9,28 +9,21 @@ public struct NormsScreen: Equatable, Sendable {
     public init() {}
 }
 
-/// What the norms page's keys do.
-public enum NormsAction: KeyAction {
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
-}
+/// The norms page has no keys of its own.
+public enum NormsAction: KeyAction {}
 
 extension NormsScreen: PageScreen {
+    var asPage: Page { .norms(self) }
     var helpTitle: String { "Normen" }
     var keysName: String { " van de normen" }
 
-    func bindings(in state: AppState) -> [Binding<NormsAction>] {
-        KeyMap.common(NormsAction.shared, close: "terug naar het bord", closeKeys: [.escape, .character("N")], closeBar: "bord")
+    func bindings(in state: AppState) -> [Binding<NormsAction>] { [] }
+
+    func closing(in state: AppState) -> Closing? {
+        Closing(description: "terug naar het bord", keys: [.escape, .character("N")], bar: "bord")
     }
 
-    mutating func perform(_ action: NormsAction, key: Key, in state: inout AppState) -> [Effect] {
-        // Close, help and quit are its only keys, the same on every page (Pages.swift).
-        []
-    }
+    mutating func perform(_ action: NormsAction, key: Key, in state: inout AppState) -> [Effect] {}
 }
 
 /// One open column against its norms.

@@ -62,10 +62,4 @@ public enum PlanAction: KeyAction {
     case up, down, pageUp, pageDown, toggleStatus, start
     /// Opens a form for the running plan.
     case form(PlanForm.Kind)
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
 }

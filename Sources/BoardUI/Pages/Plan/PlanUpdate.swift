@@ -1,6 +1,7 @@
 import BoardCore
 
 extension PlanScreen: PageScreen {
+    var asPage: Page { .plan(self) }
     var helpTitle: String { "Plan JB in de wijk" }
     var keysName: String { " van het plan" }
 
@@ -23,8 +24,10 @@ extension PlanScreen: PageScreen {
                     disabledBecause: startRefusal(summary: state.planSummary(self))),
             Binding([.pageUp], .pageUp, "bladzijde omhoog"),
             Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-        ] + KeyMap.common(PlanAction.shared, close: "terug naar het gezin", closeBar: "gezin")
+        ]
     }
+
+    func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het gezin", bar: "gezin") }
 
     static let readOnly = "Dit is het plan van een eerdere zaak: alleen lezen."
     static let notRunning = "Er loopt geen plan bij deze zaak; n start er een (met instemming van het gezin)."
@@ -60,9 +63,6 @@ extension PlanScreen: PageScreen {
         case .form(let kind):
             guard let plan = activePlan, let summary = state.planSummary(self) else { return [] }
             state.dialog = .plan(PlanForms.make(kind, summary: summary, plan: plan, user: state.user, today: state.today))
-        case .shared:
-            // Close, help and quit are the same on every page (Pages.swift).
-            break
         }
         return []
     }

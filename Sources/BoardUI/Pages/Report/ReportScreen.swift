@@ -41,10 +41,4 @@ public struct ReportScreen: Equatable, Sendable {
 /// What the report screen's keys do.
 public enum ReportAction: KeyAction {
     case up, down, pageUp, pageDown, first, last, previousYear, nextYear, choosePeriod, reload
-    case shared(CommonAction)
-
-    public var common: CommonAction? {
-        if case .shared(let action) = self { return action }
-        return nil
-    }
 }

@@ -1,6 +1,7 @@
 import BoardCore
 
 extension ReportScreen: PageScreen {
+    var asPage: Page { .report(self) }
     var helpTitle: String { "Cijfers" }
     var keysName: String { " van de cijfers" }
 
@@ -16,8 +17,10 @@ extension ReportScreen: PageScreen {
             Binding([.character("]")], .nextYear, "volgend jaar", bar: "volgend jaar"),
             Binding([.character("v")], .choosePeriod, "periode en bron kiezen", bar: "periode"),
             Binding([.character("r")], .reload, "cijfers opnieuw laden"),
-        ] + KeyMap.common(ReportAction.shared, close: "terug naar het bord", closeBar: "bord")
+        ]
     }
+
+    func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
 
     mutating func perform(_ action: ReportAction, key: Key, in state: inout AppState) -> [Effect] {
         let page = max(1, ReportView.bodyHeight(pageHeight: state.pageHeight) - 1)
@@ -43,9 +46,6 @@ extension ReportScreen: PageScreen {
             return []
         case .reload:
             effects = [load]
-        case .shared:
-            // Close, help and quit are the same on every page (Pages.swift).
-            return []
         }
         let lastFirstLine = max(0, ReportView.lines(self, width: state.width, height: state.pageHeight).count
                                     - ReportView.bodyHeight(pageHeight: state.pageHeight))
