@@ -40,8 +40,10 @@ let package = Package(
         ]),
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["BoardUI", "CNcurses"]),
+        // The running board: effects performed against the store, the clock, and the key loop over a terminal protocol.
+        .target(name: "BoardSession", dependencies: ["BoardCore", "BoardStore", "BoardUI", "Terminal"]),
         .executableTarget(name: "beschermbord", dependencies: [
-            "BoardCore", "BoardStore", "BoardUI", "Terminal",
+            "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),

@@ -1,4 +1,5 @@
 import BoardCore
+import BoardSession
 import BoardStore
 import BoardUI
 import Foundation
