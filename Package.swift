@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
+        // The session in process: key scripts on an in-memory terminal against a real store in a temporary file.
+        .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore"]),
         // GRDB: to compare a store's content before and after a command.
         .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
