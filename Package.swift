@@ -42,8 +42,13 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["BoardUI", "CNcurses"]),
         // The running board: effects performed against the store, the clock, and the key loop over a terminal protocol.
         .target(name: "BoardSession", dependencies: ["BoardCore", "BoardStore", "BoardUI", "Terminal"]),
+        // `beschermbord bench`: demo stores at scale, measured in child processes that drive the session.
+        .target(name: "BoardBench", dependencies: [
+            "BoardCore", "BoardStore", "BoardUI", "BoardSession",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "beschermbord", dependencies: [
-            "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession",
+            "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession", "BoardBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
