@@ -9,8 +9,11 @@ import Terminal
 final class ScriptedTerminal: SessionTerminal {
     enum Step {
         case input(TerminalInput)
-        /// Runs between two inputs, with the frame drawn last: to look at it or to act as someone else.
+        /// Looks at the frame drawn last, between two inputs.
         case check((Screen) -> Void)
+
+        /// What happens between two inputs without the user: a colleague writes, midnight passes.
+        static func meanwhile(_ action: @escaping () -> Void) -> Step { .check { _ in action() } }
 
         static func key(_ key: Key) -> Step { .input(.key(key)) }
         static func character(_ character: Character) -> Step { .input(.key(.character(character))) }

@@ -72,7 +72,7 @@ import Testing
         try store.store.addStaff(StaffMember(name: "bram", displayName: "Bram", role: .medewerker))
         let colleague = try store.open(as: "bram")
         let terminal = ScriptedTerminal([
-            .check { _ in
+            .meanwhile {
                 #expect(throws: Never.self) { try store.addReport("2026-0004", family: "Collega-gezin", reportedOn: today, by: colleague) }
             },
             // A key that reads nothing from the store: the board does not know of the report yet.
@@ -104,7 +104,7 @@ import Testing
         let tomorrow = today.adding(days: 1)
         let terminal = ScriptedTerminal([
             .check { #expect($0.lines[0].contains(today.dutch)) },
-            .check { _ in clock.day = tomorrow },
+            .meanwhile { clock.day = tomorrow },
             // No key, no write: only the day changed.
             .timeout,
         ])
