@@ -40,13 +40,22 @@ let package = Package(
         ]),
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["BoardUI", "CNcurses"]),
+        // The running board: effects performed against the store, the clock, and the key loop over a terminal protocol.
+        .target(name: "BoardSession", dependencies: ["BoardCore", "BoardStore", "BoardUI", "Terminal"]),
+        // `beschermbord bench`: demo stores at scale, measured in child processes that drive the session.
+        .target(name: "BoardBench", dependencies: [
+            "BoardCore", "BoardStore", "BoardUI", "BoardSession",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "beschermbord", dependencies: [
-            "BoardCore", "BoardStore", "BoardUI", "Terminal",
+            "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession", "BoardBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
+        // The session in process: key scripts on an in-memory terminal against a real store in a temporary file.
+        .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore"]),
         // GRDB: to compare a store's content before and after a command.
         .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoardBench
 import BoardCore
 import BoardStore
 import BoardUI
@@ -68,8 +69,9 @@ struct Failure: Error, CustomStringConvertible {
 
 extension ParsableCommand {
     static func exit(withError error: Error) -> Never {
-        if let failure = error as? Failure {
-            FileHandle.standardError.write(Data(("beschermbord: " + failure.message + "\n").utf8))
+        // The bench's failures (BoardBench) are the user's to read as much as the program's own.
+        if let message = (error as? Failure)?.message ?? (error as? BenchFailure)?.message {
+            FileHandle.standardError.write(Data(("beschermbord: " + message + "\n").utf8))
             Foundation.exit(1)
         }
         Beschermbord.exit(withError: error as Error?)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardCore
+import BoardSession
 import BoardStore
 import BoardUI
 import Foundation
@@ -55,7 +56,7 @@ struct OpenBoard: ParsableCommand {
         } catch {
             throw Failure(message: "\(error)")
         }
-        let session = BoardSession(store: store, terminal: terminal, meeting: meeting, lockAfterMinutes: lockAfter, ageing: chosen.ageing)
+        let session = SessionLoop(store: store, terminal: terminal, meeting: meeting, lockAfterMinutes: lockAfter, ageing: chosen.ageing)
         session.run()
         terminal.restore()
         if demo { print("De demo-opslag staat in \(store.location); open hem opnieuw met --store.") }

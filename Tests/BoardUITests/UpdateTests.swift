@@ -33,6 +33,17 @@ import Testing
         #expect(state.wantsQuit)
     }
 
+    @Test func aNewDayMovesTheDateAndWhatIsOverdue() {
+        var state = Fixture.state()
+        Fixture.press([.character("o")], on: &state)
+        #expect(!state.columns[.aangemeld].contains { $0.kenmerk == "2026-0101" }, "2 werkdagen in Aangemeld: within the norm")
+        let nextWeek = Fixture.today.adding(days: 7)
+        #expect(state.update(.dayChanged(nextWeek)).isEmpty)
+        #expect(state.today == nextWeek)
+        #expect(state.columns[.aangemeld].contains { $0.kenmerk == "2026-0101" }, "7 werkdagen: past the norm of 5")
+        #expect(AppView.render(state).screen.lines[0].contains(nextWeek.dutch))
+    }
+
     @Test func filterNarrowsAsYouTypeAndEscClears() {
         var state = Fixture.state()
         Fixture.press([.character("/")] + Fixture.type("jEROEN"), on: &state)

@@ -57,6 +57,9 @@ public enum AppEvent: Equatable, Sendable {
     case tick(now: Double)
     /// How many seconds without a key lock the screen (the store's setting, or the option).
     case idleLimit(seconds: Double)
+    /// The local day is another than `today` (midnight passed): what is overdue, how long a card
+    /// has been in its column and the date on every page follow it.
+    case dayChanged(Day)
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -74,7 +77,7 @@ public struct StatusMessage: Equatable, Sendable {
 
 /// The whole state of the running program: one value, changed only by `update`.
 public struct AppState: Equatable, Sendable {
-    public var today: Day
+    public internal(set) var today: Day
     public var storeLocation: String
     public var user: String
     public var isDemo: Bool
@@ -142,7 +145,7 @@ public struct AppState: Equatable, Sendable {
     /// Between `previewLoaded` and `loaded`: how many cards each column holds, while `cases` has
     /// only the first ones of each.
     public internal(set) var previewCounts: [Stage: Int]?
-    public var wantsQuit = false
+    public internal(set) var wantsQuit = false
 
     public init(today: Day, storeLocation: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24) {
         self.today = today

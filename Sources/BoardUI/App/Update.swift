@@ -78,6 +78,11 @@ extension AppState {
         case .idleLimit(let seconds):
             lock.limit = seconds
             return []
+        case .dayChanged(let day):
+            today = day
+            arrange()
+            keepSelectionVisible()
+            return []
         case .key(let key):
             // While locked no key reaches the board: it only leads to unlocking.
             guard !lock.isLocked else {

@@ -1,26 +1,27 @@
-import BoardCore
 import BoardStore
 import BoardUI
 import Terminal
 
 /// The loop of a running board: keys and resizes from the terminal into the `SessionCore`, its
-/// frames out to the terminal. What the keys do to the store lives in `SessionCore`.
-final class BoardSession {
-    let core: SessionCore
-    let terminal: CursesTerminal
+/// frames out to the terminal, and while no key comes a look at the store for colleagues'
+/// changes. What the keys do to the store lives in `SessionCore`.
+public final class SessionLoop {
+    public let core: SessionCore
+    public let terminal: any SessionTerminal
 
     /// How long the loop waits for a key before it checks the store for colleagues' changes.
-    static let pollMilliseconds: Int32 = 500
+    public static let pollMilliseconds: Int32 = 500
 
-    init(store: AccessControlledStore, terminal: CursesTerminal, meeting: Bool = false, lockAfterMinutes: Double? = nil,
-         ageing: CardAgeing = .standard) {
+    public init(store: AccessControlledStore, terminal: any SessionTerminal, meeting: Bool = false, lockAfterMinutes: Double? = nil,
+                ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock()) {
         self.terminal = terminal
         let size = terminal.size()
         core = SessionCore(store: store, width: size.width, height: size.height, meeting: meeting, lockAfterMinutes: lockAfterMinutes,
-                           ageing: ageing)
+                           ageing: ageing, clock: clock)
     }
 
-    func run() {
+    /// Runs until the user quits or a signal (or the end of input) stops the program.
+    public func run() {
         core.tick()
         core.start { frame in self.terminal.draw(frame.screen, cursor: frame.cursor) }
         while !core.state.wantsQuit {

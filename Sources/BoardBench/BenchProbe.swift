@@ -1,4 +1,5 @@
 import BoardCore
+import BoardSession
 import BoardStore
 import BoardUI
 import Foundation
@@ -44,7 +45,7 @@ enum BenchProbe {
         do {
             store = try SQLiteCaseStore(path: storePath, user: "bench", integrityCheck: .beforeFirstWrite)
         } catch {
-            throw Failure(message: "\(error)")
+            throw BenchFailure(message: "\(error)")
         }
         let core = SessionCore(store: store, width: width, height: height)
         // As the terminal does: the first frame from the first cards, then the whole board.
@@ -57,7 +58,7 @@ enum BenchProbe {
         let readyMs = Stopwatch.milliseconds(since: start)
         if firstFrame == nil { emit(firstFrameMarker) }
         guard core.state.hasLoaded, core.state.message?.isError != true else {
-            throw Failure(message: "het bord laadde niet: \(core.state.message?.text ?? "onbekende fout")")
+            throw BenchFailure(message: "het bord laadde niet: \(core.state.message?.text ?? "onbekende fout")")
         }
         var result = Result(startMs: firstFrame?.ms ?? readyMs, readyMs: readyMs, casesOnBoard: core.state.cases.count,
                             firstFrameIsBoard: firstFrame.map { $0.frame == frame } ?? true)

@@ -3,6 +3,13 @@ import BoardCore
 import BoardStore
 import Foundation
 
+/// A failure of the bench the user must read: `beschermbord` prints it in Dutch, with exit code 1,
+/// as it prints its own failures.
+public struct BenchFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
 /// `beschermbord bench`: how fast the board is at the scale of a large city, in figures.
 ///
 /// For each size it builds a demo store (or reuses the one in `--dir` with the same size and
@@ -10,8 +17,8 @@ import Foundation
 /// key to finished frame, filtering as you type, reloading and peak memory. `report` and
 /// `import` are timed as the user runs them, as processes. Every figure is printed as one line
 /// and written to `--json`.
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Meet de snelheid en het geheugen van het bord op grote demo-opslagen.",
         discussion: """
@@ -39,9 +46,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var probe: String?
 
+    public init() {}
+
     var families: [Int] { sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
-    func validate() throws {
+    public func validate() throws {
         if probe != nil {
             guard keys >= 0 else { throw ValidationError("--keys kan niet negatief zijn.") }
             return
@@ -53,7 +62,7 @@ struct BenchCommand: ParsableCommand {
         guard keys >= 1 else { throw ValidationError("--keys moet minstens 1 zijn.") }
     }
 
-    func run() throws {
+    public func run() throws {
         if let probe {
             try BenchProbe.run(storePath: probe, keys: keys)
             return
@@ -62,7 +71,7 @@ struct BenchCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw Failure(message: "De map \(directory) kan niet worden gemaakt: \(error.localizedDescription)")
+            throw BenchFailure(message: "De map \(directory) kan niet worden gemaakt: \(error.localizedDescription)")
         }
         let machine = MachineInfo.current()
         var report = BenchReport(machine: machine, keys: keys, seed: seed, terminal: "\(BenchProbe.width)x\(BenchProbe.height)",
@@ -91,7 +100,7 @@ struct BenchCommand: ParsableCommand {
         do {
             try encoder.encode(report).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw Failure(message: "Het JSON-bestand \(path) kan niet worden geschreven: \(error.localizedDescription)")
+            throw BenchFailure(message: "Het JSON-bestand \(path) kan niet worden geschreven: \(error.localizedDescription)")
         }
     }
 }
@@ -232,7 +241,7 @@ struct BenchRunner {
             // Opening once here also applies any newer migrations, so that no probe measures one.
             statistics = try SQLiteCaseStore(path: storePath, user: "bench").statistics()
         } catch {
-            throw Failure(message: "\(error)")
+            throw BenchFailure(message: "\(error)")
         }
         let storeMB = fileMB(storePath) + fileMB(storePath + "-wal")
 
@@ -296,7 +305,7 @@ struct BenchRunner {
             // The store closes (and folds its write-ahead log in) when it goes out of scope.
             _ = try DemoStore.create(path: building, families: families, seed: seed, today: Clock.today(), user: "demo")
         } catch {
-            throw Failure(message: "De demo-opslag kan niet worden gebouwd: \(error)")
+            throw BenchFailure(message: "De demo-opslag kan niet worden gebouwd: \(error)")
         }
         let seconds = Stopwatch.milliseconds(since: start) / 1000
         for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: building + suffix) {
@@ -305,7 +314,7 @@ struct BenchRunner {
         do {
             try manager.moveItem(atPath: building, toPath: storePath)
         } catch {
-            throw Failure(message: "De demo-opslag kan niet naar \(storePath) worden verplaatst: \(error.localizedDescription)")
+            throw BenchFailure(message: "De demo-opslag kan niet naar \(storePath) worden verplaatst: \(error.localizedDescription)")
         }
         let info = BuildInfo(seconds: seconds, builtOn: Clock.today().dutch)
         try? JSONEncoder().encode(info).write(to: URL(fileURLWithPath: buildInfoPath))
@@ -334,7 +343,7 @@ struct BenchRunner {
         let exit = ExitSignal(process)
         let start = Stopwatch.now()
         do { try process.run() } catch {
-            throw Failure(message: "De meting kan niet starten (\(Self.executable)): \(error.localizedDescription)")
+            throw BenchFailure(message: "De meting kan niet starten (\(Self.executable)): \(error.localizedDescription)")
         }
         var buffer = Data()
         var firstFrameMs: Double?
@@ -351,7 +360,7 @@ struct BenchRunner {
               let line = text.split(separator: "\n").last(where: { $0.hasPrefix(BenchProbe.resultPrefix) }),
               let result = try? JSONDecoder().decode(BenchProbe.Result.self, from: Data(line.dropFirst(BenchProbe.resultPrefix.count).utf8))
         else {
-            throw Failure(message: "De meting op \(storePath) mislukte (exitcode \(process.terminationStatus)):\n\(text)")
+            throw BenchFailure(message: "De meting op \(storePath) mislukte (exitcode \(process.terminationStatus)):\n\(text)")
         }
         return ProbeRun(result: result, processStartMs: firstFrameMs)
     }
@@ -377,13 +386,8 @@ struct BenchRunner {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    static func hasCommand(_ name: String) -> Bool {
-        Beschermbord.configuration.subcommands.contains { $0._commandName == name }
-    }
-
     /// `beschermbord report --year Y` on the last whole year, five times, as a process.
     func measureReport() throws -> Measured {
-        guard Self.hasCommand("report") else { return unavailable(.report, "n.v.t. (report bestaat nog niet)") }
         let year = Clock.today().year - 1
         var times: [Double] = []
         for _ in 0..<5 {
@@ -401,8 +405,6 @@ struct BenchRunner {
     /// Exports the store as CSV once (kept next to the store) and imports it into new empty stores,
     /// as a process; rows per second over the whole run (reading, checking and writing).
     func measureImport(rows: Int) throws -> Measured {
-        guard Self.hasCommand("import") else { return unavailable(.importRows, "n.v.t. (import bestaat nog niet)") }
-        guard Self.hasCommand("export") else { return unavailable(.importRows, "n.v.t. (export bestaat nog niet, dus geen CSV om te importeren)") }
         let csv = storePath + ".csv"
         let manager = FileManager.default
         if !manager.fileExists(atPath: csv) {

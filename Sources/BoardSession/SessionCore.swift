@@ -4,30 +4,34 @@ import BoardUI
 
 /// The running program without a terminal: one `AppState`, the store, and the effects that
 /// `AppState.update` asks for, performed against the store with their results dispatched back.
-/// `BoardSession` puts a terminal around it; `beschermbord bench` drives the very same code with
-/// scripted keys and an in-memory screen.
-final class SessionCore {
-    let store: AccessControlledStore
-    private(set) var state: AppState
+/// Only `update` changes the state: what the session learns (data, the time, a new day) goes in
+/// as an event. `SessionLoop` puts a terminal around it; `beschermbord bench` drives the very
+/// same code with scripted keys and an in-memory screen.
+public final class SessionCore {
+    public let store: AccessControlledStore
+    public private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
-    private(set) var lastChangeToken: Int64 = -1
+    public private(set) var lastChangeToken: Int64 = -1
     /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
-    let lockAfterMinutes: Double?
+    public let lockAfterMinutes: Double?
+    private let clock: any SessionClock
 
-    init(store: AccessControlledStore, width: Int, height: Int, meeting: Bool = false, lockAfterMinutes: Double? = nil,
-         ageing: CardAgeing = .standard) {
+    public init(store: AccessControlledStore, width: Int, height: Int, meeting: Bool = false, lockAfterMinutes: Double? = nil,
+                ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock()) {
         self.store = store
         self.lockAfterMinutes = lockAfterMinutes
-        state = AppState(today: Clock.today(), storeLocation: store.location, user: store.user,
-                         isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
-        state.isMeeting = meeting
-        state.ageing = ageing
+        self.clock = clock
+        var initial = AppState(today: clock.today(), storeLocation: store.location, user: store.user,
+                               isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
+        initial.isMeeting = meeting
+        initial.ageing = ageing
+        state = initial
     }
 
     /// Loads the board for the first time. With `firstFrame`, that frame is drawn from the first
     /// cards of each column before the whole board is read (at 100,000 families most of a start);
     /// keys wait until the whole board is there, as they wait for any load.
-    func start(firstFrame: ((Frame) -> Void)? = nil) {
+    public func start(firstFrame: ((Frame) -> Void)? = nil) {
         if let firstFrame, let preview = try? loadPreview() {
             dispatch(preview)
             firstFrame(render())
@@ -38,15 +42,21 @@ final class SessionCore {
     /// The first frame's data; nil (the whole board follows anyway) when it cannot be read.
     private func loadPreview() throws -> AppEvent {
         let norms = try store.norms()
-        let today = Clock.today()
-        state.today = today
+        catchUpWithTheDay()
+        let today = state.today
         // Every card takes more than one line, so a column shows fewer cards than the screen has rows.
         let preview = try store.boardPreview(today: today, closedWindowDays: norms.closedWindowDays, perColumn: max(1, state.height))
         return .previewLoaded(preview, norms: norms, suggestedKenmerk: try store.suggestKenmerk(year: today.year))
     }
 
     /// Tells the state what time it is (the idle lock counts from the last key).
-    func tick() { dispatch(.tick(now: Clock.monotonicSeconds())) }
+    public func tick() { dispatch(.tick(now: clock.monotonicSeconds())) }
+
+    /// Tells the state when the local day is no longer the one it shows (midnight passed).
+    private func catchUpWithTheDay() {
+        let today = clock.today()
+        if today != state.today { dispatch(.dayChanged(today)) }
+    }
 
     /// The team's setting, read at every load so a teamleider's change reaches running boards;
     /// the option can only make the lock come sooner, so no user can lengthen the team's setting.
@@ -57,29 +67,29 @@ final class SessionCore {
     }
 
     /// The frame for the current state.
-    func render() -> Frame { AppView.render(state) }
+    public func render() -> Frame { AppView.render(state) }
 
-    func dispatch(_ event: AppEvent) {
+    public func dispatch(_ event: AppEvent) {
         for effect in state.update(event) { perform(effect) }
     }
 
-    /// Reloads when anyone (this user or a colleague) wrote to the store since the last load.
-    func reloadIfChanged() {
-        let today = Clock.today()
-        guard let token = try? store.boardChangeToken(), token != lastChangeToken || today != state.today else { return }
+    /// Reloads when anyone (this user or a colleague) wrote to the store since the last load, or
+    /// when a new day began (what is overdue changes with it).
+    public func reloadIfChanged() {
+        guard let token = try? store.boardChangeToken(), token != lastChangeToken || clock.today() != state.today else { return }
         perform(.reload)
         if let screen = state.openFamily { perform(.refreshFamily(screen.dossier.viewed.summary.id)) }
         if let audit = state.openAudit { perform(.loadAuditLog(filter: audit.page.filter)) }
     }
 
-    func perform(_ effect: Effect) {
+    public func perform(_ effect: Effect) {
         switch effect {
         case .reload:
             do {
                 let token = try store.boardChangeToken()
                 let norms = try store.norms()
-                let today = Clock.today()
-                state.today = today
+                catchUpWithTheDay()
+                let today = state.today
                 let cases = try store.boardCases(today: today, closedWindowDays: state.showAllClosed ? nil : norms.closedWindowDays)
                 let kenmerk = try store.suggestKenmerk(year: today.year)
                 lastChangeToken = token
@@ -97,7 +107,7 @@ final class SessionCore {
             }
         case .move(let request):
             do {
-                try store.move(request, today: Clock.today())
+                try store.move(request, today: clock.today())
                 dispatch(.saved(message: "Zaak verplaatst naar \(request.to.title).", select: request.caseID))
             } catch {
                 dispatch(.failed("\(error)"))
@@ -110,7 +120,7 @@ final class SessionCore {
             loadDossier(id, openedSection: nil)
         case .apply(let change):
             do {
-                let confirmation = try store.apply(change, today: Clock.today())
+                let confirmation = try store.apply(change, today: clock.today())
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
                 dispatch(.failed("\(error)"))
@@ -121,14 +131,14 @@ final class SessionCore {
             loadPlans(id, logOpening: false)
         case .applyPlan(let change):
             do {
-                let confirmation = try store.apply(change, today: Clock.today())
+                let confirmation = try store.apply(change, today: clock.today())
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
                 dispatch(.failed("\(error)"))
             }
         case .loadMeeting:
             do {
-                dispatch(.meetingLoaded(try store.meetingRecord(today: Clock.today())))
+                dispatch(.meetingLoaded(try store.meetingRecord(today: clock.today())))
             } catch {
                 dispatch(.failed("De agenda kan niet worden geladen: \(error)"))
             }
@@ -146,7 +156,8 @@ final class SessionCore {
         case .loadAuditLog(let filter):
             loadAudit(filter: filter)
         case .quit:
-            state.wantsQuit = true
+            // `update` has set `wantsQuit`, which ends the loop; the store has nothing to do.
+            break
         }
     }
 
