@@ -155,9 +155,6 @@ public final class SessionCore {
             }
         case .loadAuditLog(let filter):
             loadAudit(filter: filter)
-        case .quit:
-            // `update` has set `wantsQuit`, which ends the loop; the store has nothing to do.
-            break
         }
     }
 

@@ -27,7 +27,6 @@ public enum Effect: Equatable, Sendable {
     /// Reads the log for the log view: the newest entries whose kenmerk or user contains
     /// `filter`, within what the user may read. Reading the log is not itself logged.
     case loadAuditLog(filter: String)
-    case quit
 }
 
 public enum AppEvent: Equatable, Sendable {

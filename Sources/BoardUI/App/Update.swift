@@ -121,9 +121,9 @@ extension AppState {
         return binding.action
     }
 
-    /// `q`, on the board or any page.
+    /// `q`, on the board or any page: the session loop ends when it sees `wantsQuit`.
     mutating func quit() -> [Effect] {
         wantsQuit = true
-        return [.quit]
+        return []
     }
 }
