@@ -21,11 +21,8 @@ public final class SessionCore {
         self.store = store
         self.lockAfterMinutes = lockAfterMinutes
         self.clock = clock
-        var initial = AppState(today: clock.today(), storeLocation: store.location, user: store.user,
-                               isDemo: (try? store.isDemo()) ?? false, width: width, height: height)
-        initial.isMeeting = meeting
-        initial.ageing = ageing
-        state = initial
+        state = AppState(today: clock.today(), storeLocation: store.location, user: store.user,
+                         isDemo: (try? store.isDemo()) ?? false, width: width, height: height, isMeeting: meeting, ageing: ageing)
     }
 
     /// Loads the board for the first time. With `firstFrame`, that frame is drawn from the first

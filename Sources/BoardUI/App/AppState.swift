@@ -146,13 +146,16 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var previewCounts: [Stage: Int]?
     public internal(set) var wantsQuit = false
 
-    public init(today: Day, storeLocation: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24) {
+    public init(today: Day, storeLocation: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
+                isMeeting: Bool = false, ageing: CardAgeing = .standard) {
         self.today = today
         self.storeLocation = storeLocation
         self.user = user
         self.isDemo = isDemo
         self.width = width
         self.height = height
+        self.isMeeting = isMeeting
+        self.ageing = ageing
     }
 
     /// The smallest terminal the board draws in; below it a message asks for a larger window.
