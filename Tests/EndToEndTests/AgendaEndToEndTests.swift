@@ -15,7 +15,7 @@ import Testing
         let screen = try session.waitFor(all: ["Agenda teamoverleg", " 0 van ", " besproken"])
         let total = try #require(screen.components(separatedBy: " 0 van ").dropFirst().first?.split(separator: " ").first)
 
-        try session.send("n")
+        try session.send(".")
         try session.waitFor(text: "1 Gezin")
         try session.send("B")
         try session.waitFor(text: "Besluit teamoverleg")
@@ -30,7 +30,7 @@ import Testing
         try session.send("Escape")
         // The decided case is ticked.
         try session.waitFor(all: [" 1 van \(total) besproken", "✓"])
-        try session.send("q")
+        try session.send("Q")
         try session.waitFor(text: "EINDE")
 
         let audit = try Binary.run(["audit", "--store", store])

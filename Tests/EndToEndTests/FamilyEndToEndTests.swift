@@ -57,7 +57,7 @@ import Testing
         try session!.send("Right", "Tab", "Tab", "Right")
         try session!.send("C-s")
         try session!.waitFor(text: "Zaak verplaatst naar Beschermtafel")
-        try session!.send("q")
+        try session!.send("Q")
         try session!.waitFor(text: "EINDE")
         session = nil
 
@@ -72,7 +72,7 @@ import Testing
         try again.waitFor(text: "Huisbezoek gedaan; moeder werkt mee.")
         try again.send("5")
         try again.waitFor(text: "door Veilig Thuis")
-        try again.send("q")
+        try again.send("Q")
         try again.waitFor(text: "EINDE")
     }
 }

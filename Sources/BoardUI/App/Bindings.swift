@@ -1,6 +1,8 @@
 /// What the keys of every page (and of dialogs and help) may also do, the same everywhere.
 public enum CommonAction: Equatable, Sendable {
     case help, close, quit
+    /// Meeting mode (NameMask.swift), on every page: someone may walk in while a dossier is open.
+    case toggleMeeting
 }
 
 /// A page's (or dialog's) own actions. Each has its own type, so the compiler checks that every
@@ -76,13 +78,15 @@ public enum KeyMap {
         binding(for: key, in: bindings).flatMap { $0.disabledReason == nil ? $0.action : nil }
     }
 
-    /// `?` and `q` on every page, and the key that closes it, as actions of the page's type.
+    /// The keys of every page: the keys that close it (and `q`, as in tig and less), `?`, `M`,
+    /// and `Q`, which quits from anywhere. As actions of the page's type.
     static func common<Action>(_ wrap: (CommonAction) -> Action, close: String, closeKeys: [Key] = [.escape],
                                closeBar: String? = nil) -> [Binding<Action>] {
         [
-            Binding(closeKeys, wrap(.close), close, bar: closeBar),
+            Binding(closeKeys + [.character("q")], wrap(.close), close, bar: closeBar),
             Binding([.character("?")], wrap(.help), "hulp", bar: "hulp"),
-            Binding([.character("q")], wrap(.quit), "stoppen"),
+            Binding([.character("M")], wrap(.toggleMeeting), "vergadermodus: initialen in plaats van namen / namen tonen"),
+            Binding([.character("Q")], wrap(.quit), "stoppen (vanaf elke pagina)"),
         ]
     }
 }

@@ -98,7 +98,11 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         if help != nil || dialog != nil || !pages.isEmpty { message = nil }
         if var open = help {
-            if !open.handle(key) { help = nil } else { help = open }
+            switch open.handle(key, pageWidth: width, pageHeight: pageHeight) {
+            case .open: help = open
+            case .closed: help = nil
+            case .quit: return quit()
+            }
             return []
         }
         if let open = dialog { return handleInDialog(key, open) }
@@ -121,9 +125,24 @@ extension AppState {
         return binding.action
     }
 
-    /// `q`, on the board or any page: the session loop ends when it sees `wantsQuit`.
+    /// `q` on the board, `Q` anywhere: the session loop ends when it sees `wantsQuit`. A form
+    /// that holds typed text (under help) asks first.
     mutating func quit() -> [Effect] {
+        if var open = dialog, open.form.isDirty {
+            help = nil
+            open.form.isConfirmingQuit = true
+            dialog = open
+            return []
+        }
         wantsQuit = true
+        return []
+    }
+
+    /// `M`: names as initials, or shown again.
+    mutating func toggleMeeting() -> [Effect] {
+        isMeeting.toggle()
+        message = StatusMessage(text: isMeeting ? "Vergadermodus: namen afgeschermd (M toont ze weer)." : "Vergadermodus uit: namen zichtbaar.",
+                                isError: false)
         return []
     }
 }

@@ -31,6 +31,16 @@ extension AppState {
     mutating func handleInDialog(_ key: Key, _ dialog: Dialog) -> [Effect] {
         var dialog = dialog
         var form = dialog.form
+        if form.isConfirmingQuit {
+            if [.character("j"), .character("J"), .character("y")].contains(key) {
+                self.dialog = nil
+                return quit()
+            }
+            form.isConfirmingQuit = false
+            dialog.form = form
+            self.dialog = dialog
+            return []
+        }
         if form.isConfirmingDiscard {
             if [.character("j"), .character("J"), .character("y")].contains(key) {
                 self.dialog = nil

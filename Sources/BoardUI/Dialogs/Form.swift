@@ -49,6 +49,8 @@ public struct Form: Equatable, Sendable {
     /// Set once the user typed something; Esc then asks before throwing it away.
     public var isDirty = false
     public var isConfirmingDiscard = false
+    /// `Q` was pressed (from help over the form) while it holds typed text: stop anyway?
+    public var isConfirmingQuit = false
 
     public init(title: String, fields: [FormField]) {
         self.title = title

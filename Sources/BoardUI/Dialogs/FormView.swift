@@ -26,7 +26,9 @@ enum FormView {
         if let error = form.error {
             for line in TextLayout.wrapped(error, width: width - 4) { footer.append((line, .error)) }
         }
-        if form.isConfirmingDiscard {
+        if form.isConfirmingQuit {
+            footer.append(("Wat je typte weggooien en stoppen? j = ja, andere toets = nee", .warning))
+        } else if form.isConfirmingDiscard {
             footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
         }
         let maxBody = max(1, screen.height - 3 - footer.count - 2)
@@ -77,7 +79,7 @@ enum FormView {
         for (offset, line) in footer.enumerated() {
             screen.put(line.0, x: rect.x + 2, y: rect.y + 1 + bodyHeight + offset, maxWidth: width - 4, role: line.1)
         }
-        return form.isConfirmingDiscard ? nil : cursor
+        return form.isConfirmingDiscard || form.isConfirmingQuit ? nil : cursor
     }
 
     /// The part of a long value that keeps the cursor in view, and the cursor's column in it.

@@ -6,8 +6,8 @@ protocol PageScreen: Equatable, Sendable {
     associatedtype Action: KeyAction
     /// The page's own keys as they stand now: descriptions and disabled reasons come from the state.
     func bindings(in state: AppState) -> [Binding<Action>]
-    /// The key that closes the page; with it come `?` and `q`. Nil while the page takes every key
-    /// as text (a filter being typed).
+    /// The key that closes the page; with it come `q`, `?`, `M` and `Q`. Nil while the page takes
+    /// every key as text (a filter being typed).
     func closing(in state: AppState) -> Closing?
     /// What closing does: back to the page below, unless the page has more to undo first.
     mutating func close(in state: inout AppState) -> [Effect]
@@ -61,7 +61,7 @@ public enum BoardPage: Equatable, Sendable {
     /// The board's keys for them, in the order help lists them.
     static let openers: [Binding<BoardPage>] = [
         Binding([.character("w")], .caseload, "werkvoorraad: open zaken per medewerker"),
-        Binding([.character("A")], .agenda, "agenda van het teamoverleg (n/p: volgende/vorige zaak, B: besluit)"),
+        Binding([.character("A")], .agenda, "agenda van het teamoverleg (./,: volgende/vorige zaak, B: besluit)"),
         Binding([.character("R")], .report, "cijfers: aanmeldingen en doorstroom van een periode"),
         Binding([.character("L")], .log, "logboek: wie opende of wijzigde wat (een teamleider ziet iedereen, anderen hun eigen regels)"),
         Binding([.character("N")], .norms, "normen en WIP-limieten van het team, en hoe het bord ervoor staat"),
@@ -112,6 +112,7 @@ extension AppState {
             help = HelpOverlay(title: screen.helpTitle, keys: keys.help())
             effects = []
         case .shared(.quit): effects = quit()
+        case .shared(.toggleMeeting): effects = toggleMeeting()
         }
         if pages.indices.contains(index), pages[index].screen is Screen { pages[index] = screen.asPage }
         return effects

@@ -1,7 +1,7 @@
 import BoardCore
 
 /// The agenda of the weekly meeting (`A` on the board): the cases that need the team, in order
-/// (MeetingAgenda.swift). `n`/`p` step through them, each on its family screen; `B` records the
+/// (MeetingAgenda.swift). `.`/`,` step through them, each on its family screen; `B` records the
 /// meeting's decision. The list is fixed when the agenda opens, so it does not reshuffle while
 /// the team works through it; the cards in it follow every reload.
 public struct AgendaScreen: Equatable, Sendable {
@@ -29,12 +29,13 @@ public struct AgendaScreen: Equatable, Sendable {
 
 /// What the agenda's keys do; `n`, `p` and `B` also on a family screen opened from it.
 public enum AgendaAction: KeyAction {
-    case up, down, open, next, previous, recordDecision
+    case up, down, pageUp, pageDown, first, last, open, next, previous, recordDecision
 
-    /// The agenda's own keys on a family screen opened from it.
+    /// The agenda's own keys on a family screen opened from it: keys the family screen does not
+    /// use, so that every key means one thing there.
     static let onFamily: [Binding<AgendaAction>] = [
-        Binding([.character("n")], .next, "agenda: volgende zaak", bar: "volgende"),
-        Binding([.character("p")], .previous, "agenda: vorige zaak", bar: "vorige"),
+        Binding([.character(".")], .next, "agenda: volgende zaak", bar: "volgende"),
+        Binding([.character(",")], .previous, "agenda: vorige zaak", bar: "vorige"),
         Binding([.character("B")], .recordDecision, "agenda: besluit van het overleg vastleggen", bar: "besluit"),
     ]
 }
@@ -48,9 +49,13 @@ extension AgendaScreen: PageScreen {
         [
             Binding([.up, .character("k")], .up, "vorige zaak"),
             Binding([.down, .character("j")], .down, "volgende zaak"),
+            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
+            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
+            Binding([.character("g"), .home], .first, "eerste zaak"),
+            Binding([.character("G"), .end], .last, "laatste zaak"),
             Binding([.enter], .open, "gezin van de gekozen zaak openen", bar: "open"),
-            Binding([.character("n")], .next, "volgende zaak op zijn gezinsscherm openen", bar: "volgende"),
-            Binding([.character("p")], .previous, "vorige zaak op zijn gezinsscherm openen", bar: "vorige"),
+            Binding([.character(".")], .next, "volgende zaak op zijn gezinsscherm openen", bar: "volgende"),
+            Binding([.character(",")], .previous, "vorige zaak op zijn gezinsscherm openen", bar: "vorige"),
             Binding([.character("B")], .recordDecision, "besluit van het overleg vastleggen (besluit, wie, uiterlijk)", bar: "besluit"),
         ]
     }
@@ -59,8 +64,18 @@ extension AgendaScreen: PageScreen {
 
     mutating func perform(_ action: AgendaAction, key: Key, in state: inout AppState) -> [Effect] {
         switch action {
-        case .up, .down:
-            selected = min(max(0, selected + (action == .up ? -1 : 1)), max(0, items.count - 1))
+        case .up, .down, .pageUp, .pageDown, .first, .last:
+            let page = max(1, PageFrame.bodyHeight(pageHeight: state.pageHeight) - 1)
+            let target: Int
+            switch action {
+            case .up: target = selected - 1
+            case .down: target = selected + 1
+            case .pageUp: target = selected - page
+            case .pageDown: target = selected + page
+            case .first: target = 0
+            default: target = items.count - 1
+            }
+            selected = min(max(0, target), max(0, items.count - 1))
             return []
         case .open:
             guard let item = selectedItem else { return state.emptyAgenda() }
@@ -105,24 +120,24 @@ extension AppState {
         }
     }
 
-    /// `n`, `p` and `B` on the agenda, or on the family screen `family` opened from it.
+    /// `.`, `,` and `B` on the agenda, or on the family screen `family` opened from it.
     mutating func performOnAgenda(_ action: AgendaAction, from family: FamilyScreen?) -> [Effect] {
         switch action {
         case .next: return stepAgenda(by: 1)
         case .previous: return stepAgenda(by: -1)
         case .recordDecision: return openMeetingDecision(on: family)
-        case .up, .down, .open: return []
+        case .up, .down, .pageUp, .pageDown, .first, .last, .open: return []
         }
     }
 
-    /// `n`/`p` on the agenda or on a family screen opened from it: the next (previous) case on
+    /// `.`/`,` on the agenda or on a family screen opened from it: the next (previous) case on
     /// its family screen, which replaces the one in front. The opening is logged as always.
     private mutating func stepAgenda(by delta: Int) -> [Effect] {
         guard let (index, found) = lastPage(\.agendaScreen) else { return [] }
         var screen = found
         guard !screen.items.isEmpty else { return emptyAgenda() }
         let onFamily = pages.count > index + 1
-        // From the list, `n` opens the selected case first; from a family screen it moves on.
+        // From the list, `.` opens the selected case first; from a family screen it moves on.
         let target = onFamily ? screen.selected + delta : screen.selected
         guard screen.items.indices.contains(target) else {
             message = StatusMessage(text: delta > 0 ? "Einde van de agenda: \(screen.doneCount) van \(screen.items.count) besproken."

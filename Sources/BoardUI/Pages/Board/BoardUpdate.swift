@@ -47,7 +47,7 @@ extension AppState {
             Binding([.character("r")], .reload, "opnieuw laden"),
             Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
             Binding([.character("?")], .help, "hulp", bar: "hulp"),
-            Binding([.character("q")], .quit, "stoppen", bar: "stop"),
+            Binding([.character("q"), .character("Q")], .quit, "stoppen", bar: "stop"),
         ]
         // The keys that act on the selected case wait for one.
         return bindings.map { [.open, .forward, .back].contains($0.action) ? $0.disabled(noCase) : $0 }
@@ -107,9 +107,7 @@ extension AppState {
             keepSelectionVisible()
             message = StatusMessage(text: showsOnlyPlans ? "Alleen zaken met een lopend plan JB in de wijk (J toont weer alles)." : "Alle zaken.", isError: false)
         case .toggleMeeting:
-            isMeeting.toggle()
-            message = StatusMessage(text: isMeeting ? "Vergadermodus: namen afgeschermd (M toont ze weer)." : "Vergadermodus uit: namen zichtbaar.",
-                                    isError: false)
+            return toggleMeeting()
         case .toggleOverdue:
             showsOnlyOverdue.toggle()
             keepSelectionVisible()

@@ -69,7 +69,7 @@ extension FamilyScreen: PageScreen {
     func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
 
     /// The section's own keys, then those of every section; opened from the agenda, the agenda's
-    /// `n`, `p` and `B` come first and what `n` and `p` do here moves to `N` and `P`.
+    /// `.`, `,` and `B` come first (keys that mean nothing else here).
     func bindings(in state: AppState) -> [Binding<FamilyAction>] {
         let readOnly = isReadOnly ? "Dit is een eerdere zaak: alleen lezen. ] gaat terug naar de huidige zaak." : nil
         let own = sectionBindings.map { $0.action == .toggleBSN ? $0 : $0.disabled(readOnly ?? $0.disabledReason) }
@@ -92,14 +92,7 @@ extension FamilyScreen: PageScreen {
         guard state.openAgenda != nil else { return own + common }
         let decided = isReadOnly ? "Een eerdere zaak van het gezin kan niet meer worden gewijzigd; ] gaat naar de huidige." : nil
         return AgendaAction.onFamily.map { $0.action == .recordDecision ? $0.map(FamilyAction.agenda).disabled(decided) : $0.map(FamilyAction.agenda) }
-            + (own + common).map { binding in
-                var binding = binding
-                binding.keys = binding.keys.map { key in
-                    if case .character(let c) = key, c == "n" || c == "p" { return .character(Character(c.uppercased())) }
-                    return key
-                }
-                return binding
-            }
+            + own + common
     }
 
     /// The keys of the section in front, disabled where the case is not in a state for them.

@@ -24,6 +24,8 @@ extension PlanScreen: PageScreen {
                     disabledBecause: startRefusal(summary: state.planSummary(self))),
             Binding([.pageUp], .pageUp, "bladzijde omhoog"),
             Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
+            Binding([.character("g"), .home], .first, "eerste doel"),
+            Binding([.character("G"), .end], .last, "laatste afspraak"),
         ]
     }
 
@@ -52,6 +54,9 @@ extension PlanScreen: PageScreen {
         case .pageUp, .pageDown:
             scroll = action == .pageUp ? max(0, scroll - page) : scroll + page
             followsSelection = false
+        case .first, .last:
+            selected = action == .first ? 0 : max(0, items.count - 1)
+            followsSelection = true
         case .start:
             state.offerPlanStart(self)
         case .toggleStatus:
