@@ -26,14 +26,14 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         // Refuse an existing file before the store is even opened.
-        do { try OutputFile.checkTarget(destination, overwrite: force) } catch { throw Failure(message: Console.clean("\(error)")) }
+        do { try OutputFile.checkTarget(destination, overwrite: force) } catch { throw Failure(message: Printer.clean("\(error)")) }
         let store = try storeOptions.open()
         let size: Int64
         do {
             size = try store.backup(to: destination, overwrite: force)
         } catch {
-            throw Failure(message: Console.clean("\(error)"))
+            throw Failure(message: Printer.clean("\(error)"))
         }
-        Console.say("Reservekopie van \(store.location) geschreven naar \(destination) (\(ByteSize.dutch(size))).")
+        Printer.say("Reservekopie van \(store.location) geschreven naar \(destination) (\(ByteSize.dutch(size))).")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BoardCore
 import BoardStore
-import BoardUI
 import Foundation
 
 /// `beschermbord export`: every case as CSV or JSON, or one family's dossier for an inzage.
@@ -55,7 +54,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Refuse an existing file before anything is read or logged.
         if let out {
-            do { try OutputFile.checkTarget(out, overwrite: force) } catch { throw Failure(message: Console.clean("\(error)")) }
+            do { try OutputFile.checkTarget(out, overwrite: force) } catch { throw Failure(message: Printer.clean("\(error)")) }
         }
         let store = try storeOptions.open()
         let data: Data
@@ -73,7 +72,7 @@ struct ExportCommand: ParsableCommand {
                 what = "\(cases.count) \(cases.count == 1 ? "zaak" : "zaken") als \(format.rawValue.uppercased())"
             }
         } catch {
-            throw Failure(message: Console.clean("\(error)"))
+            throw Failure(message: Printer.clean("\(error)"))
         }
 
         guard let out else {
@@ -83,9 +82,9 @@ struct ExportCommand: ParsableCommand {
         do {
             try OutputFile.write(data, to: out, overwrite: force)
         } catch {
-            throw Failure(message: Console.clean("\(error)"))
+            throw Failure(message: Printer.clean("\(error)"))
         }
-        Console.say("\(what) geëxporteerd naar \(out) (\(ByteSize.dutch(Int64(data.count)))).")
+        Printer.say("\(what) geëxporteerd naar \(out) (\(ByteSize.dutch(Int64(data.count)))).")
     }
 
     /// Exact bytes into a pipe or file; on a terminal, every line sanitized first.
@@ -96,7 +95,7 @@ struct ExportCommand: ParsableCommand {
         }
         let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { TextSanitizer.singleLine(String($0)) }
+            .map { Printer.clean(String($0)) }
         FileHandle.standardOutput.write(Data(lines.joined(separator: "\n").utf8))
     }
 }
