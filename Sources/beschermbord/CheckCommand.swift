@@ -35,12 +35,7 @@ struct CheckCommand: ParsableCommand {
             case .failure(let problem): throw Failure(message: "--kop: \(Printer.clean(problem.message)).")
             }
         }
-        let report: IntegrityReport
-        do {
-            report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        let report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
         Printer.say("Controle van \(report.path)")
         Printer.say("")
         for section in report.sections {

@@ -54,36 +54,28 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Refuse an existing file before anything is read or logged.
         if let out {
-            do { try OutputFile.checkTarget(out, overwrite: force) } catch { throw Failure(message: Printer.clean("\(error)")) }
+            try OutputFile.checkTarget(out, overwrite: force)
         }
         let store = try storeOptions.open()
         let data: Data
         let what: String
-        do {
-            if let family {
-                let dossier = try store.exportFamilyDossier(kenmerk: family)
-                data = dossier.json()
-                let name = dossier.family["naam"]?.stringValue ?? ""
-                what = "Inzage van gezin \(name) (\(dossier.cases.count) \(dossier.cases.count == 1 ? "zaak" : "zaken"))"
-                    + "; de export is vastgelegd in het logboek van zaak \(family.trimmingWhitespace())"
-            } else {
-                let cases = try store.exportCases()
-                data = format == .csv ? try CaseExport.csv(cases) : CaseExport.json(cases)
-                what = "\(cases.count) \(cases.count == 1 ? "zaak" : "zaken") als \(format.rawValue.uppercased())"
-            }
-        } catch {
-            throw Failure(message: Printer.clean("\(error)"))
+        if let family {
+            let dossier = try store.exportFamilyDossier(kenmerk: family)
+            data = dossier.json()
+            let name = dossier.family["naam"]?.stringValue ?? ""
+            what = "Inzage van gezin \(name) (\(dossier.cases.count) \(dossier.cases.count == 1 ? "zaak" : "zaken"))"
+                + "; de export is vastgelegd in het logboek van zaak \(family.trimmingWhitespace())"
+        } else {
+            let cases = try store.exportCases()
+            data = format == .csv ? try CaseExport.csv(cases) : CaseExport.json(cases)
+            what = "\(cases.count) \(cases.count == 1 ? "zaak" : "zaken") als \(format.rawValue.uppercased())"
         }
 
         guard let out else {
             writeToStandardOutput(data)
             return
         }
-        do {
-            try OutputFile.write(data, to: out, overwrite: force)
-        } catch {
-            throw Failure(message: Printer.clean("\(error)"))
-        }
+        try OutputFile.write(data, to: out, overwrite: force)
         Printer.say("\(what) geëxporteerd naar \(out) (\(ByteSize.dutch(Int64(data.count)))).")
     }
 

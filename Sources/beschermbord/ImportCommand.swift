@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
                 result = try dryRunResult(parsed, name: name, bar: bar)
             } catch {
                 bar.finish()
-                throw Failure(message: "Er is niets geïmporteerd: " + Printer.clean("\(error)"))
+                throw Self.nothingImported(error)
             }
         } else {
             // A store that does not exist yet is filled under a hidden name and put in place only
@@ -84,7 +84,7 @@ struct ImportCommand: ParsableCommand {
             }
             if let draft, case .success? = outcome.written {
                 let placed: Bool
-                do { placed = try draft.place() } catch { throw Failure(message: "Er is niets geïmporteerd: " + Printer.clean("\(error)")) }
+                do { placed = try draft.place() } catch { throw Self.nothingImported(error) }
                 if !placed {
                     Printer.say("Intussen heeft iemand anders de opslag \(Printer.clean(storeOptions.path)) gemaakt; het bestand wordt daarin geïmporteerd.")
                     outcome = importFile(data, name: name, bar: bar) { try storeOptions.open() }
@@ -94,8 +94,7 @@ struct ImportCommand: ParsableCommand {
             try report(outcome.parse, name: name)
             switch outcome.written {
             case .success(let written): result = written
-            case .failure(let failure as Failure): throw failure
-            case .failure(let error): throw Failure(message: "Er is niets geïmporteerd: " + Printer.clean("\(error)"))
+            case .failure(let error): throw Self.nothingImported(error)
             case nil: throw Failure(message: "Er is niets geïmporteerd.")
             }
         }
@@ -105,6 +104,11 @@ struct ImportCommand: ParsableCommand {
             Printer.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
         }
         Printer.say(summary(result, name: name))
+    }
+
+    /// An error said with what it means for the import; a `Failure` is in the import's words already.
+    static func nothingImported(_ error: Error) -> Error {
+        error as? Failure ?? Failure(message: "Er is niets geïmporteerd: " + Printer.clean("\(error)"))
     }
 
     /// Reads and checks the file on a second thread while this one writes the checked rows into

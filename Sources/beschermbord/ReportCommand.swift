@@ -67,14 +67,8 @@ struct ReportCommand: ParsableCommand {
             throw Failure(message: "De opslag ‘\(Printer.clean(storeOptions.path))’ bestaat niet; kies een andere met --store.")
         }
         let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
-        let report: CohortReport
-        let head: ChainHead?
-        do {
-            report = try store.cohortReport(in: period, source: chosenSource)
-            head = try store.chainHead()
-        } catch {
-            throw Failure(message: Printer.clean("\(error)"))
-        }
+        let report = try store.cohortReport(in: period, source: chosenSource)
+        let head = try store.chainHead()
         let output: String
         switch format {
         case .text: output = ReportFormat.text(report, today: today, head: head)
