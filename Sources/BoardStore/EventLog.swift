@@ -131,7 +131,7 @@ enum EventLog {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1")) else {
             return (0, nil)
         }
-        return (row[0], (row[1] as Data?).map { [UInt8]($0) })
+        return (row["id"], (row["hash"] as Data?).map { [UInt8]($0) })
     }
 
     /// The columns that the chain covers, as stored bytes, in `EventChain.Content` order; the
