@@ -39,7 +39,8 @@ extension SQLiteCaseStore {
                 arguments += [since]
             }
             var sql = """
-                SELECT e.id, e.recorded_at, e.user, e.kind, e.case_id, c.kenmerk, COALESCE(e.family_id, c.family_id), f.name, e.day, e.detail
+                SELECT e.id, e.recorded_at, e.user, e.kind, e.case_id, c.kenmerk, COALESCE(e.family_id, c.family_id) AS family_id,
+                       f.name AS family_name, e.day, e.detail
                 FROM event e
                 LEFT JOIN "case" c ON c.id = e.case_id
                 LEFT JOIN family f ON f.id = COALESCE(e.family_id, c.family_id)
@@ -51,8 +52,9 @@ extension SQLiteCaseStore {
                 arguments += [max(0, limit)]
             }
             let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).reversed().map { row in
-                AuditEntry(id: row[0], recordedAt: row[1], user: row[2], rawKind: row[3], caseID: row[4], kenmerk: row[5],
-                           familyID: row[6], familyName: row[7], day: (row[8] as String?).flatMap { Day(parsing: $0) }, detail: row[9] ?? "")
+                AuditEntry(id: row["id"], recordedAt: row["recorded_at"], user: row["user"], rawKind: row["kind"], caseID: row["case_id"],
+                           kenmerk: row["kenmerk"], familyID: row["family_id"], familyName: row["family_name"],
+                           day: (row["day"] as String?).flatMap { Day(parsing: $0) }, detail: row["detail"] ?? "")
             }
             return AuditLog(entries: entries, onlyOwnEntries: restricted)
         }

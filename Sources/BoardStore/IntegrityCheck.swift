@@ -116,29 +116,29 @@ public enum IntegrityCheck {
         }
 
         let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
-            let table: String = row[0]
-            let rowID: Int64? = row[1]
-            let parent: String = row[2]
+            let table: String = row["table"]
+            let rowID: Int64? = row["rowid"]
+            let parent: String = row["parent"]
             return "rij \(rowID.map(String.init) ?? "?") van \(table) verwijst naar een \(parent) die niet bestaat"
         }
         report.sections.append(section(foreignKeysTitle, summary: "in orde", problems: foreignKeys))
 
         let caseCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0
         let stageProblems = try Row.fetchAll(db, sql: """
-            SELECT c.kenmerk, c.stage, c.stage_since, e.id, e.to_stage, e.day
+            SELECT c.kenmerk, c.stage, c.stage_since, e.id AS event_id, e.to_stage AS logged_stage, e.day AS logged_day
             FROM "case" c
             LEFT JOIN event e ON e.id = (SELECT MAX(id) FROM event WHERE case_id = c.id AND to_stage IS NOT NULL)
             WHERE e.id IS NULL OR e.to_stage IS NOT c.stage OR e.day IS NOT c.stage_since
             ORDER BY c.id
             """).map { row -> String in
-            let kenmerk: String = row[0]
-            let stage = title(ofStage: row[1])
-            let since = dutch(row[2])
-            guard let eventID: Int64 = row[3] else {
+            let kenmerk: String = row["kenmerk"]
+            let stage = title(ofStage: row["stage"])
+            let since = dutch(row["stage_since"])
+            guard let eventID: Int64 = row["event_id"] else {
                 return "zaak \(kenmerk) staat in \(stage) maar heeft geen enkele verplaatsing in het logboek"
             }
-            let logged = title(ofStage: row[4])
-            let loggedDay = dutch(row[5])
+            let logged = title(ofStage: row["logged_stage"])
+            let loggedDay = dutch(row["logged_day"])
             if logged != stage {
                 return "zaak \(kenmerk) staat in \(stage), maar de laatste verplaatsing (gebeurtenis \(eventID)) was naar \(logged)"
             }
@@ -147,7 +147,7 @@ public enum IntegrityCheck {
         report.sections.append(section(stagesTitle, summary: "in orde (\(caseCount) zaken)", problems: stageProblems))
 
         let eventProblems = try Row.fetchAll(db, sql: """
-            SELECT e.id, e.case_id, e.family_id, c.id, f.id, c.family_id
+            SELECT e.id, e.case_id, e.family_id, c.id AS found_case, f.id AS found_family
             FROM event e
             LEFT JOIN "case" c ON c.id = e.case_id
             LEFT JOIN family f ON f.id = e.family_id
@@ -156,21 +156,21 @@ public enum IntegrityCheck {
                OR (c.id IS NOT NULL AND e.family_id IS NOT c.family_id)
             ORDER BY e.id
             """).map { row -> String in
-            let id: Int64 = row[0]
-            let caseID: Int64? = row[1]
-            let familyID: Int64? = row[2]
-            if let caseID, (row[3] as Int64?) == nil { return "gebeurtenis \(id) verwijst naar zaak #\(caseID), die niet bestaat" }
-            if let familyID, (row[4] as Int64?) == nil { return "gebeurtenis \(id) verwijst naar gezin #\(familyID), dat niet bestaat" }
+            let id: Int64 = row["id"]
+            let caseID: Int64? = row["case_id"]
+            let familyID: Int64? = row["family_id"]
+            if let caseID, (row["found_case"] as Int64?) == nil { return "gebeurtenis \(id) verwijst naar zaak #\(caseID), die niet bestaat" }
+            if let familyID, (row["found_family"] as Int64?) == nil { return "gebeurtenis \(id) verwijst naar gezin #\(familyID), dat niet bestaat" }
             return "gebeurtenis \(id) hoort bij zaak #\(caseID ?? 0), maar noemt een ander gezin (#\(familyID.map(String.init) ?? "geen"))"
         }
         let eventCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
         report.sections.append(section(eventsTitle, summary: "in orde (\(eventCount) gebeurtenissen)", problems: eventProblems))
 
         let duplicates = try Row.fetchAll(db, sql: """
-            SELECT kenmerk, COUNT(*) FROM "case" GROUP BY kenmerk HAVING COUNT(*) > 1 ORDER BY kenmerk
+            SELECT kenmerk, COUNT(*) AS count FROM "case" GROUP BY kenmerk HAVING COUNT(*) > 1 ORDER BY kenmerk
             """).map { row -> String in
-            let kenmerk: String = row[0]
-            let count: Int = row[1]
+            let kenmerk: String = row["kenmerk"]
+            let count: Int = row["count"]
             return "kenmerk \(kenmerk) komt \(count) keer voor"
         }
         // A kenmerk stored before the input refused look-alikes (`2026-0001` and `2026-0001` + U+200B)
@@ -199,14 +199,15 @@ public enum IntegrityCheck {
                   AND (date(\(column), '+0 days') IS NOT \(column) OR \(column) < ? OR \(column) > ?)
                 """, arguments: [placeholder, earliest, latest])
             for row in rows {
-                let text: String = row[1] ?? ""
+                let text: String = row[column] ?? ""
+                let id: Int64 = row["id"]
                 let what = table == "event" ? "gebeurtenis" : table == "child" ? "kind" : "zaak"
                 if let day = Day(parsing: text), day.iso == text {
                     if years.contains(day.year) { continue }
-                    dateProblems.append("\(what) #\(row[0] as Int64): \(label) \(day.dutch) ligt niet tussen \(years.lowerBound) en \(years.upperBound) (een tikfout?)")
+                    dateProblems.append("\(what) #\(id): \(label) \(day.dutch) ligt niet tussen \(years.lowerBound) en \(years.upperBound) (een tikfout?)")
                     continue
                 }
-                dateProblems.append("\(what) #\(row[0] as Int64): \(label) ‘\(text)’ is geen geldige datum")
+                dateProblems.append("\(what) #\(id): \(label) ‘\(text)’ is geen geldige datum")
             }
         }
         report.sections.append(section(datesTitle, summary: "in orde", problems: dateProblems))

@@ -176,7 +176,7 @@ enum RecordCheck {
                                          arguments: [id]) else {
             return ("?", "?", "", nil, nil)
         }
-        return (IntegrityCheck.moment(row[0] ?? ""), row[1] ?? "?", short(row[2] ?? ""), row[3], row[4])
+        return (IntegrityCheck.moment(row["recorded_at"] ?? ""), row["user"] ?? "?", short(row["detail"] ?? ""), row["case_id"], row["family_id"])
     }
 
     /// At most 60 characters of a stored text in a message.

@@ -222,7 +222,7 @@ extension SQLiteCaseStore {
         let ended = Stage.allCases.filter(\.isEnd).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let separator = "\u{1F}"
         var sql = """
-            SELECT f.id, f.name, group_concat(c.kenmerk, '\(separator)'), MAX(\(try closingExpression(db))) AS last_closed,
+            SELECT f.id, f.name, group_concat(c.kenmerk, '\(separator)') AS kenmerken, MAX(\(try closingExpression(db))) AS last_closed,
                    MIN(c.stage IN (\(ended))) AS all_closed, f.erased_on
             FROM family f JOIN "case" c ON c.family_id = f.id
             WHERE \(condition)
@@ -231,11 +231,11 @@ extension SQLiteCaseStore {
         if let having { sql += " HAVING \(having)" }
         sql += " ORDER BY last_closed, f.id"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let allClosed: Bool = row[4]
-            return RetentionCandidate(familyID: row[0], familyName: row[1],
-                                      kenmerken: (row[2] as String? ?? "").split(separator: Character(separator)).map(String.init).sorted(),
-                                      closedOn: allClosed ? (row[3] as String?).flatMap { Day(parsing: $0) } : nil,
-                                      alreadyErased: (row[5] as String?) != nil)
+            let allClosed: Bool = row["all_closed"]
+            return RetentionCandidate(familyID: row["id"], familyName: row["name"],
+                                      kenmerken: (row["kenmerken"] as String? ?? "").split(separator: Character(separator)).map(String.init).sorted(),
+                                      closedOn: allClosed ? (row["last_closed"] as String?).flatMap { Day(parsing: $0) } : nil,
+                                      alreadyErased: (row["erased_on"] as String?) != nil)
         }
     }
 

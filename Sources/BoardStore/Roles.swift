@@ -148,7 +148,7 @@ extension SQLiteCaseStore {
     }
 
     static func staffMember(from row: Row) -> StaffMember {
-        StaffMember(name: row[0], displayName: row[1], role: StaffRole(rawValue: row[2]) ?? .medewerker)
+        StaffMember(name: row["name"], displayName: row["display_name"], role: StaffRole(rawValue: row["role"]) ?? .medewerker)
     }
 
     static func checked(_ member: StaffMember) throws -> StaffMember {

@@ -78,11 +78,12 @@ extension SQLiteCaseStore {
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.id, f.name, f.wijk,
-                       (SELECT kenmerk FROM "case" WHERE family_id = f.id ORDER BY reported_on DESC, id DESC LIMIT 1),
-                       (SELECT COUNT(*) FROM "case" WHERE family_id = f.id AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd')
+                       (SELECT kenmerk FROM "case" WHERE family_id = f.id ORDER BY reported_on DESC, id DESC LIMIT 1) AS last_kenmerk,
+                       (SELECT COUNT(*) FROM "case" WHERE family_id = f.id AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd') AS open_cases
                 FROM family f WHERE f.name LIKE ? ESCAPE '\\' OR f.name LIKE ? ESCAPE '\\' ORDER BY f.name, f.id LIMIT ?
                 """, arguments: [Self.likePrefix(trimmed), Self.likePrefix(trimmed.prefix(1).uppercased() + trimmed.dropFirst()), limit]).map {
-                FamilyMatch(id: $0[0], name: $0[1], wijk: $0[2], lastKenmerk: $0[3] ?? "", hasOpenCase: ($0[4] as Int) > 0)
+                FamilyMatch(id: $0["id"], name: $0["name"], wijk: $0["wijk"], lastKenmerk: $0["last_kenmerk"] ?? "",
+                            hasOpenCase: ($0["open_cases"] as Int) > 0)
             }
         }
     }
@@ -200,23 +201,23 @@ extension SQLiteCaseStore {
                                             arguments: [caseID]) else {
             throw StoreError.refused("Een besluit van de Beschermtafel hoort bij een zaak in de kolom Beschermtafel.")
         }
-        let requestDate = Self.day(latest[2])
+        let requestDate = Self.day(latest["request_date"])
         let norms = try norms()
         let problems = decision.problems(requestDate: requestDate, today: today, maxMonths: norms.monthsAtBeschermtafel)
         if !problems.isEmpty { throw StoreError.refused(problems.map(\.message).joined(separator: "; ")) }
         let values: StatementArguments = [decision.meetingDate.iso, decision.attendees, decision.advice, decision.outcome.rawValue,
                                           decision.reportBackOn?.iso, decision.goals]
-        if (latest[3] as String?) == nil {
+        if (latest["outcome"] as String?) == nil {
             try db.execute(sql: """
                 UPDATE table_record SET meeting_date = ?, attendees = ?, advice = ?, outcome = ?, report_back_on = ?, goals = ?
                 WHERE id = ?
-                """, arguments: values + [latest[0] as Int64])
+                """, arguments: values + [latest["id"] as Int64])
         } else {
             // The table decides again (after drang): a new meeting of the same request.
             try db.execute(sql: """
                 INSERT INTO table_record (meeting_date, attendees, advice, outcome, report_back_on, goals, case_id, requester, request_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: values + [caseID, latest[1] as String, latest[2] as String])
+                """, arguments: values + [caseID, latest["requester"] as String, latest["request_date"] as String])
         }
         if decision.outcome == .drang {
             // The case stays at the table but has changed (before the event, which names it): a
@@ -242,8 +243,8 @@ extension SQLiteCaseStore {
     func lockCase(_ db: Database, caseID: CaseID, expectedVersion: Int) throws -> (stage: Stage, stageSince: Day, familyID: FamilyID) {
         guard let row = try Row.fetchOne(db, sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
                                          arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
-        if (row[3] as Int) != expectedVersion { throw try conflict(db, caseID: caseID, kenmerk: row[0]) }
-        return (Stage(rawValue: row[1]) ?? .aangemeld, Self.day(row[2]), row[4])
+        if (row["version"] as Int) != expectedVersion { throw try conflict(db, caseID: caseID, kenmerk: row["kenmerk"]) }
+        return (Stage(rawValue: row["stage"]) ?? .aangemeld, Self.day(row["stage_since"]), row["family_id"])
     }
 
     func logCaseChange(_ db: Database, caseID: CaseID, kind: EventKind, day: Day, detail: String) throws {

@@ -178,7 +178,7 @@ extension SQLiteCaseStore {
                     throw StoreError.refused("Dit doel hoort niet bij een lopend plan van deze zaak.")
                 }
                 try db.execute(sql: "UPDATE plan_goal SET status = ? WHERE id = ?", arguments: [status.rawValue, goalID])
-                let text: String = row[0]
+                let text: String = row["text"]
                 try self.logCaseChange(db, caseID: caseID, kind: .planDoel, day: today, detail: "\(text): \(status.title)")
                 return "Doel nu \(status.title)."
             case .addAgreement(let caseID, let planID, let agreement):
@@ -201,7 +201,7 @@ extension SQLiteCaseStore {
                     throw StoreError.refused("Deze afspraak hoort niet bij een lopend plan van deze zaak.")
                 }
                 try db.execute(sql: "UPDATE plan_agreement SET status = ? WHERE id = ?", arguments: [status.rawValue, agreementID])
-                let what: String = row[0]
+                let what: String = row["what"]
                 try self.logCaseChange(db, caseID: caseID, kind: .planAfspraak, day: today, detail: "\(what): \(status.title)")
                 return "Afspraak nu \(status.title)."
             case .addHours(let caseID, let planID, let entry):
@@ -337,6 +337,6 @@ extension SQLiteCaseStore {
                                          arguments: [planID, caseID]) else {
             throw StoreError.refused("Dit plan loopt niet (meer); wijzigingen kunnen alleen in een lopend plan.")
         }
-        return (row[0], Self.day(row[1]))
+        return (row["id"], Self.day(row["start_date"]))
     }
 }

@@ -118,20 +118,17 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func norms() throws -> Norms {
-        try read { db in
-            let settings = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-                .map { (row: Row) -> (String, String) in (row[0], row[1]) })
-            var norms = Norms.standard
-            if let value = settings["norm.werkdagen_aangemeld"].flatMap(Int.init) { norms.werkdagenInAangemeld = value }
-            if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }
-            if let value = settings["norm.maanden_beschermtafel"].flatMap(Int.init) { norms.monthsAtBeschermtafel = value }
-            if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
-            for stage in Norms.wipStages {
-                // 0 means no limit, so that a teamleider can lift one again.
-                if let limit = settings[Norms.wipKey(stage)].flatMap(Int.init), limit > 0 { norms.wipLimits[stage] = limit }
-            }
-            return norms
+        let settings = try self.settings()
+        var norms = Norms.standard
+        if let value = settings["norm.werkdagen_aangemeld"].flatMap(Int.init) { norms.werkdagenInAangemeld = value }
+        if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }
+        if let value = settings["norm.maanden_beschermtafel"].flatMap(Int.init) { norms.monthsAtBeschermtafel = value }
+        if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
+        for stage in Norms.wipStages {
+            // 0 means no limit, so that a teamleider can lift one again.
+            if let limit = settings[Norms.wipKey(stage)].flatMap(Int.init), limit > 0 { norms.wipLimits[stage] = limit }
         }
+        return norms
     }
 
     public func isDemo() throws -> Bool {
@@ -180,24 +177,15 @@ public final class SQLiteCaseStore: CaseStore {
     public func move(_ request: MoveRequest, today: Day) throws {
         try write { db in
             try self.requireChange(db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
-                                             arguments: [request.caseID]) else {
-                throw StoreError.caseNotFound("#\(request.caseID)")
-            }
-            let kenmerk: String = row[0]
-            let version: Int = row[3]
-            if version != request.expectedVersion {
-                throw try self.conflict(db, caseID: request.caseID, kenmerk: kenmerk)
-            }
-            let stage = Stage(rawValue: row[1]) ?? .aangemeld
+            let state = try self.lockCase(db, caseID: request.caseID, expectedVersion: request.expectedVersion)
             let cameFrom = try self.stageBefore(db, caseID: request.caseID)
             var checked = request
-            checked.from = stage
-            switch Transitions.validate(checked, stageSince: Self.day(row[2]), cameFrom: cameFrom, today: today) {
+            checked.from = state.stage
+            switch Transitions.validate(checked, stageSince: state.stageSince, cameFrom: cameFrom, today: today) {
             case .failure(let problems):
                 throw StoreError.refused(problems.problems.map(\.message).joined(separator: "; "))
             case .success(let rule):
-                try self.recordTransition(db, caseID: request.caseID, familyID: row[4], request: checked, direction: rule.direction)
+                try self.recordTransition(db, caseID: request.caseID, familyID: state.familyID, request: checked, direction: rule.direction)
             }
         }
     }
@@ -342,11 +330,11 @@ public final class SQLiteCaseStore: CaseStore {
             SELECT user, kind, to_stage, recorded_at FROM event
             WHERE case_id = ? AND kind != 'geopend' ORDER BY id DESC LIMIT 1
             """, arguments: [caseID])
-        let who: String = last?[0] ?? "een collega"
-        let kind = (last?[1] as String?).flatMap(EventKind.init(rawValue:))
-        let target = (last?[2] as String?).flatMap(Stage.init(rawValue:))
+        let who: String = last?["user"] ?? "een collega"
+        let kind = (last?["kind"] as String?).flatMap(EventKind.init(rawValue:))
+        let target = (last?["to_stage"] as String?).flatMap(Stage.init(rawValue:))
         let what = [kind?.title.lowercased(), target.map { "naar \($0.title)" }].compactMap { $0 }.joined(separator: " ")
-        let at = (last?[3] as String?).map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" } ?? ""
+        let at = (last?["recorded_at"] as String?).map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" } ?? ""
         return .changedMeanwhile(kenmerk: kenmerk, by: who, what: what.isEmpty ? "gewijzigd" : what, at: at)
     }
 

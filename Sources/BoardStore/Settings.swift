@@ -37,7 +37,7 @@ extension SQLiteCaseStore {
     /// Every stored setting, by key.
     public func settings() throws -> [String: String] {
         try read { db in
-            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) },
+            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
                            uniquingKeysWith: { _, last in last })
         }
     }

@@ -36,12 +36,7 @@ struct AuditCommand: ParsableCommand {
         let store = try storeOptions.open()
         var filter = AuditFilter(familyKenmerk: family, user: user)
         if let since, let day = Day(parsing: since) { filter.recordedSince = Clock.startOfLocalDay(day) }
-        let log: AuditLog
-        do {
-            log = try store.auditLog(filter: filter)
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        let log = try store.auditLog(filter: filter)
         if log.onlyOwnEntries {
             var note = "Let op: je bent geen teamleider en ziet daarom alleen je eigen regels in het logboek (\(store.user))."
             if let user, user.trimmingWhitespace() != store.user { note += " De keuze --user \(user) is daarom genegeerd." }

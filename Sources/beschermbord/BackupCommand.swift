@@ -26,14 +26,9 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         // Refuse an existing file before the store is even opened.
-        do { try OutputFile.checkTarget(destination, overwrite: force) } catch { throw Failure(message: Console.clean("\(error)")) }
+        try OutputFile.checkTarget(destination, overwrite: force)
         let store = try storeOptions.open()
-        let size: Int64
-        do {
-            size = try store.backup(to: destination, overwrite: force)
-        } catch {
-            throw Failure(message: Console.clean("\(error)"))
-        }
-        Console.say("Reservekopie van \(store.location) geschreven naar \(destination) (\(ByteSize.dutch(size))).")
+        let size = try store.backup(to: destination, overwrite: force)
+        Printer.say("Reservekopie van \(store.location) geschreven naar \(destination) (\(ByteSize.dutch(size))).")
     }
 }

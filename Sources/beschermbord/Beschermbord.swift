@@ -24,11 +24,16 @@ struct Beschermbord: ParsableCommand {
     static func main() {
         // Every file the program creates (store, WAL, backups) is readable by its owner only.
         umask(0o077)
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            CommandFailure.exit(with: error)
         }
     }
 }
@@ -40,41 +45,16 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { StoreLocation.resolve(explicit: store) }
 
-    /// Opens the store, or stops with the Dutch message and exit code 1. The board passes
+    /// Opens the store; its Dutch refusal (StoreError) is what the user reads. The board passes
     /// `.beforeFirstWrite` so that it starts without waiting for the integrity check.
     func open(integrityCheck: IntegrityCheckTiming = .beforeOpening) throws -> SQLiteCaseStore {
-        do {
-            return try SQLiteCaseStore(path: path, integrityCheck: integrityCheck)
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        try SQLiteCaseStore(path: path, integrityCheck: integrityCheck)
     }
 
     /// For a command that fills a new store in one go: a draft (see StoreDraft) when no store is at
     /// the path yet, else nil (open it instead).
     func draftIfMissing() throws -> StoreDraft? {
-        do {
-            return try StoreDraft.begin(path: path)
-        } catch {
-            throw Failure(message: "\(error)")
-        }
-    }
-}
-
-/// A failure the user must read: printed to stderr in Dutch, exit code 1.
-struct Failure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
-extension ParsableCommand {
-    static func exit(withError error: Error) -> Never {
-        // The bench's failures (BoardBench) are the user's to read as much as the program's own.
-        if let message = (error as? Failure)?.message ?? (error as? BenchFailure)?.message {
-            FileHandle.standardError.write(Data(("beschermbord: " + message + "\n").utf8))
-            Foundation.exit(1)
-        }
-        Beschermbord.exit(withError: error as Error?)
+        try StoreDraft.begin(path: path)
     }
 }
 
@@ -91,14 +71,10 @@ struct PrintBoard: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let today = Clock.today()
-        do {
-            let norms = try store.norms()
-            let cases = try store.boardCases(today: today, closedWindowDays: all ? nil : norms.closedWindowDays)
-            let columns = BoardColumns(cases: cases, today: today, closedWindowDays: all ? nil : norms.closedWindowDays)
-            print(BoardText.render(columns, today: today, norms: norms, storeName: store.location), terminator: "")
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        let norms = try store.norms()
+        let cases = try store.boardCases(today: today, closedWindowDays: all ? nil : norms.closedWindowDays)
+        let columns = BoardColumns(cases: cases, today: today, closedWindowDays: all ? nil : norms.closedWindowDays)
+        print(BoardText.render(columns, today: today, norms: norms, storeName: store.location), terminator: "")
     }
 }
 
@@ -122,11 +98,7 @@ struct WriteDemo: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try DemoStore.create(path: storeOptions.path, families: families, seed: seed, today: Clock.today())
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        try DemoStore.create(path: storeOptions.path, families: families, seed: seed, today: Clock.today())
         print("Demo-opslag met \(families) fictieve gezinnen geschreven naar \(storeOptions.path).")
     }
 }

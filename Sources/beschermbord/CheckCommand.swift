@@ -1,7 +1,6 @@
 import ArgumentParser
 import BoardCore
 import BoardStore
-import BoardUI
 import Foundation
 
 /// `beschermbord check`: is the store sound? SQLite's integrity check, the program's own
@@ -33,15 +32,10 @@ struct CheckCommand: ParsableCommand {
         if let head {
             switch ChainHead.parse(head) {
             case .success(let parsed): earlier = parsed
-            case .failure(let problem): throw Failure(message: "--kop: \(Console.clean(problem.message)).")
+            case .failure(let problem): throw Failure(message: "--kop: \(Printer.clean(problem.message)).")
             }
         }
-        let report: IntegrityReport
-        do {
-            report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        let report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
         Printer.say("Controle van \(report.path)")
         Printer.say("")
         for section in report.sections {
@@ -68,37 +62,5 @@ struct CheckCommand: ParsableCommand {
                         + "(en bewaar dit bestand voor onderzoek).")
             throw ExitCode(1)
         }
-    }
-}
-
-/// Output of the trust commands: every line cleaned of control characters and escape sequences,
-/// since it may hold text from the store.
-enum Printer {
-    static func say(_ line: String) { FileHandle.standardOutput.write(Data((TextSanitizer.singleLine(line) + "\n").utf8)) }
-
-    static func warn(_ line: String) { FileHandle.standardError.write(Data((TextSanitizer.singleLine(line) + "\n").utf8)) }
-
-    /// Columns padded to the widest value (in display columns), at most `maximum` wide each; the
-    /// last column is not padded.
-    static func table(_ rows: [[String]], maximum: Int = 40) -> [String] {
-        let clean = rows.map { $0.map(TextSanitizer.singleLine) }
-        guard let count = clean.map(\.count).max(), count > 0 else { return [] }
-        var widths = [Int](repeating: 0, count: count)
-        for row in clean {
-            for (index, cell) in row.enumerated() { widths[index] = min(maximum, max(widths[index], DisplayWidth.of(cell))) }
-        }
-        return clean.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[index])
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

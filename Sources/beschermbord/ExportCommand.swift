@@ -1,7 +1,6 @@
 import ArgumentParser
 import BoardCore
 import BoardStore
-import BoardUI
 import Foundation
 
 /// `beschermbord export`: every case as CSV or JSON, or one family's dossier for an inzage.
@@ -55,37 +54,29 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Refuse an existing file before anything is read or logged.
         if let out {
-            do { try OutputFile.checkTarget(out, overwrite: force) } catch { throw Failure(message: Console.clean("\(error)")) }
+            try OutputFile.checkTarget(out, overwrite: force)
         }
         let store = try storeOptions.open()
         let data: Data
         let what: String
-        do {
-            if let family {
-                let dossier = try store.exportFamilyDossier(kenmerk: family)
-                data = dossier.json()
-                let name = dossier.family["naam"]?.stringValue ?? ""
-                what = "Inzage van gezin \(name) (\(dossier.cases.count) \(dossier.cases.count == 1 ? "zaak" : "zaken"))"
-                    + "; de export is vastgelegd in het logboek van zaak \(family.trimmingWhitespace())"
-            } else {
-                let cases = try store.exportCases()
-                data = format == .csv ? try CaseExport.csv(cases) : CaseExport.json(cases)
-                what = "\(cases.count) \(cases.count == 1 ? "zaak" : "zaken") als \(format.rawValue.uppercased())"
-            }
-        } catch {
-            throw Failure(message: Console.clean("\(error)"))
+        if let family {
+            let dossier = try store.exportFamilyDossier(kenmerk: family)
+            data = dossier.json()
+            let name = dossier.family["naam"]?.stringValue ?? ""
+            what = "Inzage van gezin \(name) (\(dossier.cases.count) \(dossier.cases.count == 1 ? "zaak" : "zaken"))"
+                + "; de export is vastgelegd in het logboek van zaak \(family.trimmingWhitespace())"
+        } else {
+            let cases = try store.exportCases()
+            data = format == .csv ? try CaseExport.csv(cases) : CaseExport.json(cases)
+            what = "\(cases.count) \(cases.count == 1 ? "zaak" : "zaken") als \(format.rawValue.uppercased())"
         }
 
         guard let out else {
             writeToStandardOutput(data)
             return
         }
-        do {
-            try OutputFile.write(data, to: out, overwrite: force)
-        } catch {
-            throw Failure(message: Console.clean("\(error)"))
-        }
-        Console.say("\(what) geëxporteerd naar \(out) (\(ByteSize.dutch(Int64(data.count)))).")
+        try OutputFile.write(data, to: out, overwrite: force)
+        Printer.say("\(what) geëxporteerd naar \(out) (\(ByteSize.dutch(Int64(data.count)))).")
     }
 
     /// Exact bytes into a pipe or file; on a terminal, every line sanitized first.
@@ -96,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         }
         let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { TextSanitizer.singleLine(String($0)) }
+            .map { Printer.clean(String($0)) }
         FileHandle.standardOutput.write(Data(lines.joined(separator: "\n").utf8))
     }
 }

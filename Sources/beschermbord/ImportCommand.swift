@@ -1,7 +1,6 @@
 import ArgumentParser
 import BoardCore
 import BoardStore
-import BoardUI
 import Foundation
 
 /// `beschermbord import FILE`: cases from a CSV file as Excel writes it, all or nothing.
@@ -55,7 +54,7 @@ struct ImportCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
             let reason = !exists ? "het bestaat niet" : isDirectory.boolValue ? "het is een map" : "geen leesrechten"
-            throw Failure(message: "Het bestand \(Console.clean(file)) kan niet worden gelezen: \(reason).")
+            throw Failure(message: "Het bestand \(Printer.clean(file)) kan niet worden gelezen: \(reason).")
         }
         let name = (file as NSString).lastPathComponent
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && data.count >= Self.progressFromBytes)
@@ -71,7 +70,7 @@ struct ImportCommand: ParsableCommand {
                 result = try dryRunResult(parsed, name: name, bar: bar)
             } catch {
                 bar.finish()
-                throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
+                throw Self.nothingImported(error)
             }
         } else {
             // A store that does not exist yet is filled under a hidden name and put in place only
@@ -85,9 +84,9 @@ struct ImportCommand: ParsableCommand {
             }
             if let draft, case .success? = outcome.written {
                 let placed: Bool
-                do { placed = try draft.place() } catch { throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)")) }
+                do { placed = try draft.place() } catch { throw Self.nothingImported(error) }
                 if !placed {
-                    Console.say("Intussen heeft iemand anders de opslag \(Console.clean(storeOptions.path)) gemaakt; het bestand wordt daarin geïmporteerd.")
+                    Printer.say("Intussen heeft iemand anders de opslag \(Printer.clean(storeOptions.path)) gemaakt; het bestand wordt daarin geïmporteerd.")
                     outcome = importFile(data, name: name, bar: bar) { try storeOptions.open() }
                 }
             }
@@ -95,17 +94,21 @@ struct ImportCommand: ParsableCommand {
             try report(outcome.parse, name: name)
             switch outcome.written {
             case .success(let written): result = written
-            case .failure(let failure as Failure): throw failure
-            case .failure(let error): throw Failure(message: "Er is niets geïmporteerd: " + Console.clean("\(error)"))
+            case .failure(let error): throw Self.nothingImported(error)
             case nil: throw Failure(message: "Er is niets geïmporteerd.")
             }
         }
         // Kenmerken already in the store are no error; a re-imported large file should not flood the screen.
-        for issue in result.skipped.prefix(Self.skippedShown) { Console.say(issue.description) }
+        for issue in result.skipped.prefix(Self.skippedShown) { Printer.say(issue.description) }
         if result.skipped.count > Self.skippedShown {
-            Console.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
+            Printer.say("… en nog \(result.skipped.count - Self.skippedShown) regels met een kenmerk dat al in de opslag staat.")
         }
-        Console.say(summary(result, name: name))
+        Printer.say(summary(result, name: name))
+    }
+
+    /// An error said with what it means for the import; a `Failure` is in the import's words already.
+    static func nothingImported(_ error: Error) -> Error {
+        error as? Failure ?? Failure(message: "Er is niets geïmporteerd: " + Printer.clean("\(error)"))
     }
 
     /// Reads and checks the file on a second thread while this one writes the checked rows into
@@ -125,12 +128,12 @@ struct ImportCommand: ParsableCommand {
 
     /// The file's notices and unknown columns; its errors, which stop the import, as a failure.
     func report(_ parsed: ImportParse, name: String) throws {
-        if let notice = parsed.encoding.notice { Console.say(notice) }
-        if let notice = parsed.unknownColumnsNotice { Console.say(notice) }
+        if let notice = parsed.encoding.notice { Printer.say(notice) }
+        if let notice = parsed.unknownColumnsNotice { Printer.say(notice) }
         guard parsed.isValid else {
-            for issue in parsed.errors { Console.complain(issue.description) }
+            for issue in parsed.errors { Printer.warn(issue.description) }
             let count = parsed.errors.count
-            throw Failure(message: "Er is niets geïmporteerd: \(count) \(count == 1 ? "fout" : "fouten") in \(Console.clean(name)). "
+            throw Failure(message: "Er is niets geïmporteerd: \(count) \(count == 1 ? "fout" : "fouten") in \(Printer.clean(name)). "
                           + "Verbeter het bestand en importeer het opnieuw.")
         }
     }
@@ -160,16 +163,4 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
-}
-
-/// Printing text that comes from a file or the store: never with control characters or escape
-/// sequences, which could move the cursor, recolour or retitle the user's terminal.
-enum Console {
-    static func clean(_ text: String) -> String { TextSanitizer.singleLine(text) }
-
-    /// A line for the user on stdout, sanitized.
-    static func say(_ line: String) { FileHandle.standardOutput.write(Data((clean(line) + "\n").utf8)) }
-
-    /// A problem line on stderr, sanitized.
-    static func complain(_ line: String) { FileHandle.standardError.write(Data((clean(line) + "\n").utf8)) }
 }

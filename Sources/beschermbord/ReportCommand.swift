@@ -64,17 +64,11 @@ struct ReportCommand: ParsableCommand {
         // A mistyped path must not create an empty store. The report itself only reads; opening
         // normally lets a store of an earlier version be brought up to date first.
         guard FileManager.default.fileExists(atPath: storeOptions.path) else {
-            throw Failure(message: "De opslag ‘\(Console.clean(storeOptions.path))’ bestaat niet; kies een andere met --store.")
+            throw Failure(message: "De opslag ‘\(Printer.clean(storeOptions.path))’ bestaat niet; kies een andere met --store.")
         }
         let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
-        let report: CohortReport
-        let head: ChainHead?
-        do {
-            report = try store.cohortReport(in: period, source: chosenSource)
-            head = try store.chainHead()
-        } catch {
-            throw Failure(message: Console.clean("\(error)"))
-        }
+        let report = try store.cohortReport(in: period, source: chosenSource)
+        let head = try store.chainHead()
         let output: String
         switch format {
         case .text: output = ReportFormat.text(report, today: today, head: head)
@@ -106,9 +100,9 @@ struct ReportCommand: ParsableCommand {
         case .failure(.year(let year)):
             throw Failure(message: "‘\(year)’ is geen geldig jaartal; typ bijvoorbeeld --year 2022.")
         case .failure(.from(let problem)):
-            throw Failure(message: "--from: \(Console.clean(problem.message)).")
+            throw Failure(message: "--from: \(Printer.clean(problem.message)).")
         case .failure(.to(let problem)):
-            throw Failure(message: "--to: \(Console.clean(problem.message)).")
+            throw Failure(message: "--to: \(Printer.clean(problem.message)).")
         case .failure(.backwards(let first, let last)):
             throw Failure(message: "De periode klopt niet: --from (\(first.dutch)) ligt na --to (\(last.dutch)).")
         }
@@ -117,7 +111,7 @@ struct ReportCommand: ParsableCommand {
     static func source(_ name: String?) throws -> Source? {
         guard let name else { return nil }
         guard let source = Source(name: name) else {
-            throw Failure(message: "Onbekende bron ‘\(Console.clean(name))’; kies uit: "
+            throw Failure(message: "Onbekende bron ‘\(Printer.clean(name))’; kies uit: "
                           + Source.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
         return source

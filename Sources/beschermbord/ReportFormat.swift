@@ -120,7 +120,7 @@ enum ReportFormat {
     }
 
     static func csvField(_ text: String) -> String {
-        let clean = Console.clean(text)
+        let clean = Printer.clean(text)
         guard clean.contains(where: { $0 == ";" || $0 == "\"" || $0 == "," }) else { return clean }
         return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -139,13 +139,13 @@ enum ReportFormat {
     }
 
     static func markdownCell(_ text: String) -> String {
-        Console.clean(text).replacingOccurrences(of: "|", with: "\\|")
+        Printer.clean(text).replacingOccurrences(of: "|", with: "\\|")
     }
 
     // MARK: Text
 
     /// The readable report (CohortReportText, shared with the report screen), cleaned for the console.
     static func text(_ report: CohortReport, today: Day, head: ChainHead?) -> String {
-        (CohortReportText.lines(report, today: today) + ["", headLine(head)]).map(Console.clean).joined(separator: "\n") + "\n"
+        (CohortReportText.lines(report, today: today) + ["", headLine(head)]).map(Printer.clean).joined(separator: "\n") + "\n"
     }
 }

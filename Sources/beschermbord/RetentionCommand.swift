@@ -37,40 +37,34 @@ struct RetentionCommand: ParsableCommand {
         let today = Clock.today()
         let candidates: [RetentionCandidate]
         let reason: ErasureReason
-        do {
-            if let family {
-                let candidate = try store.retentionCandidate(kenmerk: family)
-                Printer.say("Gezin van \(family.trimmingWhitespace()): \(candidate.familyName) (zaken \(candidate.kenmerken.joined(separator: ", "))).")
-                if candidate.alreadyErased {
-                    Printer.say("De persoonsgegevens van dit gezin zijn al verwijderd.")
-                    return
-                }
-                guard let closed = candidate.closedOn else {
-                    throw Failure(message: "Het gezin heeft nog een open zaak; vernietigen kan pas als alle zaken zijn afgesloten. Er is niets verwijderd.")
-                }
-                Printer.say("Laatste zaak afgesloten op \(closed.dutch).")
-                candidates = [candidate]
-                reason = .request
-            } else {
-                let years = try store.retentionYears()
-                candidates = try store.retentionCandidates(today: today)
-                reason = .retentionPeriod(years: years)
-                let cutoff = Retention.cutoff(today: today, years: years)
-                guard !candidates.isEmpty else {
-                    Printer.say("Geen gezinnen buiten de bewaartermijn van \(years) jaar (laatste zaak afgesloten vóór \(cutoff.dutch)).")
-                    return
-                }
-                Printer.say("\(candidates.count) \(candidates.count == 1 ? "gezin valt" : "gezinnen vallen") buiten de bewaartermijn van \(years) jaar "
-                            + "(laatste zaak afgesloten vóór \(cutoff.dutch)):")
-                let rows = [["Kenmerken", "Gezin", "Afgesloten"]] + candidates.map {
-                    [$0.kenmerken.joined(separator: ", "), $0.familyName, $0.closedOn?.dutch ?? ""]
-                }
-                for line in Printer.table(rows) { Printer.say("  " + line) }
+        if let family {
+            let candidate = try store.retentionCandidate(kenmerk: family)
+            Printer.say("Gezin van \(family.trimmingWhitespace()): \(candidate.familyName) (zaken \(candidate.kenmerken.joined(separator: ", "))).")
+            if candidate.alreadyErased {
+                Printer.say("De persoonsgegevens van dit gezin zijn al verwijderd.")
+                return
             }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(message: "\(error)")
+            guard let closed = candidate.closedOn else {
+                throw Failure(message: "Het gezin heeft nog een open zaak; vernietigen kan pas als alle zaken zijn afgesloten. Er is niets verwijderd.")
+            }
+            Printer.say("Laatste zaak afgesloten op \(closed.dutch).")
+            candidates = [candidate]
+            reason = .request
+        } else {
+            let years = try store.retentionYears()
+            candidates = try store.retentionCandidates(today: today)
+            reason = .retentionPeriod(years: years)
+            let cutoff = Retention.cutoff(today: today, years: years)
+            guard !candidates.isEmpty else {
+                Printer.say("Geen gezinnen buiten de bewaartermijn van \(years) jaar (laatste zaak afgesloten vóór \(cutoff.dutch)).")
+                return
+            }
+            Printer.say("\(candidates.count) \(candidates.count == 1 ? "gezin valt" : "gezinnen vallen") buiten de bewaartermijn van \(years) jaar "
+                        + "(laatste zaak afgesloten vóór \(cutoff.dutch)):")
+            let rows = [["Kenmerken", "Gezin", "Afgesloten"]] + candidates.map {
+                [$0.kenmerken.joined(separator: ", "), $0.familyName, $0.closedOn?.dutch ?? ""]
+            }
+            for line in Printer.table(rows) { Printer.say("  " + line) }
         }
 
         guard apply else {
@@ -78,13 +72,7 @@ struct RetentionCommand: ParsableCommand {
             Printer.say("Er is niets verwijderd. Een teamleider verwijdert de persoonsgegevens met --apply.")
             return
         }
-        do {
-            if let refusal = try store.refusal(for: .applyRetention) { throw Failure(message: "\(refusal)") }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        if let refusal = try store.refusal(for: .applyRetention) { throw refusal }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw Failure(message: "Bevestiging nodig: draai op een terminal, of geef --ja (voor scripts). Er is niets verwijderd.")
@@ -96,12 +84,7 @@ struct RetentionCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let erased: Int
-        do {
-            erased = try store.erasePersonalData(of: candidates.map(\.familyID), reason: reason, today: today)
-        } catch {
-            throw Failure(message: "\(error)")
-        }
+        let erased = try store.erasePersonalData(of: candidates.map(\.familyID), reason: reason, today: today)
         Printer.say("De persoonsgegevens van \(erased == 1 ? "1 gezin zijn" : "\(erased) gezinnen zijn") verwijderd; "
                     + "zaken, datums en aantallen zijn bewaard en het verwijderen is gelogd.")
         Printer.say("Let op: back-ups van vóór vandaag bevatten de gegevens nog.")

@@ -19,8 +19,7 @@ struct SettingsCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let stored: [String: String]
-            do { stored = try store.settings() } catch { throw Failure(message: "\(error)") }
+            let stored = try store.settings()
             var rows = [["Instelling", "Waarde", "Betekenis"]]
             for item in SQLiteCaseStore.knownSettings {
                 rows.append([item.key, stored[item.key].map { $0 } ?? "\(item.standard) (standaard)", item.meaning])
@@ -54,11 +53,7 @@ struct SettingsCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            do {
-                try store.setSetting(key, to: value)
-            } catch {
-                throw Failure(message: "\(error)")
-            }
+            try store.setSetting(key, to: value)
             Printer.say("\(key.trimmingWhitespace()) is nu \(value.trimmingWhitespace()).")
         }
     }

@@ -32,25 +32,21 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            do {
-                let members = try store.staff()
-                let me = try store.currentStaff()
-                if members.isEmpty {
-                    Printer.say("De lijst van medewerkers is leeg.")
-                } else {
-                    let rows = [["Gebruiker", "Naam", "Rol"]] + members.map { [$0.name, $0.displayName, $0.role.title] }
-                    for line in Printer.table(rows) { Printer.say(line) }
-                }
-                Printer.say("")
-                if let me {
-                    Printer.say("Je bent \(me.name) (\(me.role.title.lowercased())).")
-                } else {
-                    Printer.say("Je bent \(store.user) en staat niet in de lijst: je kunt alleen lezen. Vraag een teamleider om je toe te voegen.")
-                }
-                if store.isReadOnly { Printer.say("Let op: de opslag is alleen-lezen geopend.") }
-            } catch {
-                throw Failure(message: "\(error)")
+            let members = try store.staff()
+            let me = try store.currentStaff()
+            if members.isEmpty {
+                Printer.say("De lijst van medewerkers is leeg.")
+            } else {
+                let rows = [["Gebruiker", "Naam", "Rol"]] + members.map { [$0.name, $0.displayName, $0.role.title] }
+                for line in Printer.table(rows) { Printer.say(line) }
             }
+            Printer.say("")
+            if let me {
+                Printer.say("Je bent \(me.name) (\(me.role.title.lowercased())).")
+            } else {
+                Printer.say("Je bent \(store.user) en staat niet in de lijst: je kunt alleen lezen. Vraag een teamleider om je toe te voegen.")
+            }
+            if store.isReadOnly { Printer.say("Let op: de opslag is alleen-lezen geopend.") }
         }
     }
 
@@ -72,11 +68,7 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            do {
-                try store.addStaff(StaffMember(name: name, displayName: displayName, role: role))
-            } catch {
-                throw Failure(message: "\(error)")
-            }
+            try store.addStaff(StaffMember(name: name, displayName: displayName, role: role))
             Printer.say("\(name.trimmingWhitespace()) (\(displayName.trimmingWhitespace())) is toegevoegd als \(role.title.lowercased()).")
         }
     }
@@ -103,18 +95,11 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let updated: StaffMember
-            do {
-                guard let current = try store.staff().first(where: { $0.name == name.trimmingWhitespace() }) else {
-                    throw Failure(message: "\(name) staat niet in de lijst van medewerkers; `beschermbord medewerkers` toont de lijst.")
-                }
-                updated = StaffMember(name: current.name, displayName: displayName ?? current.displayName, role: role ?? current.role)
-                try store.updateStaff(updated)
-            } catch let failure as Failure {
-                throw failure
-            } catch {
-                throw Failure(message: "\(error)")
+            guard let current = try store.staff().first(where: { $0.name == name.trimmingWhitespace() }) else {
+                throw Failure(message: "\(name) staat niet in de lijst van medewerkers; `beschermbord medewerkers` toont de lijst.")
             }
+            let updated = StaffMember(name: current.name, displayName: displayName ?? current.displayName, role: role ?? current.role)
+            try store.updateStaff(updated)
             Printer.say("\(updated.name) is nu \(updated.role.title.lowercased()) (\(updated.displayName.trimmingWhitespace())).")
         }
     }
@@ -131,11 +116,7 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            do {
-                try store.removeStaff(name)
-            } catch {
-                throw Failure(message: "\(error)")
-            }
+            try store.removeStaff(name)
             Printer.say("\(name.trimmingWhitespace()) staat niet meer in de lijst van medewerkers en kan voortaan alleen lezen.")
         }
     }

@@ -26,12 +26,8 @@ struct WriteTestCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         if list {
-            do {
-                for summary in try store.boardCases(today: Clock.today(), closedWindowDays: nil) {
-                    FileHandle.standardOutput.write(Data((summary.kenmerk + "\n").utf8))
-                }
-            } catch {
-                throw Failure(message: "\(error)")
+            for summary in try store.boardCases(today: Clock.today(), closedWindowDays: nil) {
+                FileHandle.standardOutput.write(Data((summary.kenmerk + "\n").utf8))
             }
             return
         }
@@ -41,11 +37,7 @@ struct WriteTestCommand: ParsableCommand {
             let report = NewReport(kenmerk: kenmerk, reportedOn: today, source: .veiligThuis, familyName: "Schrijftest \(number)",
                                    wijk: "Testwijk", medewerker: "Test",
                                    children: [Child(firstName: "Kind \(number)", birthDate: today.adding(days: -3000))])
-            do {
-                try store.addReport(report)
-            } catch {
-                throw Failure(message: "\(error)")
-            }
+            try store.addReport(report)
             // write(2) straight away: the line exists the moment the save is confirmed.
             FileHandle.standardOutput.write(Data((kenmerk + "\n").utf8))
         }

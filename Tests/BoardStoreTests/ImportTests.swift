@@ -165,6 +165,34 @@ struct ImportParsingTests {
         #expect(problems(example.row) == [example.message])
     }
 
+    /// Every combination of the stage columns: the import takes a row exactly when each move along
+    /// it is one the board's rules (Transitions) allow, and puts the case where the board would have
+    /// moved it; a row the board could not have made is refused with its line.
+    @Test func theImportAllowsExactlyTheRoutesTheBoardAllows() {
+        for onderzoek in [false, true] {
+            for tafel in [false, true] {
+                for outcome in [nil, Stage.veiligheidGewaarborgd, .rvkOnderzoek] {
+                    let route = [Stage.aangemeld] + (onderzoek ? [.onderzoek] : []) + (tafel ? [.beschermtafel] : []) + [outcome].compactMap { $0 }
+                    let boardAllows = zip(route, route.dropFirst()).allSatisfy { from, to in
+                        if case .success(let rule) = Transitions.rule(from: from, to: to) { return rule.direction == .forward }
+                        return false
+                    }
+                    let row = "A-1;03-03-2025;Veilig Thuis;de Vries;;;;\(onderzoek ? "10-03-2025" : "");\(tafel ? "20-03-2025" : "");"
+                        + "\(outcome?.title ?? "");\(outcome == nil ? "" : "01-04-2025")"
+                    let parsed = parse(header + "\r\n" + row + "\r\n")
+                    let what = route.map(\.title).joined(separator: " > ")
+                    if boardAllows {
+                        #expect(parsed.errors.isEmpty, "\(what): \(parsed.errors)")
+                        #expect(parsed.rows.first?.moves.map(\.stage) == Array(route.dropFirst()), "\(what)")
+                    } else {
+                        #expect(parsed.rows.isEmpty, "\(what) is no route on the board")
+                        #expect(!parsed.errors.isEmpty && parsed.errors.allSatisfy { $0.description.hasPrefix("regel 2: ") }, "\(what): \(parsed.errors)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func everyProblemOfEveryRowIsListed() {
         let found = problems(
             "A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",

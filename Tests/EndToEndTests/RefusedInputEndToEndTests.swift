@@ -51,4 +51,23 @@ struct RefusedInputEndToEndTests {
         #expect(result.output.split(separator: "\n").count == 2, "\(result.output.prefix(500))")
         #expect(result.output.contains("100000 onbekende kolommen worden genegeerd, waaronder ‘kolom1’, ‘kolom2’, ‘kolom3’, ‘kolom4’, ‘kolom5’."))
     }
+
+    /// A store path is the user's own text, and every command's error that names it reaches the
+    /// terminal through the one place that says command errors: cleaned of escape sequences and
+    /// controls, which could otherwise retitle or recolour the terminal.
+    @Test func errorsNamingTheStorePathCarryNoEscapeSequences() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("\u{1B}]2;gekaapt\u{07}.sqlite").path
+        try Data("geen opslag".utf8).write(to: URL(fileURLWithPath: store))
+        let said = "beschermbord: \(directory.path)/]2;gekaapt.sqlite is geen Beschermbord-opslag (het is geen SQLite-bestand)."
+        for arguments in [["board"], ["audit"], ["check"], ["retention"], ["instellingen"], ["medewerkers"], ["_schrijftest"],
+                          ["export"], ["report"], ["backup", directory.appendingPathComponent("kopie.sqlite").path]] {
+            let result = try Binary.run(arguments + ["--store", store])
+            #expect(result.status == 1, "\(arguments[0]): \(result.output)")
+            #expect(result.output.hasPrefix(said), "\(arguments[0]): \(result.output.debugDescription)")
+            #expect(!result.output.contains("\u{1B}") && !result.output.contains("\u{07}"), "\(arguments[0]): \(result.output.debugDescription)")
+        }
+        #expect(try String(contentsOfFile: store, encoding: .utf8) == "geen opslag")
+    }
 }

@@ -64,7 +64,7 @@ extension SQLiteCaseStore {
     static func caseRecords(_ db: Database, whereClause: String?, arguments: StatementArguments) throws -> [CaseRecord] {
         let filter = whereClause.map { " WHERE \($0)" } ?? ""
         let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.family_id, c.kenmerk, f.name, f.wijk, c.source, c.medewerker, c.reported_on, c.stage, c.stage_since
+            SELECT c.id, c.family_id, c.kenmerk, f.name AS family_name, f.wijk, c.source, c.medewerker, c.reported_on, c.stage, c.stage_since
             FROM "case" c JOIN family f ON f.id = c.family_id\(filter) ORDER BY c.id
             """, arguments: arguments)
         guard !rows.isEmpty else { return [] }
@@ -74,25 +74,25 @@ extension SQLiteCaseStore {
         var children: [FamilyID: [Child]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT family_id, first_name, birth_date FROM child\(onlyFamilies) ORDER BY family_id, birth_date, id",
                                     arguments: arguments) {
-            children[row[0], default: []].append(Child(firstName: row[1], birthDate: Day(parsing: row[2])))
+            children[row["family_id"], default: []].append(Child(firstName: row["first_name"], birthDate: Day(parsing: row["birth_date"])))
         }
         var transitions: [CaseID: [(kind: EventKind, from: Stage?, to: Stage?, day: Day)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT case_id, kind, from_stage, to_stage, day FROM event
             WHERE kind IN ('verplaatst', 'gecorrigeerd')\(onlyCases) ORDER BY id
             """, arguments: arguments) {
-            guard let kind = EventKind(rawValue: row[1]) else { continue }
-            transitions[row[0], default: []].append((kind, (row[2] as String?).flatMap(Stage.init(rawValue:)),
-                                                     (row[3] as String?).flatMap(Stage.init(rawValue:)), day(row[4])))
+            guard let kind = EventKind(rawValue: row["kind"]) else { continue }
+            transitions[row["case_id"], default: []].append((kind, (row["from_stage"] as String?).flatMap(Stage.init(rawValue:)),
+                                                             (row["to_stage"] as String?).flatMap(Stage.init(rawValue:)), day(row["day"])))
         }
         return rows.map { row in
-            let id: CaseID = row[0]
-            let familyID: FamilyID = row[1]
-            let reportedOn = day(row[7])
-            let stage = Stage(rawValue: row[8]) ?? .aangemeld
-            let stageSince = day(row[9])
-            return CaseRecord(id: id, familyID: familyID, kenmerk: row[2], familyName: row[3], wijk: row[4],
-                              source: Source(rawValue: row[5]) ?? .overig, medewerker: row[6], reportedOn: reportedOn,
+            let id: CaseID = row["id"]
+            let familyID: FamilyID = row["family_id"]
+            let reportedOn = day(row["reported_on"])
+            let stage = Stage(rawValue: row["stage"]) ?? .aangemeld
+            let stageSince = day(row["stage_since"])
+            return CaseRecord(id: id, familyID: familyID, kenmerk: row["kenmerk"], familyName: row["family_name"], wijk: row["wijk"],
+                              source: Source(rawValue: row["source"]) ?? .overig, medewerker: row["medewerker"], reportedOn: reportedOn,
                               stage: stage, stageSince: stageSince, children: children[familyID] ?? [],
                               path: CaseRecord.path(to: stage, since: stageSince, reportedOn: reportedOn,
                                                     transitions: transitions[id] ?? []))

@@ -68,8 +68,8 @@ extension SQLiteCaseStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, family_id FROM \"case\" WHERE kenmerk = ?", arguments: [wanted]) else {
                 throw StoreError.caseNotFound(wanted)
             }
-            let caseID: CaseID = row[0]
-            let familyID: FamilyID = row[1]
+            let caseID: CaseID = row["id"]
+            let familyID: FamilyID = row["family_id"]
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\" WHERE family_id = ?", arguments: [familyID]) ?? 0
             let exportedAt = Clock.timestamp()
             try self.appendEvent(db, caseID: caseID, familyID: familyID, kind: .inzageGeexporteerd, from: nil, to: nil,
@@ -89,7 +89,7 @@ extension SQLiteCaseStore {
                 SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail FROM event
                 WHERE family_id = ? OR case_id IN (SELECT id FROM "case" WHERE family_id = ?) ORDER BY id
                 """, arguments: [familyID, familyID]) {
-                if let id = event[1] as CaseID?, kenmerken[id] != nil {
+                if let id = event["case_id"] as CaseID?, kenmerken[id] != nil {
                     events[id, default: []].append(Self.event(from: event))
                 } else {
                     familyEvents.append(Self.looseEvent(from: event))
@@ -149,10 +149,10 @@ extension SQLiteCaseStore {
 
     /// An event read without assuming it belongs to a case.
     static func looseEvent(from row: Row) -> CaseEvent {
-        CaseEvent(id: row[0], caseID: (row[1] as CaseID?) ?? 0, recordedAt: row[2], user: row[3],
-                  kind: EventKind(rawValue: row[4]) ?? .verplaatst,
-                  fromStage: (row[5] as String?).flatMap(Stage.init(rawValue:)),
-                  toStage: (row[6] as String?).flatMap(Stage.init(rawValue:)), day: day(row[7]), detail: row[8])
+        CaseEvent(id: row["id"], caseID: (row["case_id"] as CaseID?) ?? 0, recordedAt: row["recorded_at"], user: row["user"],
+                  kind: EventKind(rawValue: row["kind"]) ?? .verplaatst,
+                  fromStage: (row["from_stage"] as String?).flatMap(Stage.init(rawValue:)),
+                  toStage: (row["to_stage"] as String?).flatMap(Stage.init(rawValue:)), day: day(row["day"]), detail: row["detail"])
     }
 
     static let dutchTableNames: [String: String] = [

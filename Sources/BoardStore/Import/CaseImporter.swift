@@ -257,50 +257,41 @@ struct RowChecker {
         let medewerker = checked(.medewerker, value(.medewerker), as: .name)
         let children = self.children(value(.kinderen), reportedOn: reportedOn, problems: &problems)
 
-        // The stages, in order; every later one needs the earlier ones.
+        // The stages the file gives, in the flow's order, each with the column of its day; an
+        // uitkomst the file names wrongly is nil, and its day is still checked.
+        let uitkomstText = value(.uitkomst)
+        var given: [(stage: Stage?, dayColumn: ImportColumn)] = []
+        if !value(.onderzoekOp).isEmpty { given.append((.onderzoek, .onderzoekOp)) }
+        if !value(.beschermtafelOp).isEmpty { given.append((.beschermtafel, .beschermtafelOp)) }
+        if !uitkomstText.isEmpty { given.append((Stage(name: uitkomstText).flatMap { $0.isEnd ? $0 : nil }, .uitkomstOp)) }
+
+        // Every stage needs the ones before it on the board's way there (ImportRoute); its day
+        // lies on or after the previous stage's, as long as the way there is whole.
         var moves: [ImportRow.StageDay] = []
         var previous: (Day, ImportColumn)? = reportedOn.map { ($0, .aangemeldOp) }
         var chainBroken = reportedOn == nil
-        let onderzoekText = value(.onderzoekOp)
-        let tafelText = value(.beschermtafelOp)
-        let uitkomstText = value(.uitkomst)
-        let uitkomstOpText = value(.uitkomstOp)
-
-        if !onderzoekText.isEmpty {
-            if let day = date(.onderzoekOp, onderzoekText, after: previous) {
-                moves.append(.init(stage: .onderzoek, day: day))
-                previous = (day, .onderzoekOp)
-            } else { chainBroken = true }
-        }
-        if !tafelText.isEmpty {
-            if onderzoekText.isEmpty {
-                problems.append("beschermtafel_op is ingevuld maar onderzoek_op niet; een zaak komt pas na onderzoek aan de Beschermtafel")
-                chainBroken = true
-            }
-            if let day = date(.beschermtafelOp, tafelText, after: chainBroken ? nil : previous) {
-                moves.append(.init(stage: .beschermtafel, day: day))
-                previous = (day, .beschermtafelOp)
-            } else { chainBroken = true }
-        }
-        if !uitkomstText.isEmpty {
-            let outcome = Stage(name: uitkomstText).flatMap { $0.isEnd ? $0 : nil }
-            if outcome == nil {
+        var cameFrom = Stage.aangemeld
+        for (stage, dayColumn) in given {
+            if stage == nil {
                 problems.append("uitkomst \(InputText.quoted(uitkomstText)) is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek")
             }
-            if onderzoekText.isEmpty {
-                problems.append("uitkomst is ingevuld maar onderzoek_op niet; een uitkomst volgt pas na onderzoek")
+            let needed = stage.map { ImportRoute.stages(before: $0, cameFrom: cameFrom) } ?? ImportRoute.beforeAnyOutcome
+            for earlier in needed where earlier != .aangemeld && !given.contains(where: { $0.stage == earlier }) {
+                problems.append(Self.missing(earlier, before: stage))
                 chainBroken = true
             }
-            if outcome == .rvkOnderzoek && tafelText.isEmpty {
-                problems.append("uitkomst rvk-onderzoek vraagt ook beschermtafel_op; alleen de Beschermtafel brengt een zaak naar de Raad")
-                chainBroken = true
-            }
-            if uitkomstOpText.isEmpty {
+            let dayText = value(dayColumn)
+            if dayText.isEmpty {  // only an uitkomst is given without its day
                 problems.append("uitkomst_op ontbreekt; bij een uitkomst hoort de datum ervan")
-            } else if let day = date(.uitkomstOp, uitkomstOpText, after: chainBroken ? nil : previous), let outcome {
-                moves.append(.init(stage: outcome, day: day))
+            } else if let day = date(dayColumn, dayText, after: chainBroken ? nil : previous) {
+                if let stage { moves.append(.init(stage: stage, day: day)) }
+                previous = (day, dayColumn)
+            } else {
+                chainBroken = true
             }
-        } else if !uitkomstOpText.isEmpty {
+            if let stage { cameFrom = stage }
+        }
+        if uitkomstText.isEmpty && !value(.uitkomstOp).isEmpty {
             problems.append("uitkomst_op is ingevuld maar uitkomst niet")
         }
 
@@ -310,6 +301,32 @@ struct RowChecker {
         let report = NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: source, familyName: familyName,
                                wijk: wijk, medewerker: medewerker, children: children)
         return .valid(ImportRow(line: line, report: report, moves: moves))
+    }
+
+    /// A stage the file gives (nil: an uitkomst it names wrongly) without an earlier one that the
+    /// board's way there needs, in the file's column names.
+    static func missing(_ earlier: Stage, before stage: Stage?) -> String {
+        switch (stage, earlier) {
+        case (.beschermtafel?, .onderzoek):
+            return "beschermtafel_op is ingevuld maar onderzoek_op niet; een zaak komt pas na onderzoek aan de Beschermtafel"
+        case (.rvkOnderzoek?, .beschermtafel):
+            return "uitkomst rvk-onderzoek vraagt ook beschermtafel_op; alleen de Beschermtafel brengt een zaak naar de Raad"
+        case (_, .onderzoek) where stage?.isEnd ?? true:
+            return "uitkomst is ingevuld maar onderzoek_op niet; een uitkomst volgt pas na onderzoek"
+        default:
+            return "\(column(naming: stage)) is ingevuld maar \(column(naming: earlier)) niet; "
+                + "op het bord komt een zaak pas na \(earlier.title) in \(stage?.title ?? "een eindkolom")"
+        }
+    }
+
+    /// The column that says a case reached `stage`: a stage's day, or the uitkomst.
+    private static func column(naming stage: Stage?) -> String {
+        switch stage {
+        case .aangemeld?: return ImportColumn.aangemeldOp.rawValue
+        case .onderzoek?: return ImportColumn.onderzoekOp.rawValue
+        case .beschermtafel?: return ImportColumn.beschermtafelOp.rawValue
+        case .veiligheidGewaarborgd?, .rvkOnderzoek?, nil: return ImportColumn.uitkomst.rawValue
+        }
     }
 
     /// `Zoë (12-04-2016) | Daan (02-11-2019)`: children separated by `|`, each a first name and a
