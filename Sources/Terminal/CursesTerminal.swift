@@ -55,6 +55,9 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        // Home and End as PuTTY, rxvt and the Linux console send them, whatever TERM's entry
+        // says: otherwise they arrive as Esc and text (and Esc clears the board's filters).
+        for (sequence, code) in Self.homeAndEnd { define_key(sequence, code) }
         intrflush(window, false)
         set_escdelay(25)
         curs_set(0)
@@ -135,6 +138,11 @@ public final class CursesTerminal {
         }
         return nil
     }
+
+    static let homeAndEnd: [(String, Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+        ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+    ]
 
     /// A key from ncurses' function-key codes (KEY_CODE_YES).
     static func key(functionKey code: Int32) -> Key? {

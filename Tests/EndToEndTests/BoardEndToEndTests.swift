@@ -51,6 +51,31 @@ import Testing
         #expect(onderzoek.contains("Testgezin Zoë"))
     }
 
+    /// PuTTY and rxvt send Home and End as `ESC [1~` and `ESC [4~`, which TERM=xterm's entry does
+    /// not list: they must still be Home and End, not Esc (which clears every filter) and text.
+    @Test func homeAndEndFromPuTTYAreHomeAndEnd() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try makeDemoStore(in: directory, families: 120)
+        let session = try TmuxSession(command: [Binary.path, "--store", store], width: 80, height: 24, directory: directory,
+                                      environment: ["TERM": "xterm"])
+        try session.waitFor(text: "afgesloten: laatste")
+        // A filter that every kenmerk matches: the cards stay, and it shows whether an Esc came.
+        try session.send("Right", "/", "2", "Enter")
+        let start = try session.waitFor(text: "filter ‘2’")
+        let selected = { (screen: String) in screen.split(separator: "\n").first { $0.contains("▶") }.map(String.init) }
+        let first = try #require(selected(start))
+
+        _ = try session.tmux(["send-keys", "-H", "1b", "5b", "34", "7e"])
+        let atEnd = try session.waitFor("End: the last card") { selected($0) != first }
+        #expect(atEnd.contains("filter ‘2’") && !atEnd.contains("doet hier niets"), "\(atEnd)")
+        _ = try session.tmux(["send-keys", "-H", "1b", "5b", "31", "7e"])
+        let atHome = try session.waitFor("Home: the first card again") { selected($0) == first }
+        #expect(atHome.contains("filter ‘2’") && !atHome.contains("doet hier niets"), "\(atHome)")
+        try session.send("q")
+        try session.waitFor(text: "EINDE")
+    }
+
     @Test func demoFlagOpensAPopulatedBoardAndCtrlCRestoresTheTerminal() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -106,6 +106,8 @@ public enum NameMask {
         masked.dialog = state.dialog?.masked(names: &overlayNames)
         if let selected = state.selectedCase { overlayNames.append(selected.familyName) }
         if var message = state.message {
+            // A message may name any family on the board ("Aanmelding … (Jansen) opgeslagen").
+            overlayNames += state.cases.lazy.map(\.familyName).filter { !$0.isEmpty && message.text.contains($0) }
             message.text = scrub(message.text, names: overlayNames)
             masked.message = message
         }

@@ -29,13 +29,13 @@ enum BoardView {
     static func drawMessageRow(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
         let y = screen.height - 1
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
-        if state.isEditingFilter { return drawFilterPrompt(" Filter: ", state.filter, y: y, into: &screen) }
+        if state.isEditingFilter { return drawFilterPrompt(" Filter: ", shownFilter(state), y: y, into: &screen) }
         if let message = state.message {
             screen.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
             return nil
         }
         var parts: [String] = []
-        if !state.filter.isEmpty { parts.append("filter ‘\(state.filter)’") }
+        if !state.filter.isEmpty { parts.append("filter ‘\(shownFilter(state))’") }
         if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
         if state.showsOnlyPlans { parts.append("alleen met plan JB (J)") }
         parts += state.facets.descriptions
@@ -47,6 +47,12 @@ enum BoardView {
         }
         screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .dim)
         return nil
+    }
+
+    /// The filter as the screen shows it: in meeting mode a dot per character, since what is typed
+    /// to find a family is often its name.
+    static func shownFilter(_ state: AppState) -> String {
+        state.isMeeting ? String(repeating: "•", count: state.filter.count) : state.filter
     }
 
     /// The filter being typed after `prompt`; returns where the cursor stands, after the text.
@@ -120,7 +126,7 @@ enum BoardView {
         } else if state.showsOnlyOverdue && state.filter.isEmpty {
             lines = ["Geen zaken over de norm.", "o toont weer alle zaken."]
         } else if !state.filter.isEmpty {
-            lines = ["Geen zaken gevonden voor ‘\(state.filter)’.", "Esc wist het filter."]
+            lines = ["Geen zaken gevonden voor ‘\(shownFilter(state))’.", "Esc wist het filter."]
         } else if !state.cases.isEmpty {
             lines = ["Geen zaken in beeld.", "Druk op c om ook oudere afgesloten zaken te tonen."]
         } else {

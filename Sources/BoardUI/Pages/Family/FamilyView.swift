@@ -58,7 +58,9 @@ enum FamilyView {
         for child in dossier.children {
             var name = child.firstName
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
-            var text = "  " + DisplayWidth.pad(name, to: 22) + "geboren " + (child.birthDate.map { "\($0.dutch)  \($0.age(on: context.today)) jr" } ?? Day.unknownText)
+            // In meeting mode the age only: a birth date identifies a child.
+            let born = child.birthDate.map { context.isMeeting ? "\($0.age(on: context.today)) jr" : "geboren \($0.dutch)  \($0.age(on: context.today)) jr" }
+            var text = "  " + DisplayWidth.pad(name, to: 22) + (born ?? "geboren " + Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
             lines.append((text, .normal))
         }
