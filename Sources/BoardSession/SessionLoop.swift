@@ -32,6 +32,7 @@ public final class SessionLoop {
             core.tick()
             switch input {
             case .key(let key): core.dispatch(.key(key))
+            case .mouse(let mouse): core.dispatch(.mouse(mouse))
             case .resize(let width, let height): core.dispatch(.resize(width: width, height: height))
             case .signal: return
             case .timeout: core.reloadIfChanged()

@@ -11,6 +11,10 @@ extension SQLiteCaseStore {
     public static let idleLockMinutesKey = "vergrendeling.minuten"
     public static let defaultIdleLockMinutes = 10
 
+    /// The key of the mouse on the board: 1 on (the default), 0 off, for a team whose terminals
+    /// should keep their own text selection (`--no-mouse` turns it off for one session).
+    public static let mouseKey = "bord.muis"
+
     /// Keys that only the program itself writes.
     static let internalSettings: Set<String> = ["demo"]
 
@@ -32,6 +36,7 @@ extension SQLiteCaseStore {
     } + [
         KnownSetting(key: retentionYearsKey, standard: "\(Retention.defaultYears)", meaning: "bewaartermijn in jaren na de laatste zaak"),
         KnownSetting(key: idleLockMinutesKey, standard: "\(defaultIdleLockMinutes)", meaning: "minuten zonder toets waarna het bord vergrendelt"),
+        KnownSetting(key: mouseKey, standard: "1", meaning: "muis op het bord: 1 = aan, 0 = uit (dan blijft tekst selecteren in de terminal)"),
     ]
 
     /// Every stored setting, by key.
@@ -60,6 +65,9 @@ extension SQLiteCaseStore {
         if key == Self.retentionYearsKey && number < 1 {
             throw StoreError.refused("De bewaartermijn is minstens 1 jaar (de Jeugdwet noemt 20 jaar).")
         }
+        if key == Self.mouseKey && number > 1 {
+            throw StoreError.refused("‘\(value)’ is geen geldige waarde voor \(key): 1 = aan, 0 = uit.")
+        }
         if key == Self.idleLockMinutesKey && number < 1 {
             throw StoreError.refused("Het scherm vergrendelt na minstens 1 minuut zonder toets; een bord dat nooit vergrendelt kan niet.")
         }
@@ -80,6 +88,13 @@ extension SQLiteCaseStore {
         try read { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.idleLockMinutesKey]).flatMap { Int($0) }
             return stored.map { max(1, $0) } ?? Self.defaultIdleLockMinutes
+        }
+    }
+
+    /// Whether the board takes the mouse (setting `bord.muis`, on unless a teamleider set 0).
+    public func mouseEnabled() throws -> Bool {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.mouseKey]) != "0"
         }
     }
 

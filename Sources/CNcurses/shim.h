@@ -37,6 +37,22 @@ static inline void bb_disable_flow_control(void) {
     }
 }
 
+// MARK: Mouse
+
+/// The reports the board asks for: a click, a double click and the wheel (buttons 4 and 5).
+static inline mmask_t bb_mouse_mask(void) {
+    return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+
+/// What a report is: 1 click, 2 double click, 3 wheel up, 4 wheel down, 0 anything else.
+static inline int bb_mouse_kind(mmask_t state) {
+    if (state & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (state & BUTTON1_CLICKED) return 1;
+    if (state & BUTTON4_PRESSED) return 3;
+    if (state & BUTTON5_PRESSED) return 4;
+    return 0;
+}
+
 // MARK: Attributes
 
 static inline attr_t bb_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }

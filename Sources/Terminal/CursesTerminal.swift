@@ -10,6 +10,7 @@ import Darwin
 /// What the input loop gets from the terminal.
 public enum TerminalInput: Equatable, Sendable {
     case key(Key)
+    case mouse(Mouse)
     /// The terminal has a new size (or must be repainted completely, e.g. after Ctrl-Z and `fg`).
     case resize(width: Int, height: Int)
     /// SIGINT, SIGTERM or SIGHUP asked the program to stop (SIGHUP also when input is gone).
@@ -40,7 +41,9 @@ public final class CursesTerminal {
     private var earlyFailures = 0
 
     /// Starts curses mode on stdin/stdout. Throws a `TerminalError` when the terminal type is unknown.
-    public init(theme: Theme, useColour: Bool) throws {
+    /// With `mouse`, clicks and the wheel come as `.mouse` input; without, the terminal keeps its
+    /// own text selection.
+    public init(theme: Theme, useColour: Bool, mouse: Bool = true) throws {
         setlocale(LC_ALL, "")
         guard bb_newterm() != nil else {
             let term = getenv("TERM").map { String(cString: $0) } ?? ""
@@ -58,6 +61,10 @@ public final class CursesTerminal {
         // Home and End as PuTTY, rxvt and the Linux console send them, whatever TERM's entry
         // says: otherwise they arrive as Esc and text (and Esc clears the board's filters).
         for (sequence, code) in Self.homeAndEnd { define_key(sequence, code) }
+        if mouse {
+            mousemask(bb_mouse_mask(), nil)
+            mouseinterval(250)
+        }
         intrflush(window, false)
         set_escdelay(25)
         curs_set(0)
@@ -108,6 +115,7 @@ public final class CursesTerminal {
                     let (width, height) = size()
                     return .resize(width: width, height: height)
                 }
+                if Int32(code) == KEY_MOUSE, let mouse = Self.mouse() { return .mouse(mouse) }
                 if let key = Self.key(functionKey: Int32(code)) { return .key(key) }
             } else if result == OK {
                 earlyFailures = 0
@@ -143,6 +151,14 @@ public final class CursesTerminal {
         ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
         ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
     ]
+
+    /// The mouse report that came with KEY_MOUSE, if it is one the board uses.
+    static func mouse() -> Mouse? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let kinds: [Int32: Mouse.Kind] = [1: .click, 2: .doubleClick, 3: .wheelUp, 4: .wheelDown]
+        return kinds[bb_mouse_kind(event.bstate)].map { Mouse($0, x: Int(event.x), y: Int(event.y)) }
+    }
 
     /// A key from ncurses' function-key codes (KEY_CODE_YES).
     static func key(functionKey code: Int32) -> Key? {
@@ -342,6 +358,7 @@ public final class CursesTerminal {
         guard !restored else { return }
         restored = true
         if cursorVisible { curs_set(1) }
+        mousemask(0, nil)
         endwin()
         bb_restore_signal_handlers()
     }

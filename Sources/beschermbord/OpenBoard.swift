@@ -28,6 +28,10 @@ struct OpenBoard: ParsableCommand {
                                + "alleen korter dan de instelling vergrendeling.minuten van het team (standaard 10).", valueName: "minuten"))
     var lockAfter: Double?
 
+    @Flag(name: [.customLong("no-mouse"), .customLong("geen-muis")],
+          help: "Geen muis: de terminal houdt zijn eigen tekstselectie (ook de instelling bord.muis = 0 van het team).")
+    var noMouse = false
+
     func validate() throws {
         if let lockAfter, !(lockAfter > 0 && lockAfter.isFinite) {
             throw ValidationError("--lock-after: geef een aantal minuten groter dan 0, bijvoorbeeld 5 of 0.5.")
@@ -52,7 +56,7 @@ struct OpenBoard: ParsableCommand {
         }
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: chosen, useColour: useColour)
+            terminal = try CursesTerminal(theme: chosen, useColour: useColour, mouse: !noMouse && ((try? store.mouseEnabled()) ?? true))
         } catch {
             throw Failure(message: "\(error)")
         }

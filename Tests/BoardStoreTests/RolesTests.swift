@@ -143,6 +143,18 @@ struct RolesTests {
         #expect(try karim.idleLockMinutes() == 3)
     }
 
+    /// The mouse on the board: on unless a teamleider sets `bord.muis` to 0; only 0 and 1 mean something.
+    @Test func theMouseIsATeamSetting() throws {
+        let scratch = try ScratchDirectory()
+        let anouk = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        #expect(try anouk.mouseEnabled())
+        #expect(storeError { try anouk.setSetting(SQLiteCaseStore.mouseKey, to: "2") }?.description.contains("1 = aan, 0 = uit") == true)
+        try anouk.setSetting(SQLiteCaseStore.mouseKey, to: "0")
+        #expect(try !anouk.mouseEnabled())
+        try anouk.setSetting(SQLiteCaseStore.mouseKey, to: "1")
+        #expect(try anouk.mouseEnabled())
+    }
+
     /// A store from before the staff list: whoever changed cases keeps working as medewerker, the
     /// first to open it becomes teamleider, and the old events get their place in the hash chain.
     @Test func storeFromBeforeRolesIsUpgraded() throws {

@@ -76,6 +76,43 @@ import Testing
         try session.waitFor(text: "EINDE")
     }
 
+    /// A left click at (x, y) as an xterm-style terminal reports it (X10 encoding: press, release).
+    static func click(_ session: TmuxSession, x: Int, y: Int) throws {
+        let position = [32 + x + 1, 32 + y + 1].map { String($0, radix: 16) }
+        _ = try session.tmux(["send-keys", "-H", "1b", "5b", "4d", "20"] + position)
+        _ = try session.tmux(["send-keys", "-H", "1b", "5b", "4d", "23"] + position)
+    }
+
+    @Test(arguments: [false, true])
+    func aClickSelectsACardADoubleClickOpensItUnlessTheMouseIsOff(mouseOff: Bool) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try makeDemoStore(in: directory, families: 40)
+        let session = try TmuxSession(command: [Binary.path, "--store", store] + (mouseOff ? ["--no-mouse"] : []), width: 80, height: 24,
+                                      directory: directory)
+        let start = try session.waitFor(text: "afgesloten: laatste")
+        let marker = { (screen: String) in screen.split(separator: "\n").compactMap { line in line.firstIndex(of: "▶").map { line.distance(from: line.startIndex, to: $0) } }.first }
+        #expect(marker(start) == 0, "the first column's card is selected:\n\(start)")
+        // The first card of the second column (columns are 16 wide at 80).
+        try Self.click(session, x: 20, y: 3)
+        if mouseOff {
+            // Help opening proves the click's bytes were read before it.
+            try session.send("?")
+            try session.waitFor(text: "Toetsen: Bord")
+            try session.send("Escape")
+            let after = try session.waitFor("help closed") { !$0.contains("Toetsen: Bord") }
+            #expect(marker(after) == 0, "without the mouse the click changes nothing:\n\(after)")
+        } else {
+            let moved = try session.waitFor("the click") { marker($0) == 16 }
+            #expect(moved.contains("afgesloten: laatste"))
+            try Self.click(session, x: 20, y: 4)
+            try Self.click(session, x: 20, y: 4)
+            try session.waitFor(text: "1 Gezin")
+        }
+        try session.send("Q")
+        try session.waitFor(text: "EINDE")
+    }
+
     @Test func demoFlagOpensAPopulatedBoardAndCtrlCRestoresTheTerminal() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
 
 public enum AppEvent: Equatable, Sendable {
     case key(Key)
+    /// A click, double click or wheel turn (MouseUpdate.swift).
+    case mouse(Mouse)
     case resize(width: Int, height: Int)
     /// The board's data, freshly loaded (after start, a change, or `r`).
     case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)

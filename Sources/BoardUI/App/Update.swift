@@ -91,11 +91,16 @@ extension AppState {
             }
             lock.noteKey()
             return handle(key)
+        case .mouse(let mouse):
+            // The locked screen and the lock's question take keys only.
+            guard !lock.isLocked else { return [] }
+            lock.noteKey()
+            return handle(mouse)
         }
     }
 
     /// A key for whatever is in front: help, the dialog, the page, or the board.
-    private mutating func handle(_ key: Key) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Effect] {
         if help != nil || dialog != nil || !pages.isEmpty { message = nil }
         if var open = help {
             switch open.handle(key, pageWidth: width, pageHeight: pageHeight) {

@@ -3,39 +3,66 @@ enum FormView {
     /// Rows of text a multi-line field takes in the dialog.
     static let multilineRows = 4
 
+    /// Where everything of a form goes in a page area: shared by drawing and by a mouse click.
+    struct Layout {
+        enum Row { case text(String, Role), field(Int, line: Int) }
+
+        var rows: [Row] = []
+        var footer: [(String, Role)] = []
+        var width: Int
+        var labelWidth: Int
+        var valueX: Int
+        var valueWidth: Int
+        var bodyHeight: Int
+        /// The first row in view.
+        var first: Int
+        var rect: Rect
+
+        init(_ form: Form, subtitle: String?, pageWidth: Int, pageHeight: Int) {
+            width = min(pageWidth - 2, 76)
+            labelWidth = min(24, max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
+            valueX = 2 + labelWidth + 2
+            valueWidth = max(4, width - valueX - 2)
+
+            // Lay out all rows first, then show a window of them around the focused field.
+            if let subtitle { rows.append(.text(subtitle, .dim)) }
+            var focusRow = 0
+            for (index, field) in form.fields.enumerated() {
+                if index == form.focus { focusRow = rows.count }
+                let count = field.kind == .multiline ? multilineRows : 1
+                for line in 0..<count { rows.append(.field(index, line: line)) }
+                if index == form.focus, field.kind == .multiline { focusRow = rows.count - 1 }
+                if let error = field.error { rows.append(.text("   ↳ " + error, .error)) }
+            }
+            if let error = form.error {
+                for line in TextLayout.wrapped(error, width: width - 4) { footer.append((line, .error)) }
+            }
+            if form.isConfirmingQuit {
+                footer.append(("Wat je typte weggooien en stoppen? j = ja, andere toets = nee", .warning))
+            } else if form.isConfirmingDiscard {
+                footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
+            }
+            let maxBody = max(1, pageHeight - 3 - footer.count - 2)
+            bodyHeight = min(rows.count, maxBody)
+            first = min(max(0, focusRow - bodyHeight + 2), max(0, rows.count - bodyHeight))
+            let height = bodyHeight + footer.count + 2
+            rect = Rect(x: (pageWidth - width) / 2, y: max(1, (pageHeight - height) / 2), width: width, height: height)
+        }
+
+        /// The field drawn at (x, y) of the page area, if any.
+        func field(atX x: Int, y: Int) -> Int? {
+            guard x >= rect.x, x < rect.maxX else { return nil }
+            let row = first + (y - rect.y - 1)
+            guard y > rect.y, y - rect.y - 1 < bodyHeight, rows.indices.contains(row), case .field(let index, _) = rows[row] else { return nil }
+            return index
+        }
+    }
+
     /// Draws the form; returns where the text cursor goes (the focused text field).
     static func draw(_ form: Form, subtitle: String? = nil, into screen: inout Screen) -> (x: Int, y: Int)? {
-        let width = min(screen.width - 2, 76)
-        let labelWidth = min(24, max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
-        let valueX = 2 + labelWidth + 2
-        let valueWidth = max(4, width - valueX - 2)
-
-        // Lay out all rows first, then show a window of them around the focused field.
-        enum Row { case text(String, Role), field(Int, line: Int) }
-        var rows: [Row] = []
-        if let subtitle { rows.append(.text(subtitle, .dim)) }
-        var focusRow = 0
-        for (index, field) in form.fields.enumerated() {
-            if index == form.focus { focusRow = rows.count }
-            let count = field.kind == .multiline ? multilineRows : 1
-            for line in 0..<count { rows.append(.field(index, line: line)) }
-            if index == form.focus, field.kind == .multiline { focusRow = rows.count - 1 }
-            if let error = field.error { rows.append(.text("   ↳ " + error, .error)) }
-        }
-        var footer: [(String, Role)] = []
-        if let error = form.error {
-            for line in TextLayout.wrapped(error, width: width - 4) { footer.append((line, .error)) }
-        }
-        if form.isConfirmingQuit {
-            footer.append(("Wat je typte weggooien en stoppen? j = ja, andere toets = nee", .warning))
-        } else if form.isConfirmingDiscard {
-            footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
-        }
-        let maxBody = max(1, screen.height - 3 - footer.count - 2)
-        let bodyHeight = min(rows.count, maxBody)
-        let first = min(max(0, focusRow - bodyHeight + 2), max(0, rows.count - bodyHeight))
-        let height = bodyHeight + footer.count + 2
-        let rect = Rect(x: (screen.width - width) / 2, y: max(1, (screen.height - height) / 2), width: width, height: height)
+        let layout = Layout(form, subtitle: subtitle, pageWidth: screen.width, pageHeight: screen.height)
+        let (rows, footer, rect, first, bodyHeight) = (layout.rows, layout.footer, layout.rect, layout.first, layout.bodyHeight)
+        let (width, labelWidth, valueX, valueWidth) = (layout.width, layout.labelWidth, layout.valueX, layout.valueWidth)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: form.title, titleRole: .title)
         if first > 0 { screen.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }

@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The board's geometry, shared by the view that draws it and the update that scrolls it.
 public enum BoardMetrics {
     /// Title row and status row (the key bar is below the page).
@@ -12,6 +14,17 @@ public enum BoardMetrics {
     /// How many cards fit in a column at once.
     public static func visibleCards(pageHeight: Int) -> Int {
         max(1, (innerHeight(pageHeight: pageHeight) + 1) / cardPitch)
+    }
+
+    /// Where a column's card stands, `offset` places below the first one in view.
+    static func cardRect(_ offset: Int, inColumn inner: Rect) -> Rect {
+        let y = inner.y + offset * cardPitch
+        return Rect(x: inner.x, y: y, width: inner.width, height: min(cardLines, inner.maxY - y))
+    }
+
+    /// The columns of a board drawn in a page area of `width` by `pageHeight`.
+    static func columnRects(width: Int, pageHeight: Int) -> [Rect] {
+        columnRects(width: width, top: 1, height: pageHeight - chromeRows, count: Stage.allCases.count)
     }
 
     /// The x-range of each of the five columns: equal widths, the remainder to the last ones.

@@ -5,9 +5,7 @@ enum BoardView {
     /// Draws the board; returns the cursor position while the filter is being typed.
     static func draw(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
         drawTitle(state, into: &screen)
-        let top = 1
-        let height = screen.height - BoardMetrics.chromeRows
-        let rects = BoardMetrics.columnRects(width: screen.width, top: top, height: height, count: Stage.allCases.count)
+        let rects = BoardMetrics.columnRects(width: screen.width, pageHeight: screen.height)
         for (stage, rect) in zip(Stage.allCases, rects) {
             drawColumn(stage, in: rect, state: state, into: &screen)
         }
@@ -103,8 +101,7 @@ enum BoardView {
         let first = min(state.scroll[stage] ?? 0, max(0, cards.count - 1))
         let selected = state.selectedIndex(in: stage)
         for (offset, index) in (first..<min(cards.count, first + visible)).enumerated() {
-            let cardRect = Rect(x: inner.x, y: inner.y + offset * BoardMetrics.cardPitch, width: inner.width,
-                                height: min(BoardMetrics.cardLines, inner.maxY - (inner.y + offset * BoardMetrics.cardPitch)))
+            let cardRect = BoardMetrics.cardRect(offset, inColumn: inner)
             let role: Role? = index == selected ? (focused ? .cardSelected : nil) : nil
             CardView.draw(cards[index], in: cardRect, state: state, highlight: role, into: &screen)
         }
