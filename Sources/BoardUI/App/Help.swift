@@ -50,6 +50,7 @@ enum HelpView {
         }
         let height = min(screen.height - 1, rows.count + 2)
         let rect = Rect(x: (screen.width - width) / 2, y: max(0, (screen.height - height) / 2), width: width, height: height)
+        screen.clearRows(of: rect)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: "Toetsen: \(help.title)", titleRole: .title)
         let visible = max(0, height - 2)

@@ -6,7 +6,8 @@ enum FormView {
     /// Draws the form; returns where the text cursor goes (the focused text field).
     static func draw(_ form: Form, subtitle: String? = nil, into screen: inout Screen) -> (x: Int, y: Int)? {
         let width = min(screen.width - 2, 76)
-        let labelWidth = min(24, max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
+        // Labels take up to half the dialog: at 80 columns every label is whole.
+        let labelWidth = min(max(10, width / 2 - 4), max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
         let valueX = 2 + labelWidth + 2
         let valueWidth = max(4, width - valueX - 2)
 
@@ -34,6 +35,7 @@ enum FormView {
         let first = min(max(0, focusRow - bodyHeight + 2), max(0, rows.count - bodyHeight))
         let height = bodyHeight + footer.count + 2
         let rect = Rect(x: (screen.width - width) / 2, y: max(1, (screen.height - height) / 2), width: width, height: height)
+        screen.clearRows(of: rect)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: form.title, titleRole: .title)
         if first > 0 { screen.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }

@@ -9,9 +9,10 @@ public enum BoardMetrics {
     /// Rows inside a column's border.
     static func innerHeight(pageHeight: Int) -> Int { max(0, pageHeight - chromeRows - 2) }
 
-    /// How many cards fit in a column at once.
-    public static func visibleCards(pageHeight: Int) -> Int {
-        max(1, (innerHeight(pageHeight: pageHeight) + 1) / cardPitch)
+    /// How many cards fit in a column at once, under the line of counts when the header has one
+    /// (BoardHeader.swift).
+    public static func visibleCards(pageHeight: Int, countLine: Bool) -> Int {
+        max(1, (innerHeight(pageHeight: pageHeight) - (countLine ? 1 : 0) + 1) / cardPitch)
     }
 
     /// The x-range of each of the five columns: equal widths, the remainder to the last ones.

@@ -8,8 +8,11 @@ enum BoardView {
         let top = 1
         let height = screen.height - BoardMetrics.chromeRows
         let rects = BoardMetrics.columnRects(width: screen.width, top: top, height: height, count: Stage.allCases.count)
+        let header = BoardHeader(state)
+        // The narrowest card decides how every card writes its children.
+        let children = CardView.childrenForm(width: screen.width / Stage.allCases.count - 2)
         for (stage, rect) in zip(Stage.allCases, rects) {
-            drawColumn(stage, in: rect, state: state, into: &screen)
+            drawColumn(stage, in: rect, header: header, children: children, state: state, into: &screen)
         }
         if state.hasLoaded && state.cardTotal == 0 { drawEmptyBoard(state, into: &screen) }
         return drawMessageRow(state, into: &screen)
@@ -31,7 +34,7 @@ enum BoardView {
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
         if state.isEditingFilter { return drawFilterPrompt(" Filter: ", state.filter, y: y, into: &screen) }
         if let message = state.message {
-            screen.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
+            MessageRows.draw(message, into: &screen)
             return nil
         }
         var parts: [String] = []
@@ -56,60 +59,36 @@ enum BoardView {
         return (x: min(end, screen.width - 1), y: y)
     }
 
-    /// `Onderzoek 14`; with a WIP limit `Onderzoek 14/12!` (open cases / limit, `!` when over it),
-    /// and under a filter the shown cards first: `Onderzoek 3 · 14/12!`. Shortened to fit `width`.
-    static func columnTitle(_ stage: Stage, count: Int, width: Int, load: Int? = nil, limit: Int? = nil) -> String {
-        var number = "\(count)"
-        if let limit {
-            let open = load ?? count
-            let wip = "\(open)/\(limit)\(open > limit ? "!" : "")"
-            number = open == count ? wip : "\(count) · \(wip)"
-        }
-        // Ever shorter names, so that the count, the limit and the `!` stay readable in narrow columns.
-        let names: [String]
-        switch stage {
-        case .aangemeld: names = [stage.title, "Aangem."]
-        case .onderzoek: names = [stage.title, "Onderz."]
-        case .beschermtafel: names = [stage.title, "Tafel"]
-        case .veiligheidGewaarborgd: names = [stage.title, "Veilig"]
-        case .rvkOnderzoek: names = [stage.title, "RvK"]
-        }
-        let forms = names.map { "\($0) \(number)" } + [number]
-        return forms.first(where: { DisplayWidth.of($0) + 2 <= width }) ?? number
-    }
-
-    static func drawColumn(_ stage: Stage, in rect: Rect, state: AppState, into screen: inout Screen) {
+    static func drawColumn(_ stage: Stage, in rect: Rect, header: BoardHeader, children: Int, state: AppState, into screen: inout Screen) {
         let cards = state.cards(in: stage)
         let focused = stage == state.focusedStage && state.pages.isEmpty && state.dialog == nil && state.help == nil
-        let load = state.columnLoad[stage] ?? 0
-        let limit = stage.isEnd ? nil : state.norms.wipLimits[stage]
-        let overLimit = state.norms.isOverWIP(stage, count: load)
+        let overLimit = state.norms.isOverWIP(stage, count: state.columnLoad[stage] ?? 0)
+        let headerRole: Role = overLimit ? .columnHeaderOverLimit : .columnHeader
+        let counts = BoardHeader.counts(of: stage, in: state)
         screen.box(rect, role: focused ? .borderFocused : .borderUnfocused,
-                   title: columnTitle(stage, count: state.cardCount(in: stage), width: rect.width - 2, load: load, limit: limit),
-                   titleRole: overLimit ? .columnHeaderOverLimit : .columnHeader)
-        let inner = rect.inset(by: 1)
+                   title: header.title(of: stage, counts: counts, width: rect.width), titleRole: headerRole)
+        var inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
+        if header.hasCountLine {
+            screen.put(counts, x: inner.x, y: inner.y, maxWidth: inner.width, role: headerRole)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
         if cards.isEmpty {
             screen.put("(leeg)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .dim)
             return
         }
-        let visible = BoardMetrics.visibleCards(pageHeight: screen.height)
+        let visible = BoardMetrics.visibleCards(pageHeight: screen.height, countLine: header.hasCountLine)
         let first = min(state.scroll[stage] ?? 0, max(0, cards.count - 1))
         let selected = state.selectedIndex(in: stage)
         for (offset, index) in (first..<min(cards.count, first + visible)).enumerated() {
             let cardRect = Rect(x: inner.x, y: inner.y + offset * BoardMetrics.cardPitch, width: inner.width,
                                 height: min(BoardMetrics.cardLines, inner.maxY - (inner.y + offset * BoardMetrics.cardPitch)))
             let role: Role? = index == selected ? (focused ? .cardSelected : nil) : nil
-            CardView.draw(cards[index], in: cardRect, state: state, highlight: role, into: &screen)
-        }
-        if first > 0 {
-            let hint = "▲ \(first)"
-            screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.y, role: .keyHint)
+            CardView.draw(cards[index], in: cardRect, state: state, highlight: role, children: children, into: &screen)
         }
         let below = state.cardCount(in: stage) - (first + visible)
-        if below > 0 {
-            let hint = "▼ \(below) meer"
-            screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.maxY - 1, role: .keyHint)
+        if let marks = BoardHeader.scrollMarks(above: first, below: below, width: rect.width) {
+            screen.put(marks, x: rect.maxX - 2 - DisplayWidth.of(marks), y: rect.maxY - 1, role: .keyHint)
         }
     }
 
@@ -141,7 +120,8 @@ enum BoardView {
 /// The selected card is filled in its role and marked with ▶ on the column's left border, so it
 /// stands out without colour too.
 enum CardView {
-    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, into screen: inout Screen) {
+    /// `children` is the form of the children's line (`childrenForm(width:)`), the same on every card.
+    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, children: Int, into screen: inout Screen) {
         let base: Role = highlight ?? .normal
         if let highlight {
             screen.fill(rect, role: highlight)
@@ -149,16 +129,21 @@ enum CardView {
         }
         let overdue = state.isOverdue(summary)
         let days = summary.daysInStage(today: state.today)
-        let daysText = overdue ? "!\(days)d" : "\(days)d"
+        // The kenmerk is never cut: the days lose their `d` first, then move to the name line.
+        let kenmerkWidth = DisplayWidth.of(summary.kenmerk)
+        var daysText = overdue ? "!\(days)d" : "\(days)d"
+        if kenmerkWidth + 1 + DisplayWidth.of(daysText) > rect.width { daysText.removeLast() }
         let daysWidth = DisplayWidth.of(daysText)
-        screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
-        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
-        let lines = [summary.familyName, childrenText(summary, today: state.today, width: rect.width),
+        let daysRow = kenmerkWidth + 1 + daysWidth <= rect.width || rect.height < 2 ? 0 : 1
+        screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: rect.width, role: base)
+        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y + daysRow, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
+        let lines = [summary.familyName, childrenText(summary, today: state.today, form: children),
                      planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
             if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) { role = .overdue }
-            screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: rect.width, role: role)
+            let width = offset + 1 == daysRow ? rect.width - daysWidth - 1 : rect.width
+            screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: width, role: role)
         }
     }
 
@@ -181,12 +166,31 @@ enum CardView {
         return "◆JB\(overdue ? "!" : "") ev \(next.dutch.prefix(5))"
     }
 
-    /// "3 kinderen, jongste 4 jr", shortened step by step to fit `width`.
+    /// The children's line in form 0 "3 kinderen, jongste 4 jr", 1 "3 kind. (4 jr)" or 2 "3 kd. (4 jr)".
+    static func children(count: Int, age: String, form: Int) -> String {
+        switch (form, count) {
+        case (_, 0): return "geen kinderen"
+        case (2, _): return "\(count) kd. (\(age))"
+        case (_, 1): return "1 kind (\(age))"
+        case (0, _): return "\(count) kinderen, jongste \(age)"
+        default: return "\(count) kind. (\(age))"
+        }
+    }
+
+    /// The widest each form gets (nine children, the youngest eleven months).
+    private static let widestForms = (0...2).map { DisplayWidth.of(children(count: 9, age: "11 mnd", form: $0)) }
+
+    /// The fullest form that fits `width` whatever the card: so `2 kd.` never stands beside `3 kind.`.
+    static func childrenForm(width: Int) -> Int {
+        widestForms.firstIndex { $0 <= width } ?? widestForms.count - 1
+    }
+
+    static func childrenText(_ summary: CaseSummary, today: Day, form: Int) -> String {
+        children(count: summary.childCount, age: summary.youngestBirthDate.map { $0.ageText(on: today) } ?? "?", form: form)
+    }
+
+    /// The children's line for a text `width` columns wide.
     static func childrenText(_ summary: CaseSummary, today: Day, width: Int) -> String {
-        guard summary.childCount > 0 else { return "geen kinderen" }
-        let age = summary.youngestBirthDate.map { "\($0.age(on: today)) jr" } ?? "?"
-        let n = summary.childCount
-        let forms = n == 1 ? ["1 kind (\(age))"] : ["\(n) kinderen, jongste \(age)", "\(n) kind. (\(age))", "\(n) kd. (\(age))"]
-        return forms.first(where: { DisplayWidth.of($0) <= width }) ?? forms.last!
+        childrenText(summary, today: today, form: childrenForm(width: width))
     }
 }
