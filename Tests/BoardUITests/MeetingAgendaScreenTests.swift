@@ -218,12 +218,11 @@ import Testing
         let x = Array(header).firstIndex(of: "2")!
         #expect(screen[x, 1].role == .columnHeaderOverLimit)
 
-        // At 80 columns the names keep the border and the counts, the limit and the `!` take the line below.
+        // At 80 columns the name shortens so that the limit and the `!` stay.
         var narrow = Fixture.state()
         _ = narrow.update(.loaded(cases: Fixture.cases, norms: norms, suggestedKenmerk: "2026-0103"))
-        let narrowHeader = AppView.render(narrow).screen.lines
-        #expect(narrowHeader[1].hasPrefix("┌ Aangemeld ───┐┌ Onderzoek ───┐"), "\(narrowHeader[1])")
-        #expect(narrowHeader[2].hasPrefix("│2/1!          ││2/5           │"), "\(narrowHeader[2])")
+        let narrowHeader = AppView.render(narrow).screen.lines[1]
+        #expect(narrowHeader.contains("Aangem. 2/1!") && narrowHeader.contains("Onderz. 2/5"), "\(narrowHeader)")
 
         // Under a filter the header shows the cards in view and the column's whole load.
         Fixture.press([.character("/")] + Fixture.type("Jansen") + [.enter], on: &state)

@@ -2,19 +2,17 @@ import BoardCore
 
 /// The columns' headers: each column's name with its count, and with a WIP limit the open cases
 /// over the limit (`14/12!`, the `!` when over it), under a filter the cards in view first
-/// (`3 · 14/12!`). When name and counts do not fit on every column's top border, the names stay
-/// on the borders and the counts take a line of their own under them, in every column alike, so
-/// the cards stay level. The choice counts the widest the counts can get before the next reload
-/// (every open card in view), so typing a filter does not move the cards.
+/// (`3 · 14/12!`). The name shortens (`Onderz.`), and then the title may touch the corners,
+/// before the header takes a second line: when name and counts do not fit on every column's top
+/// border, the names stay on the borders and the counts take a line of their own under them, in
+/// every column alike, so the cards stay level.
 struct BoardHeader {
     let hasCountLine: Bool
 
     init(_ state: AppState) {
         let rects = BoardMetrics.columnRects(width: state.width, top: 0, height: 0, count: Stage.allCases.count)
         hasCountLine = !zip(Stage.allCases, rects).allSatisfy { stage, rect in
-            let most = max(state.cardCount(in: stage), state.columnLoad[stage] ?? 0)
-            let widest = Self.limit(of: stage, in: state).map { "\(most) · \(most)/\($0)!" } ?? "\(most)"
-            return Self.fits("\(Self.names(stage).last!) \(widest)", width: rect.width)
+            Self.fits("\(Self.names(stage).last!) \(Self.counts(of: stage, in: state))", width: rect.width)
         }
     }
 
@@ -43,13 +41,14 @@ struct BoardHeader {
         }
     }
 
-    /// Whether `title` fits on the top border of a column `width` wide, between corners and spaces.
-    static func fits(_ title: String, width: Int) -> Bool { DisplayWidth.of(title) + 4 <= width }
+    /// Whether `title` fits on the top border of a column `width` wide, between its corners.
+    static func fits(_ title: String, width: Int) -> Bool { DisplayWidth.of(title) + 2 <= width }
 
-    /// What the column's top border says: name and counts, or the name alone above a count line.
+    /// What the column's top border says, with the spaces around it when they fit: name and
+    /// counts, or the name alone above the line of counts.
     func title(of stage: Stage, counts: String, width: Int) -> String {
-        let names = Self.names(stage)
-        let forms = hasCountLine ? names : names.map { "\($0) \(counts)" }
+        let titles = Self.names(stage).map { hasCountLine ? $0 : "\($0) \(counts)" }
+        let forms = titles.map { " \($0) " } + [" \(titles.last!)", titles.last!]
         return forms.first { Self.fits($0, width: width) } ?? forms.last!
     }
 

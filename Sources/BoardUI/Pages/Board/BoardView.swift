@@ -65,8 +65,8 @@ enum BoardView {
         let overLimit = state.norms.isOverWIP(stage, count: state.columnLoad[stage] ?? 0)
         let headerRole: Role = overLimit ? .columnHeaderOverLimit : .columnHeader
         let counts = BoardHeader.counts(of: stage, in: state)
-        screen.box(rect, role: focused ? .borderFocused : .borderUnfocused,
-                   title: header.title(of: stage, counts: counts, width: rect.width), titleRole: headerRole)
+        screen.box(rect, role: focused ? .borderFocused : .borderUnfocused)
+        screen.put(header.title(of: stage, counts: counts, width: rect.width), x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, role: headerRole)
         var inner = rect.inset(by: 1)
         guard inner.width > 0, inner.height > 0 else { return }
         if header.hasCountLine {
