@@ -213,17 +213,24 @@ import Testing
     }
 
     @Test(arguments: sizes)
-    func aDialogLeavesNoSliversOfCardsBesideIt(size: (Int, Int)) {
-        var state = Fixture.state(width: size.0, height: size.1)
-        Fixture.press([.character("a")], on: &state)
-        let screen = AppView.render(state).screen
-        let top = try! #require((0..<screen.height).first { screen.line($0).contains(" Nieuwe aanmelding ") })
-        let left = try! #require((0..<screen.width - 2).first { screen[$0, top].character == "┌" && screen[$0 + 2, top].character == "N" })
+    func aDialogOrHelpLeavesNoSliversOfCardsBesideIt(size: (Int, Int)) {
+        for (key, title) in [("a", "Nieuwe aanmelding"), ("?", "Toetsen: Bord")] {
+            var state = Fixture.state(width: size.0, height: size.1)
+            Fixture.press([.character(Character(key))], on: &state)
+            Self.expectNothingBeside(title, on: AppView.render(state).screen)
+        }
+    }
+
+    /// The rows of the box titled `title` show nothing but blanks left and right of it.
+    static func expectNothingBeside(_ title: String, on screen: Screen, sourceLocation: SourceLocation = #_sourceLocation) {
+        let top = try! #require((0..<screen.height).first { screen.line($0).contains(" \(title) ") })
+        let titled = { (x: Int) in x + 2 + title.count <= screen.width && String((0..<title.count).map { screen[x + 2 + $0, top].character }) == title }
+        let left = try! #require((0..<screen.width).first { screen[$0, top].character == "┌" && titled($0) })
         let right = try! #require((0..<screen.width).last { screen[$0, top].character == "┐" })
         let bottom = try! #require((top..<screen.height).first { screen[left, $0].character == "└" })
         for y in top...bottom {
             let beside = (0..<left).map { screen[$0, y].character } + (right + 1..<screen.width).map { screen[$0, y].character }
-            #expect(beside.allSatisfy { $0 == " " }, "beside the dialog on row \(y): \(screen.lines[y])")
+            #expect(beside.allSatisfy { $0 == " " }, "beside ‘\(title)’ on row \(y): \(screen.lines[y])", sourceLocation: sourceLocation)
         }
     }
 

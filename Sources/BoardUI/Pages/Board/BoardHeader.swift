@@ -51,20 +51,6 @@ struct BoardHeader {
         let forms = titles.map { " \($0) " } + [" \(titles.last!)", titles.last!]
         return forms.first { Self.fits($0, width: width) } ?? forms.last!
     }
-
-    /// Where the cards are scrolled to, for the column's lower border: `▲ 3  ▼ 8 meer`, shorter
-    /// when the column is narrow. Nil when every card is in view.
-    static func scrollMarks(above: Int, below: Int, width: Int) -> String? {
-        let forms: [String]
-        switch (above > 0, below > 0) {
-        case (true, true): forms = ["▲ \(above)  ▼ \(below) meer", "▲\(above) ▼\(below) meer", "▲\(above) ▼\(below)"]
-        case (true, false): forms = ["▲ \(above)", "▲\(above)"]
-        case (false, true): forms = ["▼ \(below) meer", "▼\(below)"]
-        case (false, false): return nil
-        }
-        // A border cell stays on either side, so the marks never touch a corner.
-        return forms.first { DisplayWidth.of($0) + 3 <= width } ?? forms.last!
-    }
 }
 
 extension AppState {

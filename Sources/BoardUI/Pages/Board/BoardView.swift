@@ -10,7 +10,7 @@ enum BoardView {
         let rects = BoardMetrics.columnRects(width: screen.width, top: top, height: height, count: Stage.allCases.count)
         let header = BoardHeader(state)
         // The narrowest card decides how every card writes its children.
-        let children = CardView.childrenForm(width: screen.width / Stage.allCases.count - 2)
+        let children = ChildrenForm.fitting(width: screen.width / Stage.allCases.count - 2)
         for (stage, rect) in zip(Stage.allCases, rects) {
             drawColumn(stage, in: rect, header: header, children: children, state: state, into: &screen)
         }
@@ -59,7 +59,7 @@ enum BoardView {
         return (x: min(end, screen.width - 1), y: y)
     }
 
-    static func drawColumn(_ stage: Stage, in rect: Rect, header: BoardHeader, children: Int, state: AppState, into screen: inout Screen) {
+    static func drawColumn(_ stage: Stage, in rect: Rect, header: BoardHeader, children: ChildrenForm, state: AppState, into screen: inout Screen) {
         let cards = state.cards(in: stage)
         let focused = stage == state.focusedStage && state.pages.isEmpty && state.dialog == nil && state.help == nil
         let overLimit = state.norms.isOverWIP(stage, count: state.columnLoad[stage] ?? 0)
@@ -87,9 +87,23 @@ enum BoardView {
             CardView.draw(cards[index], in: cardRect, state: state, highlight: role, children: children, into: &screen)
         }
         let below = state.cardCount(in: stage) - (first + visible)
-        if let marks = BoardHeader.scrollMarks(above: first, below: below, width: rect.width) {
+        if let marks = scrollMarks(above: first, below: below, width: rect.width) {
             screen.put(marks, x: rect.maxX - 2 - DisplayWidth.of(marks), y: rect.maxY - 1, role: .keyHint)
         }
+    }
+
+    /// Where the cards are scrolled to, for the column's lower border: `▲ 3  ▼ 8 meer`, shorter
+    /// when the column is narrow. Nil when every card is in view.
+    static func scrollMarks(above: Int, below: Int, width: Int) -> String? {
+        let forms: [String]
+        switch (above > 0, below > 0) {
+        case (true, true): forms = ["▲ \(above)  ▼ \(below) meer", "▲\(above) ▼\(below) meer", "▲\(above) ▼\(below)"]
+        case (true, false): forms = ["▲ \(above)", "▲\(above)"]
+        case (false, true): forms = ["▼ \(below) meer", "▼\(below)"]
+        case (false, false): return nil
+        }
+        // A border cell stays on either side, so the marks never touch a corner.
+        return forms.first { DisplayWidth.of($0) + 3 <= width } ?? forms.last!
     }
 
     static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {
@@ -120,8 +134,8 @@ enum BoardView {
 /// The selected card is filled in its role and marked with ▶ on the column's left border, so it
 /// stands out without colour too.
 enum CardView {
-    /// `children` is the form of the children's line (`childrenForm(width:)`), the same on every card.
-    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, children: Int, into screen: inout Screen) {
+    /// `children` is how the children's line reads, the same on every card of the board.
+    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, children: ChildrenForm, into screen: inout Screen) {
         let base: Role = highlight ?? .normal
         if let highlight {
             screen.fill(rect, role: highlight)
@@ -137,7 +151,7 @@ enum CardView {
         let daysRow = kenmerkWidth + 1 + daysWidth <= rect.width || rect.height < 2 ? 0 : 1
         screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: rect.width, role: base)
         screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y + daysRow, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
-        let lines = [summary.familyName, childrenText(summary, today: state.today, form: children),
+        let lines = [summary.familyName, children.text(summary, today: state.today),
                      planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
@@ -165,32 +179,33 @@ enum CardView {
         let overdue = summary.isPlanOverdue(today: today)
         return "◆JB\(overdue ? "!" : "") ev \(next.dutch.prefix(5))"
     }
+}
 
-    /// The children's line in form 0 "3 kinderen, jongste 4 jr", 1 "3 kind. (4 jr)" or 2 "3 kd. (4 jr)".
-    static func children(count: Int, age: String, form: Int) -> String {
-        switch (form, count) {
+/// How a card writes its children, fullest first: `3 kinderen, jongste 4 jr`, `3 kind. (4 jr)`,
+/// `3 kd. (4 jr)`. One form for the whole board, chosen by the width of its cards, so `2 kd.`
+/// never stands beside `3 kind.`.
+enum ChildrenForm: CaseIterable {
+    case full, short, shortest
+
+    /// The fullest form that fits `width` whatever the card.
+    static func fitting(width: Int) -> ChildrenForm {
+        allCases.first { widest[$0]! <= width } ?? .shortest
+    }
+
+    /// The widest each form gets: nine children, the youngest eleven months.
+    private static let widest = Dictionary(uniqueKeysWithValues: allCases.map { ($0, DisplayWidth.of($0.text(count: 9, age: "11 mnd"))) })
+
+    func text(count: Int, age: String) -> String {
+        switch (self, count) {
         case (_, 0): return "geen kinderen"
-        case (2, _): return "\(count) kd. (\(age))"
+        case (.shortest, _): return "\(count) kd. (\(age))"
         case (_, 1): return "1 kind (\(age))"
-        case (0, _): return "\(count) kinderen, jongste \(age)"
-        default: return "\(count) kind. (\(age))"
+        case (.full, _): return "\(count) kinderen, jongste \(age)"
+        case (.short, _): return "\(count) kind. (\(age))"
         }
     }
 
-    /// The widest each form gets (nine children, the youngest eleven months).
-    private static let widestForms = (0...2).map { DisplayWidth.of(children(count: 9, age: "11 mnd", form: $0)) }
-
-    /// The fullest form that fits `width` whatever the card: so `2 kd.` never stands beside `3 kind.`.
-    static func childrenForm(width: Int) -> Int {
-        widestForms.firstIndex { $0 <= width } ?? widestForms.count - 1
-    }
-
-    static func childrenText(_ summary: CaseSummary, today: Day, form: Int) -> String {
-        children(count: summary.childCount, age: summary.youngestBirthDate.map { $0.ageText(on: today) } ?? "?", form: form)
-    }
-
-    /// The children's line for a text `width` columns wide.
-    static func childrenText(_ summary: CaseSummary, today: Day, width: Int) -> String {
-        childrenText(summary, today: today, form: childrenForm(width: width))
+    func text(_ summary: CaseSummary, today: Day) -> String {
+        text(count: summary.childCount, age: summary.youngestBirthDate.map { $0.ageText(on: today) } ?? "?")
     }
 }
