@@ -194,6 +194,18 @@ import Testing
         }
     }
 
+    @Test(arguments: sizes)
+    func aLongFieldErrorWrapsUnderItsField(size: (Int, Int)) {
+        var form = NewReportForm.make(kenmerk: "2026-0103", today: Fixture.today, medewerker: "anouk")
+        let error = "Geboortedatum ligt na de datum van de aanmelding; een kind dat nog niet geboren was kan niet bij deze melding horen, pas de datum aan"
+        form.fields[1].error = error
+        var screen = Screen(width: size.0, height: size.1 - 1)
+        _ = FormView.draw(form, into: &screen)
+        let rows = screen.lines.filter { $0.contains("↳") || $0.drop { $0 == " " }.hasPrefix("│      ") }
+        let words = rows.joined(separator: " ").split(separator: " ").filter { $0 != "│" && $0 != "↳" }
+        #expect(words.joined(separator: " ") == error, "\(screen.text)")
+    }
+
     // MARK: 5. Glitches
 
     @Test(arguments: sizes)

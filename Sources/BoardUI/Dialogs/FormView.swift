@@ -1,4 +1,5 @@
-/// A form as a dialog centred in the page area: one row per field, its error below it, the form's error last.
+/// A form as a dialog centred in the page area: one row per field, its error below it (wrapped,
+/// never cut), the form's error last.
 enum FormView {
     /// Rows of text a multi-line field takes in the dialog.
     static let multilineRows = 4
@@ -21,7 +22,11 @@ enum FormView {
             let count = field.kind == .multiline ? multilineRows : 1
             for line in 0..<count { rows.append(.field(index, line: line)) }
             if index == form.focus, field.kind == .multiline { focusRow = rows.count - 1 }
-            if let error = field.error { rows.append(.text("   ↳ " + error, .error)) }
+            if let error = field.error {
+                for (line, text) in TextLayout.wrapped(error, width: max(1, width - 9)).enumerated() {
+                    rows.append(.text((line == 0 ? "   ↳ " : "     ") + text, .error))
+                }
+            }
         }
         var footer: [(String, Role)] = []
         if let error = form.error {
