@@ -161,6 +161,16 @@ import Testing
         Self.expectWholeMessage(in: caseload, keyBarRow: size.1 - 1)
     }
 
+    @Test func aMessageLongerThanHalfThePageSaysItGoesOn() {
+        var state = Fixture.state()
+        _ = state.update(.failed(String(repeating: "Te lang bericht. ", count: 100)))
+        let screen = AppView.render(state).screen
+        let rows = (0..<23).filter { screen[1, $0].role == .error }
+        #expect(rows == Array(12...22), "half the page, right above the key bar")
+        #expect(screen.lines[22].hasSuffix("…"))
+        #expect(screen.lines[1].hasPrefix("┌ Aangemeld 2 ─┐"), "the board stays in view above it")
+    }
+
     /// Every word of the message is on the rows right above the key bar, in the error role, and uncut.
     static func expectWholeMessage(in state: AppState, keyBarRow: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let screen = AppView.render(state).screen

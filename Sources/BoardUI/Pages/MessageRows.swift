@@ -9,8 +9,13 @@ enum MessageRows {
             screen.put(" " + message.text, x: 0, y: last, role: role)
             return
         }
+        var lines = TextLayout.wrapped(message.text, width: max(1, screen.width - 2))
         // At most half the page, so that what the message is about stays in view.
-        let lines = TextLayout.wrapped(message.text, width: max(1, screen.width - 2)).prefix(max(1, screen.height / 2))
+        let room = max(1, screen.height / 2)
+        if lines.count > room {
+            lines.removeLast(lines.count - room)
+            lines[room - 1] += "…"
+        }
         let top = last - lines.count + 1
         screen.fill(Rect(x: 0, y: top, width: screen.width, height: lines.count), role: .normal)
         for (offset, line) in lines.enumerated() {

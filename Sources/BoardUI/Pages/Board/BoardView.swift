@@ -103,7 +103,7 @@ enum BoardView {
         case (false, false): return nil
         }
         // A border cell stays on either side, so the marks never touch a corner.
-        return forms.first { DisplayWidth.of($0) + 3 <= width } ?? forms.last!
+        return forms.first { DisplayWidth.of($0) + 4 <= width } ?? forms.last!
     }
 
     static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {

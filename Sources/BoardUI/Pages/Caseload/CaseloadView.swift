@@ -13,9 +13,7 @@ enum CaseloadView {
         let totals = Caseload.totals(rows, name: "Totaal")
         let numbers = { (row: CaseloadRow) in row.counts.map(String.init) + [String(row.total), row.overdue > 0 ? "!\(row.overdue)" : "0"] }
         // Right-aligned numbers, two spaces apart, each column as wide as its header or its widest number.
-        let widths = headers.indices.map { column in
-            2 + max(DisplayWidth.of(headers[column]), DisplayWidth.of(numbers(totals)[column]))
-        }
+        let widths = zip(headers, numbers(totals)).map { 2 + max(DisplayWidth.of($0), DisplayWidth.of($1)) }
         let room = PageFrame.textWidth(screenWidth: target.width) - 2 - widths.reduce(0, +)
         let nameWidth = max(8, min(room, 28, max(12, (rows.map { DisplayWidth.of(name(of: $0)) }.max() ?? 0) + 2)))
         let line = { (marker: String, name: String, cells: [String]) in
