@@ -22,7 +22,7 @@ public struct BoardFacets: Equatable, Sendable {
     /// For the status bar: `medewerker A. Bos · wijk Noord · bron Veilig Thuis`.
     public var descriptions: [String] {
         var parts: [String] = []
-        if let medewerker { parts.append("medewerker \(medewerker)") }
+        if let medewerker { parts.append("medewerker \(medewerker.isEmpty ? "(geen)" : medewerker)") }
         if let wijk { parts.append("wijk \(wijk.isEmpty ? "(geen)" : wijk)") }
         if let source { parts.append("bron \(source.rawValue)") }
         return parts

@@ -24,4 +24,10 @@ public enum Caseload {
         }
         return rows.values.sorted { $0.total != $1.total ? $0.total > $1.total : $0.medewerker < $1.medewerker }
     }
+
+    /// The sums of `rows`, as a row of its own (named `name`).
+    public static func totals(_ rows: [CaseloadRow], name: String) -> CaseloadRow {
+        CaseloadRow(medewerker: name, counts: columns.indices.map { column in rows.map { $0.counts[column] }.reduce(0, +) },
+                    overdue: rows.map(\.overdue).reduce(0, +))
+    }
 }

@@ -64,6 +64,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return max(0, years)
     }
 
+    /// Age in completed months on `today`.
+    public func ageInMonths(on today: Day) -> Int {
+        var months = (today.year - year) * 12 + today.month - month
+        if today.day < day { months -= 1 }
+        return max(0, months)
+    }
+
+    /// A child's age as staff say it: `4 jr`, and under a year `7 mnd`.
+    public func ageText(on today: Day) -> String {
+        let years = age(on: today)
+        return years > 0 ? "\(years) jr" : "\(ageInMonths(on: today)) mnd"
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// `2024-03-01`: the storage and JSON form.

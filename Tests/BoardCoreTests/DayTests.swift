@@ -154,6 +154,16 @@ struct DayTests {
         #expect(day(2024, 1, 1) < day(2024, 1, 2) && day(2023, 12, 31) < day(2024, 1, 1))
     }
 
+    @Test func aBabysAgeIsInMonths() {
+        let birth = day(2026, 1, 31)
+        #expect(birth.ageText(on: day(2026, 2, 27)) == "0 mnd")
+        #expect(birth.ageText(on: day(2026, 3, 31)) == "2 mnd")
+        #expect(birth.ageText(on: day(2026, 12, 30)) == "10 mnd")
+        #expect(birth.ageText(on: day(2027, 1, 30)) == "11 mnd", "the day before the first birthday")
+        #expect(birth.ageText(on: day(2027, 1, 31)) == "1 jr")
+        #expect(day(2010, 6, 15).ageText(on: day(2024, 6, 15)) == "14 jr")
+    }
+
     @Test func ageAroundBirthdays() {
         let birth = day(2010, 6, 15)
         #expect(birth.age(on: day(2024, 6, 14)) == 13, "the day before the birthday")

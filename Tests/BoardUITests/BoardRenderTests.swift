@@ -11,12 +11,12 @@ import Testing
             "┌ Aangemeld 2 ─┐┌ Onderzoek 2 ─┐┌ Tafel 1 ─────┐┌ Veilig 1 ────┐┌ RvK 1 ───────┐",
             "▶2026-0102  !9d││2026-0080 !80d││2026-0050  40d││2026-0040   5d││2026-0030  12d│",
             "│Özdemir       ││李娜 Wang     ││El Amrani     ││de Vries      ││Yılmaz        │",
-            "│1 kind (7 jr) ││2 kind. (4 jr)││2 kind. (4 jr)││2 kind. (4 jr)││2 kind. (4 jr)│",
+            "│1 kd. (7 jr)  ││2 kd. (4 jr)  ││2 kd. (4 jr)  ││2 kd. (4 jr)  ││2 kd. (4 jr)  │",
             "│Karim Benali  ││Jeroen Mulder ││Anouk de Wit  ││Anouk de Wit  ││Anouk de Wit  │",
             "│              ││              ││              ││              ││              │",
             "│2026-0101   2d││2026-0090  20d││              ││              ││              │",
             "│Jansen        ││van den Berg-…││              ││              ││              │",
-            "│2 kind. (4 jr)││4 kind. (1 jr)││              ││              ││              │",
+            "│2 kd. (4 jr)  ││4 kd. (1 jr)  ││              ││              ││              │",
             "│Anouk de Wit  ││Anouk de Wit  ││              ││              ││              │",
             blank,
             blank,
@@ -86,7 +86,7 @@ import Testing
         #expect(lines[21].contains("▼ 8 meer"))
         Fixture.press([.character("G")], on: &state)
         lines = AppView.render(state).screen.lines
-        #expect(lines[1].contains("▲ 8"))
+        #expect(lines[21].contains("─▲ 8─"), "above and below are counted on the lower border")
         #expect(!lines[21].contains("meer"))
         #expect(lines.contains { $0.contains("│▶2026-1012") }, "the last card is selected and in view")
     }

@@ -57,10 +57,10 @@ enum DossierFixture {
     func everySectionRendersItsContent(size: (Int, Int)) {
         let expected: [FamilySection: [String]] = [
             .gezin: ["Peperstraat 12, Zaandam", "Zoë", "BSN ••••••333", "Ilayda Özdemir", "Samira El Amrani · moeder · 06-12345678", "Dr. Bakker · huisarts"],
-            .zaak: ["Kenmerk       2026-0050", "Verplaatst → Beschermtafel · anouk", "Inzage in dit dossier (1×", "karim  scherm Gezin", "2024-0101"],
+            .zaak: ["Kenmerk         2026-0050", "Verplaatst → Beschermtafel · anouk", "Inzage in dit dossier (1×", "karim  scherm Gezin", "2024-0101"],
             .veiligheid: ["score 6 van 10 · gegeven door ouder", "Minder ruzie", "███░░░░░░░  3", "██████░░░░  6", "LIRIK: verhoogd risico"],
             .journaal: ["▶ notitie 2", "correctie op notitie 1", "Huisbezoek op maandag."],
-            .beschermtafel: ["door Jeugdteam, aanvraag 11-10-2026", "Drang met heldere afspraken", "Uitkomst      Drang", "15-11-2026  ! verstreken"],
+            .beschermtafel: ["door Jeugdteam, aanvraag 11-10-2026", "Drang met heldere afspraken", "Uitkomst        Drang", "15-11-2026  ! verstreken"],
             .rvk: ["Geen RvK-onderzoek bij deze zaak."],
         ]
         for section in FamilySection.allCases {

@@ -86,6 +86,7 @@ enum HelpView {
         let layout = Layout(help.keys, pageWidth: screen.width, pageHeight: screen.height)
         let rect = Rect(x: (screen.width - layout.width) / 2, y: max(0, (screen.height - layout.height) / 2),
                         width: layout.width, height: layout.height)
+        screen.clearRows(of: rect)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: "Toetsen: \(help.title)", titleRole: .title)
         let first = min(help.scroll, layout.lastScroll)

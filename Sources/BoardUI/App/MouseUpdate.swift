@@ -35,10 +35,10 @@ extension AppState {
         let columns = BoardMetrics.columnRects(width: width, pageHeight: pageHeight)
         guard let column = columns.firstIndex(where: { x >= $0.x && x < $0.maxX }) else { return nil }
         let stage = Stage.allCases[column]
-        let inner = columns[column].inset(by: 1)
+        let inner = BoardMetrics.cardArea(inColumn: columns[column], countLine: BoardHeader(self).hasCountLine)
         let cards = cards(in: stage)
         let first = min(scroll[stage] ?? 0, max(0, cards.count - 1))
-        for offset in 0..<BoardMetrics.visibleCards(pageHeight: pageHeight) where cards.indices.contains(first + offset) {
+        for offset in 0..<visibleCardCount where cards.indices.contains(first + offset) {
             let rect = BoardMetrics.cardRect(offset, inColumn: inner)
             if y >= rect.y, y < rect.maxY { return (stage, cards[first + offset].id) }
         }

@@ -33,6 +33,14 @@ public enum NameMask {
         return masked
     }
 
+    /// A card as the room may see it: its first line has the kenmerk, so its name line has the
+    /// initials alone.
+    public static func card(_ summary: CaseSummary) -> CaseSummary {
+        var masked = summary
+        masked.familyName = initials(summary.familyName)
+        return masked
+    }
+
     /// Replaces every known name in `text` (whole words only) by its initials; longer names first,
     /// so `Petra de Vries` becomes `P.d.V.` rather than `Petra d.V.`.
     public static func scrub(_ text: String, names: [String]) -> String {
@@ -98,7 +106,7 @@ public enum NameMask {
     public static func state(_ state: AppState) -> AppState {
         var masked = state
         masked.cases = state.cases.map(summary)
-        masked.mapCards(summary)
+        masked.mapCards(card)
         // The names of every family in view; pages come bottom first, so a form on top of a
         // family screen is scrubbed with that family's names.
         var overlayNames: [String] = []

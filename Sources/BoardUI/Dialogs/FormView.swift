@@ -1,4 +1,5 @@
-/// A form as a dialog centred in the page area: one row per field, its error below it, the form's error last.
+/// A form as a dialog centred in the page area: one row per field, its error below it (wrapped,
+/// never cut), the form's error last.
 enum FormView {
     /// Rows of text a multi-line field takes in the dialog.
     static let multilineRows = 4
@@ -20,7 +21,8 @@ enum FormView {
 
         init(_ form: Form, subtitle: String?, pageWidth: Int, pageHeight: Int) {
             width = min(pageWidth - 2, 76)
-            labelWidth = min(24, max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
+            // Labels take up to half the dialog: at 80 columns every label is whole.
+            labelWidth = min(max(10, width / 2 - 4), max(10, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1))
             valueX = 2 + labelWidth + 2
             valueWidth = max(4, width - valueX - 2)
 
@@ -32,7 +34,11 @@ enum FormView {
                 let count = field.kind == .multiline ? multilineRows : 1
                 for line in 0..<count { rows.append(.field(index, line: line)) }
                 if index == form.focus, field.kind == .multiline { focusRow = rows.count - 1 }
-                if let error = field.error { rows.append(.text("   ↳ " + error, .error)) }
+                if let error = field.error {
+                    for (line, text) in TextLayout.wrapped(error, width: max(1, width - 9)).enumerated() {
+                        rows.append(.text((line == 0 ? "   ↳ " : "     ") + text, .error))
+                    }
+                }
             }
             if let error = form.error {
                 for line in TextLayout.wrapped(error, width: width - 4) { footer.append((line, .error)) }
@@ -63,6 +69,7 @@ enum FormView {
         let layout = Layout(form, subtitle: subtitle, pageWidth: screen.width, pageHeight: screen.height)
         let (rows, footer, rect, first, bodyHeight) = (layout.rows, layout.footer, layout.rect, layout.first, layout.bodyHeight)
         let (width, labelWidth, valueX, valueWidth) = (layout.width, layout.labelWidth, layout.valueX, layout.valueWidth)
+        screen.clearRows(of: rect)
         screen.fill(rect, role: .dialog)
         screen.box(rect, role: .borderFocused, title: form.title, titleRole: .title)
         if first > 0 { screen.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }

@@ -82,7 +82,7 @@ public struct Screen: Equatable, Sendable {
         let limit = min(maxWidth ?? (width - x), width - max(0, x))
         guard limit > 0 else { return 0 }
         if let written = putPrintableASCII(text, x: x, y: y, limit: limit, role: role) { return written }
-        let fitted = DisplayWidth.truncate(TextSanitizer.singleLine(text), to: limit)
+        let fitted = DisplayWidth.truncate(TextSanitizer.forScreen(text), to: limit)
         var column = x
         for character in fitted {
             let cellWidth = DisplayWidth.of(character)
@@ -134,6 +134,12 @@ public struct Screen: Equatable, Sendable {
         for y in y0..<y1 {
             for x in x0..<x1 { self[x, y] = Cell(character, role: role) }
         }
+    }
+
+    /// Blanks the rows of `rect` across the whole region: a dialog drawn in `rect` then leaves no
+    /// slivers of the cards or text below it at its sides.
+    public mutating func clearRows(of rect: Rect) {
+        fill(Rect(x: 0, y: rect.y, width: width, height: rect.height), role: .normal)
     }
 
     /// Changes the role of cells without changing their text (e.g. to highlight a selection).

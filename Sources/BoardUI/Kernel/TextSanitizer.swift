@@ -18,6 +18,41 @@ public enum TextSanitizer {
         return result
     }
 
+    /// Text as screen cells show it: `singleLine`, and an emoji joined to others (👨‍👩‍👧‍👦 is four,
+    /// joined by U+200D) keeps the first. Terminals disagree on such a sequence's width (one
+    /// picture, or each of its parts), so whatever width the board assumed, some terminal would
+    /// move every column after it. Only for the screen: imports and exports keep the text whole.
+    public static func forScreen(_ text: String) -> String {
+        let line = singleLine(text)
+        return containsJoiner(line) ? firstOfJoinedEmoji(line) : line
+    }
+
+    /// Whether `text` has a zero-width joiner (E2 80 8D in UTF-8).
+    static func containsJoiner(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous == (0xE2, 0x80), byte == 0x8D { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// Each emoji sequence joined by U+200D as its first emoji; a joiner inside a word of another
+    /// script (Devanagari) is not an emoji's and stays.
+    static func firstOfJoinedEmoji(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            let scalars = character.unicodeScalars
+            if let first = scalars.first, first.value > 0x7F, first.properties.isEmoji,
+               let joiner = scalars.firstIndex(where: { $0.value == 0x200D }) {
+                result.unicodeScalars.append(contentsOf: scalars[..<joiner])
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Whether `text` has anything `singleLine` changes, found from its UTF-8 bytes: C0 controls
     /// and DEL, C1 controls (C2 80–9F) and the bidirectional marks and overrides (E2 80 8E/8F,
     /// E2 80 AA–AE, E2 81 A6–A9). Most names with accents have none, and are drawn as they are.

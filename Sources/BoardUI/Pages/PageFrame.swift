@@ -24,9 +24,14 @@ enum PageFrame {
     static func drawTitle(_ title: String, context: PageContext, into target: inout Screen) {
         target.fill(Rect(x: 0, y: 0, width: target.width, height: 1), role: .statusBar)
         let date = " \(context.today.dutch) "
-        let badge = context.isMeeting ? DisplayWidth.of(NameMask.badge) : 0
-        target.put(title, x: 0, y: 0, maxWidth: target.width - DisplayWidth.of(date) - badge - 1, role: .statusBar)
+        target.put(title, x: 0, y: 0, maxWidth: titleWidth(screenWidth: target.width, context: context), role: .statusBar)
         target.put(date, x: target.width - DisplayWidth.of(date), y: 0, role: .statusBar)
+    }
+
+    /// Columns the title may take: the date, and in meeting mode the badge, take the rest.
+    static func titleWidth(screenWidth: Int, context: PageContext) -> Int {
+        let badge = context.isMeeting ? DisplayWidth.of(NameMask.badge) : 0
+        return screenWidth - DisplayWidth.of(" \(context.today.dutch) ") - badge - 1
     }
 
     /// `footer`, when given, stands on the box's lower border, left (the scroll mark is right).
@@ -34,10 +39,7 @@ enum PageFrame {
                      into target: inout Screen) {
         drawTitle(title, context: context, into: &target)
         let box = Rect(x: 0, y: 1, width: target.width, height: target.height - 2)
-        drawBox(box, title: boxTitle, lines: lines, scroll: scroll, context: context, into: &target)
-        if let footer {
-            target.put(" \(footer) ", x: box.x + 2, y: box.maxY - 1, maxWidth: max(0, box.width - 13), role: .keyHint)
-        }
+        drawBox(box, title: boxTitle, lines: lines, scroll: scroll, footer: footer, context: context, into: &target)
     }
 
     /// The first line to show: `scroll` kept within the lines, then moved as little as needed to
@@ -51,10 +53,10 @@ enum PageFrame {
         return first
     }
 
-    /// A box with a window of `lines` from `scroll` on, scroll marks on its border, and the status
-    /// message on the page's last row.
-    static func drawBox(_ rect: Rect, title: String, lines: [Line], scroll: Int, selectedLine: Int? = nil, context: PageContext,
-                        into target: inout Screen) {
+    /// A box with a window of `lines` from `scroll` on, scroll marks and `footer` on its border, and
+    /// the status message on the page's last row (over the box when it wraps).
+    static func drawBox(_ rect: Rect, title: String, lines: [Line], scroll: Int, selectedLine: Int? = nil, footer: String? = nil,
+                        context: PageContext, into target: inout Screen) {
         target.box(rect, role: .borderFocused, title: title, titleRole: .columnHeader)
         let inner = rect.inset(by: 1)
         let width = max(1, inner.width - 2)
@@ -64,8 +66,9 @@ enum PageFrame {
         }
         if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
         if first + inner.height < lines.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
-        if let message = context.message {
-            target.put(" " + message.text, x: 0, y: target.height - 1, role: message.isError ? .error : .normal)
+        if let footer {
+            target.put(" \(footer) ", x: rect.x + 2, y: rect.maxY - 1, maxWidth: max(0, rect.width - 13), role: .keyHint)
         }
+        if let message = context.message { MessageRows.draw(message, into: &target) }
     }
 }

@@ -181,7 +181,8 @@ extension Page {
             screen.plans = screen.plans.map { NameMask.plan($0, names: known) }
             return .plan(screen)
         case .agenda(var screen):
-            for index in screen.items.indices { screen.items[index].summary = NameMask.summary(screen.items[index].summary) }
+            // Each line starts with the kenmerk, as a card does.
+            for index in screen.items.indices { screen.items[index].summary = NameMask.card(screen.items[index].summary) }
             return .agenda(screen)
         case .log(var screen):
             screen.page.lines = screen.page.lines.map(NameMask.auditLine)

@@ -6,7 +6,11 @@ import BoardCore
 enum AgendaView {
     static func draw(_ screen: AgendaScreen, context: PageContext, into target: inout Screen) {
         let since = screen.lastMeeting.map { "vorig overleg \($0.dutch)" } ?? "geen eerder overleg vastgelegd"
-        let title = "Agenda teamoverleg · \(screen.doneCount) van \(screen.items.count) besproken · \(since)"
+        // How far the meeting is stays whole, also beside meeting mode's badge at 80 columns.
+        let progress = "\(screen.doneCount) van \(screen.items.count) besproken"
+        let titles = [" Agenda teamoverleg · \(progress)", " Agenda · \(progress)", " \(progress)"]
+        let room = PageFrame.titleWidth(screenWidth: target.width, context: context)
+        let title = titles.first { DisplayWidth.of($0) <= room } ?? titles.last!
         var lines: [PageFrame.Line] = []
         var selectedLine: Int?
         var section: AgendaReason?
@@ -29,7 +33,7 @@ enum AgendaView {
             lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))
         }
         let footer = screen.chainHead.map { "ketenkop \($0.short)" }
-        PageFrame.draw(title: " " + title, boxTitle: "Agenda", lines: lines,
+        PageFrame.draw(title: title, boxTitle: "Agenda · \(since)", lines: lines,
                        scroll: PageFrame.scroll(showing: selectedLine, pageHeight: target.height), footer: footer, context: context,
                        into: &target)
     }

@@ -11,9 +11,17 @@ public enum BoardMetrics {
     /// Rows inside a column's border.
     static func innerHeight(pageHeight: Int) -> Int { max(0, pageHeight - chromeRows - 2) }
 
-    /// How many cards fit in a column at once.
-    public static func visibleCards(pageHeight: Int) -> Int {
-        max(1, (innerHeight(pageHeight: pageHeight) + 1) / cardPitch)
+    /// How many cards fit in a column at once, under the line of counts when the header has one
+    /// (BoardHeader.swift).
+    public static func visibleCards(pageHeight: Int, countLine: Bool) -> Int {
+        max(1, (innerHeight(pageHeight: pageHeight) - (countLine ? 1 : 0) + 1) / cardPitch)
+    }
+
+    /// The part of a column (its box) where the cards stand: inside the border, below the line of
+    /// counts when the header has one.
+    static func cardArea(inColumn rect: Rect, countLine: Bool) -> Rect {
+        let inner = rect.inset(by: 1)
+        return countLine ? Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1) : inner
     }
 
     /// Where a column's card stands, `offset` places below the first one in view.

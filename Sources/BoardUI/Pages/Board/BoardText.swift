@@ -14,7 +14,7 @@ public enum BoardText {
                 let fields = [
                     DisplayWidth.pad(card.kenmerk, to: 12),
                     DisplayWidth.pad(card.familyName, to: 22),
-                    DisplayWidth.pad(CardView.childrenText(card, today: today, width: 26), to: 26),
+                    DisplayWidth.pad(ChildrenForm.fitting(width: 26).text(card, today: today), to: 26),
                     DisplayWidth.pad(card.medewerker, to: 20),
                     days,
                 ]

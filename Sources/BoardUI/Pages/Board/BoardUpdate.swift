@@ -63,8 +63,8 @@ extension AppState {
         case .right: focusColumn(offset: 1)
         case .up: moveSelection(by: -1)
         case .down: moveSelection(by: 1)
-        case .pageUp: moveSelection(by: -BoardMetrics.visibleCards(pageHeight: pageHeight))
-        case .pageDown: moveSelection(by: BoardMetrics.visibleCards(pageHeight: pageHeight))
+        case .pageUp: moveSelection(by: -visibleCardCount)
+        case .pageDown: moveSelection(by: visibleCardCount)
         case .first: moveSelection(to: 0)
         case .last: moveSelection(to: columns[focusedStage].count - 1)
         case .open:
@@ -164,7 +164,7 @@ extension AppState {
 
     /// Scrolls each column so that its selected card is in view.
     mutating func keepSelectionVisible() {
-        let visible = BoardMetrics.visibleCards(pageHeight: pageHeight)
+        let visible = visibleCardCount
         for stage in Stage.allCases {
             let count = columns[stage].count
             var top = scroll[stage] ?? 0

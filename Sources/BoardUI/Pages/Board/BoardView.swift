@@ -6,8 +6,11 @@ enum BoardView {
     static func draw(_ state: AppState, into screen: inout Screen) -> (x: Int, y: Int)? {
         drawTitle(state, into: &screen)
         let rects = BoardMetrics.columnRects(width: screen.width, pageHeight: screen.height)
+        let header = BoardHeader(state)
+        // The narrowest card decides how every card writes its children.
+        let children = ChildrenForm.fitting(width: screen.width / Stage.allCases.count - 2)
         for (stage, rect) in zip(Stage.allCases, rects) {
-            drawColumn(stage, in: rect, state: state, into: &screen)
+            drawColumn(stage, in: rect, header: header, children: children, state: state, into: &screen)
         }
         if state.hasLoaded && state.cardTotal == 0 { drawEmptyBoard(state, into: &screen) }
         return drawMessageRow(state, into: &screen)
@@ -29,7 +32,7 @@ enum BoardView {
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), role: .normal)
         if state.isEditingFilter { return drawFilterPrompt(" Filter: ", shownFilter(state), y: y, into: &screen) }
         if let message = state.message {
-            screen.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
+            MessageRows.draw(message, into: &screen)
             return nil
         }
         var parts: [String] = []
@@ -60,60 +63,47 @@ enum BoardView {
         return (x: min(end, screen.width - 1), y: y)
     }
 
-    /// `Onderzoek 14`; with a WIP limit `Onderzoek 14/12!` (open cases / limit, `!` when over it),
-    /// and under a filter the shown cards first: `Onderzoek 3 · 14/12!`. Shortened to fit `width`.
-    static func columnTitle(_ stage: Stage, count: Int, width: Int, load: Int? = nil, limit: Int? = nil) -> String {
-        var number = "\(count)"
-        if let limit {
-            let open = load ?? count
-            let wip = "\(open)/\(limit)\(open > limit ? "!" : "")"
-            number = open == count ? wip : "\(count) · \(wip)"
-        }
-        // Ever shorter names, so that the count, the limit and the `!` stay readable in narrow columns.
-        let names: [String]
-        switch stage {
-        case .aangemeld: names = [stage.title, "Aangem."]
-        case .onderzoek: names = [stage.title, "Onderz."]
-        case .beschermtafel: names = [stage.title, "Tafel"]
-        case .veiligheidGewaarborgd: names = [stage.title, "Veilig"]
-        case .rvkOnderzoek: names = [stage.title, "RvK"]
-        }
-        let forms = names.map { "\($0) \(number)" } + [number]
-        return forms.first(where: { DisplayWidth.of($0) + 2 <= width }) ?? number
-    }
-
-    static func drawColumn(_ stage: Stage, in rect: Rect, state: AppState, into screen: inout Screen) {
+    static func drawColumn(_ stage: Stage, in rect: Rect, header: BoardHeader, children: ChildrenForm, state: AppState, into screen: inout Screen) {
         let cards = state.cards(in: stage)
         let focused = stage == state.focusedStage && state.pages.isEmpty && state.dialog == nil && state.help == nil
-        let load = state.columnLoad[stage] ?? 0
-        let limit = stage.isEnd ? nil : state.norms.wipLimits[stage]
-        let overLimit = state.norms.isOverWIP(stage, count: load)
-        screen.box(rect, role: focused ? .borderFocused : .borderUnfocused,
-                   title: columnTitle(stage, count: state.cardCount(in: stage), width: rect.width - 2, load: load, limit: limit),
-                   titleRole: overLimit ? .columnHeaderOverLimit : .columnHeader)
-        let inner = rect.inset(by: 1)
+        let overLimit = state.norms.isOverWIP(stage, count: state.columnLoad[stage] ?? 0)
+        let headerRole: Role = overLimit ? .columnHeaderOverLimit : .columnHeader
+        let counts = BoardHeader.counts(of: stage, in: state)
+        screen.box(rect, role: focused ? .borderFocused : .borderUnfocused)
+        screen.put(header.title(of: stage, counts: counts, width: rect.width), x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, role: headerRole)
+        let inner = BoardMetrics.cardArea(inColumn: rect, countLine: header.hasCountLine)
         guard inner.width > 0, inner.height > 0 else { return }
+        if header.hasCountLine { screen.put(counts, x: inner.x, y: inner.y - 1, maxWidth: inner.width, role: headerRole) }
         if cards.isEmpty {
             screen.put("(leeg)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, role: .dim)
             return
         }
-        let visible = BoardMetrics.visibleCards(pageHeight: screen.height)
+        let visible = BoardMetrics.visibleCards(pageHeight: screen.height, countLine: header.hasCountLine)
         let first = min(state.scroll[stage] ?? 0, max(0, cards.count - 1))
         let selected = state.selectedIndex(in: stage)
         for (offset, index) in (first..<min(cards.count, first + visible)).enumerated() {
             let cardRect = BoardMetrics.cardRect(offset, inColumn: inner)
             let role: Role? = index == selected ? (focused ? .cardSelected : nil) : nil
-            CardView.draw(cards[index], in: cardRect, state: state, highlight: role, into: &screen)
-        }
-        if first > 0 {
-            let hint = "▲ \(first)"
-            screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.y, role: .keyHint)
+            CardView.draw(cards[index], in: cardRect, state: state, highlight: role, children: children, into: &screen)
         }
         let below = state.cardCount(in: stage) - (first + visible)
-        if below > 0 {
-            let hint = "▼ \(below) meer"
-            screen.put(hint, x: rect.maxX - 2 - DisplayWidth.of(hint), y: rect.maxY - 1, role: .keyHint)
+        if let marks = scrollMarks(above: first, below: below, width: rect.width) {
+            screen.put(marks, x: rect.maxX - 2 - DisplayWidth.of(marks), y: rect.maxY - 1, role: .keyHint)
         }
+    }
+
+    /// Where the cards are scrolled to, for the column's lower border: `▲ 3  ▼ 8 meer`, shorter
+    /// when the column is narrow. Nil when every card is in view.
+    static func scrollMarks(above: Int, below: Int, width: Int) -> String? {
+        let forms: [String]
+        switch (above > 0, below > 0) {
+        case (true, true): forms = ["▲ \(above)  ▼ \(below) meer", "▲\(above) ▼\(below) meer", "▲\(above) ▼\(below)"]
+        case (true, false): forms = ["▲ \(above)", "▲\(above)"]
+        case (false, true): forms = ["▼ \(below) meer", "▼\(below)"]
+        case (false, false): return nil
+        }
+        // A border cell stays on either side, so the marks never touch a corner.
+        return forms.first { DisplayWidth.of($0) + 4 <= width } ?? forms.last!
     }
 
     static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {
@@ -144,7 +134,8 @@ enum BoardView {
 /// The selected card is filled in its role and marked with ▶ on the column's left border, so it
 /// stands out without colour too.
 enum CardView {
-    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, into screen: inout Screen) {
+    /// `children` is how the children's line reads, the same on every card of the board.
+    static func draw(_ summary: CaseSummary, in rect: Rect, state: AppState, highlight: Role?, children: ChildrenForm, into screen: inout Screen) {
         let base: Role = highlight ?? .normal
         if let highlight {
             screen.fill(rect, role: highlight)
@@ -152,16 +143,21 @@ enum CardView {
         }
         let overdue = state.isOverdue(summary)
         let days = summary.daysInStage(today: state.today)
-        let daysText = overdue ? "!\(days)d" : "\(days)d"
+        // The kenmerk is never cut: the days lose their `d` first, then move to the name line.
+        let kenmerkWidth = DisplayWidth.of(summary.kenmerk)
+        var daysText = overdue ? "!\(days)d" : "\(days)d"
+        if kenmerkWidth + 1 + DisplayWidth.of(daysText) > rect.width { daysText.removeLast() }
         let daysWidth = DisplayWidth.of(daysText)
-        screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: max(1, rect.width - daysWidth - 1), role: base)
-        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
-        let lines = [summary.familyName, childrenText(summary, today: state.today, width: rect.width),
+        let daysRow = kenmerkWidth + 1 + daysWidth <= rect.width || rect.height < 2 ? 0 : 1
+        screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: rect.width, role: base)
+        screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y + daysRow, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
+        let lines = [summary.familyName, children.text(summary, today: state.today),
                      planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
             if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) { role = .overdue }
-            screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: rect.width, role: role)
+            let width = offset + 1 == daysRow ? rect.width - daysWidth - 1 : rect.width
+            screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: width, role: role)
         }
     }
 
@@ -183,13 +179,33 @@ enum CardView {
         let overdue = summary.isPlanOverdue(today: today)
         return "◆JB\(overdue ? "!" : "") ev \(next.dutch.prefix(5))"
     }
+}
 
-    /// "3 kinderen, jongste 4 jr", shortened step by step to fit `width`.
-    static func childrenText(_ summary: CaseSummary, today: Day, width: Int) -> String {
-        guard summary.childCount > 0 else { return "geen kinderen" }
-        let age = summary.youngestBirthDate.map { "\($0.age(on: today)) jr" } ?? "?"
-        let n = summary.childCount
-        let forms = n == 1 ? ["1 kind (\(age))"] : ["\(n) kinderen, jongste \(age)", "\(n) kind. (\(age))", "\(n) kd. (\(age))"]
-        return forms.first(where: { DisplayWidth.of($0) <= width }) ?? forms.last!
+/// How a card writes its children, fullest first: `3 kinderen, jongste 4 jr`, `3 kind. (4 jr)`,
+/// `3 kd. (4 jr)`. One form for the whole board, chosen by the width of its cards, so `2 kd.`
+/// never stands beside `3 kind.`.
+enum ChildrenForm: CaseIterable {
+    case full, short, shortest
+
+    /// The fullest form that fits `width` whatever the card.
+    static func fitting(width: Int) -> ChildrenForm {
+        allCases.first { widest[$0]! <= width } ?? .shortest
+    }
+
+    /// The widest each form gets: nine children, the youngest eleven months.
+    private static let widest = Dictionary(uniqueKeysWithValues: allCases.map { ($0, DisplayWidth.of($0.text(count: 9, age: "11 mnd"))) })
+
+    func text(count: Int, age: String) -> String {
+        switch (self, count) {
+        case (_, 0): return "geen kinderen"
+        case (.shortest, _): return "\(count) kd. (\(age))"
+        case (_, 1): return "1 kind (\(age))"
+        case (.full, _): return "\(count) kinderen, jongste \(age)"
+        case (.short, _): return "\(count) kind. (\(age))"
+        }
+    }
+
+    func text(_ summary: CaseSummary, today: Day) -> String {
+        text(count: summary.childCount, age: summary.youngestBirthDate.map { $0.ageText(on: today) } ?? "?")
     }
 }

@@ -56,7 +56,7 @@ extension CaseloadScreen: PageScreen {
             facets.medewerker = rows[selected].medewerker
             state.facets = facets
             state.keepSelectionVisible()
-            state.message = StatusMessage(text: "Filter: medewerker \(rows[selected].medewerker) (Esc wist).", isError: false)
+            state.message = StatusMessage(text: "Filter: medewerker \(CaseloadView.name(of: rows[selected])) (Esc wist).", isError: false)
         }
         return []
     }

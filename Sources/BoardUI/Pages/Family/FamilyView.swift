@@ -37,7 +37,8 @@ enum FamilyView {
         }
     }
 
-    static func field(_ label: String, _ value: String, width: Int = 14) -> String {
+    /// `Terugkoppeling  15-11-2026`: the values line up after the longest label and a space.
+    static func field(_ label: String, _ value: String, width: Int = 16) -> String {
         DisplayWidth.pad(label, to: width) + value
     }
 
@@ -59,7 +60,7 @@ enum FamilyView {
             var name = child.firstName
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
             // In meeting mode the age only: a birth date identifies a child.
-            let born = child.birthDate.map { context.isMeeting ? "\($0.age(on: context.today)) jr" : "geboren \($0.dutch)  \($0.age(on: context.today)) jr" }
+            let born = child.birthDate.map { context.isMeeting ? $0.ageText(on: context.today) : "geboren \($0.dutch)  \($0.ageText(on: context.today))" }
             var text = "  " + DisplayWidth.pad(name, to: 22) + (born ?? "geboren " + Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
             lines.append((text, .normal))

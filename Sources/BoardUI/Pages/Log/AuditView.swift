@@ -46,7 +46,7 @@ enum AuditView {
             return BoardView.drawFilterPrompt(" Filter (kenmerk of gebruiker): ", screen.filter, y: y, into: &target)
         }
         if let message = context.message {
-            target.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .normal)
+            MessageRows.draw(message, into: &target)
         } else if !screen.filter.isEmpty {
             target.put(" filter ‘\(screen.filter)’ (Esc wist)", x: 0, y: y, role: .dim)
         } else {
