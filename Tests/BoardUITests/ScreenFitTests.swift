@@ -284,3 +284,19 @@ import Testing
         #expect(screen.lines[3].hasPrefix("│Gezin 👨 Jans"))
     }
 }
+
+/// At 70 columns a card has 12: the kenmerk and the family name stay whole, the days give way.
+@Suite struct NarrowCardTests {
+    @Test func inANarrowColumnTheNameStaysWholeAndTheOverdueMarkStays() {
+        let old = Fixture.summary(1, "2025-0002", "Nieuwenhuis", stage: .aangemeld, since: 640)
+        let lines = AppView.render(Fixture.state(width: 70, height: 20, cases: [old])).screen.lines
+        #expect(lines[2].hasPrefix("▶2025-0002  !"), "the overdue mark, right-aligned: \(lines[2])")
+        #expect(lines[3].contains("Nieuwenhuis") && !lines[3].contains("…"), "\(lines[3])")
+    }
+
+    @Test func aShortNameTakesTheDaysBesideIt() {
+        let old = Fixture.summary(1, "2025-0002", "Bos", stage: .aangemeld, since: 640)
+        let lines = AppView.render(Fixture.state(width: 70, height: 20, cases: [old])).screen.lines
+        #expect(lines[3].contains("Bos") && lines[3].contains("!640"), "\(lines[3])")
+    }
+}

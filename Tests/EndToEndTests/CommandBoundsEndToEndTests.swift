@@ -24,7 +24,7 @@ struct CommandBoundsEndToEndTests {
         let typo = try Binary.run(["instellingen", "zet", "onbekend.sleutel", "1", "--store", store])
         #expect(typo.status == 1, "\(typo.output)")
         #expect(typo.output.contains("‘onbekend.sleutel’ is geen instelling; kies uit: norm.werkdagen_aangemeld, "), "\(typo.output)")
-        #expect(typo.output.contains("bewaartermijn.jaren, vergrendeling.minuten."), "\(typo.output)")
+        #expect(typo.output.contains("bewaartermijn.jaren, vergrendeling.minuten, bord.muis."), "\(typo.output)")
 
         let negative = try Binary.run(["instellingen", "zet", "wip.onderzoek", "-3", "--store", store])
         #expect(negative.status == 1, "\(negative.output)")

@@ -10,24 +10,19 @@ public struct HelpOverlay: Equatable, Sendable {
     }
 
     public enum Action: KeyAction {
-        case up, down, pageUp, pageDown, first, last, close, quit
+        case scroll(Scroll), close, quit
 
         public var common: CommonAction? {
             switch self {
             case .close: return .close
             case .quit: return .quit
-            case .up, .down, .pageUp, .pageDown, .first, .last: return nil
+            case .scroll: return nil
             }
         }
     }
 
-    public static let bindings: [Binding<Action>] = [
-        Binding([.up, .character("k")], .up, "omhoog scrollen"),
-        Binding([.down, .character("j")], .down, "omlaag scrollen"),
-        Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-        Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-        Binding([.character("g"), .home], .first, "naar het begin"),
-        Binding([.character("G"), .end], .last, "naar het eind"),
+    public static let bindings: [Binding<Action>] = Scroll.bindings(Action.scroll, up: "omhoog scrollen", down: "omlaag scrollen",
+                                                                    first: "naar het begin", last: "naar het eind") + [
         Binding([.escape, .character("?"), .character("q")], .close, "hulp sluiten", bar: "sluiten"),
         Binding([.character("Q")], .quit, "stoppen (vanaf elke pagina)"),
     ]
@@ -37,19 +32,12 @@ public struct HelpOverlay: Equatable, Sendable {
     /// A key while help is in front, in a page area of `pageWidth` by `pageHeight`.
     mutating func handle(_ key: Key, pageWidth: Int, pageHeight: Int) -> Outcome {
         let layout = HelpView.Layout(keys, pageWidth: pageWidth, pageHeight: pageHeight)
-        let page = max(1, layout.visible - 1)
         switch KeyMap.action(for: key, in: Self.bindings) {
-        case .up?: scroll = max(0, scroll - 1)
-        case .down?: scroll += 1
-        case .pageUp?: scroll = max(0, scroll - page)
-        case .pageDown?: scroll += page
-        case .first?: scroll = 0
-        case .last?: scroll = Int.max / 2
+        case .scroll(let move)?: scroll = move.position(from: scroll, count: layout.lastScroll + 1, page: max(1, layout.visible - 1))
         case .close?: return .closed
         case .quit?: return .quit
         case nil: break
         }
-        scroll = min(scroll, layout.lastScroll)
         return .open
     }
 }

@@ -11,6 +11,9 @@ enum PageFrame {
     /// message row.
     static func bodyHeight(pageHeight: Int) -> Int { max(0, pageHeight - 4) }
 
+    /// How far a page key moves: the rows in view, less one that stays for context.
+    static func rowsPerPage(pageHeight: Int) -> Int { max(1, bodyHeight(pageHeight: pageHeight) - 1) }
+
     /// Columns a line may take: the box's borders and a space of margin on either side.
     static func textWidth(screenWidth: Int) -> Int { max(1, screenWidth - 4) }
 

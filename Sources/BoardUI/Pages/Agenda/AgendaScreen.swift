@@ -29,7 +29,7 @@ public struct AgendaScreen: Equatable, Sendable {
 
 /// What the agenda's keys do; `n`, `p` and `B` also on a family screen opened from it.
 public enum AgendaAction: KeyAction {
-    case up, down, pageUp, pageDown, first, last, open, next, previous, recordDecision
+    case scroll(Scroll), open, next, previous, recordDecision
 
     /// The agenda's own keys on a family screen opened from it: keys the family screen does not
     /// use, so that every key means one thing there.
@@ -46,13 +46,7 @@ extension AgendaScreen: PageScreen {
     var keysName: String { " van de agenda" }
 
     func bindings(in state: AppState) -> [Binding<AgendaAction>] {
-        [
-            Binding([.up, .character("k")], .up, "vorige zaak"),
-            Binding([.down, .character("j")], .down, "volgende zaak"),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-            Binding([.character("g"), .home], .first, "eerste zaak"),
-            Binding([.character("G"), .end], .last, "laatste zaak"),
+        Scroll.bindings(AgendaAction.scroll, up: "vorige zaak", down: "volgende zaak", first: "eerste zaak", last: "laatste zaak") + [
             Binding([.enter], .open, "gezin van de gekozen zaak openen", bar: "open"),
             Binding([.character(".")], .next, "volgende zaak op zijn gezinsscherm openen", bar: "volgende"),
             Binding([.character(",")], .previous, "vorige zaak op zijn gezinsscherm openen", bar: "vorige"),
@@ -64,18 +58,8 @@ extension AgendaScreen: PageScreen {
 
     mutating func perform(_ action: AgendaAction, key: Key, in state: inout AppState) -> [Effect] {
         switch action {
-        case .up, .down, .pageUp, .pageDown, .first, .last:
-            let page = max(1, PageFrame.bodyHeight(pageHeight: state.pageHeight) - 1)
-            let target: Int
-            switch action {
-            case .up: target = selected - 1
-            case .down: target = selected + 1
-            case .pageUp: target = selected - page
-            case .pageDown: target = selected + page
-            case .first: target = 0
-            default: target = items.count - 1
-            }
-            selected = min(max(0, target), max(0, items.count - 1))
+        case .scroll(let move):
+            selected = move.position(from: selected, count: items.count, page: PageFrame.rowsPerPage(pageHeight: state.pageHeight))
             return []
         case .open:
             guard let item = selectedItem else { return state.emptyAgenda() }
@@ -126,7 +110,7 @@ extension AppState {
         case .next: return stepAgenda(by: 1)
         case .previous: return stepAgenda(by: -1)
         case .recordDecision: return openMeetingDecision(on: family)
-        case .up, .down, .pageUp, .pageDown, .first, .last, .open: return []
+        case .scroll, .open: return []
         }
     }
 

@@ -2,7 +2,7 @@ import BoardCore
 
 /// What the board's keys do.
 public enum BoardAction: KeyAction {
-    case left, right, up, down, first, last, pageUp, pageDown
+    case left, right, scroll(Scroll)
     case open, forward, back, newReport, filter, chooseFilters, clearFilter
     case toggleClosed, toggleOverdue, toggleOnlyPlans, toggleMeeting, reload
     /// A page of its own (BoardPage.openers in Pages.swift).
@@ -27,12 +27,7 @@ extension AppState {
         let bindings: [Binding<BoardAction>] = [
             Binding([.left, .character("h")], .left, "vorige kolom"),
             Binding([.right, .character("l")], .right, "volgende kolom"),
-            Binding([.up, .character("k")], .up, "vorige kaart"),
-            Binding([.down, .character("j")], .down, "volgende kaart"),
-            Binding([.character("g"), .home], .first, "eerste kaart"),
-            Binding([.character("G"), .end], .last, "laatste kaart"),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown], .pageDown, "bladzijde omlaag"),
+        ] + Scroll.bindings(BoardAction.scroll, up: "vorige kaart", down: "volgende kaart", first: "eerste kaart", last: "laatste kaart") + [
             Binding([.enter], .open, "zaak openen", bar: "open"),
             Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder"),
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", bar: "terug"),
@@ -61,12 +56,9 @@ extension AppState {
         switch action {
         case .left: focusColumn(offset: -1)
         case .right: focusColumn(offset: 1)
-        case .up: moveSelection(by: -1)
-        case .down: moveSelection(by: 1)
-        case .pageUp: moveSelection(by: -visibleCardCount)
-        case .pageDown: moveSelection(by: visibleCardCount)
-        case .first: moveSelection(to: 0)
-        case .last: moveSelection(to: columns[focusedStage].count - 1)
+        case .scroll(let move):
+            guard let index = selectedIndex(in: focusedStage) else { break }
+            moveSelection(to: move.position(from: index, count: columns[focusedStage].count, page: visibleCardCount))
         case .open:
             guard let selected = selectedCase else { return [] }
             return [.openFamily(selected.id, section: FamilySection.gezin.title)]
@@ -148,11 +140,6 @@ extension AppState {
         guard stages.indices.contains(index) else { return }
         focusedStage = stages[index]
         keepSelectionVisible()
-    }
-
-    private mutating func moveSelection(by delta: Int) {
-        guard let index = selectedIndex(in: focusedStage) else { return }
-        moveSelection(to: index + delta)
     }
 
     private mutating func moveSelection(to index: Int) {

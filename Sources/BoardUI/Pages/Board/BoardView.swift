@@ -143,12 +143,20 @@ enum CardView {
         }
         let overdue = state.isOverdue(summary)
         let days = summary.daysInStage(today: state.today)
-        // The kenmerk is never cut: the days lose their `d` first, then move to the name line.
+        // Neither the kenmerk nor the family name is cut for the days: they lose their `d` first,
+        // then move to the name line where the name leaves room, else only the `!` stays.
         let kenmerkWidth = DisplayWidth.of(summary.kenmerk)
         var daysText = overdue ? "!\(days)d" : "\(days)d"
         if kenmerkWidth + 1 + DisplayWidth.of(daysText) > rect.width { daysText.removeLast() }
+        var daysRow = 0
+        if kenmerkWidth + 1 + DisplayWidth.of(daysText) > rect.width {
+            if rect.height >= 2, DisplayWidth.of(summary.familyName) + 1 + DisplayWidth.of(daysText) <= rect.width {
+                daysRow = 1
+            } else {
+                daysText = overdue ? "!" : ""
+            }
+        }
         let daysWidth = DisplayWidth.of(daysText)
-        let daysRow = kenmerkWidth + 1 + daysWidth <= rect.width || rect.height < 2 ? 0 : 1
         screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: rect.width, role: base)
         screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y + daysRow, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
         let lines = [summary.familyName, children.text(summary, today: state.today),

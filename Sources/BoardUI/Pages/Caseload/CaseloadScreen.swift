@@ -10,7 +10,7 @@ public struct CaseloadScreen: Equatable, Sendable {
 
 /// What the caseload's keys do.
 public enum CaseloadAction: KeyAction {
-    case up, down, pageUp, pageDown, first, last, filterBoard
+    case scroll(Scroll), filterBoard
 }
 
 extension CaseloadScreen: PageScreen {
@@ -19,13 +19,8 @@ extension CaseloadScreen: PageScreen {
     var keysName: String { "" }
 
     func bindings(in state: AppState) -> [Binding<CaseloadAction>] {
-        [
-            Binding([.up, .character("k")], .up, "vorige medewerker"),
-            Binding([.down, .character("j")], .down, "volgende medewerker"),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-            Binding([.character("g"), .home], .first, "eerste medewerker"),
-            Binding([.character("G"), .end], .last, "laatste medewerker"),
+        Scroll.bindings(CaseloadAction.scroll, up: "vorige medewerker", down: "volgende medewerker", first: "eerste medewerker",
+                        last: "laatste medewerker") + [
             Binding([.enter], .filterBoard, "bord filteren op deze medewerker", bar: "filter"),
         ]
     }
@@ -37,18 +32,8 @@ extension CaseloadScreen: PageScreen {
     mutating func perform(_ action: CaseloadAction, key: Key, in state: inout AppState) -> [Effect] {
         let rows = state.caseloadRows
         switch action {
-        case .up, .down, .pageUp, .pageDown, .first, .last:
-            let page = max(1, PageFrame.bodyHeight(pageHeight: state.pageHeight) - 1)
-            let target: Int
-            switch action {
-            case .up: target = selected - 1
-            case .down: target = selected + 1
-            case .pageUp: target = selected - page
-            case .pageDown: target = selected + page
-            case .first: target = 0
-            default: target = rows.count - 1
-            }
-            selected = min(max(0, target), max(0, rows.count - 1))
+        case .scroll(let move):
+            selected = move.position(from: selected, count: rows.count, page: PageFrame.rowsPerPage(pageHeight: state.pageHeight))
         case .filterBoard:
             guard rows.indices.contains(selected) else { return [] }
             state.pages.removeLast()

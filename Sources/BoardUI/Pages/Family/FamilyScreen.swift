@@ -52,7 +52,7 @@ public struct DossierForm: Equatable, Sendable {
 
 /// What the family screen's keys do.
 public enum FamilyAction: KeyAction {
-    case section, nextSection, previousSection, up, down, pageUp, pageDown, first, last
+    case section, nextSection, previousSection, scroll(Scroll)
     case forward, back, browseCases, openPlan, toggleBSN
     /// Opens a form of the dossier (a correction of a note: `correctNote`, for the selected one).
     case form(DossierForm.Kind)
@@ -78,12 +78,7 @@ extension FamilyScreen: PageScreen {
                     "sectie kiezen: Gezin, Zaak, Veiligheid, Journaal, Beschermtafel, RvK"),
             Binding([.tab], .nextSection, "volgende sectie", bar: "sectie"),
             Binding([.backTab], .previousSection, "vorige sectie"),
-            Binding([.up, .character("k")], .up, "omhoog"),
-            Binding([.down, .character("j")], .down, "omlaag"),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-            Binding([.character("g"), .home], .first, "begin"),
-            Binding([.character("G"), .end], .last, "einde"),
+        ] + Scroll.bindings(FamilyAction.scroll, up: "omhoog", down: "omlaag", first: "begin", last: "einde") + [
             Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder", disabledBecause: readOnly),
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", disabledBecause: readOnly),
             Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),

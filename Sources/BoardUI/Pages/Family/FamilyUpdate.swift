@@ -15,19 +15,19 @@ extension FamilyScreen {
             let index = all.firstIndex(of: section)! + (action == .nextSection ? 1 : -1)
             section = all[(index + all.count) % all.count]
             scroll = 0
-        case .up, .down:
-            let delta = action == .up ? -1 : 1
+        case .scroll(.up), .scroll(.down):
+            let delta = action == .scroll(.up) ? -1 : 1
             if section == .journaal {
                 selectedNote = min(max(0, selectedNote + delta), max(0, dossier.notes.count - 1))
             } else {
                 scroll = max(0, scroll + delta)
             }
-        case .pageUp: scroll = max(0, scroll - page)
-        case .pageDown: scroll += page
-        case .first:
+        case .scroll(.pageUp): scroll = max(0, scroll - page)
+        case .scroll(.pageDown): scroll += page
+        case .scroll(.first):
             scroll = 0
             selectedNote = 0
-        case .last:
+        case .scroll(.last):
             scroll = Int.max / 2
             selectedNote = max(0, dossier.notes.count - 1)
         case .forward, .back:

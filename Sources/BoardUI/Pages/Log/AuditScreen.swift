@@ -63,6 +63,6 @@ public struct AuditScreen: Equatable, Sendable {
 
 /// What the log's keys do.
 public enum LogAction: KeyAction {
-    case up, down, pageUp, pageDown, first, last, filter, reload
+    case scroll(Scroll), filter, reload
     case filterLine(FilterLineAction)
 }

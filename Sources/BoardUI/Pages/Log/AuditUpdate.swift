@@ -8,13 +8,7 @@ extension AuditScreen: PageScreen {
     /// The log's keys; while a filter is typed, the filter line's.
     func bindings(in state: AppState) -> [Binding<LogAction>] {
         if isEditingFilter { return FilterLineAction.bindings.map { $0.map(LogAction.filterLine) } }
-        return [
-            Binding([.up, .character("k")], .up, "omhoog"),
-            Binding([.down, .character("j")], .down, "omlaag"),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown], .pageDown, "bladzijde omlaag"),
-            Binding([.character("g"), .home], .first, "nieuwste regel"),
-            Binding([.character("G"), .end], .last, "oudste geladen regel"),
+        return Scroll.bindings(LogAction.scroll, up: "omhoog", down: "omlaag", first: "nieuwste regel", last: "oudste geladen regel") + [
             Binding([.character("/")], .filter, "filteren op kenmerk of gebruiker; Enter zoekt ook oudere regels", bar: "filter"),
             Binding([.character("r")], .reload, "opnieuw laden"),
         ]
@@ -41,15 +35,11 @@ extension AuditScreen: PageScreen {
     }
 
     mutating func perform(_ action: LogAction, key: Key, in state: inout AppState) -> [Effect] {
-        let pageRows = max(1, state.height - 8)
         var effects: [Effect] = []
         switch action {
-        case .up: scroll = max(0, scroll - 1)
-        case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - pageRows)
-        case .pageDown: scroll += pageRows
-        case .first: scroll = 0
-        case .last: scroll = Int.max / 2
+        case .scroll(let move):
+            let lastScroll = max(0, shown.count - AuditView.visibleRows(pageHeight: state.pageHeight))
+            scroll = move.position(from: scroll, count: lastScroll + 1, page: max(1, state.height - 8))
         case .filter: isEditingFilter = true
         case .reload: effects = [.loadAuditLog(filter: filter)]
         case .filterLine(let edit):

@@ -59,7 +59,7 @@ public struct PlanForm: Equatable, Sendable {
 
 /// What the plan screen's keys do.
 public enum PlanAction: KeyAction {
-    case up, down, pageUp, pageDown, first, last, toggleStatus, start
+    case scroll(Scroll), toggleStatus, start
     /// Opens a form for the running plan.
     case form(PlanForm.Kind)
 }

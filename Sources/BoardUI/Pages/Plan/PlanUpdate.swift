@@ -9,9 +9,8 @@ extension PlanScreen: PageScreen {
     func bindings(in state: AppState) -> [Binding<PlanAction>] {
         let notRunning = isReadOnly ? Self.readOnly : activePlan == nil ? Self.notRunning : nil
         let nothingChosen = "Nog geen doel of afspraak om te kiezen: d voegt een doel toe, a een afspraak."
-        return [
-            Binding([.up, .character("k")], .up, "vorig doel of vorige afspraak"),
-            Binding([.down, .character("j")], .down, "volgend doel of volgende afspraak"),
+        return Scroll.bindings(PlanAction.scroll, up: "vorig doel of vorige afspraak", down: "volgend doel of volgende afspraak",
+                               first: "eerste doel", last: "laatste afspraak") + [
             Binding([.character("d")], .form(.goal), "doel toevoegen", bar: "doel", disabledBecause: notRunning),
             Binding([.character("a")], .form(.agreement), "afspraak toevoegen", bar: "afspraak", disabledBecause: notRunning),
             Binding([.character("s")], .toggleStatus, "status van het gekozen doel of de gekozen afspraak wisselen", bar: "status",
@@ -22,10 +21,6 @@ extension PlanScreen: PageScreen {
                     disabledBecause: notRunning),
             Binding([.character("n")], .start, "nieuw plan starten (met instemming van het gezin)", bar: "nieuw",
                     disabledBecause: startRefusal(summary: state.planSummary(self))),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-            Binding([.character("g"), .home], .first, "eerste doel"),
-            Binding([.character("G"), .end], .last, "laatste afspraak"),
         ]
     }
 
@@ -48,14 +43,12 @@ extension PlanScreen: PageScreen {
     mutating func perform(_ action: PlanAction, key: Key, in state: inout AppState) -> [Effect] {
         let page = max(1, state.height - 8)
         switch action {
-        case .up, .down:
-            selected = action == .up ? max(0, selected - 1) : min(max(0, items.count - 1), selected + 1)
-            followsSelection = true
-        case .pageUp, .pageDown:
-            scroll = action == .pageUp ? max(0, scroll - page) : scroll + page
+        case .scroll(.pageUp), .scroll(.pageDown):
+            // Paging lets the view leave the selection; the other moves select.
+            scroll = action == .scroll(.pageUp) ? max(0, scroll - page) : scroll + page
             followsSelection = false
-        case .first, .last:
-            selected = action == .first ? 0 : max(0, items.count - 1)
+        case .scroll(let move):
+            selected = move.position(from: selected, count: items.count, page: page)
             followsSelection = true
         case .start:
             state.offerPlanStart(self)

@@ -6,13 +6,7 @@ extension ReportScreen: PageScreen {
     var keysName: String { " van de cijfers" }
 
     func bindings(in state: AppState) -> [Binding<ReportAction>] {
-        [
-            Binding([.up, .character("k")], .up, "omhoog scrollen"),
-            Binding([.down, .character("j")], .down, "omlaag scrollen"),
-            Binding([.pageUp], .pageUp, "bladzijde omhoog"),
-            Binding([.pageDown, .character(" ")], .pageDown, "bladzijde omlaag"),
-            Binding([.character("g"), .home], .first, "naar het begin"),
-            Binding([.character("G"), .end], .last, "naar het eind"),
+        Scroll.bindings(ReportAction.scroll, up: "omhoog scrollen", down: "omlaag scrollen", first: "naar het begin", last: "naar het eind") + [
             Binding([.character("[")], .previousYear, "vorig jaar", bar: "vorig jaar"),
             Binding([.character("]")], .nextYear, "volgend jaar", bar: "volgend jaar"),
             Binding([.character("v")], .choosePeriod, "periode en bron kiezen", bar: "periode"),
@@ -23,15 +17,12 @@ extension ReportScreen: PageScreen {
     func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
 
     mutating func perform(_ action: ReportAction, key: Key, in state: inout AppState) -> [Effect] {
-        let page = max(1, ReportView.bodyHeight(pageHeight: state.pageHeight) - 1)
         var effects: [Effect] = []
         switch action {
-        case .up: scroll -= 1
-        case .down: scroll += 1
-        case .pageUp: scroll -= page
-        case .pageDown: scroll += page
-        case .first: scroll = 0
-        case .last: scroll = Int.max / 2
+        case .scroll(let move):
+            let lastFirstLine = max(0, ReportView.lines(self, width: state.width, height: state.pageHeight).count
+                                        - ReportView.bodyHeight(pageHeight: state.pageHeight))
+            scroll = move.position(from: scroll, count: lastFirstLine + 1, page: PageFrame.rowsPerPage(pageHeight: state.pageHeight))
         case .previousYear, .nextYear:
             let year = period.from.year + (action == .previousYear ? -1 : 1)
             guard let yearPeriod = ReportPeriod.yearToDate(year, today: state.today) else {
@@ -47,9 +38,6 @@ extension ReportScreen: PageScreen {
         case .reload:
             effects = [load]
         }
-        let lastFirstLine = max(0, ReportView.lines(self, width: state.width, height: state.pageHeight).count
-                                    - ReportView.bodyHeight(pageHeight: state.pageHeight))
-        scroll = min(max(0, scroll), lastFirstLine)
         return effects
     }
 }
