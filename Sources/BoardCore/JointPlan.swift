@@ -435,7 +435,7 @@ public enum PlanHoursProblem: Error, Equatable, Sendable {
         switch self {
         case .empty: return "Vul het aantal uren in (per kwartier: 0,25)"
         case .notANumber(let text): return "‘\(text)’ is geen aantal uren; typ bv. 1,5"
-        case .notAQuarter(let text): return "‘\(text)’ is geen hele kwartier: gebruik stappen van 0,25"
+        case .notAQuarter(let text): return "‘\(text)’ is geen heel kwartier: gebruik stappen van 0,25"
         case .tooMany: return "Meer dan 24 uur op één dag kan niet"
         }
     }

@@ -98,6 +98,7 @@ private func d(_ year: Int, _ month: Int, _ day: Int) -> Day { Day(year: year, m
 
     @Test func hoursThatAreNotQuartersAreRefused() {
         #expect(JointPlanRules.quarters("1,3") == .failure(.notAQuarter("1,3")))
+        #expect(PlanHoursProblem.notAQuarter("1,3").message == "‘1,3’ is geen heel kwartier: gebruik stappen van 0,25")
         #expect(JointPlanRules.quarters("0") == .failure(.empty))
         #expect(JointPlanRules.quarters("") == .failure(.empty))
         #expect(JointPlanRules.quarters("twee") == .failure(.notANumber("twee")))

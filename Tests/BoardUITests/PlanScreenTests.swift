@@ -98,7 +98,7 @@ enum PlanFixture {
         var state = PlanFixture.state()
         Fixture.press([.character("u"), .tab] + Fixture.type("1,3") + [.control("s")], on: &state)
         guard case .plan(let planForm)? = state.dialog else { Issue.record("form closed"); return }
-        #expect(planForm.form.fields[planForm.form.index(of: "uren")!].error == "‘1,3’ is geen hele kwartier: gebruik stappen van 0,25")
+        #expect(planForm.form.fields[planForm.form.index(of: "uren")!].error == "‘1,3’ is geen heel kwartier: gebruik stappen van 0,25")
         let effects = Fixture.press([.control("u")] + Fixture.type("1,25") + [.control("s")], on: &state)
         #expect(effects == [.applyPlan(.addHours(5, 3, HoursEntry(day: Fixture.today, quarters: 5, person: "Fatima Ouali", description: "")))])
     }
