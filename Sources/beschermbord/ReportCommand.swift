@@ -84,6 +84,8 @@ struct ReportCommand: ParsableCommand {
     static func period(year: Int?, from: String?, to: String?, today: Day) throws -> ReportPeriod {
         if let year {
             guard from == nil, to == nil else { throw Failure(message: "Kies --year of --from/--to, niet allebei.") }
+            // As the report screen says it: a year ahead has no figures yet, not even zeros.
+            guard year <= today.year else { throw Failure(message: "\(year) is nog niet begonnen; kies een jaar tot en met \(today.year).") }
             return try checked(ReportPeriod.calendarYear(year, today: today))
         }
         guard let from else {

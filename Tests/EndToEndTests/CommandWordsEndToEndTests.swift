@@ -17,4 +17,16 @@ struct CommandWordsEndToEndTests {
         let csv = try Binary.run(["export", "--store", store, "--family", "R-1", "--format", "csv"])
         #expect(csv.status != 0 && csv.output.contains("alleen als JSON"), "\(csv.output)")
     }
+
+    @Test func aYearThatHasNotBegunIsRefused() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ReportCommandTests.makeStore(in: directory)
+        let next = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        for year in [next, 2030 > next ? 2030 : next + 3] {
+            let result = try Binary.run(["report", "--store", store, "--year", String(year)])
+            #expect(result.status == 1, "\(result.output)")
+            #expect(result.output.contains("\(year) is nog niet begonnen"), "\(result.output)")
+        }
+    }
 }
