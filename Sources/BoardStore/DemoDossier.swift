@@ -48,12 +48,12 @@ enum DemoDossier {
         let parents = rng.chance(0.6) ? ["moeder", "vader"] : [rng.pick(["moeder", "vader", "pleegouder", "grootouder"])]
         for relation in parents {
             try db.cachedStatement(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [familyID, "\(rng.pick(DemoNames.firstNames)) \(familyName)", relation, phone("06-", &rng)])
+                .execute(arguments: [familyID, "\(DemoNames.adultFirstName(for: relation, rng: &rng)) \(familyName)", relation, phone("06-", &rng)])
         }
         for _ in 0..<rng.int(0...2) {
             let (role, organisation, prefix) = rng.pick(network)
             try db.cachedStatement(sql: "INSERT INTO network_member (family_id, name, role, organisation, phone) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [familyID, "\(rng.pick(DemoNames.firstNames)) \(rng.pick(DemoNames.surnames))", role, organisation,
+                .execute(arguments: [familyID, "\(DemoNames.adultFirstName(for: role, rng: &rng)) \(rng.pick(DemoNames.surnames))", role, organisation,
                                      phone(prefix, &rng)])
         }
     }

@@ -33,6 +33,20 @@ struct DemoAccessLogTests {
         #expect(openingsSeen > cases.count * 5)
     }
 
+    /// A demo made at eight in the morning has no moment in its log after eight (the openings of
+    /// the day are drawn from office hours), and each case's log still reads in order.
+    @Test func noMomentInTheLogLiesAfterNow() throws {
+        let scratch = try ScratchDirectory()
+        let now = "\(today.iso)T08:00:00.000Z"
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 80, today: today, user: "beamer", now: now)
+        let latest = try store.read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM event WHERE case_id IS NOT NULL") }
+        #expect(try #require(latest) <= now)
+        for summary in try store.boardCases(today: today, closedWindowDays: nil) {
+            let events = try store.details(of: summary.id, logOpening: false).events
+            #expect(events.map(\.recordedAt) == events.map(\.recordedAt).sorted(), "\(summary.kenmerk)")
+        }
+    }
+
     @Test func sameSeedSameLog() throws {
         let plans = DemoPlanner.plan(families: 30, seed: 11, today: today)
         for (number, plan) in plans.enumerated() {
