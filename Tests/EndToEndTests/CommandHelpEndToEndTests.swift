@@ -59,4 +59,23 @@ struct CommandHelpEndToEndTests {
         #expect(!result.output.contains("--theme"), "not the usage of open")
         Self.expectDutch(result.output)
     }
+
+    /// The completion scripts and the help dump that the man page plugin reads come out of the same
+    /// place as help and errors; they must pass it untranslated and whole.
+    @Test func completionScriptsAndTheHelpDumpPassUnchanged() throws {
+        for (shell, start) in [("bash", "#!/bin/bash"), ("zsh", "#compdef beschermbord"), ("fish", "function __beschermbord")] {
+            let script = try Binary.run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell): \(script.output)")
+            #expect(script.output.hasPrefix(start), "\(shell)")
+            for word in ["export", "report", "families", "format"] {
+                #expect(script.output.contains(word), "\(shell) mist \(word)")
+            }
+        }
+        let dump = try Binary.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(dump.output.utf8)) as? [String: Any])
+        let command = try #require(object["command"] as? [String: Any])
+        #expect(command["commandName"] as? String == "beschermbord")
+        #expect((command["subcommands"] as? [[String: Any]])?.contains { $0["commandName"] as? String == "report" } == true)
+    }
 }
