@@ -17,8 +17,8 @@ public enum DemoStore {
     /// The demo is built under a hidden name and put at `path` only when complete (`StoreDraft`), so
     /// it never writes into, replaces or removes a store someone else made there meanwhile: any
     /// existing file, directory or link at `path` is refused with `StoreError.refused`.
-    /// No moment in the demo's log lies after `now` (a timestamp as `Clock.timestamp()` writes it):
-    /// the moments of today's events are drawn from office hours, which may still lie ahead.
+    /// No moment in the demo's log or records lies after `now` (a timestamp as `Clock.timestamp()`
+    /// writes it): today's moments are drawn from office hours, which may still lie ahead.
     @discardableResult
     public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
                               user: String = Clock.currentUser(), now: String = Clock.timestamp()) throws -> SQLiteCaseStore {
@@ -37,8 +37,8 @@ public enum DemoStore {
                 let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
                 try store.writeDemoCase(db, plan, openings: openings, notAfter: now)
             }
-            try DemoDossier.enrich(db, store: store, seed: seed, today: today)
-            try DemoPlans.enrich(db, seed: seed, today: today)
+            try DemoDossier.enrich(db, store: store, seed: seed, today: today, now: now)
+            try DemoPlans.enrich(db, seed: seed, today: today, now: now)
             try DemoWIPLimits.set(db)
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             try seal(db, store: store)
