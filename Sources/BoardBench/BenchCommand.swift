@@ -22,9 +22,9 @@ public struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Meet de snelheid en het geheugen van het bord op grote demo-opslagen.",
         discussion: """
-            Bouwt per aantal gezinnen een demo-opslag (of hergebruikt die in --dir met hetzelfde
-            aantal en dezelfde startwaarde) en meet: start tot eerste beeld, toets tot beeld (bewegen,
-            gezin openen, terug), filteren tijdens typen, herladen, `report`, `import` en het
+            Bouwt per aantal gezinnen een demo-opslag (of hergebruikt die in --dir met hetzelfde \
+            aantal en dezelfde startwaarde) en meet: start tot eerste beeld, toets tot beeld (bewegen, \
+            gezin openen, terug), filteren tijdens typen, herladen, `report`, `import` en het \
             piekgeheugen. Meet met een release-build: swift run -c release beschermbord bench
             """)
 

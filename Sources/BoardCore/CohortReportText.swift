@@ -51,8 +51,8 @@ public enum CohortReportText {
         line("na de Beschermtafel", report.safeAfterTable, indent: 2)
         line("Naar RvK-onderzoek", report.rvkTotal)
         for (outcome, count) in report.rvkOutcomes { line(outcome.rawValue, count, indent: 2) }
-        line("nog geen uitkomst", report.rvkPending, indent: 2)
-        line("Nog open", report.open)
+        line("nog geen uitkomst van de Raad", report.rvkPending, indent: 2)
+        line("Nog open bij het wijkteam", report.open)
         return lines
     }
 
@@ -90,17 +90,15 @@ public enum CohortReportText {
         var text = "Gezamenlijke plannen: \(plans.started) gestart, \(plans.scaledDown) afgeschaald, "
             + "\(plans.councilInvolved) met de Raad betrokken, \(plans.running) lopend."
         if !plans.hoursPerOrganisation.isEmpty {
-            text += " Uren: " + plans.hoursPerOrganisation.map { "\($0.organisation) \(hours($0.hours))" }.joined(separator: ", ") + "."
+            text += " Uren: " + plans.hoursPerOrganisation.map { "\($0.organisation) \(hours($0.hours)) uur" }.joined(separator: ", ") + "."
         }
         return text
     }
 
-    /// Hours with a decimal comma and at most one decimal (`2`, `1,5`); ties round to even, as
-    /// the C library's `%.1f` did before this moved here (hours are quarters, so exact).
+    /// Hours as hours and minutes (`50:15`), as the plan screen shows them: the hours are entered
+    /// in quarters, so they are exact.
     public static func hours(_ hours: Double) -> String {
-        if hours == hours.rounded() { return String(Int(hours)) }
-        let tenths = Int((hours * 10).rounded(.toNearestOrEven))
-        return "\(tenths / 10),\(tenths % 10)"
+        JointPlanRules.hoursText(Int((hours * 4).rounded()))
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -403,15 +403,11 @@ public enum JointPlanRules {
         return .success(total)
     }
 
-    /// `1,5` for six quarters: Dutch decimal comma, no trailing zeros.
+    /// `1:30` for six quarters, `50:15` for 201: hours and minutes, the way the screen, the store's
+    /// messages and the report all show time spent (a decimal `50,2` hides the quarter).
     public static func hoursText(_ quarters: Int) -> String {
-        let whole = quarters / 4
-        switch quarters % 4 {
-        case 1: return "\(whole),25"
-        case 2: return "\(whole),5"
-        case 3: return "\(whole),75"
-        default: return "\(whole)"
-        }
+        let minutes = (quarters % 4) * 15
+        return "\(quarters / 4):\(minutes < 10 ? "0" : "")\(minutes)"
     }
 
     /// "2026-11": the month key of a day.
@@ -435,7 +431,7 @@ public enum PlanHoursProblem: Error, Equatable, Sendable {
         switch self {
         case .empty: return "Vul het aantal uren in (per kwartier: 0,25)"
         case .notANumber(let text): return "‘\(text)’ is geen aantal uren; typ bv. 1,5"
-        case .notAQuarter(let text): return "‘\(text)’ is geen hele kwartier: gebruik stappen van 0,25"
+        case .notAQuarter(let text): return "‘\(text)’ is geen heel kwartier: gebruik stappen van 0,25"
         case .tooMany: return "Meer dan 24 uur op één dag kan niet"
         }
     }

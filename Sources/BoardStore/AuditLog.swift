@@ -4,9 +4,9 @@ import GRDB
 
 /// Reading the log (NEN 7513: who, when, which family, what), per family and per user.
 extension SQLiteCaseStore {
-    /// The log entries that match `filter`, oldest first. A teamleider reads everything; anyone
-    /// else reads only their own entries (the user filter is then set to them, and
-    /// `onlyOwnEntries` says so). Reading the log is not itself logged.
+    /// The log entries that match `filter`, oldest first (without a limit: by moment of recording).
+    /// A teamleider reads everything; anyone else reads only their own entries (the user filter is
+    /// then set to them, and `onlyOwnEntries` says so). Reading the log is not itself logged.
     public func auditLog(filter: AuditFilter) throws -> AuditLog {
         try read { db in
             let member = try Self.staffMember(db, name: self.user)
@@ -46,10 +46,14 @@ extension SQLiteCaseStore {
                 LEFT JOIN family f ON f.id = COALESCE(e.family_id, c.family_id)
                 """
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY e.id DESC"
+            // The whole log (`audit`) in the order things happened: a log written with moments in the
+            // past (the demo) has them out of id order. The newest `limit` entries (the board's log
+            // view) are read by id, from the end of the table, without sorting the whole log.
             if let limit = filter.limit {
-                sql += " LIMIT ?"
+                sql += " ORDER BY e.id DESC LIMIT ?"
                 arguments += [max(0, limit)]
+            } else {
+                sql += " ORDER BY e.recorded_at DESC, e.id DESC"
             }
             let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).reversed().map { row in
                 AuditEntry(id: row["id"], recordedAt: row["recorded_at"], user: row["user"], rawKind: row["kind"], caseID: row["case_id"],

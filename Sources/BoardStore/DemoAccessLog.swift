@@ -113,21 +113,22 @@ enum DemoAccessLog {
 
 extension SQLiteCaseStore {
     /// Writes a demo case's openings into the log, interleaved with its moves by moment of recording.
-    func writeDemoCase(_ db: Database, _ plan: DemoCasePlan, openings: [DemoAccessLog.Opening]) throws {
-        let (caseID, familyID) = try insertReport(db, plan.report, recordedAt: plan.recordedAt)
+    /// A moment after `now` is written as `now`; capping keeps the order of the case's events.
+    func writeDemoCase(_ db: Database, _ plan: DemoCasePlan, openings: [DemoAccessLog.Opening], notAfter now: String) throws {
+        let (caseID, familyID) = try insertReport(db, plan.report, recordedAt: min(plan.recordedAt, now))
         var next = openings.startIndex
         func logOpenings(before moment: String?) throws {
             while next < openings.endIndex, moment.map({ openings[next].recordedAt < $0 }) ?? true {
                 let opening = openings[next]
                 try appendEvent(db, caseID: caseID, familyID: familyID, kind: .geopend, from: nil, to: nil, day: opening.day,
-                                detail: opening.detail, recordedAt: opening.recordedAt, user: opening.user)
+                                detail: opening.detail, recordedAt: min(opening.recordedAt, now), user: opening.user)
                 next += 1
             }
         }
         for move in plan.moves {
             try logOpenings(before: move.recordedAt)
             try recordTransition(db, caseID: caseID, familyID: familyID, request: move.request,
-                                 direction: .forward, recordedAt: move.recordedAt)
+                                 direction: .forward, recordedAt: min(move.recordedAt, now))
         }
         try logOpenings(before: nil)
     }

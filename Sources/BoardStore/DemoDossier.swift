@@ -8,7 +8,7 @@ import GRDB
 /// log keeps its moves and openings in the order they happened (see DemoAccessLog). The log covers
 /// them all the same, through `vastgelegd` events tied to no family (`DemoStore.seal`).
 enum DemoDossier {
-    static func enrich(_ db: Database, store: SQLiteCaseStore, seed: UInt64, today: Day) throws {
+    static func enrich(_ db: Database, store: SQLiteCaseStore, seed: UInt64, today: Day, now: String) throws {
         var rng = SplitMix64(seed: seed ^ 0x0D05_51E0)
         for family in try Row.fetchAll(db, sql: "SELECT id, name FROM family ORDER BY id") {
             try addPeople(db, familyID: family[0], familyName: family[1], rng: &rng)
@@ -21,9 +21,9 @@ enum DemoDossier {
             let reported = SQLiteCaseStore.day(row[3]), since = SQLiteCaseStore.day(row[4])
             let end = stage.isEnd ? since : today
             if stage != .aangemeld {
-                try addAssessments(db, caseID: caseID, stage: stage, from: reported, to: end, author: row[5], rng: &rng)
+                try addAssessments(db, caseID: caseID, stage: stage, from: reported, to: end, author: row[5], now: now, rng: &rng)
             }
-            try addNotes(db, caseID: caseID, from: reported, to: end, author: row[5], rng: &rng)
+            try addNotes(db, caseID: caseID, from: reported, to: end, author: row[5], now: now, rng: &rng)
             try decideAtTheTable(db, caseID: caseID, stage: stage, since: since, today: today, rng: &rng)
             try DemoStore.seal(db, store: store, atLeast: SQLiteCaseStore.sealedPerEvent)
         }
@@ -48,12 +48,12 @@ enum DemoDossier {
         let parents = rng.chance(0.6) ? ["moeder", "vader"] : [rng.pick(["moeder", "vader", "pleegouder", "grootouder"])]
         for relation in parents {
             try db.cachedStatement(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [familyID, "\(rng.pick(DemoNames.firstNames)) \(familyName)", relation, phone("06-", &rng)])
+                .execute(arguments: [familyID, "\(DemoNames.adultFirstName(for: relation, rng: &rng)) \(familyName)", relation, phone("06-", &rng)])
         }
         for _ in 0..<rng.int(0...2) {
             let (role, organisation, prefix) = rng.pick(network)
             try db.cachedStatement(sql: "INSERT INTO network_member (family_id, name, role, organisation, phone) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [familyID, "\(rng.pick(DemoNames.firstNames)) \(rng.pick(DemoNames.surnames))", role, organisation,
+                .execute(arguments: [familyID, "\(DemoNames.adultFirstName(for: role, rng: &rng)) \(rng.pick(DemoNames.surnames))", role, organisation,
                                      phone(prefix, &rng)])
         }
     }
@@ -67,7 +67,7 @@ enum DemoDossier {
                         "Schuldhulpverlening starten", "Vader start verslavingszorg", "Wekelijks contact met school"]
 
     static func addAssessments(_ db: Database, caseID: CaseID, stage: Stage,
-                               from: Day, to: Day, author: String, rng: inout SplitMix64) throws {
+                               from: Day, to: Day, author: String, now: String, rng: inout SplitMix64) throws {
         let span = max(1, from.days(until: to))
         let count = min(rng.int(1...4), max(1, span / 10))
         var score = rng.int(2...5)
@@ -80,7 +80,7 @@ enum DemoDossier {
                 INSERT INTO assessment (case_id, day, concerns, strengths, needs, score, given_by, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [caseID, day.iso, rng.pick(concerns), rng.pick(strengths), rng.pick(needs), score,
-                                         giver.rawValue, author, "\(day.iso)T11:00:00.000Z"])
+                                         giver.rawValue, author, min("\(day.iso)T11:00:00.000Z", now)])
             score = min(10, max(0, score + drift + rng.int(-1...1)))
         }
     }
@@ -91,12 +91,12 @@ enum DemoDossier {
                         "Overleg met Veilig Thuis over de melding; aanvullende informatie ontvangen.",
                         "Kinderen apart gesproken. Ze voelen zich thuis veiliger dan een maand geleden."]
 
-    static func addNotes(_ db: Database, caseID: CaseID, from: Day, to: Day, author: String,
+    static func addNotes(_ db: Database, caseID: CaseID, from: Day, to: Day, author: String, now: String,
                          rng: inout SplitMix64) throws {
         let span = max(0, from.days(until: to))
         for index in 0..<rng.int(0...3) {
             let day = from.adding(days: span * (index + 1) / 4)
-            let at = "\(day.iso)T\(10 + index):30:00.000Z"
+            let at = min("\(day.iso)T\(10 + index):30:00.000Z", now)
             try db.cachedStatement(sql: "INSERT INTO note (case_id, recorded_at, author, text) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [caseID, at, author, rng.pick(notes)])
         }

@@ -24,7 +24,7 @@ enum DemoPlans {
 
     enum Kind: CaseIterable { case justStarted, overdueAgreements, continued, afgeschaald, raadBetrokken }
 
-    static func enrich(_ db: Database, seed: UInt64, today: Day) throws {
+    static func enrich(_ db: Database, seed: UInt64, today: Day, now: String) throws {
         var rng = SplitMix64(seed: seed ^ 0x000B_E5C4_E12D)
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.id, c.stage, c.reported_on, c.stage_since, c.medewerker, f.wijk,
@@ -47,7 +47,7 @@ enum DemoPlans {
                 guard let dates = plan(kind, stage: stage, reported: reported, since: since, tableDay: tableDay, closed: closed, today: today) else { continue }
                 used.insert(caseID)
                 made += 1
-                try write(db, caseID: caseID, kind: kind, dates: dates, colleague: row[4], today: today, rng: &rng)
+                try write(db, caseID: caseID, kind: kind, dates: dates, colleague: row[4], today: today, now: now, rng: &rng)
             }
         }
     }
@@ -77,10 +77,10 @@ enum DemoPlans {
         }
     }
 
-    static func write(_ db: Database, caseID: CaseID, kind: Kind, dates: Dates, colleague: String, today: Day,
+    static func write(_ db: Database, caseID: CaseID, kind: Kind, dates: Dates, colleague: String, today: Day, now: String,
                       rng: inout SplitMix64) throws {
         let (jeugdbeschermer, organisation) = rng.pick(jeugdbeschermers)
-        let at = { (day: Day) in "\(day.iso)T10:00:00.000Z" }
+        let at = { (day: Day) in min("\(day.iso)T10:00:00.000Z", now) }
         let start = dates.start
         // The next evaluation: just started and overdue plans look ahead; one plan of the overdue kind has its evaluation passed too.
         var next: Day?

@@ -17,9 +17,11 @@ public enum DemoStore {
     /// The demo is built under a hidden name and put at `path` only when complete (`StoreDraft`), so
     /// it never writes into, replaces or removes a store someone else made there meanwhile: any
     /// existing file, directory or link at `path` is refused with `StoreError.refused`.
+    /// No moment in the demo's log or records lies after `now` (a timestamp as `Clock.timestamp()`
+    /// writes it): today's moments are drawn from office hours, which may still lie ahead.
     @discardableResult
     public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
-                              user: String = Clock.currentUser()) throws -> SQLiteCaseStore {
+                              user: String = Clock.currentUser(), now: String = Clock.timestamp()) throws -> SQLiteCaseStore {
         guard (0...maximumFamilies).contains(families) else {
             throw StoreError.refused("Het aantal gezinnen voor de demo ligt tussen 0 en \(maximumFamilies).")
         }
@@ -33,10 +35,10 @@ public enum DemoStore {
             for (number, plan) in plans.enumerated() {
                 // The report, its moves and the openings of the dossier (see DemoAccessLog).
                 let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
-                try store.writeDemoCase(db, plan, openings: openings)
+                try store.writeDemoCase(db, plan, openings: openings, notAfter: now)
             }
-            try DemoDossier.enrich(db, store: store, seed: seed, today: today)
-            try DemoPlans.enrich(db, seed: seed, today: today)
+            try DemoDossier.enrich(db, store: store, seed: seed, today: today, now: now)
+            try DemoPlans.enrich(db, seed: seed, today: today, now: now)
             try DemoWIPLimits.set(db)
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             try seal(db, store: store)
@@ -317,6 +319,25 @@ enum DemoNames {
         "Jesse", "Bram", "Femke", "Ilse", "Linh", "Minh", "Amira", "Youssef", "Selin", "Ömer",
         "Zoé", "Daniël", "Raphaël", "Mats", "Jurre", "Isa", "Yara", "Aïsha", "Björn", "Siëlle",
     ]
+
+    /// First names of grown-ups in the dossier: a mother, grandmother, aunt or neighbour (buurvrouw)
+    /// gets a woman's name, a father a man's, anyone else either (`adultFirstName(for:)`).
+    static let women = [
+        "Fatima", "Sandra", "Monique", "Esther", "Yvonne", "Samira", "Ayşe", "Marieke", "Priya", "Shirley",
+        "Malika", "Nicole", "Jolanda", "Hatice", "Ngozi", "Anna", "Kim", "Linda", "Sabrina", "Naïma",
+    ]
+    static let men = [
+        "Mohammed", "Peter", "Erik", "Hasan", "Rachid", "Dennis", "Marco", "Kofi", "Björn", "Tomasz",
+        "Jeroen", "Mustafa", "Ricardo", "Sander", "Ahmed", "Patrick", "Vincent", "Ferdi", "Anil", "Tarık",
+    ]
+    static let womenRoles: Set = ["moeder", "grootmoeder", "tante", "buurvrouw"]
+    static let menRoles: Set = ["vader"]
+
+    /// A first name that fits `role`; one draw from `rng` whatever the role, so that the rest of a
+    /// seed's demo stays the same.
+    static func adultFirstName(for role: String, rng: inout SplitMix64) -> String {
+        rng.pick(womenRoles.contains(role) ? women : menRoles.contains(role) ? men : women + men)
+    }
 
     static let wijken = [
         "Poelenburg", "Peldersveld", "Kogerveld", "Rosmolenwijk", "Westerkoog", "Assendelft",

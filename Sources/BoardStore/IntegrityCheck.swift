@@ -144,7 +144,7 @@ public enum IntegrityCheck {
             }
             return "zaak \(kenmerk) staat sinds \(since) in \(stage), maar de laatste verplaatsing (gebeurtenis \(eventID)) is van \(loggedDay)"
         }
-        report.sections.append(section(stagesTitle, summary: "in orde (\(caseCount) zaken)", problems: stageProblems))
+        report.sections.append(section(stagesTitle, summary: "in orde (\(Counted.text(caseCount, "zaak", "zaken")))", problems: stageProblems))
 
         let eventProblems = try Row.fetchAll(db, sql: """
             SELECT e.id, e.case_id, e.family_id, c.id AS found_case, f.id AS found_family

@@ -11,8 +11,8 @@ struct Beschermbord: ParsableCommand {
         commandName: "beschermbord",
         abstract: "Beschermbord: het zaakbord voor de veiligheid van kinderen in het wijkteam.",
         discussion: """
-            Zonder opdracht opent het bord in de terminal. De opslag is standaard
-            $XDG_DATA_HOME/beschermbord/bord.sqlite (of ~/.local/share/beschermbord/bord.sqlite);
+            Zonder opdracht opent het bord in de terminal. De opslag is standaard \
+            $XDG_DATA_HOME/beschermbord/bord.sqlite (of ~/.local/share/beschermbord/bord.sqlite); \
             --store PAD of de omgevingsvariabele BESCHERMBORD_STORE kiest een andere.
             """,
         subcommands: [OpenBoard.self, PrintBoard.self, WriteDemo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, BenchCommand.self,
@@ -28,13 +28,25 @@ struct Beschermbord: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            CommandFailure.exit(parsing: error, arguments: Array(CommandLine.arguments.dropFirst()))
         }
         do {
             try command.run()
         } catch {
             CommandFailure.exit(with: error)
         }
+    }
+}
+
+extension Beschermbord {
+    /// The names of the commands the help lists, in its order.
+    static var commandNames: [String] {
+        configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+    }
+
+    /// Every word that starts a command: names, aliases and ArgumentParser's `help`.
+    static var commandWords: Set<String> {
+        Set(configuration.subcommands.flatMap { [$0.configuration.commandName].compactMap { $0 } + $0.configuration.aliases } + ["help"])
     }
 }
 

@@ -16,22 +16,22 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Zonder --family: alle zaken. CSV heeft de kolommen van de import (kenmerk; aangemeld_op; bron; gezin; wijk; medewerker; kinderen; onderzoek_op; beschermtafel_op; uitkomst; uitkomst_op), datums als dd-mm-jjjj, ; als scheidingsteken en UTF-8 met BOM, zodat Excel het goed opent en een export in een lege opslag weer kan worden geïmporteerd. JSON is een lijst van zaken met hun gegevens, kinderen en de datums van de fasen (jjjj-mm-dd).
 
-            Met --family KENMERK (alleen JSON): alles wat over het gezin van die zaak is vastgelegd, voor een inzageverzoek (AVG): het gezin, de kinderen, alle zaken van het gezin met hun volledige logboek (ook wie het dossier wanneer heeft geopend) en alle overige gegevens. De export zelf wordt vastgelegd in het logboek van de zaak.
+            Met --family KENMERK (altijd JSON, --format is dan niet nodig): alles wat over het gezin van die zaak is vastgelegd, voor een inzageverzoek (AVG): het gezin, de kinderen, alle zaken van het gezin met hun volledige logboek (ook wie het dossier wanneer heeft geopend) en alle overige gegevens. De export zelf wordt vastgelegd in het logboek van de zaak.
 
             Zonder --out gaat de export naar de standaarduitvoer. Een bestaand bestand wordt alleen met --force overschreven. Het bestand is alleen leesbaar voor de eigenaar (0600): het bevat bijzondere persoonsgegevens van kinderen.
 
             Voorbeelden:
               beschermbord export --format csv --out zaken.csv
               beschermbord export --format json > zaken.json
-              beschermbord export --family 2025-0042 --format json \\
-                --out inzage-2025-0042.json
+              beschermbord export --family 2025-0042 --out inzage-2025-0042.json
             """,
         aliases: ["exporteer"])
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .long, help: ArgumentHelp("Formaat: csv of json.", valueName: "formaat"))
-    var format: Format = .csv
+    @Option(name: .long, help: ArgumentHelp("Formaat: csv of json (standaard csv; een inzage met --family is altijd json).",
+                                            valueName: "formaat"))
+    var format: Format?
 
     @Option(name: .long, help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar de standaarduitvoer.", valueName: "bestand"))
     var out: String?
@@ -43,8 +43,8 @@ struct ExportCommand: ParsableCommand {
     var family: String?
 
     func validate() throws {
-        if family != nil && format != .json {
-            throw ValidationError("Een inzage-export (--family) is er alleen als JSON; gebruik --format json.")
+        if family != nil && format == .csv {
+            throw ValidationError("Een inzage-export (--family) is er alleen als JSON; laat --format weg of kies --format json.")
         }
         if let family, family.trimmingWhitespace().isEmpty {
             throw ValidationError("--family vraagt het kenmerk van een zaak van het gezin.")
@@ -63,12 +63,13 @@ struct ExportCommand: ParsableCommand {
             let dossier = try store.exportFamilyDossier(kenmerk: family)
             data = dossier.json()
             let name = dossier.family["naam"]?.stringValue ?? ""
-            what = "Inzage van gezin \(name) (\(dossier.cases.count) \(dossier.cases.count == 1 ? "zaak" : "zaken"))"
+            what = "Inzage van gezin \(name) (\(Counted.text(dossier.cases.count, "zaak", "zaken")))"
                 + "; de export is vastgelegd in het logboek van zaak \(family.trimmingWhitespace())"
         } else {
             let cases = try store.exportCases()
-            data = format == .csv ? try CaseExport.csv(cases) : CaseExport.json(cases)
-            what = "\(cases.count) \(cases.count == 1 ? "zaak" : "zaken") als \(format.rawValue.uppercased())"
+            let chosen = format ?? .csv
+            data = chosen == .csv ? try CaseExport.csv(cases) : CaseExport.json(cases)
+            what = "\(Counted.text(cases.count, "zaak", "zaken")) als \(chosen.rawValue.uppercased())"
         }
 
         guard let out else {

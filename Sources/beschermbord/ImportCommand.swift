@@ -153,14 +153,13 @@ struct ImportCommand: ParsableCommand {
     }
 
     func summary(_ result: ImportResult, name: String) -> String {
-        let added = "\(count(result.cases, "zaak", "zaken")), \(count(result.families, "gezin", "gezinnen")) en \(count(result.children, "kind", "kinderen"))"
+        let added = "\(Counted.text(result.cases, "zaak", "zaken")), \(Counted.text(result.families, "gezin", "gezinnen")) "
+            + "en \(Counted.text(result.children, "kind", "kinderen"))"
         let skipped = result.skipped.isEmpty ? ""
-            : "; \(count(result.skipped.count, "zaak stond", "zaken stonden")) al in de opslag en \(result.skipped.count == 1 ? "is" : "zijn") overgeslagen"
+            : "; \(Counted.text(result.skipped.count, "zaak stond", "zaken stonden")) al in de opslag en \(result.skipped.count == 1 ? "is" : "zijn") overgeslagen"
         if dryRun {
             return "Proefimport van \(name): er is niets opgeslagen. Er zouden \(added) worden toegevoegd\(skipped)."
         }
         return "Geïmporteerd uit \(name): \(added) toegevoegd\(skipped)."
     }
-
-    private func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
 }

@@ -16,20 +16,20 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Cijfers voor de teamleider: de zaken die in een periode zijn aangemeld, en hoe ver ze kwamen.",
         discussion: """
-            De cijfers gaan over een cohort: de zaken die in de periode zijn aangemeld (aangemeld_op),
-            elk geteld naar hoe ver de zaak nu is gekomen: naar de Beschermtafel, veiligheid
-            gewaarborgd na onderzoek of na de Beschermtafel, naar RvK-onderzoek (met de uitkomst),
-            of nog open. Daarnaast de aanmeldingen per bron en per maand, het aantal kinderen
-            (een kind telt één keer, ook bij twee zaken van het gezin) en de doorlooptijd in dagen
+            De cijfers gaan over een cohort: de zaken die in de periode zijn aangemeld (aangemeld_op), \
+            elk geteld naar hoe ver de zaak nu is gekomen: naar de Beschermtafel, veiligheid \
+            gewaarborgd na onderzoek of na de Beschermtafel, naar RvK-onderzoek (met de uitkomst), \
+            of nog open. Daarnaast de aanmeldingen per bron en per maand, het aantal kinderen \
+            (een kind telt één keer, ook bij twee zaken van het gezin) en de doorlooptijd in dagen \
             (p50 en p85) per kolom van de zaken die die kolom verlieten.
 
-            Periode: --year JJJJ, of --from dd-mm-jjjj en --to dd-mm-jjjj (beide dagen tellen mee;
+            Periode: --year JJJJ, of --from dd-mm-jjjj en --to dd-mm-jjjj (beide dagen tellen mee; \
             zonder --to loopt de periode tot vandaag). Zonder periode: het lopende kalenderjaar.
 
-            Formaten: text (leesbaar, met een staafdiagram per maand), json, csv (één regel per
-            cijfer, ; als scheidingsteken) en markdown (een tabel voor het jaarverslag).
-            Het rapport bevat geen namen; de opslag wordt alleen gelezen. Onderaan staat de kop van
-            het logboek (gebeurtenis:hash): met het rapport in het verslag kan `beschermbord check --kop`
+            Formaten: text (leesbaar, met een staafdiagram per maand), json, csv (één regel per \
+            cijfer, ; als scheidingsteken) en markdown (een tabel voor het jaarverslag). \
+            Het rapport bevat geen namen; de opslag wordt alleen gelezen. Onderaan staat de kop van \
+            het logboek (gebeurtenis:hash): met het rapport in het verslag kan `beschermbord check --kop` \
             later laten zien of het logboek sindsdien is herschreven.
 
             Voorbeelden:
@@ -84,6 +84,8 @@ struct ReportCommand: ParsableCommand {
     static func period(year: Int?, from: String?, to: String?, today: Day) throws -> ReportPeriod {
         if let year {
             guard from == nil, to == nil else { throw Failure(message: "Kies --year of --from/--to, niet allebei.") }
+            // As the report screen says it: a year ahead has no figures yet, not even zeros.
+            guard year <= today.year else { throw Failure(message: "\(year) is nog niet begonnen; kies een jaar tot en met \(today.year).") }
             return try checked(ReportPeriod.calendarYear(year, today: today))
         }
         guard let from else {

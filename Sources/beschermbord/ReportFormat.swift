@@ -90,8 +90,8 @@ enum ReportFormat {
         for (outcome, count) in report.rvkOutcomes {
             rows.append(Figure(key: "rvk_onderzoek.uitkomst.\(outcome.rawValue)", label: "RvK-uitkomst: \(outcome.rawValue)", value: "\(count)"))
         }
-        rows.append(Figure(key: "rvk_onderzoek.uitkomst.lopend", label: "RvK-onderzoek nog lopend", value: "\(report.rvkPending)"))
-        rows.append(Figure(key: "lopend", label: "Nog open (Aangemeld, Onderzoek, Beschermtafel)", value: "\(report.open)"))
+        rows.append(Figure(key: "rvk_onderzoek.uitkomst.lopend", label: "RvK-onderzoek: nog geen uitkomst van de Raad", value: "\(report.rvkPending)"))
+        rows.append(Figure(key: "lopend", label: "Nog open bij het wijkteam (Aangemeld, Onderzoek, Beschermtafel)", value: "\(report.open)"))
         for (stage, time) in report.leadTimes {
             rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p50", label: "Dagen in \(stage.title), mediaan (p50)", value: "\(time.p50)"))
             rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p85", label: "Dagen in \(stage.title), p85", value: "\(time.p85)"))
@@ -104,7 +104,7 @@ enum ReportFormat {
             Figure(key: "gezamenlijke_plannen.lopend", label: "Gezamenlijke plannen lopend", value: "\(plans.running)"),
         ]
         for (organisation, hours) in plans.hoursPerOrganisation {
-            rows.append(Figure(key: "gezamenlijke_plannen.uren_per_organisatie.\(organisation)", label: "Uren \(organisation)", value: CohortReportText.hours(hours)))
+            rows.append(Figure(key: "gezamenlijke_plannen.uren_per_organisatie.\(organisation)", label: "Uren \(organisation) (uren:minuten)", value: CohortReportText.hours(hours)))
         }
         return rows
     }

@@ -59,7 +59,7 @@ struct RetentionCommand: ParsableCommand {
                 Printer.say("Geen gezinnen buiten de bewaartermijn van \(years) jaar (laatste zaak afgesloten vóór \(cutoff.dutch)).")
                 return
             }
-            Printer.say("\(candidates.count) \(candidates.count == 1 ? "gezin valt" : "gezinnen vallen") buiten de bewaartermijn van \(years) jaar "
+            Printer.say("\(Counted.text(candidates.count, "gezin valt", "gezinnen vallen")) buiten de bewaartermijn van \(years) jaar "
                         + "(laatste zaak afgesloten vóór \(cutoff.dutch)):")
             let rows = [["Kenmerken", "Gezin", "Afgesloten"]] + candidates.map {
                 [$0.kenmerken.joined(separator: ", "), $0.familyName, $0.closedOn?.dutch ?? ""]
@@ -77,7 +77,7 @@ struct RetentionCommand: ParsableCommand {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw Failure(message: "Bevestiging nodig: draai op een terminal, of geef --ja (voor scripts). Er is niets verwijderd.")
             }
-            let what = candidates.count == 1 ? "1 gezin" : "\(candidates.count) gezinnen"
+            let what = Counted.text(candidates.count, "gezin", "gezinnen")
             FileHandle.standardOutput.write(Data("\nTyp VERWIJDEREN om de persoonsgegevens van \(what) definitief te verwijderen: ".utf8))
             guard readLine(strippingNewline: true)?.trimmingWhitespace() == "VERWIJDEREN" else {
                 Printer.say("Afgebroken; er is niets verwijderd.")
@@ -85,7 +85,7 @@ struct RetentionCommand: ParsableCommand {
             }
         }
         let erased = try store.erasePersonalData(of: candidates.map(\.familyID), reason: reason, today: today)
-        Printer.say("De persoonsgegevens van \(erased == 1 ? "1 gezin zijn" : "\(erased) gezinnen zijn") verwijderd; "
+        Printer.say("De persoonsgegevens van \(Counted.text(erased, "gezin zijn", "gezinnen zijn")) verwijderd; "
                     + "zaken, datums en aantallen zijn bewaard en het verwijderen is gelogd.")
         Printer.say("Let op: back-ups van vóór vandaag bevatten de gegevens nog.")
     }

@@ -98,12 +98,14 @@ private func d(_ year: Int, _ month: Int, _ day: Int) -> Day { Day(year: year, m
 
     @Test func hoursThatAreNotQuartersAreRefused() {
         #expect(JointPlanRules.quarters("1,3") == .failure(.notAQuarter("1,3")))
+        #expect(PlanHoursProblem.notAQuarter("1,3").message == "‘1,3’ is geen heel kwartier: gebruik stappen van 0,25")
         #expect(JointPlanRules.quarters("0") == .failure(.empty))
         #expect(JointPlanRules.quarters("") == .failure(.empty))
         #expect(JointPlanRules.quarters("twee") == .failure(.notANumber("twee")))
         #expect(JointPlanRules.quarters("24,25") == .failure(.tooMany))
-        #expect(JointPlanRules.hoursText(6) == "1,5")
-        #expect(JointPlanRules.hoursText(3) == "0,75")
+        #expect(JointPlanRules.hoursText(6) == "1:30")
+        #expect(JointPlanRules.hoursText(3) == "0:45")
+        #expect(JointPlanRules.hoursText(201) == "50:15")
     }
 
     @Test func overdueAgreementsAndEvaluationsMakeTheCaseOverdue() {
@@ -164,8 +166,8 @@ private func d(_ year: Int, _ month: Int, _ day: Int) -> Day { Day(year: year, m
         #expect(figures.quartersByOrganisationAndMonth[PlanOrganisation.jbra] == ["2026-01": 8, "2026-02": 6])
         #expect(figures.quarters(of: PlanOrganisation.wss) == 5, "July is outside the period")
         #expect(figures.quarters(inMonth: "2026-01") == 11)
-        #expect(figures.lines.contains("JBRA: 2 gestart, 1 beëindigd, 3,5 uur"))
+        #expect(figures.lines.contains("JBRA: 2 gestart, 1 beëindigd, 3:30 uur"))
         #expect(figures.lines.contains("Van de gestarte plannen: 1 afgeschaald, 1 Raad betrokken, 1 lopend"))
-        #expect(figures.lines.contains("januari 2026: 2,75 uur"))
+        #expect(figures.lines.contains("januari 2026: 2:45 uur"))
     }
 }

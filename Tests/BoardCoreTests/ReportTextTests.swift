@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BoardCore
 
@@ -29,11 +30,21 @@ struct ReportTextTests {
         #expect(ReportPeriod.yearToDate(1899, today: today) == nil)
     }
 
-    @Test func hoursAreWrittenAsTheCommandAlwaysDid() {
-        #expect(CohortReportText.hours(2) == "2")
-        #expect(CohortReportText.hours(2.5) == "2,5")
-        #expect(CohortReportText.hours(1.25) == "1,2", "half-way rounds to even, as %.1f did")
-        #expect(CohortReportText.hours(0.75) == "0,8")
+    @Test func hoursAreWrittenAsHoursAndMinutes() {
+        #expect(CohortReportText.hours(2) == "2:00")
+        #expect(CohortReportText.hours(2.5) == "2:30")
+        #expect(CohortReportText.hours(50.25) == "50:15", "not 50,2: quarter hours are exact")
+        #expect(CohortReportText.hours(0.75) == "0:45")
+    }
+
+    @Test func stillOpenAndNoOutcomeYetAreSaidAsDifferentThings() {
+        let report = CohortReport(cases: [
+            CohortCase(caseID: 1, familyID: 1, source: .veiligThuis, reportedOn: day(2022, 1, 3), stage: .aangemeld, childCount: 0, transitions: []),
+        ], period: ReportPeriod(year: 2022)!)
+        let labels = CohortReportText.figureLines(report).map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").dropLast().joined(separator: " ") }
+        #expect(labels.contains("Nog open bij het wijkteam"))
+        #expect(labels.contains("nog geen uitkomst van de Raad"))
+        #expect(!labels.contains("Nog open") && !labels.contains("nog geen uitkomst"))
     }
 
     @Test func theBarChartScalesToTheWidthItIsGiven() {

@@ -33,6 +33,28 @@ struct DemoAccessLogTests {
         #expect(openingsSeen > cases.count * 5)
     }
 
+    /// A demo made at seven in the morning has no moment in its log or its records after seven (the
+    /// moments of the day are drawn from office hours), and each case's log still reads in order.
+    @Test func noMomentInTheLogLiesAfterNow() throws {
+        let scratch = try ScratchDirectory()
+        let today = day(2026, 12, 4)
+        let now = "\(today.iso)T07:00:00.000Z"
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 30, today: today, user: "beamer", now: now)
+        let latest = try store.read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM event WHERE case_id IS NOT NULL") }
+        #expect(try #require(latest) <= now)
+        // The dossier's records too: a note of today at half past ten would be one from the future.
+        for table in ["note", "assessment", "joint_plan", "plan_intensity", "plan_hours", "plan_evaluation"] {
+            let later = try store.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE recorded_at > ?", arguments: [now]) ?? 0
+            }
+            #expect(later == 0, "\(table)")
+        }
+        for summary in try store.boardCases(today: today, closedWindowDays: nil) {
+            let events = try store.details(of: summary.id, logOpening: false).events
+            #expect(events.map(\.recordedAt) == events.map(\.recordedAt).sorted(), "\(summary.kenmerk)")
+        }
+    }
+
     @Test func sameSeedSameLog() throws {
         let plans = DemoPlanner.plan(families: 30, seed: 11, today: today)
         for (number, plan) in plans.enumerated() {

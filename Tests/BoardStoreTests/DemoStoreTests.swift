@@ -112,6 +112,23 @@ struct DemoStoreTests {
         #expect(byDate.map(\.id) == byDate.map(\.id).sorted(), "cases were written in order of their report date")
     }
 
+    /// A mother has a woman's name and a father a man's: no name is used for both, and Björn is
+    /// never anyone's mother.
+    @Test func parentsHaveNamesThatFitTheirRole() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 300, today: today, user: "demo")
+        let (mothers, fathers) = try store.read { db in
+            func firstNames(_ relation: String) throws -> Set<String> {
+                Set(try String.fetchAll(db, sql: "SELECT name FROM caregiver WHERE relation = ?", arguments: [relation])
+                    .compactMap { $0.split(separator: " ").first.map(String.init) })
+            }
+            return (try firstNames("moeder"), try firstNames("vader"))
+        }
+        #expect(mothers.count > 5 && fathers.count > 5)
+        #expect(mothers.isDisjoint(with: fathers), "\(mothers.intersection(fathers).sorted())")
+        #expect(!mothers.contains("Björn"))
+    }
+
     @Test func marksItselfAsDemo() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("demo.sqlite")

@@ -152,6 +152,31 @@ struct ExportTests {
         #expect(!String(decoding: dossier.json(), as: UTF8.self).contains("Bakker"))
     }
 
+    /// The inzage shows every column of the family's records (read from the schema), so each
+    /// needs a Dutch key; a column added by a later migration without one fails here.
+    @Test func everyKeyOfTheInzageIsDutch() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        try store.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            for table in tables where !["case", "event", "setting", "grdb_migrations"].contains(table) {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\"\(table)\")").map { $0["name"] as String }
+                let exported = ["family", "child"].contains(table) || columns.contains("family_id") || columns.contains("case_id")
+                guard exported else { continue }
+                if !["family", "child"].contains(table) {
+                    #expect(SQLiteCaseStore.dutchTableNames[table] != nil, "table \(table)")
+                }
+                for column in columns where !["id", "family_id", "case_id"].contains(column) {
+                    #expect(SQLiteCaseStore.dutchColumnNames[column] != nil, "\(table).\(column)")
+                }
+            }
+        }
+        try store.addReport(report("2025-0001", family: "Özdemir"))
+        let json = try #require(try JSONSerialization.jsonObject(with: store.exportFamilyDossier(kenmerk: "2025-0001").json()) as? [String: Any])
+        let family = try #require(json["gezin"] as? [String: Any])
+        #expect(family.keys.contains("verwijderd_op") && !family.keys.contains("erased_on"))
+    }
+
     @Test func inzageOfAnUnknownKenmerkIsRefusedAndLogsNothing() throws {
         let scratch = try ScratchDirectory()
         let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")

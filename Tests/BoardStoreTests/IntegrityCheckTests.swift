@@ -20,6 +20,14 @@ struct IntegrityCheckTests {
         #expect(report.notes.isEmpty)
     }
 
+    @Test func oneCaseIsCountedInTheSingular() throws {
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        try store.addReport(report("2025-0001"))
+        let report = try IntegrityCheck.run(path: store.location)
+        #expect(report.section(IntegrityCheck.stagesTitle)?.summary == "in orde (1 zaak)")
+    }
+
     @Test func caseOutOfStepWithItsLogIsNamed() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")

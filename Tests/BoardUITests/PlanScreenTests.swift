@@ -46,7 +46,7 @@ enum PlanFixture {
             seen += text
         }
         let rest = ["! 10-11-2026 [open] gezinslid (moeder): Belt de huisarts  ! te laat", "[gedaan] jeugdbeschermer: Kinderen apart spreken",
-                    "totaal 3 uur", "Per persoon: Fatima Ouali 2,5 u · Anouk de Wit 0,5 u", "oktober 2026 2 u · november 2026 1 u",
+                    "totaal 3:00 uur", "Per persoon: Fatima Ouali 2:30 u · Anouk de Wit 0:30 u", "oktober 2026 2:00 u · november 2026 1:00 u",
                     "01-11-2026  doorgaan, volgende 15-11-2026", "niet goed: Vader niet bereikt"]
         for fragment in rest { #expect(seen.contains(fragment), "\(size.0)x\(size.1) mist ‘\(fragment)’") }
         #expect(!seen.contains("! 01-12-2026"), "an agreement not yet due is not overdue")
@@ -98,7 +98,7 @@ enum PlanFixture {
         var state = PlanFixture.state()
         Fixture.press([.character("u"), .tab] + Fixture.type("1,3") + [.control("s")], on: &state)
         guard case .plan(let planForm)? = state.dialog else { Issue.record("form closed"); return }
-        #expect(planForm.form.fields[planForm.form.index(of: "uren")!].error == "‘1,3’ is geen hele kwartier: gebruik stappen van 0,25")
+        #expect(planForm.form.fields[planForm.form.index(of: "uren")!].error == "‘1,3’ is geen heel kwartier: gebruik stappen van 0,25")
         let effects = Fixture.press([.control("u")] + Fixture.type("1,25") + [.control("s")], on: &state)
         #expect(effects == [.applyPlan(.addHours(5, 3, HoursEntry(day: Fixture.today, quarters: 5, person: "Fatima Ouali", description: "")))])
     }

@@ -69,7 +69,7 @@ import Testing
         try session.send("Tab")
         try session.type("1,5")
         try session.send("C-s")
-        try session.waitFor(all: ["1,5 uur vastgelegd.", "totaal 1,5 uur", "[open] Geen ruzie waar de kinderen bij zijn",
+        try session.waitFor(all: ["1:30 uur vastgelegd.", "totaal 1:30 uur", "[open] Geen ruzie waar de kinderen bij zijn",
                                   "gezinslid: Belt de huisarts"])
 
         try session.send("v")

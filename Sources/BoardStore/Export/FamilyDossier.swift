@@ -73,7 +73,7 @@ extension SQLiteCaseStore {
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\" WHERE family_id = ?", arguments: [familyID]) ?? 0
             let exportedAt = Clock.timestamp()
             try self.appendEvent(db, caseID: caseID, familyID: familyID, kind: .inzageGeexporteerd, from: nil, to: nil,
-                                 day: Clock.today(), detail: "inzage-export van het gezinsdossier (\(count) \(count == 1 ? "zaak" : "zaken"))",
+                                 day: Clock.today(), detail: "inzage-export van het gezinsdossier (\(Counted.text(count, "zaak", "zaken")))",
                                  recordedAt: exportedAt)
 
             let cases = try Self.caseRecords(db, whereClause: "c.family_id = ?", arguments: [familyID])
@@ -129,7 +129,7 @@ extension SQLiteCaseStore {
     }
 
     /// A row as a JSON object: row and family ids left out, a case id shown as the case's kenmerk,
-    /// column names in Dutch where known.
+    /// column names in Dutch (`dutchColumnNames`).
     static func record(_ row: Row, kenmerken: [CaseID: String]) -> JSONValue {
         var fields: [(String, JSONValue)] = []
         for (column, value) in row {
@@ -155,18 +155,30 @@ extension SQLiteCaseStore {
                   toStage: (row["to_stage"] as String?).flatMap(Stage.init(rawValue:)), day: day(row["day"]), detail: row["detail"])
     }
 
+    /// The inzage's name of each table it shows besides the family and its children. Every table
+    /// with a `family_id` or `case_id` needs one (ExportTests.everyKeyOfTheInzageIsDutch).
     static let dutchTableNames: [String: String] = [
         "caregiver": "ouders_verzorgers", "network_member": "netwerk", "assessment": "veiligheidsbeoordelingen",
         "risk_instrument": "risico_instrumenten", "note": "notities", "table_record": "beschermtafel", "rvk_record": "rvk_onderzoek",
+        "joint_plan": "gezamenlijke_plannen", "plan_intensity": "plan_intensiteit", "plan_goal": "plan_doelen",
+        "plan_agreement": "plan_afspraken", "plan_hours": "plan_uren", "plan_evaluation": "plan_evaluaties",
     ]
 
+    /// The inzage's key of each column it shows; a name that is already Dutch maps to itself, so
+    /// that a test can tell a forgotten column from a Dutch one.
     static let dutchColumnNames: [String: String] = [
-        "name": "naam", "address": "adres", "first_name": "voornaam", "surname": "achternaam", "birth_date": "geboortedatum",
+        "name": "naam", "wijk": "wijk", "address": "adres", "erased_on": "verwijderd_op",
+        "first_name": "voornaam", "surname": "achternaam", "birth_date": "geboortedatum", "bsn": "bsn",
         "relation": "relatie", "phone": "telefoon", "role": "rol", "organisation": "organisatie", "day": "dag",
-        "concerns": "zorgen", "strengths": "wat_gaat_goed", "needs": "wat_moet_er_gebeuren", "given_by": "gegeven_door",
-        "recorded_by": "vastgelegd_door", "recorded_at": "vastgelegd_op", "outcome": "uitkomst", "note": "toelichting",
-        "text": "tekst", "author": "auteur", "refers_to": "verwijst_naar", "requester": "ingebracht_door",
+        "concerns": "zorgen", "strengths": "wat_gaat_goed", "needs": "wat_moet_er_gebeuren", "score": "score", "given_by": "gegeven_door",
+        "recorded_by": "vastgelegd_door", "recorded_at": "vastgelegd_op", "instrument": "instrument", "outcome": "uitkomst",
+        "note": "toelichting", "text": "tekst", "author": "auteur", "refers_to": "verwijst_naar", "requester": "ingebracht_door",
         "request_date": "datum_aanvraag", "meeting_date": "datum_tafel", "attendees": "aanwezigen", "advice": "advies",
         "report_back_on": "terugkoppeling_op", "goals": "doelen", "start_date": "startdatum", "outcome_date": "datum_uitkomst",
+        "jeugdbeschermer": "jeugdbeschermer", "wijkteam_colleague": "collega_wijkteam", "consent_date": "datum_toestemming",
+        "consent_by": "toestemming_van", "next_evaluation": "volgende_evaluatie", "ended_on": "beeindigd_op", "end_reason": "reden_einde",
+        "plan_id": "plan", "intensity": "intensiteit", "safety_conditions": "veiligheidsvoorwaarden", "status": "status",
+        "party": "partij", "who": "wie", "what": "wat", "due": "uiterlijk_op", "quarters": "kwartieren", "person": "persoon",
+        "description": "omschrijving", "went_well": "wat_ging_goed", "went_badly": "wat_ging_minder_goed", "conclusion": "conclusie",
     ]
 }
