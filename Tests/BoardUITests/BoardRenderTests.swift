@@ -114,4 +114,12 @@ import Testing
         Fixture.press([.escape], on: &state)
         #expect(state.isOnBoard)
     }
+
+    @Test func oneCaseIsCountedInTheSingular() {
+        let state = Fixture.state(cases: [Fixture.cases[0]])
+        let title = AppView.render(state).screen.lines[0]
+        #expect(title.contains("· 1 zaak ") && !title.contains("zaken"), "\(title)")
+        let text = BoardText.render(state.columns, today: Fixture.today, norms: .standard, storeName: "bord.sqlite")
+        #expect(text.hasPrefix("Beschermbord · bord.sqlite · \(Fixture.today.dutch) · 1 zaak\n"), "\(text)")
+    }
 }

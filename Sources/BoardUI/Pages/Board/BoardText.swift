@@ -3,7 +3,7 @@ import BoardCore
 /// The board as plain text, for `beschermbord board` in scripts and pipes.
 public enum BoardText {
     public static func render(_ columns: BoardColumns, today: Day, norms: Norms, storeName: String) -> String {
-        var out = "Beschermbord · \(TextSanitizer.singleLine(storeName)) · \(today.dutch) · \(columns.total) zaken\n"
+        var out = "Beschermbord · \(TextSanitizer.singleLine(storeName)) · \(today.dutch) · \(Counted.text(columns.total, "zaak", "zaken"))\n"
         for stage in Stage.allCases {
             let cards = columns[stage]
             out += "\n\(stage.title) (\(cards.count))\n"
