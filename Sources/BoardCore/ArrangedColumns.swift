@@ -1,6 +1,6 @@
 /// The board's columns before the filter, arranged once: the end columns' window applied and
 /// every column sorted oldest first. The first filter adds every card's search text (family name,
-/// kenmerk, medewerker), lowercased into one contiguous buffer per column.
+/// kenmerk, medewerker), lowercased and without accents into one contiguous buffer per column.
 ///
 /// Filtering as you type then only selects from it: no sorting, no lowercasing and no String
 /// searching per key. With 25,000 cards on the board (a store of 100,000 families) that is the
@@ -48,9 +48,11 @@ public struct ArrangedColumns: Equatable, Sendable {
     public static func == (lhs: ArrangedColumns, rhs: ArrangedColumns) -> Bool { lhs.all == rhs.all }
 
     /// The columns with only the cards whose family name, kenmerk or medewerker contains `filter`,
-    /// ignoring case and surrounding spaces; in the same order.
+    /// ignoring case, accents and surrounding spaces (`ozturk` finds Öztürk); in the same order.
     public mutating func filtered(by filter: String) -> BoardColumns {
-        let needle = filter.trimmingWhitespace().lowercased()
+        var needle: [UInt8] = []
+        _ = SearchColumn.appendSearchForm(filter.trimmingWhitespace(), to: &needle)
+        let needleText = String(decoding: needle, as: UTF8.self)
         guard !needle.isEmpty else { return all }
         if search == nil {
             var made: [Stage: SearchColumn] = [:]
@@ -58,7 +60,7 @@ public struct ArrangedColumns: Equatable, Sendable {
             search = made
         }
         let search = self.search ?? [:]
-        let pattern = SearchPattern(needle)
+        let pattern = SearchPattern(needleText)
         var columns: [Stage: [CaseSummary]] = [:]
         for stage in Stage.allCases {
             let cards = all[stage]
@@ -101,7 +103,7 @@ struct SearchColumn: Equatable, Sendable {
             var simple = true
             for (number, field) in [card.familyName, card.kenmerk, card.medewerker].enumerated() {
                 if number > 0 { bytes.append(0) }
-                simple = Self.appendLowercased(field, to: &bytes) && simple
+                simple = Self.appendSearchForm(field, to: &bytes) && simple
             }
             ends.append(bytes.count)
             if !simple {
@@ -111,12 +113,12 @@ struct SearchColumn: Equatable, Sendable {
         }
     }
 
-    /// Appends `text` lowercased; ASCII byte by byte, anything else through `lowercased()`.
-    /// Returns whether it was all ASCII.
-    static func appendLowercased(_ text: String, to bytes: inout [UInt8]) -> Bool {
+    /// Appends `text` as it is searched (`BoardColumns.searchForm`): ASCII byte by byte, anything
+    /// else through Foundation's folding. Returns whether it was all ASCII.
+    static func appendSearchForm(_ text: String, to bytes: inout [UInt8]) -> Bool {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            bytes.append(contentsOf: text.lowercased().utf8)
+            bytes.append(contentsOf: BoardColumns.searchForm(text).utf8)
             return false
         }
         for byte in utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Arranges cases into the board's columns: filter, the end columns' window, oldest first.
 public struct BoardColumns: Equatable, Sendable {
     public var columns: [Stage: [CaseSummary]]
@@ -16,10 +18,16 @@ public struct BoardColumns: Equatable, Sendable {
 
     public var total: Int { columns.values.reduce(0) { $0 + $1.count } }
 
-    /// Filter on family name, kenmerk and medewerker, case-insensitive.
-    static func matches(_ summary: CaseSummary, _ needle: String) -> Bool {
-        summary.familyName.lowercased().contains(needle)
-            || summary.kenmerk.lowercased().contains(needle)
-            || summary.medewerker.lowercased().contains(needle)
+    /// Filter on family name, kenmerk and medewerker, ignoring case and accents: the plain
+    /// definition that the fast search (ArrangedColumns) agrees with.
+    static func matches(_ summary: CaseSummary, _ filter: String) -> Bool {
+        let needle = searchForm(filter)
+        return [summary.familyName, summary.kenmerk, summary.medewerker].contains { searchForm($0).contains(needle) }
+    }
+
+    /// Text as it is searched: lowercased and without accents, so that a name typed on a keyboard
+    /// without them is found (Şahin by `sahin`; the Turkish dotless ı as i).
+    static func searchForm(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "ı", with: "i")
     }
 }

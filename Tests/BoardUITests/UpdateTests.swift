@@ -195,3 +195,38 @@ import Testing
         #expect(AppView.render(state).screen.lines.contains { $0.hasPrefix("▶2026-1012") })
     }
 }
+
+/// Finding a family as it is typed, and landing on it.
+@Suite struct FindingTests {
+    static let names: [CaseSummary] = [
+        Fixture.summary(11, "2026-0201", "Öztürk", stage: .aangemeld, since: 2),
+        Fixture.summary(12, "2026-0202", "Şahin", stage: .onderzoek, since: 5),
+        Fixture.summary(13, "2026-0203", "Çelik", stage: .beschermtafel, since: 9),
+        Fixture.summary(14, "2026-0204", "Yılmaz", stage: .rvkOnderzoek, since: 3),
+        Fixture.summary(15, "2026-0205", "de Vries", stage: .onderzoek, since: 4, medewerker: "Zoë Çakır"),
+    ]
+
+    @Test(arguments: [("ozturk", 11), ("SAHIN", 12), ("celik", 13), ("yilmaz", 14), ("cakir", 15), ("Öztürk", 11)])
+    func aNameTypedWithoutItsAccentsIsFound(typed: String, id: Int) {
+        var state = Fixture.state(cases: Self.names)
+        Fixture.press([.character("/")] + Fixture.type(typed) + [.enter], on: &state)
+        let shown = Stage.allCases.flatMap { state.cards(in: $0) }.map(\.id)
+        #expect(shown == [Int64(id)], "‘\(typed)’ finds exactly one family")
+    }
+
+    @Test func afterAFilterTheSelectionIsOnACardInView() {
+        var state = Fixture.state(cases: Self.names)
+        #expect(state.focusedStage == .aangemeld)
+        Fixture.press([.character("/")] + Fixture.type("celik") + [.enter], on: &state)
+        #expect(state.focusedStage == .beschermtafel && state.selectedCase?.id == 13, "not on the emptied Aangemeld")
+        #expect(Fixture.press([.enter], on: &state) == [.openFamily(13, section: "Gezin")])
+    }
+
+    @Test func theOtherFiltersAlsoLandOnACard() {
+        var state = Fixture.state(cases: Self.names)
+        Fixture.press([.character("w")], on: &state)
+        let zoe = state.caseloadRows.firstIndex { $0.medewerker == "Zoë Çakır" } ?? 0
+        Fixture.press(Array(repeating: .down, count: zoe) + [.enter], on: &state)
+        #expect(state.selectedCase?.id == 15, "werkvoorraad Enter lands on her case")
+    }
+}

@@ -75,7 +75,7 @@ extension AppState {
             edit.edit(&text)
             filter = text
             if edit == .keep || edit == .clear { isEditingFilter = false }
-            keepSelectionVisible()
+            selectAfterFilter()
         case .clearFilter:
             if isFiltered {
                 filter = ""
@@ -96,13 +96,13 @@ extension AppState {
             return [.reload]
         case .toggleOnlyPlans:
             showsOnlyPlans.toggle()
-            keepSelectionVisible()
+            selectAfterFilter()
             message = StatusMessage(text: showsOnlyPlans ? "Alleen zaken met een lopend plan JB in de wijk (J toont weer alles)." : "Alle zaken.", isError: false)
         case .toggleMeeting:
             return toggleMeeting()
         case .toggleOverdue:
             showsOnlyOverdue.toggle()
-            keepSelectionVisible()
+            selectAfterFilter()
             message = StatusMessage(text: showsOnlyOverdue ? "Alleen zaken over de norm (o toont weer alles)." : "Alle zaken.", isError: false)
         case .reload:
             message = StatusMessage(text: "Bord opnieuw geladen.", isError: false)
@@ -118,7 +118,7 @@ extension AppState {
     /// The choice filters from `f` (or a medewerker chosen in werkvoorraad).
     mutating func choose(_ chosen: BoardFacets) -> [Effect] {
         facets = chosen
-        keepSelectionVisible()
+        selectAfterFilter()
         message = StatusMessage(text: facets.isEmpty ? "Geen filter op medewerker, wijk of bron." : "Filter: \(facets.descriptions.joined(separator: " · ")) (Esc wist).",
                                 isError: false)
         return []
@@ -146,6 +146,15 @@ extension AppState {
         let cards = columns[focusedStage]
         guard !cards.isEmpty else { return }
         selection[focusedStage] = cards[min(max(0, index), cards.count - 1)].id
+        keepSelectionVisible()
+    }
+
+    /// After a filter the selection is on a card in view: a column the filter emptied gives the
+    /// focus to the first column that still has cards (Enter then opens one).
+    mutating func selectAfterFilter() {
+        if columns[focusedStage].isEmpty, let stage = Stage.allCases.first(where: { !columns[$0].isEmpty }) {
+            focusedStage = stage
+        }
         keepSelectionVisible()
     }
 

@@ -40,7 +40,7 @@ extension CaseloadScreen: PageScreen {
             var facets = state.facets
             facets.medewerker = rows[selected].medewerker
             state.facets = facets
-            state.keepSelectionVisible()
+            state.selectAfterFilter()
             state.message = StatusMessage(text: "Filter: medewerker \(CaseloadView.name(of: rows[selected])) (Esc wist).", isError: false)
         }
         return []
