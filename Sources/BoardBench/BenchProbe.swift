@@ -110,14 +110,14 @@ enum BenchProbe {
     /// What a key does where it is pressed: move on the board, open a family, go back, or look
     /// around in the family screen.
     static func kind(of key: Key, in state: AppState) -> String {
-        if state.pages.isEmpty && state.dialog == nil { return key == .enter ? "openen" : "bewegen" }
+        if state.isOnBoard { return key == .enter ? "openen" : "bewegen" }
         return key == .escape ? "terug" : "in_gezin"
     }
 
     /// Types filters as a user does, one character at a time, then erases them; returns the time
     /// per key (update, refilter and frame).
     static func typeFilters(_ core: SessionCore, frame: inout Frame) -> Distribution? {
-        while !core.state.pages.isEmpty || core.state.dialog != nil { core.dispatch(.key(.escape)) }
+        while !core.state.isOnBoard { core.dispatch(.key(.escape)) }
         var samples: [Double] = []
         let queries = ["jansen", "de vr", "2025-0", "kuipers", "özdemir", "nguyễn"]
         for _ in 0..<3 {
