@@ -19,6 +19,10 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // SQLite's preupdate hook, which GRDB's SQLite module leaves out (see its shim.h).
         .systemLibrary(name: "CSQLitePreupdate", path: "Sources/CSQLitePreupdate"),
+        // libpq, PostgreSQL's own C client (Debian: libpq-dev), seen through Sources/CLibpq/shim.h.
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // A small synchronous PostgreSQL client over libpq, with no knowledge of Beschermbord.
+        .target(name: "PostgresClient", dependencies: ["CLibpq"]),
         // The domain in plain value types: no I/O. Crypto is pure computation (SHA-256 for the
         // event chain and the record digests).
         .target(name: "BoardCore", dependencies: [
@@ -51,6 +55,9 @@ let package = Package(
             "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession", "BoardBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The throwaway PostgreSQL cluster that server tests share (initdb and pg_ctl in a temp dir).
+        .target(name: "PostgresTestSupport", dependencies: ["PostgresClient"], path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "PostgresTestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),

@@ -1,0 +1,179 @@
+import Foundation
+import PostgresClient
+
+/// Why the cluster could not start; its text goes into the failing test's report.
+public enum TestClusterError: Error, CustomStringConvertible {
+    case programsMissing(String)
+    case cannotStart(String)
+
+    public var description: String {
+        switch self {
+        case .programsMissing(let reason), .cannotStart(let reason): "PostgreSQL-testcluster: \(reason)"
+        }
+    }
+}
+
+/// One throwaway PostgreSQL cluster per test process, shared by every server test: initdb and
+/// pg_ctl in a temporary directory, reachable only through a Unix socket in it, trust login,
+/// durability off for speed. Started by the first test that asks (Swift's static initialisation
+/// makes that happen once, whichever tests run in parallel) and stopped at process exit.
+public final class TestCluster: Sendable {
+    public static let shared = TestCluster()
+
+    /// BESCHERMBORD_SERVER_TESTS=verplicht (CI): server tests run, and fail when no cluster starts.
+    public static let isRequired = ProcessInfo.processInfo.environment["BESCHERMBORD_SERVER_TESTS"] == "verplicht"
+
+    /// Whether server tests run: when required, or when the server programs are installed.
+    /// Otherwise they are skipped, and the first test to ask says so on stderr.
+    public static let isAvailable: Bool = {
+        if isRequired || ServerPrograms.directory != nil { return true }
+        FileHandle.standardError.write(Data("""
+
+            ⚠️  PostgreSQL-serverprogramma's (initdb, pg_ctl, postgres) niet gevonden \
+            (BESCHERMBORD_PG_BINDIR, pg_config --bindir, /usr/lib/postgresql/*/bin): \
+            ALLE SERVERTESTS WORDEN OVERGESLAGEN. Installeer het pakket postgresql, of zet \
+            BESCHERMBORD_SERVER_TESTS=verplicht om ze te laten falen.
+
+
+            """.utf8))
+        return false
+    }()
+
+    /// The login every test database is made with: initdb's superuser, whoever runs the tests.
+    public static let superuser = "postgres"
+
+    fileprivate static let running: Result<RunningCluster, TestClusterError> = Result { () throws(TestClusterError) in
+        try RunningCluster.start()
+    }
+
+    private init() {}
+
+    /// The URI of the `postgres` database as the superuser, for admin work (roles, terminating
+    /// backends).
+    public var superuserURI: String {
+        get throws {
+            try Self.running.get().uri(database: "postgres")
+        }
+    }
+
+    /// A new empty database (its name is `name` plus a unique suffix) and its URI, so tests do
+    /// not see each other's rows.
+    public func makeDatabase(name: String) throws -> String {
+        let cluster = try Self.running.get()
+        let database = "\(name.lowercased().prefix(40))_\(UUID().uuidString.prefix(8).lowercased())"
+        let admin = try PostgresConnection(uri: cluster.uri(database: "postgres"))
+        try admin.executeScript("CREATE DATABASE \"\(database)\"")
+        return cluster.uri(database: database)
+    }
+}
+
+/// A started cluster's places, and its start and stop.
+private struct RunningCluster: Sendable {
+    let directory: String
+    let bindir: String
+    let user: ClusterUser
+
+    var dataDirectory: String { directory + "/data" }
+    var socketDirectory: String { directory + "/socket" }
+
+    func uri(database: String) -> String {
+        "postgresql:///\(database)?host=\(socketDirectory)&user=\(TestCluster.superuser)"
+    }
+
+    static func start() throws(TestClusterError) -> RunningCluster {
+        guard let bindir = ServerPrograms.directory else {
+            throw .programsMissing("BESCHERMBORD_SERVER_TESTS=verplicht, maar initdb, pg_ctl en postgres zijn niet gevonden (installeer postgresql)")
+        }
+        let user = try ClusterUser.current()
+        StaleClusters.remove(user: user, bindir: bindir)
+        let cluster = RunningCluster(directory: try makeDirectory(), bindir: bindir, user: user)
+        do {
+            try cluster.create()
+        } catch {
+            // Kept, it would be a leak in /tmp; what went wrong is in the error.
+            cluster.stopAndRemove()
+            throw error
+        }
+        // Runs after `running` has its value (this is its initialiser).
+        atexit {
+            if case .success(let cluster) = TestCluster.running { cluster.stopAndRemove() }
+        }
+        return cluster
+    }
+
+    private static func makeDirectory() throws(TestClusterError) -> String {
+        // In /tmp, not $TMPDIR: a socket's path must stay under about 100 bytes.
+        var template = Array("\(StaleClusters.parent)/\(StaleClusters.prefix)XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw .cannotStart("mkdtemp: \(String(cString: strerror(errno)))")
+        }
+        let directory = String(cString: made)
+        // The owner file first: from here on a crashed run's directory is recognised as stale.
+        try? "\(getpid())\n".write(toFile: directory + "/" + StaleClusters.ownerFile, atomically: false, encoding: .utf8)
+        chmod(directory, 0o755)
+        return directory
+    }
+
+    private func create() throws(TestClusterError) {
+        try user.takeOwnership(of: directory)
+        guard mkdir(socketDirectory, 0o755) == 0 else {
+            throw .cannotStart("mkdir \(socketDirectory): \(String(cString: strerror(errno)))")
+        }
+        try user.takeOwnership(of: socketDirectory)
+        try initdb()
+        let settings = """
+
+            # The test suite's throwaway cluster: the socket only, and no durability.
+            listen_addresses = ''
+            unix_socket_directories = '\(socketDirectory)'
+            fsync = off
+            synchronous_commit = off
+            full_page_writes = off
+            shared_buffers = 16MB
+            max_connections = 200
+
+            """
+        guard let config = FileHandle(forWritingAtPath: dataDirectory + "/postgresql.conf") else {
+            throw .cannotStart("postgresql.conf ontbreekt na initdb in \(dataDirectory)")
+        }
+        config.seekToEndOfFile()
+        config.write(Data(settings.utf8))
+        config.closeFile()
+        // -w: pg_ctl itself waits until the server accepts connections.
+        let log = directory + "/server.log"
+        let started = try run("pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "start"])
+        guard started.succeeded else {
+            let serverLog = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw .cannotStart("pg_ctl start mislukt:\n\(started.output)\n\(serverLog)")
+        }
+    }
+
+    /// C.UTF-8 so that upper() and lower() know Ö and ĳ; C where that locale is missing.
+    private func initdb() throws(TestClusterError) {
+        var outputs: [String] = []
+        for locale in ["C.UTF-8", "C"] {
+            let arguments = ["-D", dataDirectory, "-U", TestCluster.superuser, "--auth=trust", "-E", "UTF8",
+                             "--locale=\(locale)", "--no-sync", "--no-instructions"]
+            let made = try run("initdb", arguments)
+            if made.succeeded { return }
+            outputs.append("initdb --locale=\(locale):\n\(made.output)")
+        }
+        throw .cannotStart("initdb mislukt:\n" + outputs.joined(separator: "\n"))
+    }
+
+    private func run(_ program: String, _ arguments: [String]) throws(TestClusterError) -> Command {
+        do {
+            return try user.run(ServerPrograms.path(program, in: bindir), arguments, in: directory)
+        } catch {
+            throw .cannotStart("\(program) niet te starten: \(error)")
+        }
+    }
+
+    /// Immediate stop: the cluster's contents are thrown away anyway.
+    func stopAndRemove() {
+        if FileManager.default.fileExists(atPath: dataDirectory + "/postmaster.pid") {
+            _ = try? run("pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"])
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
