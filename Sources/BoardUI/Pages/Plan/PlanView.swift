@@ -11,15 +11,17 @@ enum PlanView {
         if screen.isReadOnly { title += " · alleen lezen" }
         PageFrame.drawTitle(title, context: context, into: &target)
 
-        let (body, selectedLine) = lines(screen, today: context.today, width: PageFrame.textWidth(screenWidth: target.width))
+        let (body, selectedLine) = lines(screen, today: context.today, canStart: screen.startRefusal(summary: summary) == nil,
+                                         width: PageFrame.textWidth(screenWidth: target.width))
         PageFrame.drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 2), title: "Gezamenlijk plan", lines: body,
                           scroll: screen.scroll, selectedLine: screen.followsSelection ? selectedLine : nil, context: context, into: &target)
     }
 
     static func field(_ label: String, _ value: String) -> String { FamilyView.field(label, value, width: 20) }
 
-    /// The screen's lines, and the line of the selected goal or agreement.
-    static func lines(_ screen: PlanScreen, today: Day, width: Int) -> ([Line], Int?) {
+    /// The screen's lines, and the line of the selected goal or agreement. `canStart`: a new plan
+    /// may start (an ended plan then says how).
+    static func lines(_ screen: PlanScreen, today: Day, canStart: Bool, width: Int) -> ([Line], Int?) {
         guard let plan = screen.plan else {
             return ([
                 ("Nog geen plan Jeugdbeschermer in de wijk bij deze zaak.", .title),
@@ -32,10 +34,12 @@ enum PlanView {
             ], nil)
         }
         var lines: [Line] = []
-        if let end = plan.end, let endedOn = plan.endedOn {
-            lines.append(("Plan beëindigd op \(endedOn.dutch): \(end.title). n start een nieuw plan.", .warning))
+        if let endedOn = plan.endedOn {
+            let reason = plan.end.map { ": \($0.title)" } ?? ""
+            lines.append(("Plan beëindigd op \(endedOn.dutch)\(reason)." + (canStart ? " n start een nieuw plan." : ""), .warning))
+        } else {
+            lines.append(("Vrijwillig kader: dit plan loopt met instemming van het gezin.", .dim))
         }
-        lines.append(("Vrijwillig kader: dit plan loopt met instemming van het gezin.", .dim))
         lines.append((field("Jeugdbeschermer", "\(plan.jeugdbeschermer) (\(plan.organisation))"), .title))
         lines.append((field("Collega wijkteam", plan.wijkteamColleague), .normal))
         lines.append((field("Start", plan.startDate.dutch), .normal))
