@@ -34,6 +34,7 @@ extension AppState {
                 pendingSelection = nil
             }
             keepSelectionVisible()
+            warnIfOverLimitAfterMove()
             // Anyone's change (a decision taken at a colleague's screen too) can change what is done.
             return refreshAgendaCards() ? [.loadMeeting] : []
         case .meetingLoaded(let record):
@@ -57,6 +58,7 @@ extension AppState {
             receiveReport(report, flow: flow)
             return []
         case .saved(let text, let select):
+            if case .move(let moved)? = dialog { movedInto = MoveForm.target(of: moved) }
             dialog = nil
             message = StatusMessage(text: text, isError: false)
             pendingSelection = select
@@ -65,6 +67,7 @@ extension AppState {
             if let plan = openPlan { effects.append(.refreshPlan(plan.caseID)) }
             return effects
         case .failed(let text):
+            movedInto = nil
             if var open = dialog {
                 open.form.error = text
                 dialog = open
