@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
 
 public enum AppEvent: Equatable, Sendable {
     case key(Key)
+    /// Ctrl-C, which reaches the program as SIGINT rather than as a key.
+    case interrupt
     /// A click, double click or wheel turn (MouseUpdate.swift).
     case mouse(Mouse)
     case resize(width: Int, height: Int)

@@ -94,6 +94,8 @@ extension AppState {
             }
             lock.noteKey()
             return handle(key)
+        case .interrupt:
+            return interrupt()
         case .mouse(let mouse):
             // The locked screen and the lock's question take keys only.
             guard !lock.isLocked else { return [] }
@@ -139,6 +141,21 @@ extension AppState {
         if var open = dialog, open.form.isDirty {
             help = nil
             open.form.isConfirmingQuit = true
+            dialog = open
+            return []
+        }
+        wantsQuit = true
+        return []
+    }
+
+    /// Ctrl-C: a form that holds typed text asks what Esc asks (under the idle lock too, where
+    /// the question waits for the user's return); at that question, or anywhere else, it stops
+    /// the program, as Ctrl-C always did.
+    mutating func interrupt() -> [Effect] {
+        if var open = dialog, open.form.isDirty, !open.form.isConfirmingDiscard, !open.form.isConfirmingQuit {
+            help = nil
+            open.form.closingQuestion = nil
+            open.form.isConfirmingDiscard = true
             dialog = open
             return []
         }
