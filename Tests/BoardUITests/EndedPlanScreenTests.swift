@@ -17,6 +17,15 @@ import Testing
         let screen = AppView.render(state).screen
         #expect(screen.text.contains("Plan beëindigd op 18-11-2026: afgeschaald. n start een nieuw plan."), "\(screen.text)")
         #expect(!screen.text.contains("dit plan loopt"), "an ended plan does not also say it runs:\n\(screen.text)")
+        var seen = screen.text
+        for _ in 0..<4 {
+            Fixture.press([.pageDown], on: &state)
+            seen += AppView.render(state).screen.text
+        }
+        for hint in ["d voegt toe", "s wisselt", "a voegt toe", "u legt vast", "v legt vast"] {
+            #expect(!seen.contains(hint), "the headings offer no key that needs a running plan: ‘\(hint)’")
+        }
+        #expect(seen.contains("Doelen") && seen.contains("Evaluaties"))
         let bar = screen.lines.last!
         for word in ["doel", "afspraak", "status", "uren", "intensiteit", "evaluatie"] {
             #expect(!bar.contains(word), "‘\(word)’ needs a running plan: \(bar)")

@@ -56,10 +56,12 @@ enum PlanView {
             lines.append((field("Volgende evaluatie", "— (plan beëindigd)"), .dim))
         }
 
+        // The headings name their keys only while those keys work: a running plan of the current case.
+        let keys = { (hint: String) in plan.isActive && !screen.isReadOnly ? " (\(hint))" : "" }
         var selectedLine: Int?
         var index = 0
         lines.append(("", .normal))
-        lines.append(("Doelen (d voegt toe, s wisselt de status)", .columnHeader))
+        lines.append(("Doelen" + keys("d voegt toe, s wisselt de status"), .columnHeader))
         if plan.goals.isEmpty { lines.append(("  nog geen doelen", .dim)) }
         for goal in plan.goals {
             let selected = index == screen.selected
@@ -72,7 +74,7 @@ enum PlanView {
             index += 1
         }
         lines.append(("", .normal))
-        lines.append(("Afspraken (a voegt toe, s wisselt de status)", .columnHeader))
+        lines.append(("Afspraken" + keys("a voegt toe, s wisselt de status"), .columnHeader))
         if plan.agreements.isEmpty { lines.append(("  nog geen afspraken", .dim)) }
         for agreement in plan.agreements {
             let selected = index == screen.selected
@@ -85,7 +87,7 @@ enum PlanView {
         }
 
         lines.append(("", .normal))
-        lines.append(("Uren (u legt vast) · totaal \(JointPlanRules.hoursText(plan.totalQuarters)) uur", .columnHeader))
+        lines.append(("Uren" + keys("u legt vast") + " · totaal \(JointPlanRules.hoursText(plan.totalQuarters)) uur", .columnHeader))
         if plan.hours.isEmpty { lines.append(("  nog geen uren", .dim)) }
         for entry in plan.hours.suffix(8) {
             let hours = DisplayWidth.pad(JointPlanRules.hoursText(entry.quarters) + " u", to: 7)
@@ -99,7 +101,7 @@ enum PlanView {
         }
 
         lines.append(("", .normal))
-        lines.append(("Evaluaties (v legt vast)", .columnHeader))
+        lines.append(("Evaluaties" + keys("v legt vast"), .columnHeader))
         if plan.evaluations.isEmpty { lines.append(("  nog geen evaluaties", .dim)) }
         for evaluation in plan.evaluations.reversed() {
             var head = "  \(evaluation.day.dutch)  \(evaluation.conclusion.title)"
