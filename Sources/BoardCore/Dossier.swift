@@ -278,6 +278,17 @@ public enum DossierChange: Equatable, Sendable {
     case recordRvkOutcome(CaseID, expectedVersion: Int, RvkOutcome, Day)
     case recordMeetingDecision(CaseID, MeetingDecision)
 
+    /// The change closes its case: the table finds voluntary help enough, or the Raad's outcome.
+    public var closesCase: Bool {
+        switch self {
+        // Vrijwillig moves the case to Veiligheid gewaarborgd.
+        case .recordTableDecision(_, _, let decision): return decision.outcome == .vrijwillig
+        case .recordRvkOutcome: return true
+        case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .addAssessment, .addRiskInstrument, .addNote, .recordMeetingDecision:
+            return false
+        }
+    }
+
     /// The case the change belongs to, for the log; nil for family-level changes.
     public var caseID: CaseID? {
         switch self {

@@ -54,11 +54,30 @@ public enum PlanEnd: String, CaseIterable, Codable, Sendable {
     case afgeschaald
     /// The Raad is involved to consider help in a compulsory context.
     case raadBetrokken = "raad_betrokken"
+    // A plan also ends with its case, in the transaction of the change that ends or hands it over:
+    /// The case closed with safety ensured (Veiligheid gewaarborgd).
+    case zaakGesloten = "zaak_gesloten"
+    /// The case went to the Raad for an investigation (RvK-onderzoek).
+    case zaakNaarRaad = "zaak_naar_raad"
+    /// The Raad's outcome closed the case (a plan still running from before plans ended with their case).
+    case uitkomstRaad = "uitkomst_raad"
 
     public var title: String {
         switch self {
         case .afgeschaald: return "afgeschaald"
         case .raadBetrokken: return "Raad betrokken"
+        case .zaakGesloten: return "zaak gesloten: veiligheid gewaarborgd"
+        case .zaakNaarRaad: return "zaak naar de Raad voor de Kinderbescherming"
+        case .uitkomstRaad: return "zaak gesloten: uitkomst van de Raad"
+        }
+    }
+
+    /// Why a running plan ends when its case enters `stage`; nil when the plan goes on there.
+    public static func withCase(entering stage: Stage) -> PlanEnd? {
+        switch stage {
+        case .veiligheidGewaarborgd: return .zaakGesloten
+        case .rvkOnderzoek: return .zaakNaarRaad
+        case .aangemeld, .onderzoek, .beschermtafel: return nil
         }
     }
 }

@@ -5,11 +5,12 @@ public struct JointPlanFigures: Equatable, Sendable {
     public var to: Day
     /// Plans started in the period, per organisation.
     public var startedByOrganisation: [String: Int]
-    /// Plans ended in the period (afgeschaald or Raad betrokken), per organisation.
+    /// Plans ended in the period, for whatever reason, per organisation.
     public var endedByOrganisation: [String: Int]
     /// Quarter hours spent in the period, per organisation and per month ("2026-11").
     public var quartersByOrganisationAndMonth: [String: [String: Int]]
-    /// Of the plans started in the period: how they ended, and how many still run.
+    /// Of the plans started in the period: how they ended, and how many still run. A plan that
+    /// ended with its case counts as afgeschaald (safety ensured) or Raad betrokken (to the Raad).
     public var afgeschaald: Int
     public var raadBetrokken: Int
     public var stillRunning: Int
@@ -27,8 +28,9 @@ public struct JointPlanFigures: Equatable, Sendable {
             if range.contains(plan.startDate) {
                 started[organisation, default: 0] += 1
                 switch plan.end {
-                case .afgeschaald?: afgeschaald += 1
-                case .raadBetrokken?: raad += 1
+                // Safety ensured: the family goes on without the jeugdbeschermer, as after afschalen.
+                case .afgeschaald?, .zaakGesloten?: afgeschaald += 1
+                case .raadBetrokken?, .zaakNaarRaad?, .uitkomstRaad?: raad += 1
                 case nil: running += 1
                 }
             }

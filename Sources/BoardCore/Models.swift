@@ -146,6 +146,8 @@ public enum EventKind: String, Codable, Sendable {
     case planUren = "plan_uren"
     case planIntensiteit = "plan_intensiteit"
     case planEvaluatie = "plan_evaluatie"
+    /// The running plan ended with its case: closed, or handed to the Raad (`PlanEnd.withCase`).
+    case planBeeindigd = "plan_beeindigd"
     /// The weekly meeting's decision on a case (MeetingAgenda.swift); its text is a journal note.
     case vergaderbesluit
     /// Records that no one's change wrote (a store from before the log covered records, the demo's
@@ -177,6 +179,7 @@ public enum EventKind: String, Codable, Sendable {
         case .planUren: return "Uren JB in de wijk"
         case .planIntensiteit: return "Intensiteit plan"
         case .planEvaluatie: return "Evaluatie plan"
+        case .planBeeindigd: return "Plan JB in de wijk beëindigd"
         case .vergaderbesluit: return "Besluit teamoverleg"
         case .vastgelegd: return "Gegevens vastgelegd"
         }

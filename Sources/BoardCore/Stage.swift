@@ -26,6 +26,10 @@ public enum Stage: String, CaseIterable, Codable, Sendable {
     /// The end columns: the case has left the wijkteam's protection flow.
     public var isEnd: Bool { self == .veiligheidGewaarborgd || self == .rvkOnderzoek }
 
+    /// A case that enters this column is closed, on the day it enters (the Raad's outcome closes
+    /// a case in RvK-onderzoek later).
+    public var closesCase: Bool { self == .veiligheidGewaarborgd }
+
     // Compared and hashed by case. Swift's defaults for an enum with raw values compare and hash
     // the raw String, and the report and the board keep per-column figures in dictionaries
     // keyed by Stage: hashing strings was a tenth of a year's report on a large store.

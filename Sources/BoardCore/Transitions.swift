@@ -116,6 +116,9 @@ public struct MoveRequest: Equatable, Sendable {
         self.requester = requester
     }
 
+    /// The move closes the case (into Veiligheid gewaarborgd).
+    public var closesCase: Bool { to.closesCase }
+
     /// The line the log and the timeline show for this move.
     public var detail: String {
         var parts: [String] = []

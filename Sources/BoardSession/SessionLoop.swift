@@ -1,5 +1,6 @@
 import BoardStore
 import BoardUI
+import Foundation
 import Terminal
 
 /// The loop of a running board: keys and resizes from the terminal into the `SessionCore`, its
@@ -34,6 +35,8 @@ public final class SessionLoop {
             case .key(let key): core.dispatch(.key(key))
             case .mouse(let mouse): core.dispatch(.mouse(mouse))
             case .resize(let width, let height): core.dispatch(.resize(width: width, height: height))
+            // Ctrl-C is the user's and may only ask (AppState.interrupt); SIGTERM and SIGHUP stop at once.
+            case .signal(SIGINT): core.dispatch(.interrupt)
             case .signal: return
             case .timeout: core.reloadIfChanged()
             }

@@ -187,6 +187,7 @@ extension SQLiteCaseStore {
                                arguments: [outcome.rawValue, day.iso, caseID])
                 try db.execute(sql: "UPDATE \"case\" SET closed_on = ?, version = version + 1 WHERE id = ?", arguments: [day.iso, caseID])
                 try self.logCaseChange(db, caseID: caseID, kind: .rvkUitkomst, day: day, detail: outcome.rawValue)
+                try self.endRunningPlan(db, caseID: caseID, familyID: state.familyID, reason: .uitkomstRaad, day: day)
                 return "Uitkomst van de Raad vastgelegd: \(outcome.rawValue). De zaak is afgesloten."
             }
         }

@@ -331,6 +331,19 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Ends the case's running plan, if it has one, because the case closed or went to the Raad:
+    /// in the transaction of that change, with an event of its own that names the plan's row. A
+    /// plan that started after the change's day (a decision recorded late) ends on its start.
+    func endRunningPlan(_ db: Database, caseID: CaseID, familyID: FamilyID?, reason: PlanEnd, day: Day, recordedAt: String? = nil) throws {
+        guard let plan = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, start_date FROM joint_plan WHERE case_id = ? AND ended_on IS NULL"),
+                                          arguments: [caseID]) else { return }
+        let endDay = max(day, Self.day(plan["start_date"]))
+        try db.execute(sql: "UPDATE joint_plan SET ended_on = ?, end_reason = ?, next_evaluation = NULL WHERE id = ?",
+                       arguments: [endDay.iso, reason.rawValue, plan["id"] as PlanID])
+        try appendEvent(db, caseID: caseID, familyID: familyID, kind: .planBeeindigd, from: nil, to: nil, day: endDay, detail: reason.title,
+                        recordedAt: recordedAt)
+    }
+
     /// The plan, when it is the case's active plan; otherwise a refusal.
     func activePlan(_ db: Database, caseID: CaseID, planID: PlanID) throws -> (id: PlanID, start: Day) {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, start_date FROM joint_plan WHERE id = ? AND case_id = ? AND ended_on IS NULL",

@@ -199,7 +199,8 @@ public final class SQLiteCaseStore: CaseStore {
     /// Writes moves that the rules allowed, in order: first the case's column, since when and
     /// whether it is closed, as the last move leaves them, with the version counting every move;
     /// then per move the records its new column keeps (a Beschermtafel request, an RvK
-    /// investigation) and its event, the first of which names the case row as well.
+    /// investigation) and its event, the first of which names the case row as well; last, when
+    /// the case closed or went to the Raad, the end of its running joint plan.
     /// Every path that moves a case (the move dialog, the table's decision, import, demo) comes here;
     /// an import hands over all moves of a row at once, so that the case row is written once.
     ///
@@ -217,11 +218,15 @@ public final class SQLiteCaseStore: CaseStore {
             try appendEvent(db, caseID: caseID, familyID: familyID, kind: direction == .forward ? .verplaatst : .gecorrigeerd,
                             from: request.from, to: request.to, day: request.day, detail: request.detail, recordedAt: recordedAt)
         }
+        // A case inserted by these very moves (an import) has no plan yet.
+        if direction == .forward, !caseRowWritten, let end = PlanEnd.withCase(entering: last.to) {
+            try endRunningPlan(db, caseID: caseID, familyID: familyID, reason: end, day: last.day, recordedAt: recordedAt)
+        }
     }
 
     /// A case that enters `stage` on `day` is closed on that day when the stage ends the flow for good.
     static func closedOn(entering stage: Stage, on day: Day) -> String? {
-        stage == .veiligheidGewaarborgd ? day.iso : nil
+        stage.closesCase ? day.iso : nil
     }
 
     /// The records a column keeps about how the case entered it, on a forward move.

@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
 
 public enum AppEvent: Equatable, Sendable {
     case key(Key)
+    /// Ctrl-C, which reaches the program as SIGINT rather than as a key.
+    case interrupt
     /// A click, double click or wheel turn (MouseUpdate.swift).
     case mouse(Mouse)
     case resize(width: Int, height: Int)
@@ -61,6 +63,17 @@ public enum AppEvent: Equatable, Sendable {
     /// The local day is another than `today` (midnight passed): what is overdue, how long a card
     /// has been in its column and the date on every page follow it.
     case dayChanged(Day)
+}
+
+extension Effect {
+    /// The effect closes a case: a move into Veiligheid gewaarborgd, the table's vrijwillig, the Raad's outcome.
+    var closesCase: Bool {
+        switch self {
+        case .move(let request): return request.closesCase
+        case .apply(let change): return change.closesCase
+        default: return false
+        }
+    }
 }
 
 /// The dialog for `>` and `<`: the form the rules ask for, and the case it is about.
@@ -132,6 +145,8 @@ public struct AppState: Equatable, Sendable {
 
     /// The case to select once the next load arrives (the one just added or moved).
     public var pendingSelection: CaseID?
+    /// The column a case was just moved into: the next load says whether it is now over its WIP limit.
+    var movedInto: Stage?
 
     /// The pages above the board, the last in front (the agenda, a family screen on it, its plan).
     public var pages: [Page] = []

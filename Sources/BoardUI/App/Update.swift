@@ -34,6 +34,7 @@ extension AppState {
                 pendingSelection = nil
             }
             keepSelectionVisible()
+            warnIfOverLimitAfterMove()
             // Anyone's change (a decision taken at a colleague's screen too) can change what is done.
             return refreshAgendaCards() ? [.loadMeeting] : []
         case .meetingLoaded(let record):
@@ -57,6 +58,7 @@ extension AppState {
             receiveReport(report, flow: flow)
             return []
         case .saved(let text, let select):
+            if case .move(let moved)? = dialog { movedInto = MoveForm.target(of: moved) }
             dialog = nil
             message = StatusMessage(text: text, isError: false)
             pendingSelection = select
@@ -65,6 +67,7 @@ extension AppState {
             if let plan = openPlan { effects.append(.refreshPlan(plan.caseID)) }
             return effects
         case .failed(let text):
+            movedInto = nil
             if var open = dialog {
                 open.form.error = text
                 dialog = open
@@ -91,6 +94,8 @@ extension AppState {
             }
             lock.noteKey()
             return handle(key)
+        case .interrupt:
+            return interrupt()
         case .mouse(let mouse):
             // The locked screen and the lock's question take keys only.
             guard !lock.isLocked else { return [] }
@@ -136,6 +141,21 @@ extension AppState {
         if var open = dialog, open.form.isDirty {
             help = nil
             open.form.isConfirmingQuit = true
+            dialog = open
+            return []
+        }
+        wantsQuit = true
+        return []
+    }
+
+    /// Ctrl-C: a form that holds typed text asks what Esc asks (under the idle lock too, where
+    /// the question waits for the user's return); at that question, or anywhere else, it stops
+    /// the program, as Ctrl-C always did.
+    mutating func interrupt() -> [Effect] {
+        if var open = dialog, open.form.isDirty, !open.form.isConfirmingDiscard, !open.form.isConfirmingQuit {
+            help = nil
+            open.form.closingQuestion = nil
+            open.form.isConfirmingDiscard = true
             dialog = open
             return []
         }

@@ -104,6 +104,19 @@ public enum Dialog: Equatable, Sendable {
         }
     }
 
+    /// The question to ask before saving `effects`, when they close the dialog's case.
+    func closingQuestion(for effects: [Effect]) -> String? {
+        guard effects.contains(where: \.closesCase) else { return nil }
+        let kenmerk: String
+        switch self {
+        case .move(let dialog): kenmerk = dialog.summary.kenmerk
+        case .dossier(let dossierForm): kenmerk = dossierForm.caseSummary.kenmerk
+        case .plan(let planForm): kenmerk = planForm.summary.kenmerk
+        case .newReport, .filters, .reportPeriod: return nil
+        }
+        return "Zaak \(kenmerk) sluiten? Dit beëindigt de zaak."
+    }
+
     /// After a key changed the form: what the dialog keeps up to date (the new-report form looks
     /// up families by the name typed, and keeps an empty row for one more child; the move form
     /// asks what its new target needs).

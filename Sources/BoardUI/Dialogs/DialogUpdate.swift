@@ -51,6 +51,12 @@ extension AppState {
             }
             return []
         }
+        if form.closingQuestion != nil {
+            dialog.form.closingQuestion = nil
+            if [.character("j"), .character("J"), .character("y"), .enter].contains(key) { return submit(dialog, closingConfirmed: true) }
+            self.dialog = dialog
+            return []
+        }
         switch KeyMap.action(for: key, in: FormAction.bindings) ?? .edit {
         case .cancel:
             if form.isDirty {
@@ -79,12 +85,18 @@ extension AppState {
         return effects
     }
 
-    /// Saves the dialog, or marks the fields that stop it.
-    private mutating func submit(_ dialog: Dialog) -> [Effect] {
+    /// Saves the dialog, or marks the fields that stop it. A save that closes the case asks first
+    /// (`closingConfirmed` once the user said yes).
+    private mutating func submit(_ dialog: Dialog, closingConfirmed: Bool = false) -> [Effect] {
         var dialog = dialog
         dialog.form.clearErrors()
         switch dialog.submit(in: self) {
         case .success(.store(let effects)):
+            if !closingConfirmed, let question = dialog.closingQuestion(for: effects) {
+                dialog.form.closingQuestion = question
+                self.dialog = dialog
+                return []
+            }
             self.dialog = dialog
             return effects
         case .success(.apply(let apply)):

@@ -51,6 +51,11 @@ public struct Form: Equatable, Sendable {
     public var isConfirmingDiscard = false
     /// `Q` was pressed (from help over the form) while it holds typed text: stop anyway?
     public var isConfirmingQuit = false
+    /// Saving would close the case: the question asked first (nil while none is asked).
+    public var closingQuestion: String?
+
+    /// A question stands below the fields, and the next key answers it.
+    public var isAsking: Bool { isConfirmingDiscard || isConfirmingQuit || closingQuestion != nil }
 
     public init(title: String, fields: [FormField]) {
         self.title = title

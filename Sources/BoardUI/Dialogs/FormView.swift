@@ -47,6 +47,9 @@ enum FormView {
                 footer.append(("Wat je typte weggooien en stoppen? j = ja, andere toets = nee", .warning))
             } else if form.isConfirmingDiscard {
                 footer.append(("Wat je typte weggooien? j = ja, andere toets = nee", .warning))
+            } else if let question = form.closingQuestion {
+                footer.append((question, .warning))
+                footer.append(("j of Enter = ja, andere toets (n, Esc) = nee", .warning))
             }
             let maxBody = max(1, pageHeight - 3 - footer.count - 2)
             bodyHeight = min(rows.count, maxBody)
@@ -113,7 +116,7 @@ enum FormView {
         for (offset, line) in footer.enumerated() {
             screen.put(line.0, x: rect.x + 2, y: rect.y + 1 + bodyHeight + offset, maxWidth: width - 4, role: line.1)
         }
-        return form.isConfirmingDiscard || form.isConfirmingQuit ? nil : cursor
+        return form.isAsking ? nil : cursor
     }
 
     /// The part of a long value that keeps the cursor in view, and the cursor's column in it.

@@ -197,7 +197,7 @@ enum FamilyView {
     static func beschermtafel(_ screen: FamilyScreen, context: PageContext, width: Int) -> [Line] {
         let records = screen.dossier.tableRecords
         guard !records.isEmpty else { return [("Deze zaak is niet aan de Beschermtafel geweest. > brengt haar in.", .dim)] }
-        var lines: [Line] = []
+        var lines = tableSummary(screen)
         for (index, record) in records.enumerated() {
             lines.append((index == 0 ? "Aanvraag" : "Opnieuw aan tafel", .columnHeader))
             lines.append((field("Ingebracht", "door \(record.requester.rawValue), aanvraag \(record.requestDate.dutch)"), .normal))
@@ -224,6 +224,17 @@ enum FamilyView {
             lines.append(("", .normal))
         }
         return lines
+    }
+
+    /// The table's latest decision and where the case is now: a case moved on with `>` after drang
+    /// keeps drang as the table's last word, so the section says both.
+    static func tableSummary(_ screen: FamilyScreen) -> [Line] {
+        let summary = screen.dossier.viewed.summary
+        let decided = screen.dossier.tableRecords.last { $0.outcome != nil }
+        let decision = decided.map { record in record.outcome!.title + (record.meetingDate.map { ", tafel \($0.dutch)" } ?? "") }
+        var now = "\(summary.stage.title) sinds \(summary.stageSince.dutch)"
+        if let closed = summary.closedDay, closed != summary.stageSince { now += ", afgesloten \(closed.dutch)" }
+        return [(field("Laatste besluit", decision ?? "nog geen besluit van de tafel"), .title), (field("Zaak nu", now), .title), ("", .normal)]
     }
 
     static func rvk(_ screen: FamilyScreen) -> [Line] {

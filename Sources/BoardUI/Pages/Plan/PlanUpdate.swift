@@ -5,22 +5,29 @@ extension PlanScreen: PageScreen {
     var helpTitle: String { "Plan JB in de wijk" }
     var keysName: String { " van het plan" }
 
-    /// The keys; those that change the plan say why when it is an earlier case's or none runs.
+    /// The keys; those that change the plan say why when it is an earlier case's, has ended, or none runs.
+    /// A key that cannot work while the plan stays as it is (not running, or running for `n`)
+    /// leaves the key bar, so the bar offers what works; help still lists it with the reason.
     func bindings(in state: AppState) -> [Binding<PlanAction>] {
-        let notRunning = isReadOnly ? Self.readOnly : activePlan == nil ? Self.notRunning : nil
+        let summary = state.planSummary(self)
+        let notRunning = changeRefusal(summary: summary)
+        let cannotStart = startRefusal(summary: summary)
         let nothingChosen = "Nog geen doel of afspraak om te kiezen: d voegt een doel toe, a een afspraak."
+        let change = { (key: Character, action: PlanAction, description: String, bar: String) in
+            Binding([.character(key)], action, description, bar: notRunning == nil ? bar : nil, disabledBecause: notRunning)
+        }
         return Scroll.bindings(PlanAction.scroll, up: "vorig doel of vorige afspraak", down: "volgend doel of volgende afspraak",
                                first: "eerste doel", last: "laatste afspraak") + [
-            Binding([.character("d")], .form(.goal), "doel toevoegen", bar: "doel", disabledBecause: notRunning),
-            Binding([.character("a")], .form(.agreement), "afspraak toevoegen", bar: "afspraak", disabledBecause: notRunning),
-            Binding([.character("s")], .toggleStatus, "status van het gekozen doel of de gekozen afspraak wisselen", bar: "status",
-                    disabledBecause: notRunning ?? (selectedItem == nil ? nothingChosen : nil)),
-            Binding([.character("u")], .form(.hours), "uren vastleggen (per kwartier)", bar: "uren", disabledBecause: notRunning),
-            Binding([.character("i")], .form(.intensity), "intensiteit wijzigen (intensief / advies)", bar: "intensiteit", disabledBecause: notRunning),
-            Binding([.character("v")], .form(.evaluation), "evaluatie vastleggen (doorgaan, afschalen, Raad betrekken)", bar: "evaluatie",
-                    disabledBecause: notRunning),
-            Binding([.character("n")], .start, "nieuw plan starten (met instemming van het gezin)", bar: "nieuw",
-                    disabledBecause: startRefusal(summary: state.planSummary(self))),
+            change("d", .form(.goal), "doel toevoegen", "doel"),
+            change("a", .form(.agreement), "afspraak toevoegen", "afspraak"),
+            // Dimmed, in its place, while no goal or agreement is chosen.
+            change("s", .toggleStatus, "status van het gekozen doel of de gekozen afspraak wisselen", "status")
+                .disabled(notRunning ?? (selectedItem == nil ? nothingChosen : nil)),
+            change("u", .form(.hours), "uren vastleggen (per kwartier)", "uren"),
+            change("i", .form(.intensity), "intensiteit wijzigen (intensief / advies)", "intensiteit"),
+            change("v", .form(.evaluation), "evaluatie vastleggen (doorgaan, afschalen, Raad betrekken)", "evaluatie"),
+            Binding([.character("n")], .start, "nieuw plan starten (met instemming van het gezin)", bar: cannotStart == nil ? "nieuw" : nil,
+                    disabledBecause: cannotStart),
         ]
     }
 
@@ -28,6 +35,15 @@ extension PlanScreen: PageScreen {
 
     static let readOnly = "Dit is het plan van een eerdere zaak: alleen lezen."
     static let notRunning = "Er loopt geen plan bij deze zaak; n start er een (met instemming van het gezin)."
+
+    /// Why the plan cannot be changed now; nil while it runs.
+    func changeRefusal(summary: CaseSummary?) -> String? {
+        if isReadOnly { return Self.readOnly }
+        guard let plan else { return Self.notRunning }
+        guard let endedOn = plan.endedOn else { return nil }
+        let reason = plan.end.map { " (\($0.title))" } ?? ""
+        return "Het plan is beëindigd op \(endedOn.dutch)\(reason)" + (startRefusal(summary: summary) == nil ? "; n start een nieuw plan." : ".")
+    }
 
     /// Why no plan can start now; nil when one can.
     func startRefusal(summary: CaseSummary?) -> String? {

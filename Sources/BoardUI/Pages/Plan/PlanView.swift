@@ -11,15 +11,17 @@ enum PlanView {
         if screen.isReadOnly { title += " · alleen lezen" }
         PageFrame.drawTitle(title, context: context, into: &target)
 
-        let (body, selectedLine) = lines(screen, today: context.today, width: PageFrame.textWidth(screenWidth: target.width))
+        let (body, selectedLine) = lines(screen, today: context.today, canStart: screen.startRefusal(summary: summary) == nil,
+                                         width: PageFrame.textWidth(screenWidth: target.width))
         PageFrame.drawBox(Rect(x: 0, y: 1, width: target.width, height: target.height - 2), title: "Gezamenlijk plan", lines: body,
                           scroll: screen.scroll, selectedLine: screen.followsSelection ? selectedLine : nil, context: context, into: &target)
     }
 
     static func field(_ label: String, _ value: String) -> String { FamilyView.field(label, value, width: 20) }
 
-    /// The screen's lines, and the line of the selected goal or agreement.
-    static func lines(_ screen: PlanScreen, today: Day, width: Int) -> ([Line], Int?) {
+    /// The screen's lines, and the line of the selected goal or agreement. `canStart`: a new plan
+    /// may start (an ended plan then says how).
+    static func lines(_ screen: PlanScreen, today: Day, canStart: Bool, width: Int) -> ([Line], Int?) {
         guard let plan = screen.plan else {
             return ([
                 ("Nog geen plan Jeugdbeschermer in de wijk bij deze zaak.", .title),
@@ -32,10 +34,12 @@ enum PlanView {
             ], nil)
         }
         var lines: [Line] = []
-        if let end = plan.end, let endedOn = plan.endedOn {
-            lines.append(("Plan beëindigd op \(endedOn.dutch): \(end.title). n start een nieuw plan.", .warning))
+        if let endedOn = plan.endedOn {
+            let reason = plan.end.map { ": \($0.title)" } ?? ""
+            lines.append(("Plan beëindigd op \(endedOn.dutch)\(reason)." + (canStart ? " n start een nieuw plan." : ""), .warning))
+        } else {
+            lines.append(("Vrijwillig kader: dit plan loopt met instemming van het gezin.", .dim))
         }
-        lines.append(("Vrijwillig kader: dit plan loopt met instemming van het gezin.", .dim))
         lines.append((field("Jeugdbeschermer", "\(plan.jeugdbeschermer) (\(plan.organisation))"), .title))
         lines.append((field("Collega wijkteam", plan.wijkteamColleague), .normal))
         lines.append((field("Start", plan.startDate.dutch), .normal))
@@ -52,10 +56,12 @@ enum PlanView {
             lines.append((field("Volgende evaluatie", "— (plan beëindigd)"), .dim))
         }
 
+        // The headings name their keys only while those keys work: a running plan of the current case.
+        let keys = { (hint: String) in plan.isActive && !screen.isReadOnly ? " (\(hint))" : "" }
         var selectedLine: Int?
         var index = 0
         lines.append(("", .normal))
-        lines.append(("Doelen (d voegt toe, s wisselt de status)", .columnHeader))
+        lines.append(("Doelen" + keys("d voegt toe, s wisselt de status"), .columnHeader))
         if plan.goals.isEmpty { lines.append(("  nog geen doelen", .dim)) }
         for goal in plan.goals {
             let selected = index == screen.selected
@@ -68,7 +74,7 @@ enum PlanView {
             index += 1
         }
         lines.append(("", .normal))
-        lines.append(("Afspraken (a voegt toe, s wisselt de status)", .columnHeader))
+        lines.append(("Afspraken" + keys("a voegt toe, s wisselt de status"), .columnHeader))
         if plan.agreements.isEmpty { lines.append(("  nog geen afspraken", .dim)) }
         for agreement in plan.agreements {
             let selected = index == screen.selected
@@ -81,7 +87,7 @@ enum PlanView {
         }
 
         lines.append(("", .normal))
-        lines.append(("Uren (u legt vast) · totaal \(JointPlanRules.hoursText(plan.totalQuarters)) uur", .columnHeader))
+        lines.append(("Uren" + keys("u legt vast") + " · totaal \(JointPlanRules.hoursText(plan.totalQuarters)) uur", .columnHeader))
         if plan.hours.isEmpty { lines.append(("  nog geen uren", .dim)) }
         for entry in plan.hours.suffix(8) {
             let hours = DisplayWidth.pad(JointPlanRules.hoursText(entry.quarters) + " u", to: 7)
@@ -95,7 +101,7 @@ enum PlanView {
         }
 
         lines.append(("", .normal))
-        lines.append(("Evaluaties (v legt vast)", .columnHeader))
+        lines.append(("Evaluaties" + keys("v legt vast"), .columnHeader))
         if plan.evaluations.isEmpty { lines.append(("  nog geen evaluaties", .dim)) }
         for evaluation in plan.evaluations.reversed() {
             var head = "  \(evaluation.day.dutch)  \(evaluation.conclusion.title)"
