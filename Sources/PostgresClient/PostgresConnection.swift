@@ -33,6 +33,9 @@ public final class PostgresConnection {
         guard let connection = started else { throw .unreachable("libpq: out of memory") }
         // Verbose errors put the server's SQLSTATE in the login failure's text (ConnectFailure).
         PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
+        // libpq prints notices and an idle session's FATAL to stderr, which would land on a
+        // full-screen board; what matters reaches the caller as an error anyway.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         do {
             try awaitLogin(connection)
         } catch {
