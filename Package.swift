@@ -36,6 +36,8 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             "CSQLitePreupdate",
             .product(name: "CSV", package: "CSV.swift"),
+            // The server store's connection, schema and faults (Server/).
+            "PostgresClient",
         ]),
         // Pure UI: screen grid, themes, views, app state and update.
         .target(name: "BoardUI", dependencies: [
@@ -59,11 +61,11 @@ let package = Package(
         .target(name: "PostgresTestSupport", dependencies: ["PostgresClient"], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "PostgresTestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore"]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "PostgresClient", "PostgresTestSupport"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
         // The session in process: key scripts on an in-memory terminal against a real store in a temporary file.
         .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore"]),
         // GRDB: to compare a store's content before and after a command.
-        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

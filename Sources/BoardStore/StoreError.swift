@@ -23,6 +23,23 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The store needs migrating to this version's schema, but it is opened read-only.
     case needsUpgrade(path: String)
 
+    // A store on a PostgreSQL server (Server/). `server` names host and database, never the URI,
+    // which may hold a password.
+    case invalidServerAddress
+    case serverUnreachable(server: String)
+    case serverLoginRefused(server: String)
+    case serverDatabaseMissing(server: String, database: String)
+    case serverConnectionLost(server: String)
+    /// Any other refusal by the server, with its SQLSTATE for whoever manages it.
+    case serverRefused(server: String, sqlState: String, message: String)
+    case foreignServerDatabase(server: String)
+    case serverWithoutSchema(server: String)
+    case serverNeedsUpgrade(server: String)
+    case newerServerSchema(server: String)
+    case serverInitNotPermitted(server: String)
+    /// The server store is being built: this command works on a file store only, so far.
+    case notYetOnServer(server: String)
+
     public var description: String {
         switch self {
         case .notADatabase(let path):
@@ -62,6 +79,43 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .needsUpgrade(let path):
             return "De opslag \(path) moet worden bijgewerkt naar de indeling van deze versie van Beschermbord, maar is alleen-lezen. "
                 + "Open hem eenmaal met schrijfrechten (of vraag je beheerder); het bestand is niet gewijzigd."
+        case .invalidServerAddress:
+            return "Het serveradres bij --store is geen geldige PostgreSQL-URI. Gebruik de vorm "
+                + "postgresql://gebruiker@host/database of postgresql:///database?host=/var/run/postgresql."
+        case .serverUnreachable(let server):
+            return "De server van de opslag (\(server)) is niet bereikbaar. Controleer of PostgreSQL draait en of het adres "
+                + "bij --store klopt. Er is niets gewijzigd."
+        case .serverLoginRefused(let server):
+            return "De server weigert je aanmelding (\(server)). Controleer je gebruikersnaam en wachtwoord (~/.pgpass of "
+                + "PGPASSWORD), of vraag je beheerder om toegang. Er is niets gewijzigd."
+        case .serverDatabaseMissing(let server, let database):
+            return "De database \(database) bestaat niet (\(server)). Laat je beheerder haar aanmaken (createdb \(database)) "
+                + "en voer dan beschermbord init uit met dezelfde --store."
+        case .serverConnectionLost(let server):
+            return "De verbinding met de server is verbroken (\(server)). Wat niet bevestigd was, is niet opgeslagen; probeer het opnieuw."
+        case .serverRefused(let server, let sqlState, _):
+            if sqlState == "42501" {
+                return "De server staat dit je login niet toe (\(server)). Er is niets gewijzigd; vraag een teamleider of je beheerder."
+            }
+            return "De server weigerde de opdracht (\(server), foutcode \(sqlState)). Er is niets gewijzigd; "
+                + "geef de foutcode door aan je beheerder als dit blijft gebeuren."
+        case .foreignServerDatabase(let server):
+            return "De database bevat al tabellen van een ander programma (\(server)). Beschermbord maakt zijn opslag alleen "
+                + "in een lege database; er is niets gewijzigd. Kies een andere database."
+        case .serverWithoutSchema(let server):
+            return "Op \(server) staat nog geen Beschermbord-opslag: voer eerst beschermbord init uit met dezelfde --store."
+        case .serverNeedsUpgrade(let server):
+            return "De opslag op \(server) moet worden bijgewerkt naar de indeling van deze versie van Beschermbord. "
+                + "Laat wie de opslag beheert beschermbord init uitvoeren met dezelfde --store; er is niets gewijzigd."
+        case .newerServerSchema(let server):
+            return "De opslag op \(server) is bijgewerkt door een nieuwere versie van Beschermbord. Werk Beschermbord bij; "
+                + "er is niets gewijzigd."
+        case .serverInitNotPermitted(let server):
+            return "Je login mag op \(server) geen schema of rollen maken (daarvoor zijn CREATE op de database en CREATEROLE nodig). "
+                + "Er is niets gewijzigd; laat je databasebeheerder beschermbord init uitvoeren."
+        case .notYetOnServer(let server):
+            return "De opslag op \(server) is klaar, maar deze opdracht werkt in deze versie nog alleen op een opslagbestand. "
+                + "Op een server kan nu alleen beschermbord init; gebruik voor de rest een opslagbestand (--store PAD)."
         }
     }
 }

@@ -13,9 +13,10 @@ struct Beschermbord: ParsableCommand {
         discussion: """
             Zonder opdracht opent het bord in de terminal. De opslag is standaard \
             $XDG_DATA_HOME/beschermbord/bord.sqlite (of ~/.local/share/beschermbord/bord.sqlite); \
-            --store PAD of de omgevingsvariabele BESCHERMBORD_STORE kiest een andere.
+            --store PAD of de omgevingsvariabele BESCHERMBORD_STORE kiest een andere; een adres \
+            postgresql://… kiest een opslag op een PostgreSQL-server (maak die eerst met beschermbord init).
             """,
-        subcommands: [OpenBoard.self, PrintBoard.self, WriteDemo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, BenchCommand.self,
+        subcommands: [OpenBoard.self, PrintBoard.self, InitCommand.self, WriteDemo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, BenchCommand.self,
                       StaffCommand.self, CheckCommand.self, AuditCommand.self, RetentionCommand.self, SettingsCommand.self,
                       WriteTestCommand.self, ReportCommand.self],
         defaultSubcommand: OpenBoard.self
@@ -52,10 +53,22 @@ extension Beschermbord {
 
 /// `--store`, shared by every command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Pad van de opslag (SQLite-bestand).", valueName: "pad"))
+    @Option(name: .long, help: ArgumentHelp("Pad van de opslag (SQLite-bestand), of het adres van een opslag op een "
+                                            + "PostgreSQL-server (postgresql://…).", valueName: "pad"))
     var store: String?
 
-    var path: String { StoreLocation.resolve(explicit: store) }
+    /// The store as given: a file's path or a server's URI.
+    var location: String { StoreLocation.resolve(explicit: store) }
+
+    /// The file store's path. A server store is checked (reachable, the login accepted, the schema
+    /// there), so that its faults are said, and then refused: only `init` works on a server yet.
+    var path: String {
+        get throws {
+            guard let server = try ServerAddress(location) else { return location }
+            try ServerStoreSetup.checkReady(server)
+            throw StoreError.notYetOnServer(server: server.description)
+        }
+    }
 
     /// Opens the store; its Dutch refusal (StoreError) is what the user reads. The board passes
     /// `.beforeFirstWrite` so that it starts without waiting for the integrity check.
@@ -110,7 +123,8 @@ struct WriteDemo: ParsableCommand {
     }
 
     func run() throws {
-        try DemoStore.create(path: storeOptions.path, families: families, seed: seed, today: Clock.today())
-        print("Demo-opslag met \(families) fictieve gezinnen geschreven naar \(storeOptions.path).")
+        let path = try storeOptions.path
+        try DemoStore.create(path: path, families: families, seed: seed, today: Clock.today())
+        print("Demo-opslag met \(families) fictieve gezinnen geschreven naar \(path).")
     }
 }

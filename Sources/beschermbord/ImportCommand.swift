@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
                 let placed: Bool
                 do { placed = try draft.place() } catch { throw Self.nothingImported(error) }
                 if !placed {
-                    Printer.say("Intussen heeft iemand anders de opslag \(Printer.clean(storeOptions.path)) gemaakt; het bestand wordt daarin geïmporteerd.")
+                    Printer.say("Intussen heeft iemand anders de opslag \(Printer.clean(storeOptions.location)) gemaakt; het bestand wordt daarin geïmporteerd.")
                     outcome = importFile(data, name: name, bar: bar) { try storeOptions.open() }
                 }
             }
@@ -141,10 +141,11 @@ struct ImportCommand: ParsableCommand {
     /// What the import would add, reading the store only (so it works for someone who may not
     /// change it); without a store, everything would be new.
     func dryRunResult(_ parsed: ImportParse, name: String, bar: ProgressBar) throws -> ImportResult {
-        guard FileManager.default.fileExists(atPath: storeOptions.path) else {
+        let path = try storeOptions.path
+        guard FileManager.default.fileExists(atPath: path) else {
             return ImportResult(cases: parsed.rows.count, families: parsed.rows.count, children: parsed.childCount)
         }
-        let store = try SQLiteCaseStore(path: storeOptions.path, readOnly: true)
+        let store = try SQLiteCaseStore(path: path, readOnly: true)
         let result = try store.importRows(parsed.rows, origin: name, dryRun: true) { done, total in
             bar.show("Controleren", fraction: total == 0 ? 1 : Double(done) / Double(total), detail: "\(done) van \(total)")
         }

@@ -56,6 +56,13 @@ public final class TestCluster: Sendable {
         }
     }
 
+    /// The URI of `database` as `user` (the superuser when nil): for tests that log in as someone else.
+    public func uri(database: String, user: String?) throws -> String {
+        let cluster = try Self.running.get()
+        guard let user else { return cluster.uri(database: database) }
+        return "postgresql:///\(database)?host=\(cluster.socketDirectory)&user=\(user)"
+    }
+
     /// A new empty database (its name is `name` plus a unique suffix) and its URI, so tests do
     /// not see each other's rows.
     public func makeDatabase(name: String) throws -> String {

@@ -1,0 +1,65 @@
+import PostgresClient
+
+/// `beschermbord init` on a server, and the check every other command makes of a server store.
+public enum ServerStoreSetup {
+    public enum Outcome: Equatable {
+        /// The schema and the group roles were created in an empty database.
+        case created(groupRoles: [String])
+        /// The store existed and these migrations brought it to this version.
+        case upgraded(migrations: [String])
+        /// The store was already this version's: nothing changed.
+        case current
+    }
+
+    /// Creates the store's schema and group roles in an empty database, or brings an existing store
+    /// to this version's schema; all in one transaction, so a refusal leaves the database as it was.
+    public static func initialize(_ address: ServerAddress) throws -> Outcome {
+        let connection = try ServerConnection.open(address)
+        do {
+            return try connection.transaction {
+                // Two inits at once: the second waits here, then finds the first one's work.
+                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('beschermbord-init'))")
+                let state = try ServerMigrator.state(connection)
+                switch state {
+                case .foreign: throw StoreError.foreignServerDatabase(server: address.description)
+                case .newer: throw StoreError.newerServerSchema(server: address.description)
+                case .behind(let missing) where missing.isEmpty: return .current
+                case .empty, .behind: break
+                }
+                let roles = try ServerRoles.create(connection, database: address.database)
+                let ran = try ServerMigrator.migrate(connection)
+                return state == .empty ? .created(groupRoles: roles) : .upgraded(migrations: ran)
+            }
+        } catch let error as PostgresError {
+            throw initError(error, at: address)
+        }
+    }
+
+    /// What a command other than `init` finds on a server: reachable, the login accepted, and a
+    /// store of this version; otherwise what to do, in Dutch.
+    public static func checkReady(_ address: ServerAddress) throws(StoreError) {
+        let connection = try ServerConnection.open(address)
+        let state: ServerMigrator.State
+        do {
+            state = try ServerMigrator.state(connection)
+        } catch {
+            throw ServerConnection.storeError(error, at: address)
+        }
+        switch state {
+        case .empty, .foreign: throw StoreError.serverWithoutSchema(server: address.description)
+        case .newer: throw StoreError.newerServerSchema(server: address.description)
+        // Staff logins may not change the schema: whoever ran init brings the store up to date.
+        case .behind(let missing) where !missing.isEmpty: throw StoreError.serverNeedsUpgrade(server: address.description)
+        case .behind: return
+        }
+    }
+
+    /// Creating roles needs the right to (CREATEROLE), creating a schema the right to create in the
+    /// database: without them, init changes nothing and says who can run it.
+    static func initError(_ error: PostgresError, at address: ServerAddress) -> StoreError {
+        if case .query(let sqlState, _, _) = error, sqlState == "42501" {
+            return .serverInitNotPermitted(server: address.description)
+        }
+        return ServerConnection.storeError(error, at: address)
+    }
+}

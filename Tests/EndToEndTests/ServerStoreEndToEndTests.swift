@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import PostgresTestSupport
+import Testing
+
+/// `init` and `--store postgresql://…` through the binary: what a user reads, and the exit code.
+@Suite struct ServerStoreEndToEndTests {
+    @Test(.needsServer) func initMakesAServerStoreOnceAndOtherCommandsSayWhatWorksYet() throws {
+        let uri = try TestCluster.shared.makeDatabase(name: "bord")
+        let before = try Binary.run(["board", "--store", uri])
+        #expect(before.status == 1)
+        #expect(before.output.contains("staat nog geen Beschermbord-opslag: voer eerst beschermbord init uit"))
+
+        let made = try Binary.run(["init", "--store", uri])
+        #expect(made.status == 0, "\(made.output)")
+        #expect(made.output.contains("Lege opslag gemaakt op PostgreSQL-database"))
+        #expect(made.output.contains("_teamleider"))
+
+        let again = try Binary.run(["init"], environment: ["BESCHERMBORD_STORE": uri])
+        #expect(again.status == 0)
+        #expect(again.output.contains("staat al een opslag van deze versie; er is niets gewijzigd"))
+
+        for command in [["board"], ["audit"], ["check"], ["demo"], ["instellingen"], ["medewerkers"]] {
+            let result = try Binary.run(command + ["--store", uri])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.output.contains("werkt in deze versie nog alleen op een opslagbestand"), "\(command): \(result.output)")
+        }
+    }
+
+    @Test func aServerThatIsNotThereIsSaidInDutchWithoutThePassword() throws {
+        let result = try Binary.run(["board", "--store", "postgresql://anna:geheim@/bord?host=/nonexistent-\(UUID().uuidString)"])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("beschermbord: De server van de opslag (PostgreSQL-database bord op /nonexistent-"))
+        #expect(result.output.contains("niet bereikbaar"))
+        #expect(!result.output.contains("geheim"))
+        #expect(result.output.split(separator: "\n").count == 1, "geen uitvoer van de driver: \(result.output)")
+    }
+
+    @Test func initMakesAnEmptyFileStoreAndLeavesAnExistingOneAlone() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bb-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bord.sqlite").path
+        let made = try Binary.run(["init", "--store", path])
+        #expect(made.status == 0)
+        #expect(made.output.contains("Lege opslag gemaakt in \(path)"))
+        let board = try Binary.run(["board", "--store", path])
+        #expect(board.status == 0)
+        let staff = try Binary.run(["medewerkers", "--store", path])
+        #expect(staff.output.contains("teamleider"))
+        let before = try Self.logAndStaff(path)
+        let again = try Binary.run(["init", "--store", path])
+        #expect(again.status == 0)
+        #expect(again.output.contains("Er staat al een opslag in \(path)"))
+        #expect(try Self.logAndStaff(path) == before)
+    }
+
+    /// The log and the staff list: what a second `init` must leave as they were.
+    static func logAndStaff(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT id || ' ' || kind || ' ' || hex(hash) FROM event ORDER BY id")
+                + String.fetchAll(db, sql: "SELECT name || ' ' || role FROM medewerkers ORDER BY name")
+        }
+    }
+}
