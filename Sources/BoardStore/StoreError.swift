@@ -36,6 +36,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case serverWithoutSchema(server: String)
     case serverNeedsUpgrade(server: String)
     case newerServerSchema(server: String)
+    /// `backup` to a server fills an empty store only.
+    case serverStoreNotEmpty(server: String)
+    /// The server refused a row of the copy (a value its column does not take).
+    case serverCopyRefused(server: String, table: String, sqlState: String)
     case serverInitNotPermitted(server: String)
     /// The server store is being built: this command works on a file store only, so far.
     case notYetOnServer(server: String)
@@ -110,6 +114,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerServerSchema(let server):
             return "De opslag op \(server) is bijgewerkt door een nieuwere versie van Beschermbord. Werk Beschermbord bij; "
                 + "er is niets gewijzigd."
+        case .serverStoreNotEmpty(let server):
+            return "De opslag op \(server) is niet leeg. Een reservekopie vult alleen een lege database of een lege opslag "
+                + "en vervangt nooit wat er staat; er is niets gewijzigd. Kies een andere database."
+        case .serverCopyRefused(let server, let table, let sqlState):
+            return "De server (\(server)) weigerde een waarde in de tabel \(table) (foutcode \(sqlState)); er is niets op de server "
+                + "geschreven. Draai beschermbord check op de opslag en geef de foutcode door aan je beheerder."
         case .serverInitNotPermitted(let server):
             return "Je login mag op \(server) geen schema of rollen maken (daarvoor zijn CREATE op de database en CREATEROLE nodig). "
                 + "Er is niets gewijzigd; laat je databasebeheerder beschermbord init uitvoeren."

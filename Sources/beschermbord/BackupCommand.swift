@@ -11,20 +11,31 @@ struct BackupCommand: ParsableCommand {
         discussion: """
             De kopie wordt gemaakt met de back-upfunctie van SQLite uit één momentopname: ze is consistent, ook als anderen tegelijk wijzigingen opslaan, en niemand hoeft te stoppen. De kopie is één los SQLite-bestand dat alleen de eigenaar kan lezen (0600); open haar met --store PAD. Een bestaand bestand wordt alleen met --force overschreven, en pas wanneer de nieuwe kopie helemaal klaar is.
 
-            Voorbeeld:
+            Is de bestemming een PostgreSQL-adres (postgresql://…), dan gaat de hele opslag (elke rij, het logboek met zijn hashes) in één transactie naar een lege database of een lege opslag op die server: zo verhuist een team naar de server. Een opslag op de server die iets bevat wordt nooit vervangen of aangevuld.
+
+            Voorbeelden:
               beschermbord backup /veilig/beschermbord-$(date +%F).sqlite
+              beschermbord backup 'postgresql:///jeugdteam?host=/var/run/postgresql'
             """,
         aliases: ["reservekopie"])
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("Pad van de reservekopie.", valueName: "bestemming"))
+    @Argument(help: ArgumentHelp("Pad van de reservekopie, of het adres van een lege PostgreSQL-database.", valueName: "bestemming"))
     var destination: String
 
     @Flag(name: .long, help: "Overschrijf een bestaand bestand.")
     var force = false
 
     func run() throws {
+        if let server = try ServerAddress(destination) {
+            if force { throw Failure(message: "--force geldt niet voor een server: een opslag op een server wordt nooit vervangen.") }
+            let store = try storeOptions.open()
+            let copy = try store.backup(toServer: server)
+            Printer.say("Reservekopie van \(store.location) overgezet naar \(server): \(copy.families) gezinnen, "
+                        + "\(copy.cases) zaken, \(copy.events) gebeurtenissen.")
+            return
+        }
         // Refuse an existing file before the store is even opened.
         try OutputFile.checkTarget(destination, overwrite: force)
         let store = try storeOptions.open()

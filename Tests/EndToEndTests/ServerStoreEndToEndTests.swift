@@ -27,6 +27,28 @@ import Testing
         }
     }
 
+    @Test(.needsServer) func backupMovesAFileStoreToAnEmptyServerDatabaseOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bb-naar-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("demo.sqlite").path
+        #expect(try Binary.run(["demo", "--store", path, "--families", "8"]).status == 0)
+        let uri = try TestCluster.shared.makeDatabase(name: "verhuis")
+
+        let forced = try Binary.run(["backup", uri, "--force", "--store", path])
+        #expect(forced.status == 1)
+        #expect(forced.output.contains("--force geldt niet voor een server"))
+
+        let moved = try Binary.run(["backup", uri, "--store", path])
+        #expect(moved.status == 0, "\(moved.output)")
+        #expect(moved.output.contains("overgezet naar PostgreSQL-database verhuis_"))
+        #expect(moved.output.contains("8 gezinnen"))
+
+        let again = try Binary.run(["backup", uri, "--store", path])
+        #expect(again.status == 1)
+        #expect(again.output.contains("is niet leeg"))
+    }
+
     @Test func aServerThatIsNotThereIsSaidInDutchWithoutThePassword() throws {
         let result = try Binary.run(["board", "--store", "postgresql://anna:geheim@/bord?host=/nonexistent-\(UUID().uuidString)"])
         #expect(result.status == 1)

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import PostgresClient
+
+/// `backup` from a file store into a server database: how a team moves its store to the server.
+/// Every row of every table, ids and the log's hashes included, from one read snapshot of the
+/// file (colleagues keep working) and in one transaction on the server, so that the server holds
+/// the whole copy or nothing. It fills an empty database or an empty store only: it never
+/// replaces or adds to a store that holds anything.
+extension SQLiteCaseStore {
+    /// The tables in an order that satisfies their references. `family_children` is not copied:
+    /// the server's triggers build it from the children, as the file's do.
+    static let serverCopyOrder = [
+        "family", "child", "case", "caregiver", "network_member", "medewerkers", "setting",
+        "assessment", "risk_instrument", "note", "table_record", "rvk_record",
+        "joint_plan", "plan_intensity", "plan_goal", "plan_agreement", "plan_hours", "plan_evaluation",
+        "event",
+    ]
+
+    public struct ServerCopy: Equatable, Sendable {
+        /// Rows copied per table, in copy order.
+        public let rows: [String: Int]
+        public let families: Int
+        public let cases: Int
+        public let events: Int
+    }
+
+    /// Copies this store into the server store at `address`, making it first when the database is
+    /// empty (as `init` does).
+    @discardableResult
+    public func backup(toServer address: ServerAddress) throws -> ServerCopy {
+        _ = try ServerStoreSetup.initialize(address)
+        let connection = try ServerConnection.open(address)
+        return try read { db in
+            do {
+                return try connection.transaction {
+                    // Nobody else fills the store meanwhile: the empty check holds until commit.
+                    try connection.execute("LOCK TABLE family, event, medewerkers, setting IN EXCLUSIVE MODE")
+                    let filled = try connection.execute("""
+                        SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM event)
+                            OR EXISTS (SELECT 1 FROM medewerkers) OR EXISTS (SELECT 1 FROM setting) AS filled
+                        """)
+                    if filled.bool(row: 0, column: "filled") == true {
+                        throw StoreError.serverStoreNotEmpty(server: address.description)
+                    }
+                    var copied: [String: Int] = [:]
+                    for table in Self.serverCopyOrder {
+                        copied[table] = try Self.copy(table, from: db, to: connection, server: address)
+                    }
+                    try Self.continueIdentities(connection)
+                    return ServerCopy(rows: copied, families: copied["family"] ?? 0, cases: copied["case"] ?? 0,
+                                      events: copied["event"] ?? 0)
+                }
+            } catch let error as PostgresError {
+                throw ServerConnection.storeError(error, at: address)
+            }
+        }
+    }
+
+    /// One table's rows in COPY's text format, streamed from a cursor so that a large log is never
+    /// all in memory. Blobs go as bytea's hex form; everything else as the file holds its text.
+    static func copy(_ table: String, from db: Database, to connection: PostgresConnection, server: ServerAddress) throws -> Int {
+        let columns = try db.columns(in: table).map(\.name)
+        let list = columns.map(ServerRoles.quoted).joined(separator: ", ")
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
+        var readError: Error?
+        let lines = AnySequence {
+            AnyIterator { () -> String? in
+                do {
+                    guard let row = try cursor.next() else { return nil }
+                    return PostgresCopyText.line(row.databaseValues.map(copyText))
+                } catch {
+                    readError = error
+                    return nil
+                }
+            }
+        }
+        let count: Int
+        do {
+            count = try connection.copyIn("COPY \(ServerRoles.quoted(table)) (\(list)) FROM STDIN", rows: lines)
+        } catch {
+            guard case .query(let sqlState, _, _) = error else { throw error }
+            throw StoreError.serverCopyRefused(server: server.description, table: table, sqlState: sqlState)
+        }
+        if let readError { throw readError }
+        return count
+    }
+
+    static func copyText(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let number): return String(number)
+        case .double(let number): return String(number)
+        case .string(let text): return text
+        case .blob(let bytes): return "\\x" + bytes.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    /// The copied ids were given, not drawn: each identity continues after the highest.
+    static func continueIdentities(_ connection: PostgresConnection) throws {
+        try connection.executeScript("""
+            DO $$
+            DECLARE
+                identity record;
+            BEGIN
+                FOR identity IN
+                    SELECT c.relname AS table_name, a.attname AS column_name FROM pg_attribute a
+                    JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = '\(ServerSchema.namespace)' AND a.attidentity <> ''
+                LOOP
+                    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), m) FROM (SELECT max(%I) AS m FROM %I.%I) x WHERE m IS NOT NULL',
+                                   '\(ServerSchema.namespace).' || quote_ident(identity.table_name), identity.column_name,
+                                   identity.column_name, '\(ServerSchema.namespace)', identity.table_name);
+                END LOOP;
+            END $$;
+            """)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import PostgresClient
+import PostgresTestSupport
+import Testing
+@testable import BoardStore
+
+/// `backup` from a file store into a server database: every row, the log's hashes and times
+/// unchanged, all or nothing, and never over a store that holds anything.
+@Suite struct ServerBackupTests {
+    @Test(.needsServer) func everyRowOfADemoStoreArrivesWithItsIdsHashesDaysAndTimes() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 40, seed: 11, today: day(2026, 12, 4), user: "demo")
+        let address = try Self.emptyDatabase()
+        let copy = try store.backup(toServer: address)
+        let server = try ServerConnection.open(address)
+
+        for table in SQLiteCaseStore.serverCopyOrder {
+            let onFile = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0 }
+            let onServer = try server.execute("SELECT count(*) AS n FROM \(ServerRoles.quoted(table))").int(row: 0, column: "n")
+            #expect(onServer == onFile, "\(table)")
+            #expect(copy.rows[table] == onFile, "\(table)")
+        }
+        #expect(copy.events > 500)
+
+        // The log as the chain reads it: text of times exactly as stored, hashes byte for byte.
+        let fileLog = try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT id || '|' || user || '|' || kind || '|' || recorded_at || '|' || day || '|' || hex(hash) || '|' || IFNULL(hex(records), '')
+                FROM event ORDER BY id
+                """)
+        }
+        let serverLog = try server.execute("""
+            SELECT id || '|' || "user" || '|' || kind || '|' || to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                   || '|' || day || '|' || upper(encode(hash, 'hex')) || '|' || COALESCE(upper(encode(records, 'hex')), '') AS line
+            FROM event ORDER BY id
+            """)
+        #expect((0..<serverLog.rowCount).map { serverLog.string(row: $0, column: "line")! } == fileLog)
+
+        // Derived on the server by its triggers, the same as the file's.
+        let fileSummary = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id || ' ' || child_count || ' ' || IFNULL(youngest_birth_date, '') FROM family_children ORDER BY id")
+        }
+        let serverSummary = try server.execute("SELECT id || ' ' || child_count || ' ' || COALESCE(youngest_birth_date::text, '') AS line FROM family_children ORDER BY id")
+        #expect((0..<serverSummary.rowCount).map { serverSummary.string(row: $0, column: "line")! } == fileSummary)
+
+        // New rows on the server continue after the copied ids.
+        let next = try server.execute("INSERT INTO family (name) VALUES ('Nieuw') RETURNING id").int64(row: 0, column: "id")
+        let highest = try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM family") }
+        #expect(next == highest.map { $0 + 1 })
+    }
+
+    @Test(.needsServer) func aStoreThatHoldsAnythingIsNeverAddedTo() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 5, seed: 2, today: day(2026, 12, 4), user: "demo")
+        let address = try Self.emptyDatabase()
+        let first = try store.backup(toServer: address)
+        #expect(throws: StoreError.serverStoreNotEmpty(server: address.description)) { try store.backup(toServer: address) }
+        let server = try ServerConnection.open(address)
+        #expect(try server.execute("SELECT count(*) AS n FROM event").int(row: 0, column: "n") == first.events)
+    }
+
+    @Test(.needsServer) func aValueTheServerRefusesLeavesNothingOnTheServer() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 5, seed: 2, today: day(2026, 12, 4), user: "demo")
+        // A day the file took as text but that is no date.
+        try store.pool.write { db in try db.execute(sql: "UPDATE child SET birth_date = 'onbekend' WHERE id = (SELECT max(id) FROM child)") }
+        let address = try Self.emptyDatabase()
+        #expect(throws: StoreError.serverCopyRefused(server: address.description, table: "child", sqlState: "22007")) {
+            try store.backup(toServer: address)
+        }
+        let server = try ServerConnection.open(address)
+        #expect(try server.execute("SELECT count(*) AS n FROM family").int(row: 0, column: "n") == 0)
+    }
+
+    @Test(.needsServer) func aDatabaseOfAnotherProgramIsLeftAlone() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 3, seed: 2, today: day(2026, 12, 4), user: "demo")
+        let address = try Self.emptyDatabase()
+        let admin = try PostgresConnection(uri: address.uri)
+        try admin.execute("CREATE TABLE public.klanten (id integer)")
+        #expect(throws: StoreError.foreignServerDatabase(server: address.description)) { try store.backup(toServer: address) }
+        #expect(try admin.execute("SELECT count(*) AS n FROM pg_namespace WHERE nspname = 'beschermbord'").int(row: 0, column: "n") == 0)
+    }
+
+    static func emptyDatabase() throws -> ServerAddress {
+        try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "kopie")))
+    }
+}
