@@ -87,3 +87,56 @@ import Testing
         try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "kopie")))
     }
 }
+
+/// A file store through the server and back: the same store, which `check` passes.
+@Suite struct ServerRoundTripTests {
+    @Test(.needsServer) func aFileStoreThroughTheServerAndBackIsTheSameStoreAndPassesCheck() throws {
+        let scratch = try ScratchDirectory()
+        let today = day(2026, 12, 4)
+        let original = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 30, seed: 5, today: today, user: "demo")
+        let address = try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "heen_en_terug")))
+        try original.backup(toServer: address)
+        let copyPath = scratch.file("terug.sqlite")
+        let size = try ServerToFileBackup.backup(address, to: copyPath, overwrite: false)
+        #expect(size > 0)
+        #expect(permissions(copyPath) == 0o600)
+
+        let report = try IntegrityCheck.run(path: copyPath)
+        #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")
+        for table in SQLiteCaseStore.serverCopyOrder + ["family_children"] {
+            #expect(try Self.rows(of: table, in: original.location) == Self.rows(of: table, in: copyPath), "\(table)")
+        }
+        let copy = try SQLiteCaseStore(path: copyPath, user: "demo")
+        #expect(try copy.boardCases(today: today, closedWindowDays: nil) == original.boardCases(today: today, closedWindowDays: nil))
+        #expect(try copy.chainHead() == original.chainHead())
+    }
+
+    @Test(.needsServer) func anExistingFileIsReplacedOnlyWhenAskedAndAFailureLeavesItAlone() throws {
+        let scratch = try ScratchDirectory()
+        let original = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 3, seed: 5, today: day(2026, 12, 4), user: "demo")
+        let address = try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "terug")))
+        try original.backup(toServer: address)
+        let target = scratch.file("bestaat.sqlite")
+        try Data("van iemand anders".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(throws: (any Error).self) { try ServerToFileBackup.backup(address, to: target, overwrite: false) }
+        #expect(bytes(target) == Data("van iemand anders".utf8))
+
+        let empty = try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "leeg")))
+        #expect(throws: StoreError.serverWithoutSchema(server: empty.description)) {
+            try ServerToFileBackup.backup(empty, to: target, overwrite: true)
+        }
+        #expect(bytes(target) == Data("van iemand anders".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+
+        try ServerToFileBackup.backup(address, to: target, overwrite: true)
+        #expect(try IntegrityCheck.run(path: target).isHealthy)
+    }
+
+    /// Every row of a table with its rowid, as text: what a copy must keep.
+    static func rows(of table: String, in path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid").map { "\($0)" }
+        }
+    }
+}

@@ -47,6 +47,17 @@ import Testing
         let again = try Binary.run(["backup", uri, "--store", path])
         #expect(again.status == 1)
         #expect(again.output.contains("is niet leeg"))
+
+        let back = directory.appendingPathComponent("terug.sqlite").path
+        let fromServer = try Binary.run(["backup", back, "--store", uri])
+        #expect(fromServer.status == 0, "\(fromServer.output)")
+        #expect(fromServer.output.contains("geschreven naar \(back)"))
+        let check = try Binary.run(["check", "--store", back])
+        #expect(check.status == 0, "\(check.output)")
+        // The same board, below the title line that names the store.
+        func board(_ store: String) throws -> [Substring] { try Binary.run(["board", "--all", "--store", store]).output.split(separator: "\n").dropFirst().map { $0 } }
+        #expect(try board(back) == board(path))
+        #expect(try board(back).count > 8)
     }
 
     @Test func aServerThatIsNotThereIsSaidInDutchWithoutThePassword() throws {

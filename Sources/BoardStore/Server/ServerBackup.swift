@@ -60,7 +60,7 @@ extension SQLiteCaseStore {
     /// One table's rows in COPY's text format, streamed from a cursor so that a large log is never
     /// all in memory. Blobs go as bytea's hex form; everything else as the file holds its text.
     static func copy(_ table: String, from db: Database, to connection: PostgresConnection, server: ServerAddress) throws -> Int {
-        let columns = try db.columns(in: table).map(\.name)
+        let columns = try ServerSchema.copiedColumns(of: table, in: db)
         let list = columns.map(ServerRoles.quoted).joined(separator: ", ")
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
         var readError: Error?
