@@ -92,8 +92,22 @@ extension SQLiteCaseStore {
         case .int64(let number): return String(number)
         case .double(let number): return String(number)
         case .string(let text): return text
-        case .blob(let bytes): return "\\x" + bytes.map { String(format: "%02x", $0) }.joined()
+        case .blob(let bytes): return byteaHex(bytes)
         }
+    }
+
+    /// bytea's hex input form, `\x0a1b…`: a blob per event (hash, salt, digests, records), so it
+    /// is built directly rather than through a formatter per byte.
+    static func byteaHex(_ bytes: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 2 + bytes.count * 2)
+        text[0] = UInt8(ascii: "\\")
+        text[1] = UInt8(ascii: "x")
+        for (index, byte) in bytes.enumerated() {
+            text[2 + index * 2] = digits[Int(byte >> 4)]
+            text[3 + index * 2] = digits[Int(byte & 0x0f)]
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The copied ids were given, not drawn: each identity continues after the highest.
