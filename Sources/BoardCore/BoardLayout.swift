@@ -27,7 +27,7 @@ public struct BoardColumns: Equatable, Sendable {
 
     /// Text as it is searched: lowercased and without accents, so that a name typed on a keyboard
     /// without them is found (Şahin by `sahin`; the Turkish dotless ı as i).
-    static func searchForm(_ text: String) -> String {
+    public static func searchForm(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "ı", with: "i")
     }
 }

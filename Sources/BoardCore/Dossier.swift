@@ -277,6 +277,8 @@ public enum DossierChange: Equatable, Sendable {
     case recordTableDecision(CaseID, expectedVersion: Int, TableDecision)
     case recordRvkOutcome(CaseID, expectedVersion: Int, RvkOutcome, Day)
     case recordMeetingDecision(CaseID, MeetingDecision)
+    /// Overdracht: the case goes to another medewerker (a login or display name on the staff list), for a reason.
+    case handOver(CaseID, expectedVersion: Int, to: String, reason: String)
 
     /// The change closes its case: the table finds voluntary help enough, or the Raad's outcome.
     public var closesCase: Bool {
@@ -284,7 +286,8 @@ public enum DossierChange: Equatable, Sendable {
         // Vrijwillig moves the case to Veiligheid gewaarborgd.
         case .recordTableDecision(_, _, let decision): return decision.outcome == .vrijwillig
         case .recordRvkOutcome: return true
-        case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .addAssessment, .addRiskInstrument, .addNote, .recordMeetingDecision:
+        case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .addAssessment, .addRiskInstrument, .addNote, .recordMeetingDecision,
+             .handOver:
             return false
         }
     }
@@ -293,7 +296,8 @@ public enum DossierChange: Equatable, Sendable {
     public var caseID: CaseID? {
         switch self {
         case .addAssessment(let id, _), .addRiskInstrument(let id, _), .addNote(let id, _),
-             .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _), .recordMeetingDecision(let id, _): return id
+             .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _), .recordMeetingDecision(let id, _),
+             .handOver(let id, _, _, _): return id
         case .editFamily, .addChild, .addCaregiver, .addNetworkMember: return nil
         }
     }

@@ -150,6 +150,8 @@ public enum EventKind: String, Codable, Sendable {
     case planBeeindigd = "plan_beeindigd"
     /// The weekly meeting's decision on a case (MeetingAgenda.swift); its text is a journal note.
     case vergaderbesluit
+    /// The case was handed over to another medewerker (overdracht), with the reason.
+    case overgedragen
     /// Records that no one's change wrote (a store from before the log covered records, the demo's
     /// backfill), logged so that `check` covers them from then on (RecordSeal.swift).
     case vastgelegd
@@ -181,6 +183,7 @@ public enum EventKind: String, Codable, Sendable {
         case .planEvaluatie: return "Evaluatie plan"
         case .planBeeindigd: return "Plan JB in de wijk beëindigd"
         case .vergaderbesluit: return "Besluit teamoverleg"
+        case .overgedragen: return "Overgedragen"
         case .vastgelegd: return "Gegevens vastgelegd"
         }
     }

@@ -89,7 +89,10 @@ public final class SessionCore {
                 let today = state.today
                 let cases = try store.boardCases(today: today, closedWindowDays: state.showAllClosed ? nil : norms.closedWindowDays)
                 let kenmerk = try store.suggestKenmerk(year: today.year)
+                // The staff list changes the board too (a name on a card, who may be a medewerker).
+                let staff = try store.staff()
                 lastChangeToken = token
+                dispatch(.staffLoaded(staff))
                 dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
                 updateIdleLimit()
             } catch {

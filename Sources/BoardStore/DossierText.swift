@@ -27,6 +27,8 @@ extension StoreText {
             return [(decision.attendees, "Aanwezigen"), (decision.advice, "Het advies"), (decision.goals, "Doelen en afspraken")]
         case .recordMeetingDecision(_, let decision):
             return [(decision.decision, "Het besluit"), (decision.actor, "Wie het uitvoert")]
+        case .handOver(_, _, let medewerker, let reason):
+            return [(medewerker, "De medewerker"), (reason, "De reden")]
         case .recordRvkOutcome:
             return []
         }

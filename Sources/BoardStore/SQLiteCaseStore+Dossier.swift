@@ -173,6 +173,8 @@ extension SQLiteCaseStore {
                 return note.refersTo == nil ? "Notitie opgeslagen." : "Correctie opgeslagen."
             case .recordMeetingDecision(let caseID, let decision):
                 return try self.recordMeetingDecision(db, caseID: caseID, decision: decision, today: today)
+            case .handOver(let caseID, let version, let medewerker, let reason):
+                return try self.handOver(db, caseID: caseID, expectedVersion: version, to: medewerker, reason: reason, today: today)
             case .recordTableDecision(let caseID, let version, let decision):
                 return try self.recordTableDecision(db, caseID: caseID, expectedVersion: version, decision: decision, today: today)
             case .recordRvkOutcome(let caseID, let version, let outcome, let day):

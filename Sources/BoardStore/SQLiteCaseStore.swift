@@ -83,9 +83,12 @@ public final class SQLiteCaseStore: CaseStore {
     /// 25,000 cards at once: the children's figures come from `family_children` (kept by triggers),
     /// the active plan by one join, and the subqueries run only where they can find something
     /// (a report-back date only counts at the Beschermtafel, see `Norms.isOverdue`).
+    /// The medewerker is shown by the staff list's display name: a case stores the login (or,
+    /// from before the list decided, a display name), which one primary-key lookup turns into the
+    /// name people know, so that a colleague is one person on every card and in the werkvoorraad.
     static let summarySelect = """
         SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
-               c.stage_since, c.medewerker, c.version,
+               c.stage_since, COALESCE(m.display_name, c.medewerker), c.version,
                IFNULL(fc.child_count, 0),
                fc.youngest_birth_date,
                c.closed_on,
@@ -97,6 +100,7 @@ public final class SQLiteCaseStore: CaseStore {
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
              LEFT JOIN joint_plan p ON p.case_id = c.id AND p.ended_on IS NULL
+             LEFT JOIN medewerkers m ON m.name = c.medewerker
         """
 
     /// Open cases, plus those closed since the window began (all closed ones when nil), read in

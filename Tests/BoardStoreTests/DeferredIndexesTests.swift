@@ -33,7 +33,7 @@ struct DeferredIndexesTests {
         let scratch = try ScratchDirectory()
         var stores: [SQLiteCaseStore] = []
         for (name, deferIndexes) in [("kept.sqlite", false), ("aside.sqlite", true)] {
-            let store = try SQLiteCaseStore(path: scratch.file(name), user: "anouk")
+            let store = try storeWithSanne(path: scratch.file(name))
             _ = try store.importRows(Self.rows(1...60), origin: "eerst.csv")
             var handedOut = false
             let result = try store.importRows(origin: "zaken.csv", expectedRows: 150, deferIndexes: deferIndexes) {
@@ -57,7 +57,7 @@ struct DeferredIndexesTests {
     /// After the import, the rebuilt trigger keeps the summary again, and the rebuilt indexes serve.
     @Test func whatWasSetAsideWorksAfterwards() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         var handedOut = false
         _ = try store.importRows(origin: "zaken.csv", expectedRows: 30, deferIndexes: true) {
             defer { handedOut = true }
@@ -79,7 +79,7 @@ struct DeferredIndexesTests {
     @Test func aRollbackKeepsTheIndexes() throws {
         struct Broken: Error {}
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         _ = try store.importRows(Self.rows(1...10), origin: "eerst.csv")
         let (schema, content) = (try Self.schema(store), try ImportBatchTests.content(store))
         var batches = 0
@@ -102,7 +102,7 @@ struct DeferredIndexesTests {
     /// the schema version); the same file with a few new rows at the end adds those, indexes kept.
     @Test func importingAFileAgainLeavesTheIndexesAlone() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         _ = try store.importRows(Self.rows(1...50), origin: "zaken.csv")
         let version = try Self.schemaVersion(store)
 

@@ -44,6 +44,9 @@ struct ExportTests {
         #expect(parsed.errors.isEmpty, "\(parsed.errors.prefix(5))")
         #expect(parsed.encoding == .utf8WithBOM && parsed.delimiter == ";" && parsed.unknownColumns.isEmpty)
         let copy = try SQLiteCaseStore(path: scratch.file("kopie.sqlite"), user: "import")
+        // The import takes only medewerkers on the staff list: the copy gets the demo's, and d’Hondt.
+        for member in try demo.staff() where member.name != "import" { try copy.addStaff(member) }
+        try copy.addStaff(StaffMember(name: "dhondt", displayName: "d’Hondt", role: .medewerker))
         let result = try copy.importRows(parsed.rows, origin: "export.csv")
         #expect(result.cases == 151 && result.skipped.isEmpty)
 

@@ -270,7 +270,7 @@ struct ImportStoreTests {
 
     @Test func casesLandInTheFurthestColumnWithADatedHistory() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let result = try store.importRows(try rows(
             "A-1;03-03-2025;Veilig Thuis;Özdemir;Poelenburg;Sanne;Zoë (12-04-2016) | Daan (02-11-2019);05-03-2025;20-04-2025;rvk-onderzoek;01-06-2025",
             "A-2;10-03-2025;Jeugdteam;de Vries;Kogerveld;;;12-03-2025;;veiligheid gewaarborgd;01-05-2025",
@@ -302,7 +302,7 @@ struct ImportStoreTests {
 
     @Test func textIsStoredAsGivenAfterTrimming() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         _ = try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de  Vries-Özdemir \";  Poelenburg ;;;;;;"), origin: "x.csv")
         let card = try #require(try store.boardCases(today: today, closedWindowDays: nil).first)
         #expect(card.kenmerk == "A-1")
@@ -312,7 +312,7 @@ struct ImportStoreTests {
 
     @Test func importingTwiceAddsNothing() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
                             "A-2;03-03-2025;Jeugdteam;Bakker;;;;;;;")
         let first = try store.importRows(file, origin: "zaken.csv")
@@ -344,7 +344,7 @@ struct ImportStoreTests {
     @Test func dryRunWritesNothing() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try storeWithSanne(path: path)
         try store.addReport(report("A-1"))
         try checkpoint(store)
         let before = try #require(bytes(path))
@@ -369,7 +369,7 @@ struct ImportStoreTests {
     @Test func aFailureHalfwayLeavesTheStoreByteForByteUnchanged() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try storeWithSanne(path: path)
         try store.addReport(report("BESTAAND-1"))
         try checkpoint(store)
         let before = try #require(bytes(path))
@@ -393,7 +393,7 @@ struct ImportStoreTests {
 
     @Test func exactlyOneTransaction() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let counter = CommitCounter()
         store.pool.add(transactionObserver: counter, extent: .observerLifetime)
         let lines = (1...300).map { "T-\($0);03-03-2025;Veilig Thuis;Gezin \($0);;;Kind (01-01-2020);05-03-2025;;;" }
@@ -459,10 +459,10 @@ struct ImportBatchTests {
         let parsed = parse(([header] + lines).joined(separator: "\r\n"))
         #expect(parsed.errors.isEmpty, "\(parsed.errors)")
 
-        let imported = try SQLiteCaseStore(path: scratch.file("import.sqlite"), user: "anouk")
+        let imported = try storeWithSanne(path: scratch.file("import.sqlite"))
         #expect(try imported.importRows(parsed.rows, origin: "zaken.csv").cases == 400)
 
-        let typed = try SQLiteCaseStore(path: scratch.file("hand.sqlite"), user: "anouk")
+        let typed = try storeWithSanne(path: scratch.file("hand.sqlite"))
         for row in parsed.rows {
             let caseID = try typed.addReport(row.report)
             var from = Stage.aangemeld
@@ -477,8 +477,8 @@ struct ImportBatchTests {
 
         let importedContent = try Self.content(imported)
         #expect(importedContent == (try Self.content(typed)))
-        #expect(importedContent.filter { $0.hasPrefix("gebeurtenis ") }.count == 1 + 400 + 80 * (0 + 1 + 2 + 2 + 3),
-                "the staff event, a report per row and a move per stage reached")
+        #expect(importedContent.filter { $0.hasPrefix("gebeurtenis ") }.count == 2 + 400 + 80 * (0 + 1 + 2 + 2 + 3),
+                "the staff events (a first teamleider, Sanne added), a report per row and a move per stage reached")
 
         let chain = try imported.pool.read { db in try EventLog.verify(db) }
         #expect(chain.breaks == 0 && chain.firstBreak == nil)
@@ -513,14 +513,14 @@ struct ImportPipelineTests {
     @Test func theRowsOfAValidFileAreStoredInOrder() throws {
         let scratch = try ScratchDirectory()
         let data = Self.file(200)
-        let piped = try SQLiteCaseStore(path: scratch.file("piped.sqlite"), user: "anouk")
+        let piped = try storeWithSanne(path: scratch.file("piped.sqlite"))
         let outcome = ImportPipeline.run(data: data, today: importToday, batchSize: 3) { nextRows in
             try piped.importRows(origin: "zaken.csv", expectedRows: 200, nextRows: nextRows)
         }
         #expect(outcome.parse.isValid)
         #expect(try outcome.written?.get().cases == 200)
 
-        let whole = try SQLiteCaseStore(path: scratch.file("whole.sqlite"), user: "anouk")
+        let whole = try storeWithSanne(path: scratch.file("whole.sqlite"))
         _ = try whole.importRows(CaseImporter.parse(data: data, today: importToday).rows, origin: "zaken.csv")
         #expect(try ImportBatchTests.content(piped) == (try ImportBatchTests.content(whole)))
     }
@@ -528,7 +528,7 @@ struct ImportPipelineTests {
     /// The error is in the last row, long after the first batches were written: all rolls back.
     @Test func anErrorAnywhereStoresNothing() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let before = try ImportBatchTests.content(store)
         var batchesWritten = 0
         let outcome = ImportPipeline.run(data: Self.file(120, brokenAt: 120), today: importToday, batchSize: 4) { nextRows in
@@ -548,7 +548,7 @@ struct ImportPipelineTests {
     /// is told once, after the last row.
     @Test func finishingIsToldOnceAfterTheLastRow() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let batches = (0..<3).map { batch in parse(([header] + ((batch * 10 + 1)...(batch * 10 + 10)).map(ImportBatchTests.line))
             .joined(separator: "\n")).rows }
         var asked = 0

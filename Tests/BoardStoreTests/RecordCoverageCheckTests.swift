@@ -165,7 +165,7 @@ struct RecordCoverageCheckTests {
     @Test func importedRowsAreCovered() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try storeWithSanne(path: path)
         _ = try store.importRows(DeferredIndexesTests.rows(1...30), origin: "zaken.csv")
         #expect(try IntegrityCheck.run(path: path).isHealthy)
         try tamper(path, "DELETE FROM table_record WHERE id = (SELECT MIN(id) FROM table_record)")

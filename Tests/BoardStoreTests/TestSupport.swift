@@ -58,3 +58,11 @@ func tamper(_ path: String, _ sql: String) throws {
     }
     try queue.close()
 }
+
+/// A store of `anouk` (its teamleider) with Sanne on the staff list: the import takes only
+/// medewerkers who are on it, and the import fixtures name Sanne.
+func storeWithSanne(path: String) throws -> SQLiteCaseStore {
+    let store = try SQLiteCaseStore(path: path, user: "anouk")
+    try store.addStaff(StaffMember(name: "sanne", displayName: "Sanne", role: .medewerker))
+    return store
+}

@@ -80,6 +80,9 @@ struct ImportCommandTests {
         #expect(dry.status == 0, "\(dry.output)")
         #expect(dry.output.contains("er is niets opgeslagen. Er zouden 2 zaken, 2 gezinnen en 2 kinderen worden toegevoegd"), "\(dry.output)")
         #expect(!FileManager.default.fileExists(atPath: store), "a dry run does not even create the store")
+        // The import takes only medewerkers on the staff list: Sanne is put on it first.
+        let staff = try Binary.run(["medewerkers", "toevoegen", "sanne", "--naam", "Sanne", "--store", store])
+        #expect(staff.status == 0, "\(staff.output)")
 
         let first = try Binary.run(["import", "--store", store, file.path])
         #expect(first.status == 0, "\(first.output)")

@@ -21,7 +21,7 @@ import Testing
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("bord.sqlite").path
-        try importCases("2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Poelenburg;Anouk de Wit;Quirijn (05-05-2015)\n",
+        try importCases("2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Poelenburg;;Quirijn (05-05-2015)\n",
                         into: store, directory: directory, name: "eerste.csv")
         let secrets = ["Zwanenburg", "Quirijn", "2025-0001", "Poelenburg", "Nieuwenhuis", "2025-0002"]
 
@@ -36,7 +36,7 @@ import Testing
         let wideMargin = Self.leftMargin(of: "Vergrendeld", in: screen)
 
         // A colleague's change arrives, the window shrinks: still locked, still nothing to read.
-        try importCases("2025-0002;04-03-2025;Jeugdteam;Nieuwenhuis;Kogerveld;Sanne Kuipers;Noor (01-01-2018)\n",
+        try importCases("2025-0002;04-03-2025;Jeugdteam;Nieuwenhuis;Kogerveld;;Noor (01-01-2018)\n",
                         into: store, directory: directory, name: "tweede.csv")
         try session.tmux(["resize-window", "-x", "70", "-y", "20"])
         screen = try session.waitFor("het slot in een kleiner venster") { screen in

@@ -9,6 +9,7 @@ public struct CaseRecord: Equatable, Sendable {
     public var familyName: String
     public var wijk: String
     public var source: Source
+    /// The staff list's display name (the login the case stores, when it is not on the list).
     public var medewerker: String
     public var reportedOn: Day
     public var stage: Stage
@@ -64,8 +65,9 @@ extension SQLiteCaseStore {
     static func caseRecords(_ db: Database, whereClause: String?, arguments: StatementArguments) throws -> [CaseRecord] {
         let filter = whereClause.map { " WHERE \($0)" } ?? ""
         let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.family_id, c.kenmerk, f.name AS family_name, f.wijk, c.source, c.medewerker, c.reported_on, c.stage, c.stage_since
-            FROM "case" c JOIN family f ON f.id = c.family_id\(filter) ORDER BY c.id
+            SELECT c.id, c.family_id, c.kenmerk, f.name AS family_name, f.wijk, c.source,
+                   COALESCE(m.display_name, c.medewerker) AS medewerker, c.reported_on, c.stage, c.stage_since
+            FROM "case" c JOIN family f ON f.id = c.family_id LEFT JOIN medewerkers m ON m.name = c.medewerker\(filter) ORDER BY c.id
             """, arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let onlyFamilies = whereClause == nil ? "" : " WHERE family_id IN (SELECT c.family_id FROM \"case\" c\(filter))"

@@ -8,6 +8,8 @@ extension SQLiteCaseStore {
     /// reached as forward moves through `recordTransitions` (per stage its records and a 'verplaatst'
     /// event with the stage's day; the case row written once, in the column the last stage left it in). A row whose kenmerk is
     /// already in the store is skipped (and listed), so importing a file twice adds nothing.
+    /// A row's medewerker must be on the staff list, by login or display name (the case stores the
+    /// login); rows naming anyone else are refused together, so an import makes no phantom colleague.
     /// With `dryRun` nothing is written: the result says what an import would add.
     /// Any error rolls the whole transaction back.
     public func importRows(_ rows: [ImportRow], origin: String, dryRun: Bool = false,
@@ -55,9 +57,10 @@ extension SQLiteCaseStore {
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         // One read of the kenmerken already there, instead of one query per row.
         let known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
-        let rows = ImportedRows(known: known, progress: progress)
+        let rows = ImportedRows(known: known, staff: try Self.staffDirectory(db), progress: progress)
         if dryRun {
             try rows.add(from: nextRows) { _ in }
+            try rows.refuseUnknownStaff()
             rows.finish()
             return rows.result
         }
@@ -78,6 +81,8 @@ extension SQLiteCaseStore {
                 try self.write(db, row, recordedAt: recordedAt, detail: detail)
             }
         }
+        // Before the slow part: the transaction rolls back, nothing is kept.
+        try rows.refuseUnknownStaff()
         finishing?()
         try deferred?.rebuild(db)
         rows.finish()
@@ -104,12 +109,21 @@ extension SQLiteCaseStore {
 private final class ImportedRows {
     private(set) var result = ImportResult()
     private var known: Set<String>
+    private let staff: StaffDirectory
+    /// Each medewerker text met so far, as the staff list takes it (a file names a few people many times).
+    private var medewerkers: [String: Result<StaffMember?, UnknownStaffName>] = [:]
+    /// New rows whose medewerker is not on the staff list.
+    private var unknownStaff: [ImportIssue] = []
     private let progress: ((_ done: Int) -> Void)?
     /// Rows read so far, new or not.
     private(set) var done = 0
 
-    init(known: Set<String>, progress: ((_ done: Int) -> Void)?) {
+    /// How many refused rows the refusal lists one by one.
+    static let unknownStaffShown = 20
+
+    init(known: Set<String>, staff: StaffDirectory, progress: ((_ done: Int) -> Void)?) {
         self.known = known
+        self.staff = staff
         self.progress = progress
     }
 
@@ -124,12 +138,37 @@ private final class ImportedRows {
                     result.skipped.append(ImportIssue(line: row.line, message: "kenmerk \(InputText.quoted(kenmerk)) staat al in de opslag; overgeslagen"))
                     continue
                 }
+                var row = row
+                switch medewerker(row.report.medewerker) {
+                case .success(let member): row.report.medewerker = member?.name ?? ""
+                case .failure(let unknown):
+                    unknownStaff.append(ImportIssue(line: row.line, message: "medewerker: \(unknown.message)"))
+                    continue
+                }
                 result.cases += 1
                 result.families += 1
                 result.children += row.report.children.count
-                try write(row)
+                if unknownStaff.isEmpty { try write(row) }
             }
         }
+    }
+
+    private func medewerker(_ typed: String) -> Result<StaffMember?, UnknownStaffName> {
+        if let known = medewerkers[typed] { return known }
+        let resolved = staff.resolve(typed)
+        medewerkers[typed] = resolved
+        return resolved
+    }
+
+    /// Refuses the whole import when a row names a medewerker who is not on the staff list.
+    func refuseUnknownStaff() throws {
+        guard !unknownStaff.isEmpty else { return }
+        let count = unknownStaff.count
+        var lines = unknownStaff.prefix(Self.unknownStaffShown).map(\.description)
+        if count > Self.unknownStaffShown { lines.append("… en nog \(count - Self.unknownStaffShown) regels met zo'n medewerker.") }
+        throw StoreError.refused("\(count == 1 ? "1 regel noemt een medewerker" : "\(count) regels noemen een medewerker") die niet in de lijst van medewerkers staat:\n"
+                                 + lines.joined(separator: "\n")
+                                 + "\nZet wie ontbreekt eerst in de lijst (beschermbord medewerkers toevoegen LOGIN --naam \"Voornaam Achternaam\") of verbeter het bestand; er is niets opgeslagen.")
     }
 
     func finish() { progress?(done) }

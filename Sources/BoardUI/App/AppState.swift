@@ -36,6 +36,8 @@ public enum AppEvent: Equatable, Sendable {
     /// A click, double click or wheel turn (MouseUpdate.swift).
     case mouse(Mouse)
     case resize(width: Int, height: Int)
+    /// The staff list, loaded with the board: who a login is, and who may be a case's medewerker.
+    case staffLoaded([StaffMember])
     /// The board's data, freshly loaded (after start, a change, or `r`).
     case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)
     /// The first frame's worth of the board, before the whole of it is `loaded` (see `BoardPreview`).
@@ -120,6 +122,15 @@ public struct AppState: Equatable, Sendable {
         didSet { if showsOnlyPlans != oldValue { arrange() } }
     }
 
+    /// Shows only the cases of the user at the keyboard (`m` on the board).
+    public var showsOnlyMine = false {
+        didSet { if showsOnlyMine != oldValue { arrange() } }
+    }
+    /// The staff list: screens show a login by its display name, forms choose a medewerker from it.
+    public var staff = StaffDirectory() {
+        didSet { if staff != oldValue && showsOnlyMine { arrange() } }
+    }
+
     /// Medewerker, wijk and source chosen with `f`.
     public var facets = BoardFacets() {
         didSet { if facets != oldValue { arrange() } }
@@ -188,6 +199,10 @@ public struct AppState: Equatable, Sendable {
         columnLoad = load
         var shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
         if showsOnlyPlans { shown = shown.filter(\.hasActivePlan) }
+        if showsOnlyMine {
+            let mine: Set<String> = [user, userName]
+            shown = shown.filter { mine.contains($0.medewerker) }
+        }
         if !facets.isEmpty { shown = shown.filter(facets.matches) }
         arranged = ArrangedColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays)
         columns = arranged.filtered(by: filter)
@@ -224,7 +239,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Whether any filter narrows the board (one Esc clears them all).
-    public var isFiltered: Bool { !filter.isEmpty || showsOnlyOverdue || showsOnlyPlans || !facets.isEmpty }
+    public var isFiltered: Bool { !filter.isEmpty || showsOnlyOverdue || showsOnlyPlans || showsOnlyMine || !facets.isEmpty }
+
+    /// The user at the keyboard as people know them: the display name on the staff list, or the
+    /// login. A card names its medewerker so (the store shows a stored login by its display name).
+    public var userName: String { staff.displayName(of: user) }
 
     /// Nothing above the board: no page, dialog or help.
     public var isOnBoard: Bool { pages.isEmpty && dialog == nil && help == nil }
@@ -234,7 +253,7 @@ public struct AppState: Equatable, Sendable {
 
     /// What a page's view may show besides the page itself.
     var pageContext: PageContext {
-        PageContext(today: today, norms: norms, message: message, isMeeting: isMeeting)
+        PageContext(today: today, norms: norms, message: message, isMeeting: isMeeting, staff: staff)
     }
 
     /// The keys of whatever is in front: for help and the key bar.
@@ -257,6 +276,8 @@ struct PageContext {
     var norms: Norms
     var message: StatusMessage?
     var isMeeting: Bool
+    /// To show a login (the log's user, a note's author) by its display name.
+    var staff = StaffDirectory()
 
     func isOverdue(_ summary: CaseSummary) -> Bool { norms.isOverdue(summary, today: today) }
 }

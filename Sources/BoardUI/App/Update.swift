@@ -20,6 +20,9 @@ extension AppState {
             columnLoad = preview.openCounts
             previewCounts = preview.columnCounts
             return []
+        case .staffLoaded(let members):
+            staff = StaffDirectory(members)
+            return []
         case .loaded(let newCases, let newNorms, let kenmerk):
             previewCounts = nil
             cases = newCases

@@ -86,12 +86,12 @@ public enum Dialog: Equatable, Sendable {
     func submit(in state: AppState) -> Result<Outcome, DialogRefusal> {
         switch self {
         case .newReport(let form):
-            return NewReportForm.validate(form, today: state.today, matches: state.familyMatches)
+            return NewReportForm.validate(form, today: state.today, matches: state.familyMatches, staff: state.staff)
                 .map { .store([.addReport($0)]) }.refused("Niet opgeslagen")
         case .move(let dialog):
             return MoveForm.request(from: dialog, today: state.today).map { .store([.move($0)]) }.refused("Niet verplaatst")
         case .dossier(let dossierForm):
-            return DossierForms.change(from: dossierForm, today: state.today, norms: state.norms)
+            return DossierForms.change(from: dossierForm, today: state.today, norms: state.norms, staff: state.staff)
                 .map { .store([.apply($0)]) }.refused("Niet opgeslagen")
         case .plan(let planForm):
             return PlanForms.change(from: planForm, today: state.today).map { .store([.applyPlan($0)]) }.refused("Niet opgeslagen")

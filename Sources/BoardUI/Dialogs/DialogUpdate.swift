@@ -13,7 +13,7 @@ public enum FormAction: KeyAction {
     }
 
     public static let bindings: [Binding<FormAction>] = [
-        Binding([.tab, .down], .nextField, "volgend veld", bar: "veld"),
+        Binding([.tab, .down], .nextField, "volgend veld; in een veld met namen vult Tab eerst de naam aan", bar: "veld"),
         Binding([.backTab, .up], .previousField, "vorig veld"),
         Binding([.left, .right, .home, .end], .edit, "cursor verplaatsen; bij een keuze: andere keuze"),
         Binding([.character(" ")], .edit, "bij een keuze: volgende keuze"),
@@ -68,6 +68,7 @@ extension AppState {
         case .help:
             help = HelpOverlay(title: form.title, keys: FormAction.bindings.help())
             return []
+        case .nextField where key == .tab && form.complete(): break
         case .nextField: form.focusNext()
         case .previousField: form.focusPrevious()
         case .save: return submit(dialog)

@@ -4,7 +4,8 @@ import BoardCore
 public enum DossierForms {
     static let relations = ["moeder", "vader", "stiefouder", "pleegouder", "grootouder", "voogd", "anders"]
 
-    public static func make(_ kind: DossierForm.Kind, screen: FamilyScreen, today: Day) -> DossierForm {
+    /// `staff`: whom a medewerker field completes to.
+    public static func make(_ kind: DossierForm.Kind, screen: FamilyScreen, today: Day, staff: StaffDirectory = StaffDirectory()) -> DossierForm {
         let dossier = screen.dossier
         let summary = dossier.viewed.summary
         var requestDate: Day?
@@ -70,6 +71,12 @@ public enum DossierForms {
             ])
         case .meetingDecision:
             return meetingDecision(for: summary, today: today)
+        case .handOver:
+            var to = FormField(id: "naar", label: "Nieuwe medewerker", text: .name)
+            to.completions = staff.members.map(\.displayName).filter { $0 != summary.medewerker }
+            form = Form(title: "Zaak overdragen (nu: \(summary.medewerker.isEmpty ? "geen medewerker" : summary.medewerker))", fields: [
+                to, FormField(id: "reden", label: "Reden van de overdracht", text: .line),
+            ])
         case .rvkOutcome:
             rvkStart = dossier.rvk?.startDate
             form = Form(title: "Uitkomst RvK-onderzoek", fields: [
@@ -92,7 +99,9 @@ public enum DossierForms {
     }
 
     /// Turns a filled-in form into a change, or says per field what is wrong.
-    public static func change(from dossierForm: DossierForm, today: Day, norms: Norms) -> Result<DossierChange, FormProblems> {
+    /// `staff`: the list a new medewerker is chosen from (empty only before it has loaded).
+    public static func change(from dossierForm: DossierForm, today: Day, norms: Norms,
+                              staff: StaffDirectory = StaffDirectory()) -> Result<DossierChange, FormProblems> {
         let form = dossierForm.form
         let caseID = dossierForm.caseSummary.id
         let seen = SeenCase(caseID: caseID, version: dossierForm.caseSummary.version)
@@ -177,6 +186,18 @@ public enum DossierForms {
             case .failure(let problem): problems.append(("uiterlijk", problem.message))
             }
             change = due.map { .recordMeetingDecision(caseID, MeetingDecision(decision: decision, actor: actor, due: $0)) }
+        case .handOver:
+            var medewerker = required("naar", "De nieuwe medewerker")
+            if !medewerker.isEmpty, !staff.isEmpty {
+                switch staff.resolve(medewerker) {
+                case .success(let member?) where member.displayName == dossierForm.caseSummary.medewerker:
+                    problems.append(("naar", "De zaak staat al op naam van \(member.displayName)"))
+                case .success(let member): medewerker = member?.name ?? medewerker
+                case .failure(let unknown): problems.append(("naar", unknown.message))
+                }
+            }
+            let reason = required("reden", "De reden")
+            change = .handOver(caseID, expectedVersion: dossierForm.caseSummary.version, to: medewerker, reason: reason)
         case .rvkOutcome:
             let day = date("datum", notBefore: dossierForm.rvkStart.map { ($0, "de start van het onderzoek") })
             let outcome = RvkOutcome(rawValue: form["uitkomst"]) ?? .geenMaatregel

@@ -21,6 +21,14 @@ public struct FormField: Equatable, Sendable {
     public var error: String?
     /// What the shared input rules (InputText) take a text field's value to be; nil for a date or a choice.
     public var textKind: InputText.Kind?
+    /// The values Tab completes a text field to (a medewerker from the staff list); empty for free text.
+    public var completions: [String] = []
+
+    /// The completions that start with what is typed, ignoring case and accents.
+    public var matchingCompletions: [String] {
+        let typed = BoardColumns.searchForm(value.trimmingWhitespace())
+        return completions.filter { BoardColumns.searchForm($0).hasPrefix(typed) }
+    }
 
     /// `text` names what a text field holds (a kenmerk, a name); by default a text field is one
     /// line of free text and a multi-line field free text.
@@ -93,6 +101,25 @@ public struct Form: Equatable, Sendable {
     }
 
     public var isOnLastField: Bool { focus == fields.count - 1 }
+
+    /// Tab in a completing field: the one name that starts with what is typed, or as much as the
+    /// names that do have in common. Returns false when there is nothing to add (Tab then moves on).
+    public mutating func complete() -> Bool {
+        guard fields.indices.contains(focus), !fields[focus].completions.isEmpty else { return false }
+        let field = fields[focus]
+        let matches = field.matchingCompletions
+        guard let first = matches.first, !matches.contains(field.value) else { return false }
+        var completed = first
+        for other in matches.dropFirst() {
+            completed = String(zip(completed, other).prefix { BoardColumns.searchForm(String($0)) == BoardColumns.searchForm(String($1)) }.map(\.0))
+        }
+        // Longer than what is typed, or the same letters as the names write them (`f` → `F`).
+        guard completed != field.value.trimmingWhitespace() else { return false }
+        self[field.id] = completed
+        fields[focus].error = nil
+        isDirty = true
+        return true
+    }
 
     /// In a multi-line field Enter is a line break, not "next field".
     public var focusedFieldTakesEnter: Bool { fields.indices.contains(focus) && fields[focus].kind == .multiline }

@@ -38,6 +38,8 @@ enum FormView {
                     for (line, text) in TextLayout.wrapped(error, width: max(1, width - 9)).enumerated() {
                         rows.append(.text((line == 0 ? "   ↳ " : "     ") + text, .error))
                     }
+                } else if index == form.focus, let hint = completionHint(field) {
+                    rows.append(.text("   ↳ " + hint, .dim))
                 }
             }
             if let error = form.error {
@@ -65,6 +67,15 @@ enum FormView {
             guard y > rect.y, y - rect.y - 1 < bodyHeight, rows.indices.contains(row), case .field(let index, _) = rows[row] else { return nil }
             return index
         }
+    }
+
+    /// Under a focused completing field: the names that fit what is typed, until one is chosen.
+    static func completionHint(_ field: FormField) -> String? {
+        let matches = field.matchingCompletions
+        guard !field.completions.isEmpty, !field.completions.contains(field.value) else { return nil }
+        if matches.isEmpty { return "geen medewerker begint zo; Ctrl-U wist, typ opnieuw" }
+        let shown = matches.prefix(4).joined(separator: " · ") + (matches.count > 4 ? " · …" : "")
+        return shown + " (Tab vult aan)"
     }
 
     /// Draws the form; returns where the text cursor goes (the focused text field).

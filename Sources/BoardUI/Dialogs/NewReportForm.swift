@@ -2,7 +2,8 @@ import BoardCore
 
 /// The form for a new aanmelding: its fields and how they turn into a `NewReport`.
 public enum NewReportForm {
-    public static func make(kenmerk: String, today: Day, medewerker: String) -> Form {
+    /// `medewerker`: the user as people know them; `staff`: whom Tab completes the medewerker to.
+    public static func make(kenmerk: String, today: Day, medewerker: String, staff: StaffDirectory = StaffDirectory()) -> Form {
         var form = Form(title: "Nieuwe aanmelding", fields: [
             FormField(id: "kenmerk", label: "Kenmerk", value: kenmerk, text: .kenmerk),
             FormField(id: "datum", label: "Datum aanmelding", kind: .date, value: today.dutch),
@@ -11,6 +12,7 @@ public enum NewReportForm {
             FormField(id: "wijk", label: "Wijk", text: .name),
             FormField(id: "medewerker", label: "Medewerker", value: medewerker, text: .name),
         ])
+        form.fields[form.index(of: "medewerker")!].completions = staff.members.map(\.displayName)
         ensureEmptyChildRow(&form)
         return form
     }
@@ -73,8 +75,18 @@ public enum NewReportForm {
         }
     }
 
-    public static func validate(_ form: Form, today: Day, matches: [FamilyMatch] = []) -> Result<NewReport, FormProblems> {
+    /// `staff`: the list a medewerker is chosen from; the report names them by login. (Empty only
+    /// before the list has loaded: then the name goes as typed.)
+    public static func validate(_ form: Form, today: Day, matches: [FamilyMatch] = [],
+                                staff: StaffDirectory = StaffDirectory()) -> Result<NewReport, FormProblems> {
         var problems = form.inputProblems()
+        var medewerker = form["medewerker"]
+        if !staff.isEmpty {
+            switch staff.resolve(medewerker) {
+            case .success(let member): medewerker = member?.name ?? ""
+            case .failure(let unknown): problems.append(("medewerker", unknown.message))
+            }
+        }
         let kenmerk = form["kenmerk"].trimmingWhitespace()
         if kenmerk.isEmpty { problems.append(("kenmerk", "Kenmerk is verplicht")) }
         var reportedOn = today
@@ -118,7 +130,7 @@ public enum NewReportForm {
         }
         guard problems.isEmpty, let source else { return .failure(FormProblems(problems)) }
         return .success(NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: source, familyName: existing?.name ?? family,
-                                  wijk: form["wijk"], medewerker: form["medewerker"], children: children,
+                                  wijk: form["wijk"], medewerker: medewerker, children: children,
                                   existingFamilyID: existing?.id))
     }
 }

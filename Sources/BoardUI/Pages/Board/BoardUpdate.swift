@@ -4,7 +4,7 @@ import BoardCore
 public enum BoardAction: KeyAction {
     case left, right, scroll(Scroll)
     case open, forward, back, newReport, filter, chooseFilters, clearFilter
-    case toggleClosed, toggleOverdue, toggleOnlyPlans, toggleMeeting, reload
+    case toggleClosed, toggleOverdue, toggleOnlyPlans, toggleOnlyMine, toggleMeeting, reload
     /// A page of its own (BoardPage.openers in Pages.swift).
     case openPage(BoardPage)
     case filterLine(FilterLineAction)
@@ -38,6 +38,7 @@ extension AppState {
             Binding([.character("c")], .toggleClosed, "afgesloten: laatste \(norms.closedWindowDays) dagen / alles"),
             Binding([.character("o")], .toggleOverdue, "alleen zaken over de norm / alle zaken", bar: "over norm"),
             Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
+            Binding([.character("m")], .toggleOnlyMine, "mijn zaken: alleen zaken waarvan ik de medewerker ben / alle zaken"),
         ] + BoardPage.openers.map { $0.map(BoardAction.openPage) } + [
             Binding([.character("r")], .reload, "opnieuw laden"),
             Binding([.character("M")], .toggleMeeting, "vergadermodus: initialen in plaats van namen / namen tonen"),
@@ -67,7 +68,7 @@ extension AppState {
             openMoveDialog(for: selected, direction: action == .forward ? .forward : .back, cameFrom: nil)
         case .newReport:
             familyMatches = []
-            dialog = .newReport(NewReportForm.make(kenmerk: suggestedKenmerk, today: today, medewerker: user))
+            dialog = .newReport(NewReportForm.make(kenmerk: suggestedKenmerk, today: today, medewerker: userName, staff: staff))
         case .filter:
             isEditingFilter = true
         case .filterLine(let edit):
@@ -81,6 +82,7 @@ extension AppState {
                 filter = ""
                 showsOnlyOverdue = false
                 showsOnlyPlans = false
+                showsOnlyMine = false
                 facets = BoardFacets()
                 keepSelectionVisible()
                 message = StatusMessage(text: "Alle filters gewist.", isError: false)
@@ -98,6 +100,10 @@ extension AppState {
             showsOnlyPlans.toggle()
             selectAfterFilter()
             message = StatusMessage(text: showsOnlyPlans ? "Alleen zaken met een lopend plan JB in de wijk (J toont weer alles)." : "Alle zaken.", isError: false)
+        case .toggleOnlyMine:
+            showsOnlyMine.toggle()
+            selectAfterFilter()
+            message = StatusMessage(text: showsOnlyMine ? "Alleen mijn zaken (m toont weer alles)." : "Alle zaken.", isError: false)
         case .toggleMeeting:
             return toggleMeeting()
         case .toggleOverdue:

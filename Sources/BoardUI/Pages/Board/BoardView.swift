@@ -19,7 +19,7 @@ enum BoardView {
     static func drawTitle(_ state: AppState, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
         let file = state.storeLocation.split(separator: "/").last.map(String.init) ?? state.storeLocation
-        var left = " Beschermbord · \(file) · \(state.user) · \(Counted.text(state.cardTotal, "zaak", "zaken"))"
+        var left = " Beschermbord · \(file) · \(state.userName) · \(Counted.text(state.cardTotal, "zaak", "zaken"))"
         if state.isDemo { left += " · DEMO: fictieve gezinnen" }
         let right = " \(state.today.dutch) "
         let rightWidth = DisplayWidth.of(right)
@@ -39,6 +39,7 @@ enum BoardView {
         if !state.filter.isEmpty { parts.append("filter ‘\(shownFilter(state))’") }
         if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
         if state.showsOnlyPlans { parts.append("alleen met plan JB (J)") }
+        if state.showsOnlyMine { parts.append("alleen mijn zaken (m)") }
         parts += state.facets.descriptions
         if state.isFiltered { parts.append("Esc wist de filters") }
         parts.append(state.showAllClosed ? "afgesloten: alle (c)" : "afgesloten: laatste \(state.norms.closedWindowDays) dagen (c: alle)")
@@ -108,7 +109,9 @@ enum BoardView {
 
     static func drawEmptyBoard(_ state: AppState, into screen: inout Screen) {
         let lines: [String]
-        if state.showsOnlyPlans && state.filter.isEmpty && !state.showsOnlyOverdue {
+        if state.showsOnlyMine && state.filter.isEmpty && !state.showsOnlyOverdue && !state.showsOnlyPlans {
+            lines = ["Geen zaken waarvan jij de medewerker bent.", "m toont weer alle zaken."]
+        } else if state.showsOnlyPlans && state.filter.isEmpty && !state.showsOnlyOverdue {
             lines = ["Geen zaken met een lopend plan JB in de wijk.", "J toont weer alle zaken."]
         } else if state.showsOnlyOverdue && state.filter.isEmpty {
             lines = ["Geen zaken over de norm.", "o toont weer alle zaken."]

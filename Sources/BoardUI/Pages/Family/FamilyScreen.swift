@@ -37,6 +37,8 @@ public struct DossierForm: Equatable, Sendable {
         case editFamily, addChild, addCaregiver, addNetworkMember, addAssessment, addRiskInstrument
         case addNote(refersTo: Int64?)
         case tableDecision, rvkOutcome
+        /// Overdracht to another medewerker from the staff list, with a reason.
+        case handOver
         /// The weekly meeting's decision (the agenda's `B`).
         case meetingDecision
     }
@@ -103,7 +105,8 @@ extension FamilyScreen: PageScreen {
                 Binding([.character("b")], .toggleBSN, "BSN tonen / verbergen"),
             ]
         case .zaak:
-            return []
+            return [Binding([.character("o")], .form(.handOver), "zaak overdragen aan een andere medewerker (met reden)", bar: "overdragen",
+                            disabledBecause: summary.closedDay == nil ? nil : "Een afgesloten zaak wordt niet meer overgedragen.")]
         case .veiligheid:
             return [
                 Binding([.character("n")], .form(.addAssessment), "nieuwe veiligheidsbeoordeling", bar: "beoordeling"),

@@ -51,7 +51,7 @@ extension FamilyScreen {
         case .toggleBSN:
             showsBSN.toggle()
             state.message = StatusMessage(text: showsBSN ? "BSN zichtbaar; b verbergt ze weer." : "BSN verborgen.", isError: false)
-        case .form(let kind): state.dialog = .dossier(DossierForms.make(kind, screen: self, today: state.today))
+        case .form(let kind): state.dialog = .dossier(DossierForms.make(kind, screen: self, today: state.today, staff: state.staff))
         case .correctNote:
             state.dialog = .dossier(DossierForms.make(.addNote(refersTo: dossier.notes[selectedNote].id), screen: self, today: state.today))
         }

@@ -30,8 +30,8 @@ enum FamilyView {
         switch screen.section {
         case .gezin: return (gezin(screen, context: context), nil)
         case .zaak: return (zaak(screen, context: context, width: width), nil)
-        case .veiligheid: return (veiligheid(screen, width: width), nil)
-        case .journaal: return journaal(screen, width: width)
+        case .veiligheid: return (veiligheid(screen, staff: context.staff, width: width), nil)
+        case .journaal: return journaal(screen, staff: context.staff, width: width)
         case .beschermtafel: return (beschermtafel(screen, context: context, width: width), nil)
         case .rvk: return (rvk(screen), nil)
         }
@@ -102,7 +102,7 @@ enum FamilyView {
         for event in events where event.kind != .geopend {
             var what = event.kind.title
             if let to = event.toStage, event.kind != .aangemeld { what += " → \(to.title)" }
-            lines.append(("  \(event.day.dutch)  \(what) · \(event.user) · vastgelegd \(timestamp(event.recordedAt))", .normal))
+            lines.append(("  \(event.day.dutch)  \(what) · \(context.staff.displayName(of: event.user)) · vastgelegd \(timestamp(event.recordedAt))", .normal))
             if !event.detail.isEmpty { lines += wrapped(event.detail, indent: "      ", width: width, role: .dim) }
         }
         let openings = events.filter { $0.kind == .geopend }
@@ -110,7 +110,7 @@ enum FamilyView {
             lines.append(("", .normal))
             lines.append(("Inzage in dit dossier (\(openings.count)×, nieuwste eerst)", .columnHeader))
             for event in openings {
-                lines.append(("  \(timestamp(event.recordedAt))  \(event.user)  \(event.detail)", .dim))
+                lines.append(("  \(timestamp(event.recordedAt))  \(context.staff.displayName(of: event.user))  \(event.detail)", .dim))
             }
         }
         if dossier.cases.count > 1 {
@@ -140,7 +140,7 @@ enum FamilyView {
         return String(scores.map { ticks[min(7, $0 * 7 / 10)] })
     }
 
-    static func veiligheid(_ screen: FamilyScreen, width: Int) -> [Line] {
+    static func veiligheid(_ screen: FamilyScreen, staff: StaffDirectory, width: Int) -> [Line] {
         let dossier = screen.dossier
         guard let latest = dossier.assessments.last else {
             var lines: [Line] = [("Nog geen veiligheidsbeoordeling bij deze zaak. n legt er een vast.", .dim)]
@@ -148,7 +148,7 @@ enum FamilyView {
             return lines
         }
         var lines: [Line] = [
-            ("Laatste beoordeling \(latest.day.dutch) · score \(latest.score) van 10 · gegeven door \(latest.givenBy.rawValue) · vastgelegd door \(latest.recordedBy)", .title),
+            ("Laatste beoordeling \(latest.day.dutch) · score \(latest.score) van 10 · gegeven door \(latest.givenBy.rawValue) · vastgelegd door \(staff.displayName(of: latest.recordedBy))", .title),
             ("", .normal),
             ("Zorgen", .columnHeader),
         ]
@@ -177,7 +177,7 @@ enum FamilyView {
         return lines
     }
 
-    static func journaal(_ screen: FamilyScreen, width: Int) -> ([Line], Int?) {
+    static func journaal(_ screen: FamilyScreen, staff: StaffDirectory, width: Int) -> ([Line], Int?) {
         let notes = screen.dossier.notes
         guard !notes.isEmpty else { return ([("Nog geen notities. n schrijft er een.", .dim)], nil) }
         var lines: [Line] = []
@@ -185,7 +185,7 @@ enum FamilyView {
         for (index, note) in notes.enumerated() {
             let selected = index == screen.selectedNote
             if selected { selectedLine = lines.count }
-            var header = "\(selected ? "▶" : " ") notitie \(note.id) · \(timestamp(note.recordedAt)) · \(note.author)"
+            var header = "\(selected ? "▶" : " ") notitie \(note.id) · \(timestamp(note.recordedAt)) · \(staff.displayName(of: note.author))"
             if let refersTo = note.refersTo { header += " · correctie op notitie \(refersTo)" }
             lines.append((header, selected ? .cardSelected : .title))
             lines += wrapped(note.text, indent: "  ", width: width)

@@ -76,7 +76,7 @@ extension PlanScreen: PageScreen {
             }
         case .form(let kind):
             guard let plan = activePlan, let summary = state.planSummary(self) else { return [] }
-            state.dialog = .plan(PlanForms.make(kind, summary: summary, plan: plan, user: state.user, today: state.today))
+            state.dialog = .plan(PlanForms.make(kind, summary: summary, plan: plan, user: state.userName, today: state.today))
         }
         return []
     }
