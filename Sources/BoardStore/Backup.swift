@@ -15,9 +15,6 @@ extension SQLiteCaseStore {
         }
         try OutputFile.checkTarget(destination, overwrite: overwrite)
         let temporary = try OutputFile.makeTemporary(beside: destination)
-        func removeTemporary() {
-            for file in [temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"] { unlink(file) }
-        }
         do {
             let copy = try DatabaseQueue(path: temporary)
             try pool.backup(to: copy)
@@ -27,16 +24,16 @@ extension SQLiteCaseStore {
             }
             try copy.close()
         } catch {
-            removeTemporary()
+            OutputFile.removeTemporaryStore(temporary)
             throw StoreError.refused("De reservekopie is mislukt: \(StoreFile.describe(error)). Er is niets geschreven naar \(destination).")
         }
         do {
             try OutputFile.place(temporary, at: destination, overwrite: overwrite)
         } catch {
-            removeTemporary()
+            OutputFile.removeTemporaryStore(temporary)
             throw error
         }
-        removeTemporary()
+        OutputFile.removeTemporaryStore(temporary)
         chmod(destination, 0o600)
         return OutputFile.size(of: destination)
     }

@@ -100,6 +100,7 @@ import Testing
         let size = try ServerToFileBackup.backup(address, to: copyPath, overwrite: false)
         #expect(size > 0)
         #expect(permissions(copyPath) == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }.isEmpty)
 
         let report = try IntegrityCheck.run(path: copyPath)
         #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")

@@ -56,6 +56,11 @@ public enum OutputFile {
         return temporary
     }
 
+    /// Removes a temporary SQLite copy and the companions SQLite may have made beside it.
+    static func removeTemporaryStore(_ temporary: String) {
+        for file in [temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"] { unlink(file) }
+    }
+
     /// Moves the finished temporary file to `path`. Without `overwrite` a hard link makes the
     /// "does it exist yet" check and the placing one step, so a file made meanwhile is not replaced.
     static func place(_ temporary: String, at path: String, overwrite: Bool) throws {

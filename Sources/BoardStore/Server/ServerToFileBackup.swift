@@ -18,9 +18,6 @@ public enum ServerToFileBackup {
         try ServerStoreSetup.checkReady(address)
         let server = try ServerConnection.open(address)
         let temporary = try OutputFile.makeTemporary(beside: destination)
-        func removeTemporary() {
-            for file in [temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"] { unlink(file) }
-        }
         do {
             let copy = try DatabaseQueue(path: temporary)
             try Schema.migrator.migrate(copy)
@@ -33,16 +30,16 @@ public enum ServerToFileBackup {
             }
             try copy.close()
         } catch let error as PostgresError {
-            removeTemporary()
+            OutputFile.removeTemporaryStore(temporary)
             throw ServerConnection.storeError(error, at: address)
         } catch {
-            removeTemporary()
+            OutputFile.removeTemporaryStore(temporary)
             throw error
         }
         do {
             try OutputFile.place(temporary, at: destination, overwrite: overwrite)
         } catch {
-            removeTemporary()
+            OutputFile.removeTemporaryStore(temporary)
             throw error
         }
         chmod(destination, 0o600)
