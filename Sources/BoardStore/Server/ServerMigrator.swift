@@ -32,9 +32,9 @@ enum ServerMigrator {
         return .behind(missing: known.filter { !names.contains($0) })
     }
 
-    /// Runs the missing migrations in order and records them, in the caller's transaction (which
-    /// holds the lock that keeps two `init`s apart). Returns the names that ran.
-    static func migrate(_ connection: PostgresConnection) throws -> [String] {
+    /// Runs `missing` (as `state` found them) in order and records them, in the caller's
+    /// transaction, which holds the lock that keeps two `init`s apart.
+    static func migrate(_ connection: PostgresConnection, missing: [String]) throws {
         try connection.executeScript("""
             CREATE SCHEMA IF NOT EXISTS \(ServerSchema.namespace);
             CREATE TABLE IF NOT EXISTS \(ServerSchema.namespace).\(ServerSchema.migrationsTable) (
@@ -43,12 +43,10 @@ enum ServerMigrator {
                 applied_by text NOT NULL DEFAULT session_user
             );
             """)
-        guard case .behind(let missing) = try state(connection) else { return [] }
         for migration in ServerSchema.migrations where missing.contains(migration.name) {
             try connection.executeScript(migration.sql)
             try connection.execute("INSERT INTO \(ServerSchema.namespace).\(ServerSchema.migrationsTable) (identifier) VALUES ($1)",
                                    [migration.name])
         }
-        return missing
     }
 }

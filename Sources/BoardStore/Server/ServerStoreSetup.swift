@@ -20,15 +20,18 @@ public enum ServerStoreSetup {
                 // Two inits at once: the second waits here, then finds the first one's work.
                 try connection.execute("SELECT pg_advisory_xact_lock(hashtext('beschermbord-init'))")
                 let state = try ServerMigrator.state(connection)
+                let missing: [String]
                 switch state {
                 case .foreign: throw StoreError.foreignServerDatabase(server: address.description)
                 case .newer: throw StoreError.newerServerSchema(server: address.description)
-                case .behind(let missing) where missing.isEmpty: return .current
-                case .empty, .behind: break
+                case .empty: missing = ServerSchema.migrations.map(\.name)
+                case .behind(let behind):
+                    if behind.isEmpty { return .current }
+                    missing = behind
                 }
                 let roles = try ServerRoles.create(connection, database: address.database)
-                let ran = try ServerMigrator.migrate(connection)
-                return state == .empty ? .created(groupRoles: roles) : .upgraded(migrations: ran)
+                try ServerMigrator.migrate(connection, missing: missing)
+                return state == .empty ? .created(groupRoles: roles) : .upgraded(migrations: missing)
             }
         } catch let error as PostgresError {
             throw initError(error, at: address)
