@@ -12,10 +12,10 @@ extension SQLiteCaseStore {
             let member = try Self.staffMember(db, name: self.user)
             let restricted = !(member?.permits(.readFullAuditLog) ?? false)
             var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: SQLArguments = []
             if let given = filter.familyKenmerk, !given.trimmingWhitespace().isEmpty {
                 let kenmerk = try Self.lookupKenmerk(given)
-                guard let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) else {
+                guard let familyID = try db.value(FamilyID.self, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]) else {
                     throw StoreError.caseNotFound(kenmerk)
                 }
                 // Events of each of the family's cases (by event_by_case), and of the family itself
@@ -55,7 +55,7 @@ extension SQLiteCaseStore {
             } else {
                 sql += " ORDER BY e.recorded_at DESC, e.id DESC"
             }
-            let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).reversed().map { row in
+            let entries = try db.rows(sql: sql, arguments: arguments).reversed().map { row in
                 AuditEntry(id: row["id"], recordedAt: row["recorded_at"], user: row["user"], rawKind: row["kind"], caseID: row["case_id"],
                            kenmerk: row["kenmerk"], familyID: row["family_id"], familyName: row["family_name"],
                            day: (row["day"] as String?).flatMap { Day(parsing: $0) }, detail: row["detail"] ?? "")

@@ -11,7 +11,7 @@ extension SQLiteCaseStore {
     /// the newest event and stops at the first change, so it stays cheap however long the log is.
     public func boardChangeToken() throws -> Int64 {
         try read { db in
-            try Int64.fetchOne(db, sql: """
+            try db.value(Int64.self, sql: """
                 SELECT COALESCE((SELECT id FROM event WHERE kind NOT IN ('geopend', 'inzage_geexporteerd') ORDER BY id DESC LIMIT 1), 0)
                 """) ?? 0
         }

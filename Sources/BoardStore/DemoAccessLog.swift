@@ -114,7 +114,7 @@ enum DemoAccessLog {
 extension SQLiteCaseStore {
     /// Writes a demo case's openings into the log, interleaved with its moves by moment of recording.
     /// A moment after `now` is written as `now`; capping keeps the order of the case's events.
-    func writeDemoCase(_ db: Database, _ plan: DemoCasePlan, openings: [DemoAccessLog.Opening], notAfter now: String) throws {
+    func writeDemoCase(_ db: any StoreDatabase, _ plan: DemoCasePlan, openings: [DemoAccessLog.Opening], notAfter now: String) throws {
         let (caseID, familyID) = try insertReport(db, plan.report, recordedAt: min(plan.recordedAt, now))
         var next = openings.startIndex
         func logOpenings(before moment: String?) throws {

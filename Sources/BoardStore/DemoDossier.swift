@@ -8,13 +8,13 @@ import GRDB
 /// log keeps its moves and openings in the order they happened (see DemoAccessLog). The log covers
 /// them all the same, through `vastgelegd` events tied to no family (`DemoStore.seal`).
 enum DemoDossier {
-    static func enrich(_ db: Database, store: SQLiteCaseStore, seed: UInt64, today: Day, now: String) throws {
+    static func enrich(_ db: any StoreDatabase, store: SQLiteCaseStore, seed: UInt64, today: Day, now: String) throws {
         var rng = SplitMix64(seed: seed ^ 0x0D05_51E0)
-        for family in try Row.fetchAll(db, sql: "SELECT id, name FROM family ORDER BY id") {
+        for family in try db.rows(sql: "SELECT id, name FROM family ORDER BY id") {
             try addPeople(db, familyID: family[0], familyName: family[1], rng: &rng)
             try DemoStore.seal(db, store: store, atLeast: SQLiteCaseStore.sealedPerEvent)
         }
-        let cases = try Row.fetchAll(db, sql: "SELECT id, family_id, stage, reported_on, stage_since, medewerker FROM \"case\" ORDER BY id")
+        let cases = try db.rows(sql: "SELECT id, family_id, stage, reported_on, stage_since, medewerker FROM \"case\" ORDER BY id")
         for row in cases {
             let caseID: CaseID = row[0]
             let stage = Stage(rawValue: row[2]) ?? .aangemeld
@@ -42,18 +42,16 @@ enum DemoDossier {
         prefix + String(rng.int(10_000_000...99_999_999))
     }
 
-    static func addPeople(_ db: Database, familyID: FamilyID, familyName: String, rng: inout SplitMix64) throws {
+    static func addPeople(_ db: any StoreDatabase, familyID: FamilyID, familyName: String, rng: inout SplitMix64) throws {
         let address = "\(rng.pick(streets)) \(rng.int(1...240)), \(rng.pick(towns))"
-        try db.cachedStatement(sql: "UPDATE family SET address = ? WHERE id = ?").execute(arguments: [address, familyID])
+        try db.execute(sql: "UPDATE family SET address = ? WHERE id = ?", arguments: [address, familyID])
         let parents = rng.chance(0.6) ? ["moeder", "vader"] : [rng.pick(["moeder", "vader", "pleegouder", "grootouder"])]
         for relation in parents {
-            try db.cachedStatement(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [familyID, "\(DemoNames.adultFirstName(for: relation, rng: &rng)) \(familyName)", relation, phone("06-", &rng)])
+            try db.execute(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, ?, ?, ?)", arguments: [familyID, "\(DemoNames.adultFirstName(for: relation, rng: &rng)) \(familyName)", relation, phone("06-", &rng)])
         }
         for _ in 0..<rng.int(0...2) {
             let (role, organisation, prefix) = rng.pick(network)
-            try db.cachedStatement(sql: "INSERT INTO network_member (family_id, name, role, organisation, phone) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [familyID, "\(DemoNames.adultFirstName(for: role, rng: &rng)) \(rng.pick(DemoNames.surnames))", role, organisation,
+            try db.execute(sql: "INSERT INTO network_member (family_id, name, role, organisation, phone) VALUES (?, ?, ?, ?, ?)", arguments: [familyID, "\(DemoNames.adultFirstName(for: role, rng: &rng)) \(rng.pick(DemoNames.surnames))", role, organisation,
                                      phone(prefix, &rng)])
         }
     }
@@ -66,7 +64,7 @@ enum DemoDossier {
     static let needs = ["Veiligheidsplan met afspraken over ruzies", "Opvoedondersteuning via het wijkteam",
                         "Schuldhulpverlening starten", "Vader start verslavingszorg", "Wekelijks contact met school"]
 
-    static func addAssessments(_ db: Database, caseID: CaseID, stage: Stage,
+    static func addAssessments(_ db: any StoreDatabase, caseID: CaseID, stage: Stage,
                                from: Day, to: Day, author: String, now: String, rng: inout SplitMix64) throws {
         let span = max(1, from.days(until: to))
         let count = min(rng.int(1...4), max(1, span / 10))
@@ -76,10 +74,10 @@ enum DemoDossier {
         for index in 0..<count {
             let day = from.adding(days: min(span, span * (index + 1) / (count + 1) + 1))
             let giver = rng.weighted([(ScoreGiver.medewerker, 6), (.ouder, 3), (.jeugdige, 1)])
-            try db.cachedStatement(sql: """
+            try db.execute(sql: """
                 INSERT INTO assessment (case_id, day, concerns, strengths, needs, score, given_by, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [caseID, day.iso, rng.pick(concerns), rng.pick(strengths), rng.pick(needs), score,
+                """, arguments: [caseID, day.iso, rng.pick(concerns), rng.pick(strengths), rng.pick(needs), score,
                                          giver.rawValue, author, min("\(day.iso)T11:00:00.000Z", now)])
             score = min(10, max(0, score + drift + rng.int(-1...1)))
         }
@@ -91,49 +89,45 @@ enum DemoDossier {
                         "Overleg met Veilig Thuis over de melding; aanvullende informatie ontvangen.",
                         "Kinderen apart gesproken. Ze voelen zich thuis veiliger dan een maand geleden."]
 
-    static func addNotes(_ db: Database, caseID: CaseID, from: Day, to: Day, author: String, now: String,
+    static func addNotes(_ db: any StoreDatabase, caseID: CaseID, from: Day, to: Day, author: String, now: String,
                          rng: inout SplitMix64) throws {
         let span = max(0, from.days(until: to))
         for index in 0..<rng.int(0...3) {
             let day = from.adding(days: span * (index + 1) / 4)
             let at = min("\(day.iso)T\(10 + index):30:00.000Z", now)
-            try db.cachedStatement(sql: "INSERT INTO note (case_id, recorded_at, author, text) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [caseID, at, author, rng.pick(notes)])
+            try db.execute(sql: "INSERT INTO note (case_id, recorded_at, author, text) VALUES (?, ?, ?, ?)", arguments: [caseID, at, author, rng.pick(notes)])
         }
     }
 
     static let attendees = "Raad voor de Kinderbescherming – jurist\nVeilig Thuis – aandachtsfunctionaris\nJeugdbescherming – jeugdbeschermer\nJeugdteam – casemanager\nOuders"
 
     /// Gives table records a meeting and an outcome that fits where the case went, and the Raad an outcome.
-    static func decideAtTheTable(_ db: Database, caseID: CaseID, stage: Stage, since: Day,
+    static func decideAtTheTable(_ db: any StoreDatabase, caseID: CaseID, stage: Stage, since: Day,
                                  today: Day, rng: inout SplitMix64) throws {
-        guard let table = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, request_date FROM table_record WHERE case_id = ?"),
+        guard let table = try db.row(sql: "SELECT id, request_date FROM table_record WHERE case_id = ?",
                                            arguments: [caseID]) else { return }
         let tableID: Int64 = table[0]
         let requested = SQLiteCaseStore.day(table[1])
         switch stage {
         case .veiligheidGewaarborgd:
-            try db.cachedStatement(sql: "UPDATE table_record SET meeting_date = ?, attendees = ?, advice = ?, outcome = 'vrijwillig' WHERE id = ?")
-                .execute(arguments: [since.iso, attendees, rng.pick(DemoNames.tableConclusions), tableID])
+            try db.execute(sql: "UPDATE table_record SET meeting_date = ?, attendees = ?, advice = ?, outcome = 'vrijwillig' WHERE id = ?", arguments: [since.iso, attendees, rng.pick(DemoNames.tableConclusions), tableID])
         case .beschermtafel where rng.chance(0.6):
             let meeting = min(today, requested.adding(days: rng.int(7...28)))
             let reportBack = meeting.adding(days: rng.int(45...120))
-            try db.cachedStatement(sql: """
+            try db.execute(sql: """
                 UPDATE table_record SET meeting_date = ?, attendees = ?, advice = ?, outcome = 'drang', report_back_on = ?, goals = ? WHERE id = ?
-                """).execute(arguments: [meeting.iso, attendees, "Drang: heldere doelen, terugkoppeling aan de tafel",
+                """, arguments: [meeting.iso, attendees, "Drang: heldere doelen, terugkoppeling aan de tafel",
                                          reportBack.iso, "Ouders volgen opvoedondersteuning\nKinderen gaan elke dag naar school", tableID])
         case .rvkOnderzoek:
-            try db.cachedStatement(sql: "UPDATE table_record SET attendees = ? WHERE id = ?").execute(arguments: [attendees, tableID])
+            try db.execute(sql: "UPDATE table_record SET attendees = ? WHERE id = ?", arguments: [attendees, tableID])
             // The outcome comes after the last time anyone opened the dossier (the case is closed then).
-            let lastOpened = try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(day) FROM event WHERE case_id = ?"),
+            let lastOpened = try db.value(String.self, sql: "SELECT MAX(day) FROM event WHERE case_id = ?",
                                                  arguments: [caseID]).map(SQLiteCaseStore.day) ?? since
             let outcomeDay = max(since.adding(days: rng.int(60...150)), lastOpened)
             guard outcomeDay <= today, rng.chance(0.7) else { return }
             let outcome = rng.weighted([(RvkOutcome.geenMaatregel, 5), (.ots, 3), (.uithuisplaatsing, 2)])
-            try db.cachedStatement(sql: "UPDATE rvk_record SET outcome = ?, outcome_date = ? WHERE case_id = ?")
-                .execute(arguments: [outcome.rawValue, outcomeDay.iso, caseID])
-            try db.cachedStatement(sql: "UPDATE \"case\" SET closed_on = ?, version = version + 1 WHERE id = ?")
-                .execute(arguments: [outcomeDay.iso, caseID])
+            try db.execute(sql: "UPDATE rvk_record SET outcome = ?, outcome_date = ? WHERE case_id = ?", arguments: [outcome.rawValue, outcomeDay.iso, caseID])
+            try db.execute(sql: "UPDATE \"case\" SET closed_on = ?, version = version + 1 WHERE id = ?", arguments: [outcomeDay.iso, caseID])
         default:
             break
         }

@@ -24,9 +24,9 @@ enum DemoPlans {
 
     enum Kind: CaseIterable { case justStarted, overdueAgreements, continued, afgeschaald, raadBetrokken }
 
-    static func enrich(_ db: Database, seed: UInt64, today: Day, now: String) throws {
+    static func enrich(_ db: any StoreDatabase, seed: UInt64, today: Day, now: String) throws {
         var rng = SplitMix64(seed: seed ^ 0x000B_E5C4_E12D)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows(sql: """
             SELECT c.id, c.stage, c.reported_on, c.stage_since, c.medewerker, f.wijk,
                    (SELECT request_date FROM table_record WHERE case_id = c.id ORDER BY id LIMIT 1), c.closed_on
             FROM "case" c JOIN family f ON f.id = c.family_id ORDER BY c.id
@@ -77,7 +77,7 @@ enum DemoPlans {
         }
     }
 
-    static func write(_ db: Database, caseID: CaseID, kind: Kind, dates: Dates, colleague: String, today: Day, now: String,
+    static func write(_ db: any StoreDatabase, caseID: CaseID, kind: Kind, dates: Dates, colleague: String, today: Day, now: String,
                       rng: inout SplitMix64) throws {
         let (jeugdbeschermer, organisation) = rng.pick(jeugdbeschermers)
         let at = { (day: Day) in min("\(day.iso)T10:00:00.000Z", now) }
@@ -100,14 +100,13 @@ enum DemoPlans {
         case .raadBetrokken:
             if let end = dates.end { evaluations = [(end, .raadBetrekken, nil)] }
         }
-        try db.execute(sql: """
+        let planID = try db.insert(sql: """
             INSERT INTO joint_plan (case_id, jeugdbeschermer, organisation, wijkteam_colleague, start_date, consent_date, consent_by,
                                     next_evaluation, ended_on, end_reason, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [caseID, jeugdbeschermer, organisation, colleague, start.iso, start.adding(days: -1).iso,
                              rng.pick(["moeder", "vader", "beide ouders"]), next?.iso, dates.end?.iso,
                              evaluations.last?.1.end?.rawValue, colleague, at(start)])
-        let planID = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO plan_intensity (plan_id, case_id, day, intensity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [planID, caseID, start.iso, PlanIntensity.intensief.rawValue, colleague, at(start)])
         let last = dates.end ?? today

@@ -18,7 +18,7 @@ enum DemoStaff {
 extension SQLiteCaseStore {
     /// Adds the demo's staff (skipping a login already on the list, such as the creator's), each
     /// addition logged as any change of the list is.
-    func writeDemoStaff(_ db: Database) throws {
+    func writeDemoStaff(_ db: any StoreDatabase) throws {
         try requireStaff(db, for: .manageStaff)
         for member in DemoStaff.members where try Self.staffMember(db, name: member.name) == nil {
             try insertStaff(db, member, note: " (demo)")

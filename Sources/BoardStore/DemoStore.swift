@@ -50,7 +50,7 @@ public enum DemoStore {
 
     /// Logs the demo's backfill (dossier details, plans, settings), which no case's event names, in
     /// `vastgelegd` events once `atLeast` changed records wait (RecordSeal.swift).
-    static func seal(_ db: Database, store: SQLiteCaseStore, atLeast: Int = 1) throws {
+    static func seal(_ db: any StoreDatabase, store: SQLiteCaseStore, atLeast: Int = 1) throws {
         try store.sealChangedRecords(db, atLeast: atLeast) { count in "\(count) gegevens van de demo vastgelegd (aanvulling van de dossiers)" }
     }
 

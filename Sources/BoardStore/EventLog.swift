@@ -22,15 +22,17 @@ final class TransactionMemory: @unchecked Sendable {
 
     /// Starts remembering for the transaction `db` is in, once per transaction; every write
     /// transaction of the store calls this before it writes, so that its changes are seen.
-    func begin(_ db: Database) {
-        let first = lock.withLock { () -> Bool in
+    func begin(_ db: any StoreDatabase) {
+        db.beginRecording(self)
+    }
+
+    /// Whether this is the transaction's first `begin` (the database then starts recording).
+    func start() -> Bool {
+        lock.withLock {
             if active { return false }
             active = true
             return true
         }
-        guard first else { return }
-        changes.listen(db)
-        db.afterNextTransaction(onCommit: { [weak self] _ in self?.forget() }, onRollback: { [weak self] _ in self?.forget() })
     }
 
     func forget() {
@@ -85,7 +87,7 @@ enum EventLog {
     /// from the tip; if the insert lands elsewhere (a savepoint that inserted events was rolled
     /// back), the hash is recomputed from the real predecessor, so the chain is right in every case
     /// and costs no extra query in the usual one.
-    static func append(_ db: Database, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
+    static func append(_ db: any StoreDatabase, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
                        recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String,
                        records entries: [RecordDigest.Entry]) throws {
         memory.begin(db)
@@ -106,32 +108,32 @@ enum EventLog {
         var content = EventChain.Content(id: tip.id + 1, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user,
                                          kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest, records: records)
         var hash = EventChain.hash(previous: tip.hash, content)
-        try db.run("""
-            INSERT INTO event (case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt, records)
+        let id = try db.insert("""
+            INSERT INTO event (case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, caseID, familyID, recordedAt, user, kind, from, to, day, detail, hash, salt, records)
-        let id = db.lastInsertedRowID
+            """, values: [caseID.sqlValue, familyID.sqlValue, .text(recordedAt), .text(user), .text(kind), from.sqlValue, to.sqlValue,
+                           .text(day), .text(detail), .blob(hash), .blob(salt), records.sqlValue])
         if id != content.id {
-            let previous = try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
+            let previous = try db.value([UInt8].self, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
             content.id = id
-            hash = EventChain.hash(previous: previous.map { [UInt8]($0) }, content)
-            try db.execute(sql: "UPDATE event SET hash = ? WHERE id = ?", arguments: [Data(hash), id])
+            hash = EventChain.hash(previous: previous, content)
+            try db.run("UPDATE event SET hash = ? WHERE id = ?", hash, id)
         }
         memory.chainTip = (id, hash)
     }
 
     /// The newest event and its hash; nil in an empty log (or one from before the chain).
-    static func head(_ db: Database) throws -> ChainHead? {
+    static func head(_ db: any StoreDatabase) throws -> ChainHead? {
         let tip = try readTip(db)
         guard tip.id > 0, let hash = tip.hash else { return nil }
         return ChainHead(id: tip.id, hash: Hex.string(hash))
     }
 
-    static func readTip(_ db: Database) throws -> (id: Int64, hash: [UInt8]?) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1")) else {
+    static func readTip(_ db: any StoreDatabase) throws -> (id: Int64, hash: [UInt8]?) {
+        guard let row = try db.row(sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1") else {
             return (0, nil)
         }
-        return (row["id"], (row["hash"] as Data?).map { [UInt8]($0) })
+        return (row["id"], row["hash"])
     }
 
     /// The columns that the chain covers, as stored bytes, in `EventChain.Content` order; the
@@ -311,7 +313,7 @@ extension SQLiteCaseStore {
     /// The body of `appendEvent`: refuses changes by users who are not on the staff list (reading,
     /// such as opening a dossier, is logged for everyone), refuses text that cannot be stored
     /// faithfully, and appends the event to the hash chain.
-    func appendChainedEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
+    func appendChainedEvent(_ db: any StoreDatabase, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
                             day: Day, detail: String, recordedAt: String?, user recordedUser: String?) throws {
         memory.begin(db)
         if !kind.isAccess && !memory.hasCheckedStaff {

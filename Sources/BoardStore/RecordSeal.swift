@@ -48,12 +48,12 @@ extension SQLiteCaseStore {
 
     /// Logs the records this transaction changed since its last event in `vastgelegd` events,
     /// each with `detail(count)`, once at least `atLeast` changes wait (the demo seals as it goes).
-    func sealChangedRecords(_ db: Database, atLeast: Int = 1, detail: (Int) -> String) throws {
+    func sealChangedRecords(_ db: any StoreDatabase, atLeast: Int = 1, detail: (Int) -> String) throws {
         guard memory.changes.count >= atLeast else { return }
         try seal(db, memory.changes.take(), detail: detail)
     }
 
-    private func seal(_ db: Database, _ entries: [RecordDigest.Entry], detail: (Int) -> String) throws {
+    private func seal(_ db: any StoreDatabase, _ entries: [RecordDigest.Entry], detail: (Int) -> String) throws {
         var start = 0
         while start < entries.count {
             let chunk = Array(entries[start..<min(entries.count, start + Self.sealedPerEvent)])

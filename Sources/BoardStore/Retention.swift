@@ -127,7 +127,7 @@ extension SQLiteCaseStore {
         do {
             return try pool.writeWithoutTransaction { db in
                 // Overwrite the old content in the file too, rather than leave it in free space.
-                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+                let secureDelete = try db.value(Int.self, sql: "PRAGMA secure_delete") ?? 0
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 var erased = 0
@@ -152,7 +152,7 @@ extension SQLiteCaseStore {
         }
     }
 
-    func erase(_ db: Database, familyID: FamilyID, reason: ErasureReason, today: Day) throws {
+    func erase(_ db: any StoreDatabase, familyID: FamilyID, reason: ErasureReason, today: Day) throws {
         guard let candidate = try Self.families(db, where: "f.id = ?", having: nil, arguments: [familyID]).first else {
             throw StoreError.refused("Gezin #\(familyID) is niet gevonden; er is niets verwijderd.")
         }
@@ -174,7 +174,7 @@ extension SQLiteCaseStore {
         }
 
         for column in PersonalData.personal {
-            guard try db.tableExists(column.table), try db.columns(in: column.table).contains(where: { $0.name == column.column }) else { continue }
+            guard try db.columnNames(of: column.table).contains(column.column) else { continue }
             let scope: String
             switch column.scope {
             case .familyRow: scope = "id = ?"
@@ -190,14 +190,14 @@ extension SQLiteCaseStore {
         }
 
         // The log's free text: keep the salted digest so that the chain still verifies, drop the salt.
-        let events = try Row.fetchAll(db, sql: """
-            SELECT id, CAST(detail AS BLOB), salt FROM event
+        let events = try db.rows(sql: """
+            SELECT id, detail, salt FROM event
             WHERE (case_id IN (SELECT id FROM "case" WHERE family_id = ?) OR (case_id IS NULL AND family_id = ?)) AND detail_digest IS NULL
             """, arguments: [familyID, familyID])
         for row in events {
             let id: Int64 = row[0]
-            let detail = EventLog.StoredEvent.bytes(row, 1) ?? []
-            let salt = EventLog.StoredEvent.bytes(row, 2)
+            let detail: [UInt8] = row[1] ?? []
+            let salt: [UInt8]? = row[2]
             let digest = salt.map { EventChain.detailDigest(salt: $0, detail: detail) }
             try db.execute(sql: "UPDATE event SET detail = ?, salt = NULL, detail_digest = ? WHERE id = ?",
                            arguments: [Retention.placeholder, digest.map { Data($0) }, id])
@@ -213,24 +213,24 @@ extension SQLiteCaseStore {
     // MARK: Pieces
 
     /// The day a case counts as closed: the later of entering its end column and the Raad's outcome.
-    static func closingExpression(_ db: Database) throws -> String {
-        let columns = try db.columns(in: "case").map(\.name)
-        return columns.contains("closed_on") ? "MAX(c.stage_since, COALESCE(c.closed_on, c.stage_since))" : "c.stage_since"
+    static func closingExpression(_ db: any StoreDatabase) throws -> String {
+        let columns = try db.columnNames(of: "case")
+        return columns.contains("closed_on") ? db.dialect.greatest("c.stage_since", "COALESCE(c.closed_on, c.stage_since)") : "c.stage_since"
     }
 
-    static func families(_ db: Database, where condition: String, having: String?, arguments: StatementArguments) throws -> [RetentionCandidate] {
+    static func families(_ db: any StoreDatabase, where condition: String, having: String?, arguments: SQLArguments) throws -> [RetentionCandidate] {
         let ended = Stage.allCases.filter(\.isEnd).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let separator = "\u{1F}"
         var sql = """
-            SELECT f.id, f.name, group_concat(c.kenmerk, '\(separator)') AS kenmerken, MAX(\(try closingExpression(db))) AS last_closed,
-                   MIN(c.stage IN (\(ended))) AS all_closed, f.erased_on
+            SELECT f.id, f.name, \(db.dialect.joined("c.kenmerk", separator: "'\(separator)'")) AS kenmerken, MAX(\(try closingExpression(db))) AS last_closed,
+                   MIN(CASE WHEN c.stage IN (\(ended)) THEN 1 ELSE 0 END) AS all_closed, f.erased_on
             FROM family f JOIN "case" c ON c.family_id = f.id
             WHERE \(condition)
             GROUP BY f.id
             """
         if let having { sql += " HAVING \(having)" }
         sql += " ORDER BY last_closed, f.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try db.rows(sql: sql, arguments: arguments).map { row in
             let allClosed: Bool = row["all_closed"]
             return RetentionCandidate(familyID: row["id"], familyName: row["name"],
                                       kenmerken: (row["kenmerken"] as String? ?? "").split(separator: Character(separator)).map(String.init).sorted(),
@@ -239,9 +239,9 @@ extension SQLiteCaseStore {
         }
     }
 
-    static func family(_ db: Database, kenmerk: String) throws -> RetentionCandidate {
+    static func family(_ db: any StoreDatabase, kenmerk: String) throws -> RetentionCandidate {
         let kenmerk = try lookupKenmerk(kenmerk)
-        guard let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]),
+        guard let familyID = try db.value(FamilyID.self, sql: "SELECT family_id FROM \"case\" WHERE kenmerk = ?", arguments: [kenmerk]),
               let candidate = try families(db, where: "f.id = ?", having: nil, arguments: [familyID]).first else {
             throw StoreError.caseNotFound(kenmerk)
         }

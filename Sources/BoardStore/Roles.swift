@@ -18,7 +18,7 @@ extension SQLiteCaseStore {
     /// The whole list, teamleiders first, then by display name.
     public func staff() throws -> [StaffMember] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, display_name, role FROM medewerkers").map(Self.staffMember(from:))
+            try db.rows(sql: "SELECT name, display_name, role FROM medewerkers").map(Self.staffMember(from:))
                 .sorted { a, b in
                     a.role != b.role ? a.role > b.role : (a.displayName.lowercased(), a.name) < (b.displayName.lowercased(), b.name)
                 }
@@ -50,7 +50,7 @@ extension SQLiteCaseStore {
     }
 
     /// Puts a checked member on the list and logs it; `note` is added to the log's detail.
-    func insertStaff(_ db: Database, _ member: StaffMember, note: String = "") throws {
+    func insertStaff(_ db: any StoreDatabase, _ member: StaffMember, note: String = "") throws {
         try db.execute(sql: "INSERT INTO medewerkers (name, display_name, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
                        arguments: [member.name, member.displayName, member.role.rawValue, Clock.timestamp(), user])
         try logStaffChange(db, "\(member.name) (\(member.displayName)) toegevoegd als \(member.role.title.lowercased())\(note)")
@@ -90,13 +90,13 @@ extension SQLiteCaseStore {
 
     /// Refuses unless the current user is on the staff list with a role that permits `permission`.
     /// Runs inside the write transaction, so a role removed a moment ago counts.
-    func requireStaff(_ db: Database, for permission: Permission) throws {
+    func requireStaff(_ db: any StoreDatabase, for permission: Permission) throws {
         if let refusal = Self.refusal(for: permission, user: user, member: try Self.staffMember(db, name: user)) { throw refusal }
     }
 
     /// The cheap form for paths that write many rows in one transaction (demo, import): checks once
     /// per transaction.
-    func requireChange(_ db: Database) throws {
+    func requireChange(_ db: any StoreDatabase) throws {
         memory.begin(db)
         guard !memory.hasCheckedStaff else { return }
         try requireStaff(db, for: .changeCases)
@@ -113,10 +113,10 @@ extension SQLiteCaseStore {
     /// Makes `user` teamleider when the store has none: a new store's first user, or the first user
     /// of a store from before the staff list. Returns whether it did.
     @discardableResult
-    static func bootstrapTeamleider(_ db: Database, user: String, memory: TransactionMemory) throws -> Bool {
+    static func bootstrapTeamleider(_ db: any StoreDatabase, user: String, memory: TransactionMemory) throws -> Bool {
         if UnnamedUser.isUnnamed(user) { return false }
         memory.begin(db)
-        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") == 0 else { return false }
+        guard try db.value(Int.self, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") == 0 else { return false }
         let displayName = try staffMember(db, name: user)?.displayName ?? Clock.displayName(of: user)
         try db.execute(sql: """
             INSERT INTO medewerkers (name, display_name, role, added_at, added_by) VALUES (?, ?, 'teamleider', ?, ?)
@@ -133,7 +133,7 @@ extension SQLiteCaseStore {
     /// ordinary open writes nothing).
     func bootstrapStaffIfNeeded() throws {
         let hasTeamleider = try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") ?? 0
+            try db.value(Int.self, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") ?? 0
         } > 0
         guard !hasTeamleider, !UnnamedUser.isUnnamed(user) else { return }
         try integrity?.wait()
@@ -142,12 +142,12 @@ extension SQLiteCaseStore {
 
     // MARK: Pieces
 
-    static func staffMember(_ db: Database, name: String) throws -> StaffMember? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT name, display_name, role FROM medewerkers WHERE name = ?"), arguments: [name])
+    static func staffMember(_ db: any StoreDatabase, name: String) throws -> StaffMember? {
+        try db.row(sql: "SELECT name, display_name, role FROM medewerkers WHERE name = ?", arguments: [name])
             .map(staffMember(from:))
     }
 
-    static func staffMember(from row: Row) -> StaffMember {
+    static func staffMember(from row: SQLRow) -> StaffMember {
         StaffMember(name: row["name"], displayName: row["display_name"], role: StaffRole(rawValue: row["role"]) ?? .medewerker)
     }
 
@@ -164,15 +164,15 @@ extension SQLiteCaseStore {
         .refused("\(name) staat niet in de lijst van medewerkers; `beschermbord medewerkers` toont de lijst.")
     }
 
-    static func refuseLosingLastTeamleider(_ db: Database, name: String, doing: String) throws {
-        let others = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider' AND name != ?", arguments: [name]) ?? 0
+    static func refuseLosingLastTeamleider(_ db: any StoreDatabase, name: String, doing: String) throws {
+        let others = try db.value(Int.self, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider' AND name != ?", arguments: [name]) ?? 0
         if others == 0 {
             throw StoreError.refused("\(name) is de enige teamleider en kan niet worden \(doing == "verwijderen" ? "verwijderd" : "gewijzigd") "
                                      + "(\(doing)). Maak eerst iemand anders teamleider.")
         }
     }
 
-    func logStaffChange(_ db: Database, _ detail: String) throws {
+    func logStaffChange(_ db: any StoreDatabase, _ detail: String) throws {
         try appendEvent(db, caseID: nil, familyID: nil, kind: .medewerkerGewijzigd, from: nil, to: nil, day: Clock.today(), detail: detail)
     }
 }

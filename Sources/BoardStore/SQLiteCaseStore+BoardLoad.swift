@@ -7,13 +7,13 @@ extension SQLiteCaseStore {
     /// A stored day that may be NULL. Checking for NULL first keeps decoding on GRDB's fast,
     /// non-generic path: decoding `String?` looks up Optional's type metadata for every column of
     /// every card, which was a quarter of loading a large board.
-    static func optionalDay(_ row: Row, _ index: Int) -> Day? {
-        row.hasNull(atIndex: index) ? nil : Day(parsing: row[index] as String)
+    static func optionalDay(_ row: SQLRow, _ index: Int) -> Day? {
+        row.isNull(index) ? nil : Day(parsing: row[index] as String)
     }
 
     /// A stored day that is never NULL; unreadable ones fall back to the epoch, as `day(_:)` does.
     /// (Reading the bytes in place through `withUnsafeData` measured slower than this String.)
-    static func requiredDay(_ row: Row, _ index: Int) -> Day {
+    static func requiredDay(_ row: SQLRow, _ index: Int) -> Day {
         day(row[index] as String)
     }
 
@@ -26,26 +26,26 @@ extension SQLiteCaseStore {
     /// length is that length's highest, and once the best number has as many digits as the next
     /// length allows, no shorter kenmerk can beat it (only odd ones, with extra leading zeros or a
     /// suffix that is not all digits, make the walk go further).
-    static func highestKenmerkNumber(_ db: Database, prefix: String) throws -> Int {
+    static func highestKenmerkNumber(_ db: any StoreDatabase, prefix: String) throws -> Int {
         let prefixLength = prefix.count
-        let cursor = try String.fetchCursor(db, sql: """
-            SELECT kenmerk FROM "case" WHERE substr(kenmerk, 1, \(prefixLength)) = ?
-            ORDER BY length(kenmerk) DESC, kenmerk DESC
-            """, arguments: [prefix])
         var best: Int?
         var lengthDone = -1
-        while let kenmerk = try cursor.next() {
+        try db.scan("""
+            SELECT kenmerk FROM "case" WHERE substr(kenmerk, 1, \(prefixLength)) = ?
+            ORDER BY length(kenmerk) DESC, kenmerk DESC
+            """, values: [.text(prefix)]) { row in
+            let kenmerk: String = row[0]
             let digits = kenmerk.count - prefixLength
-            if digits == lengthDone { continue }
+            if digits == lengthDone { return true }
             let suffix = kenmerk.dropFirst(prefixLength)
             // Only digits make a kenmerk number (`2025-VT12`, `2025-+12` do not); among digits of
             // one length, the text order is the number order.
             guard kenmerk.hasPrefix(prefix), suffix.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  let number = Int(suffix) else { continue }
+                  let number = Int(suffix) else { return true }
             best = max(best ?? number, number)
             lengthDone = digits
             // Every shorter suffix has at most digits - 1 digits, so stays below 10^(digits - 1).
-            if let best, digits <= 1 || digits > 19 || best >= power(10, digits - 1) { break }
+            return !(digits <= 1 || digits > 19 || best! >= power(10, digits - 1))
         }
         return best ?? 0
     }
@@ -68,21 +68,21 @@ extension SQLiteCaseStore {
     /// or missed, even if a colleague moves a case in between; at worst one half is a moment
     /// older, until the next reload.
     func loadCards(since: String?, parallelFrom: Int = parallelLoadFrom, sampleEvery: Int = 16) throws -> [CaseSummary] {
-        let condition = since == nil ? "1" : "(c.closed_on IS NULL OR c.closed_on >= :since)"
+        let condition = since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)"
         guard let split = try read({ db in try Self.splitID(db, since: since, parallelFrom: parallelFrom, sampleEvery: sampleEvery) }) else {
-            return try read { db in try Self.cards(db, where: condition, arguments: Self.arguments(since: since, split: nil)) }
+            return try read { db in try Self.cards(db, where: condition, arguments: since.map { [$0] } ?? []) }
         }
         let pool = self.pool
         // `+c.id`: the split must not make SQLite scan the table by id instead of using the
         // closed_on index (unless every case is wanted: then the id range is the way).
         let id = since == nil ? "c.id" : "+c.id"
-        let halves = ["\(condition) AND \(id) < :split", "\(condition) AND \(id) >= :split"]
+        let halves = ["\(condition) AND \(id) < ?", "\(condition) AND \(id) >= ?"]
         // Each task writes only its own slot; the buffer outlives both (concurrentPerform returns when they are done).
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<[CaseSummary], Error>>.allocate(capacity: halves.count)
         defer { results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: halves.count) { index in
             let result = Result {
-                try pool.read { db in try Self.cards(db, where: halves[index], arguments: Self.arguments(since: since, split: split)) }
+                try pool.read { db in try Self.cards(db, where: halves[index], arguments: (since.map { [$0] } ?? []) + [split]) }
             }
             (results.baseAddress! + index).initialize(to: result)
         }
@@ -99,29 +99,24 @@ extension SQLiteCaseStore {
     /// Where to split a large board in two, nil for a small one: about the middle card's id, from
     /// a sample of one id in `sampleEvery`, read from the closed_on index alone (reading every id
     /// into Swift, or sorting them in SQL, cost a sizeable part of loading a half).
-    static func splitID(_ db: Database, since: String?, parallelFrom: Int, sampleEvery: Int) throws -> Int64? {
+    static func splitID(_ db: any StoreDatabase, since: String?, parallelFrom: Int, sampleEvery: Int) throws -> Int64? {
         guard let since else {
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0
+            let count = try db.value(Int.self, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0
             guard count >= max(2, parallelFrom) else { return nil }
-            return try Int64.fetchOne(db, sql: "SELECT (MIN(id) + MAX(id) + 1) / 2 FROM \"case\"")
+            return try db.value(Int64.self, sql: "SELECT (MIN(id) + MAX(id) + 1) / 2 FROM \"case\"")
         }
         let every = max(1, sampleEvery)
-        var sample = try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE closed_on IS NULL AND id % ? = 0", arguments: [every])
-        sample += try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE closed_on >= ? AND id % ? = 0", arguments: [since, every])
+        var sample = try db.values(Int64.self, sql: "SELECT id FROM \"case\" WHERE closed_on IS NULL AND id % ? = 0", arguments: [every])
+        sample += try db.values(Int64.self, sql: "SELECT id FROM \"case\" WHERE closed_on >= ? AND id % ? = 0", arguments: [since, every])
         guard sample.count * every >= max(2, parallelFrom), !sample.isEmpty else { return nil }
         sample.sort()
         return sample[sample.count / 2]
     }
 
-    static func arguments(since: String?, split: Int64?) -> StatementArguments {
-        var values: [String: (any DatabaseValueConvertible)?] = [:]
-        if let since { values["since"] = since }
-        if let split { values["split"] = split }
-        return StatementArguments(values)
-    }
-
-    /// One query's cards, decoded straight from the statement (a cursor: no copied Row per card).
-    static func cards(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [CaseSummary] {
-        try Array(Row.fetchCursor(db, sql: "\(summarySelect) WHERE \(condition)", arguments: arguments).map(summary(from:)))
+    /// One query's cards, decoded as they are read.
+    static func cards(_ db: any StoreDatabase, where condition: String, arguments: SQLArguments) throws -> [CaseSummary] {
+        var cards: [CaseSummary] = []
+        try db.forEachRow(sql: "\(summarySelect) WHERE \(condition)", arguments: arguments) { cards.append(summary(from: $0)) }
+        return cards
     }
 }

@@ -23,27 +23,27 @@ extension SQLiteCaseStore {
             var ids: [Int64] = []
             for stage in Stage.allCases {
                 if open[stage, default: 0] > 0 {
-                    ids += try Int64.fetchAll(db, sql: """
+                    ids += try db.values(Int64.self, sql: """
                         SELECT id FROM "case" INDEXED BY case_open_in_board_order
                         WHERE stage = ? AND closed_on IS NULL ORDER BY stage_since, reported_on, kenmerk LIMIT ?
                         """, arguments: [stage.rawValue, perColumn])
                 }
                 if closed[stage, default: 0] > 0 {
-                    ids += try Int64.fetchAll(db, sql: """
+                    ids += try db.values(Int64.self, sql: """
                         SELECT id FROM "case" INDEXED BY case_closed_in_board_order
                         WHERE closed_on >= ? AND stage = ? ORDER BY stage_since, reported_on, kenmerk LIMIT ?
                         """, arguments: [since, stage.rawValue, perColumn])
                 }
             }
             let cards = ids.isEmpty ? [] : try Self.cards(db, where: "c.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))",
-                                                          arguments: StatementArguments(ids))
+                                                          arguments: ids.map { $0 })
             return BoardPreview(cards: cards, columnCounts: open.merging(closed, uniquingKeysWith: +), openCounts: open)
         }
     }
 
-    private static func countsPerStage(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Stage: Int] {
+    private static func countsPerStage(_ db: any StoreDatabase, sql: String, arguments: SQLArguments) throws -> [Stage: Int] {
         var counts: [Stage: Int] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        for row in try db.rows(sql: sql, arguments: arguments) {
             // A stage this version does not know is shown in Aangemeld, as `summary(from:)` does.
             counts[Stage(rawValue: row[0]) ?? .aangemeld, default: 0] += row[1] as Int
         }

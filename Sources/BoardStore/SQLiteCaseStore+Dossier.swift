@@ -8,53 +8,53 @@ extension SQLiteCaseStore {
     public func dossier(caseID: CaseID, openedSection: String?) throws -> Dossier {
         // Cached statements: opening a family is a key press, and compiling these queries anew each
         // time was most of its cost (see `beschermbord bench`).
-        let load = { (db: Database) throws -> Dossier in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.summarySelect + " WHERE c.id = ?"), arguments: [caseID]) else {
+        let load = { (db: any StoreDatabase) throws -> Dossier in
+            guard let row = try db.row(sql: Self.summarySelect + " WHERE c.id = ?", arguments: [caseID]) else {
                 throw StoreError.caseNotFound("#\(caseID)")
             }
             let summary = Self.summary(from: row)
             let familyID = summary.familyID
-            guard let familyRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, address, wijk FROM family WHERE id = ?"), arguments: [familyID]) else {
+            guard let familyRow = try db.row(sql: "SELECT id, name, address, wijk FROM family WHERE id = ?", arguments: [familyID]) else {
                 throw StoreError.caseNotFound(summary.kenmerk)
             }
             let family = FamilyRecord(id: familyRow[0], name: familyRow[1], address: familyRow[2], wijk: familyRow[3])
-            let children = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id"),
+            let children = try db.rows(sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id",
                                             arguments: [familyID])
                 .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Day(parsing: $0[3]), bsn: $0[4]) }
-            let caregivers = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id"), arguments: [familyID])
+            let caregivers = try db.rows(sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id", arguments: [familyID])
                 .map { Caregiver(name: $0[0], relation: $0[1], phone: $0[2]) }
-            let network = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id"),
+            let network = try db.rows(sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id",
                                            arguments: [familyID])
                 .map { NetworkMember(name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
-            let cases = try Row.fetchAll(db.cachedStatement(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC"),
+            let cases = try db.rows(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
                                          arguments: [familyID]).map(Self.summary(from:))
-            let events = try Row.fetchAll(db.cachedStatement(sql: """
+            let events = try db.rows(sql: """
                 SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
                 FROM event WHERE case_id = ? ORDER BY id
-                """), arguments: [caseID]).map(Self.event(from:))
+                """, arguments: [caseID]).map(Self.event(from:))
             let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
-            let assessments = try Row.fetchAll(db.cachedStatement(sql: """
+            let assessments = try db.rows(sql: """
                 SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
-                """), arguments: [caseID]).map {
+                """, arguments: [caseID]).map {
                 SafetyAssessment(day: Self.day($0[0]), concerns: $0[1], strengths: $0[2], needs: $0[3], score: $0[4],
                                  givenBy: ScoreGiver(rawValue: $0[5]) ?? .medewerker, recordedBy: $0[6])
             }
-            let risks = try Row.fetchAll(db.cachedStatement(sql: "SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id"),
+            let risks = try db.rows(sql: "SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id",
                                          arguments: [caseID])
                 .map { RiskInstrumentRecord(instrument: $0[0], day: Self.day($0[1]), outcome: $0[2], note: $0[3], recordedBy: $0[4]) }
-            let notes = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC"),
+            let notes = try db.rows(sql: "SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC",
                                          arguments: [caseID])
                 .map { Note(id: $0[0], recordedAt: $0[1], author: $0[2], text: $0[3], refersTo: $0[4]) }
-            let tables = try Row.fetchAll(db.cachedStatement(sql: """
+            let tables = try db.rows(sql: """
                 SELECT id, requester, request_date, meeting_date, attendees, advice, outcome, report_back_on, goals
                 FROM table_record WHERE case_id = ? ORDER BY id
-                """), arguments: [caseID]).map {
+                """, arguments: [caseID]).map {
                 TableRecord(id: $0[0], requester: TableRequester(rawValue: $0[1]) ?? .jeugdteam, requestDate: Self.day($0[2]),
                             meetingDate: ($0[3] as String?).map(Self.day), attendees: $0[4], advice: $0[5],
                             outcome: ($0[6] as String?).flatMap(TableOutcome.init(rawValue:)),
                             reportBackOn: ($0[7] as String?).map(Self.day), goals: $0[8])
             }
-            let rvk = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?"), arguments: [caseID])
+            let rvk = try db.row(sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", arguments: [caseID])
                 .map { RvkRecord(startDate: Self.day($0[0]), outcome: ($0[1] as String?).flatMap(RvkOutcome.init(rawValue:)),
                                  outcomeDate: ($0[2] as String?).map(Self.day)) }
             return Dossier(family: family, children: children, caregivers: caregivers, network: network, cases: cases,
@@ -76,7 +76,7 @@ extension SQLiteCaseStore {
         let trimmed = prefix.trimmingWhitespace()
         guard trimmed.count >= 2 else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.rows(sql: """
                 SELECT f.id, f.name, f.wijk,
                        (SELECT kenmerk FROM "case" WHERE family_id = f.id ORDER BY reported_on DESC, id DESC LIMIT 1) AS last_kenmerk,
                        (SELECT COUNT(*) FROM "case" WHERE family_id = f.id AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd') AS open_cases
@@ -162,12 +162,11 @@ extension SQLiteCaseStore {
             case .addNote(let caseID, let note):
                 guard !note.text.trimmingWhitespace().isEmpty else { throw StoreError.refused("Een lege notitie wordt niet opgeslagen.") }
                 if let refersTo = note.refersTo,
-                   try Bool.fetchOne(db, sql: "SELECT 1 FROM note WHERE id = ? AND case_id = ?", arguments: [refersTo, caseID]) != true {
+                   try db.value(Bool.self, sql: "SELECT 1 FROM note WHERE id = ? AND case_id = ?", arguments: [refersTo, caseID]) != true {
                     throw StoreError.refused("De notitie waarnaar verwezen wordt, bestaat niet bij deze zaak.")
                 }
-                try db.execute(sql: "INSERT INTO note (case_id, recorded_at, author, text, refers_to) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [caseID, Clock.timestamp(), self.user, note.text, note.refersTo])
-                let noteID = db.lastInsertedRowID
+                let noteID = try db.insert(sql: "INSERT INTO note (case_id, recorded_at, author, text, refers_to) VALUES (?, ?, ?, ?, ?)",
+                                           arguments: [caseID, Clock.timestamp(), self.user, note.text, note.refersTo])
                 try self.logCaseChange(db, caseID: caseID, kind: .notitie, day: today,
                                        detail: note.refersTo.map { "notitie \(noteID), correctie op notitie \($0)" } ?? "notitie \(noteID)")
                 return note.refersTo == nil ? "Notitie opgeslagen." : "Correctie opgeslagen."
@@ -179,7 +178,7 @@ extension SQLiteCaseStore {
                 return try self.recordTableDecision(db, caseID: caseID, expectedVersion: version, decision: decision, today: today)
             case .recordRvkOutcome(let caseID, let version, let outcome, let day):
                 let state = try self.lockCase(db, caseID: caseID, expectedVersion: version)
-                guard state.stage == .rvkOnderzoek, let start = try String.fetchOne(db, sql: "SELECT start_date FROM rvk_record WHERE case_id = ?",
+                guard state.stage == .rvkOnderzoek, let start = try db.value(String.self, sql: "SELECT start_date FROM rvk_record WHERE case_id = ?",
                                                                                      arguments: [caseID]).map(Self.day) else {
                     throw StoreError.refused("Een uitkomst van de Raad hoort bij een zaak in RvK-onderzoek.")
                 }
@@ -197,10 +196,10 @@ extension SQLiteCaseStore {
 
     /// Records what the Beschermtafel decided; vrijwillig and RvK-onderzoek move the case on,
     /// drang keeps it at the table until the report-back date.
-    func recordTableDecision(_ db: Database, caseID: CaseID, expectedVersion: Int, decision: TableDecision, today: Day) throws -> String {
+    func recordTableDecision(_ db: any StoreDatabase, caseID: CaseID, expectedVersion: Int, decision: TableDecision, today: Day) throws -> String {
         let state = try lockCase(db, caseID: caseID, expectedVersion: expectedVersion)
         guard state.stage == .beschermtafel,
-              let latest = try Row.fetchOne(db, sql: "SELECT id, requester, request_date, outcome FROM table_record WHERE case_id = ? ORDER BY id DESC LIMIT 1",
+              let latest = try db.row(sql: "SELECT id, requester, request_date, outcome FROM table_record WHERE case_id = ? ORDER BY id DESC LIMIT 1",
                                             arguments: [caseID]) else {
             throw StoreError.refused("Een besluit van de Beschermtafel hoort bij een zaak in de kolom Beschermtafel.")
         }
@@ -208,7 +207,7 @@ extension SQLiteCaseStore {
         let norms = try norms()
         let problems = decision.problems(requestDate: requestDate, today: today, maxMonths: norms.monthsAtBeschermtafel)
         if !problems.isEmpty { throw StoreError.refused(problems.map(\.message).joined(separator: "; ")) }
-        let values: StatementArguments = [decision.meetingDate.iso, decision.attendees, decision.advice, decision.outcome.rawValue,
+        let values: SQLArguments = [decision.meetingDate.iso, decision.attendees, decision.advice, decision.outcome.rawValue,
                                           decision.reportBackOn?.iso, decision.goals]
         if (latest["outcome"] as String?) == nil {
             try db.execute(sql: """
@@ -243,23 +242,23 @@ extension SQLiteCaseStore {
     }
 
     /// Reads a case for a change, refusing when someone changed it since the user saw it.
-    func lockCase(_ db: Database, caseID: CaseID, expectedVersion: Int) throws -> (stage: Stage, stageSince: Day, familyID: FamilyID) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
+    func lockCase(_ db: any StoreDatabase, caseID: CaseID, expectedVersion: Int) throws -> (stage: Stage, stageSince: Day, familyID: FamilyID) {
+        guard let row = try db.row(sql: "SELECT kenmerk, stage, stage_since, version, family_id FROM \"case\" WHERE id = ?",
                                          arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
         if (row["version"] as Int) != expectedVersion { throw try conflict(db, caseID: caseID, kenmerk: row["kenmerk"]) }
         return (Stage(rawValue: row["stage"]) ?? .aangemeld, Self.day(row["stage_since"]), row["family_id"])
     }
 
-    func logCaseChange(_ db: Database, caseID: CaseID, kind: EventKind, day: Day, detail: String) throws {
-        let familyID = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [caseID])
+    func logCaseChange(_ db: any StoreDatabase, caseID: CaseID, kind: EventKind, day: Day, detail: String) throws {
+        let familyID = try db.value(FamilyID.self, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [caseID])
         guard familyID != nil else { throw StoreError.caseNotFound("#\(caseID)") }
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: nil, to: nil, day: day, detail: detail)
     }
 
     /// Refuses a change of family data made over an older version of the family's case in view,
     /// naming who changed it since (family changes raise the versions of all the family's cases).
-    func lockFamily(_ db: Database, familyID: FamilyID, seen: SeenCase) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [familyID]) == true else {
+    func lockFamily(_ db: any StoreDatabase, familyID: FamilyID, seen: SeenCase) throws {
+        guard try db.value(Bool.self, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [familyID]) == true else {
             throw StoreError.refused("Dit gezin bestaat niet meer.")
         }
         let state = try lockCase(db, caseID: seen.caseID, expectedVersion: seen.version)
@@ -269,9 +268,9 @@ extension SQLiteCaseStore {
     /// A family-level change is logged on the family's newest case, so it shows in that timeline,
     /// and raises the version of each of the family's cases, so that stale forms are refused.
     /// Runs after `lockFamily`, which checked that the family exists.
-    func logFamilyChange(_ db: Database, familyID: FamilyID, kind: EventKind, today: Day, detail: String) throws {
+    func logFamilyChange(_ db: any StoreDatabase, familyID: FamilyID, kind: EventKind, today: Day, detail: String) throws {
         try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE family_id = ?", arguments: [familyID])
-        let caseID = try CaseID.fetchOne(db, sql: "SELECT id FROM \"case\" WHERE family_id = ? ORDER BY reported_on DESC, id DESC LIMIT 1",
+        let caseID = try db.value(CaseID.self, sql: "SELECT id FROM \"case\" WHERE family_id = ? ORDER BY reported_on DESC, id DESC LIMIT 1",
                                          arguments: [familyID])
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: nil, to: nil, day: today, detail: detail)
     }

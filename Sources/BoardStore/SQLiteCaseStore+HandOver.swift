@@ -7,7 +7,7 @@ extension SQLiteCaseStore {
     /// transaction with its `overgedragen` event. The case stores the login; the event says who
     /// had it and who has it now, by the names people know. The version rises as with any change
     /// of the case, so that a colleague's form opened over the old state is refused.
-    func handOver(_ db: Database, caseID: CaseID, expectedVersion: Int, to typed: String, reason: String, today: Day) throws -> String {
+    func handOver(_ db: any StoreDatabase, caseID: CaseID, expectedVersion: Int, to typed: String, reason: String, today: Day) throws -> String {
         let reason = reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw StoreError.refused("Een overdracht heeft een reden; er is niets opgeslagen.") }
         _ = try lockCase(db, caseID: caseID, expectedVersion: expectedVersion)
@@ -18,7 +18,7 @@ extension SQLiteCaseStore {
         case .success(nil): throw StoreError.refused("Kies de medewerker aan wie de zaak wordt overgedragen.")
         case .failure(let unknown): throw StoreError.refused(unknown.sentence + " Er is niets opgeslagen.")
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT medewerker, stage, closed_on FROM \"case\" WHERE id = ?", arguments: [caseID]) else {
+        guard let row = try db.row(sql: "SELECT medewerker, stage, closed_on FROM \"case\" WHERE id = ?", arguments: [caseID]) else {
             throw StoreError.caseNotFound("#\(caseID)")
         }
         if (row["closed_on"] as String?) != nil || Stage(rawValue: row["stage"]) == .veiligheidGewaarborgd {
@@ -35,7 +35,7 @@ extension SQLiteCaseStore {
     }
 
     /// The staff list inside a transaction, for the checks that name a medewerker.
-    static func staffDirectory(_ db: Database) throws -> StaffDirectory {
-        StaffDirectory(try Row.fetchAll(db, sql: "SELECT name, display_name, role FROM medewerkers ORDER BY name").map(staffMember(from:)))
+    static func staffDirectory(_ db: any StoreDatabase) throws -> StaffDirectory {
+        StaffDirectory(try db.rows(sql: "SELECT name, display_name, role FROM medewerkers ORDER BY name").map(staffMember(from:)))
     }
 }

@@ -101,48 +101,48 @@ extension SQLiteCaseStore {
 
     /// Every plan in the store, for the figures.
     public func allJointPlans() throws -> [JointPlan] {
-        try read { db in try Self.loadPlans(db, where: "1", arguments: []) }
+        try read { db in try Self.loadPlans(db, where: "1 = 1", arguments: []) }
     }
 
-    static func familyID(_ db: Database, caseID: CaseID) throws -> FamilyID {
-        guard let id = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [caseID]) else {
+    static func familyID(_ db: any StoreDatabase, caseID: CaseID) throws -> FamilyID {
+        guard let id = try db.value(FamilyID.self, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [caseID]) else {
             throw StoreError.caseNotFound("#\(caseID)")
         }
         return id
     }
 
-    static func loadPlans(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [JointPlan] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+    static func loadPlans(_ db: any StoreDatabase, where condition: String, arguments: SQLArguments) throws -> [JointPlan] {
+        let rows = try db.rows(sql: """
             SELECT id, case_id, jeugdbeschermer, organisation, wijkteam_colleague, start_date, consent_date, consent_by,
                    next_evaluation, ended_on, end_reason
             FROM joint_plan WHERE \(condition) ORDER BY id
-            """), arguments: arguments)
+            """, arguments: arguments)
         return try rows.map { row in
             let planID: PlanID = row[0]
             var plan = JointPlan(id: planID, caseID: row[1], jeugdbeschermer: row[2], organisation: row[3], wijkteamColleague: row[4],
                                  startDate: day(row[5]), consentDate: day(row[6]), consentBy: row[7],
                                  nextEvaluation: (row[8] as String?).map(day), endedOn: (row[9] as String?).map(day),
                                  end: (row[10] as String?).flatMap(PlanEnd.init(rawValue:)))
-            plan.intensities = try Row.fetchAll(db.cachedStatement(sql: "SELECT day, intensity, recorded_by FROM plan_intensity WHERE plan_id = ? ORDER BY id"),
+            plan.intensities = try db.rows(sql: "SELECT day, intensity, recorded_by FROM plan_intensity WHERE plan_id = ? ORDER BY id",
                                                 arguments: [planID]).map {
                 IntensityChange(day: day($0[0]), intensity: PlanIntensity(rawValue: $0[1]) ?? .advies, recordedBy: $0[2])
             }
-            plan.goals = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, safety_conditions, status FROM plan_goal WHERE plan_id = ? ORDER BY id"),
+            plan.goals = try db.rows(sql: "SELECT id, text, safety_conditions, status FROM plan_goal WHERE plan_id = ? ORDER BY id",
                                           arguments: [planID]).map {
                 PlanGoal(id: $0[0], text: $0[1], safetyConditions: $0[2], status: GoalStatus(rawValue: $0[3]) ?? .open)
             }
-            plan.agreements = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, party, who, what, due, status FROM plan_agreement WHERE plan_id = ? ORDER BY id"),
+            plan.agreements = try db.rows(sql: "SELECT id, party, who, what, due, status FROM plan_agreement WHERE plan_id = ? ORDER BY id",
                                                arguments: [planID]).map {
                 PlanAgreement(id: $0[0], party: PlanParty(rawValue: $0[1]) ?? .anders, who: $0[2], what: $0[3], due: day($0[4]),
                               status: AgreementStatus(rawValue: $0[5]) ?? .open)
             }
-            plan.hours = try Row.fetchAll(db.cachedStatement(sql: "SELECT day, quarters, person, description FROM plan_hours WHERE plan_id = ? ORDER BY day, id"),
+            plan.hours = try db.rows(sql: "SELECT day, quarters, person, description FROM plan_hours WHERE plan_id = ? ORDER BY day, id",
                                           arguments: [planID]).map {
                 HoursEntry(day: day($0[0]), quarters: $0[1], person: $0[2], description: $0[3])
             }
-            plan.evaluations = try Row.fetchAll(db.cachedStatement(sql: """
+            plan.evaluations = try db.rows(sql: """
                 SELECT day, went_well, went_badly, conclusion, next_evaluation, recorded_by FROM plan_evaluation WHERE plan_id = ? ORDER BY id
-                """), arguments: [planID]).map {
+                """, arguments: [planID]).map {
                 PlanEvaluation(day: day($0[0]), wentWell: $0[1], wentBadly: $0[2],
                                conclusion: EvaluationConclusion(rawValue: $0[3]) ?? .doorgaan,
                                nextEvaluation: ($0[4] as String?).map(day), recordedBy: $0[5])
@@ -171,7 +171,7 @@ extension SQLiteCaseStore {
                 try self.logCaseChange(db, caseID: caseID, kind: .planDoel, day: today, detail: "toegevoegd: \(goal.text.trimmingWhitespace())")
                 return "Doel toegevoegd."
             case .setGoalStatus(let caseID, let goalID, let status):
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try db.row(sql: """
                     SELECT g.text, g.plan_id FROM plan_goal g JOIN joint_plan p ON p.id = g.plan_id
                     WHERE g.id = ? AND g.case_id = ? AND p.ended_on IS NULL
                     """, arguments: [goalID, caseID]) else {
@@ -194,7 +194,7 @@ extension SQLiteCaseStore {
                                        detail: "\(agreement.partyText): \(agreement.what.trimmingWhitespace()), uiterlijk \(agreement.due.dutch)")
                 return "Afspraak toegevoegd."
             case .setAgreementStatus(let caseID, let agreementID, let status):
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try db.row(sql: """
                     SELECT a.what FROM plan_agreement a JOIN joint_plan p ON p.id = a.plan_id
                     WHERE a.id = ? AND a.case_id = ? AND p.ended_on IS NULL
                     """, arguments: [agreementID, caseID]) else {
@@ -227,7 +227,7 @@ extension SQLiteCaseStore {
                 let plan = try self.activePlan(db, caseID: caseID, planID: planID)
                 if day > today { throw StoreError.refused(DateProblem.inFuture(day).message) }
                 if day < plan.start { throw StoreError.refused("De datum " + DateProblem.before(plan.start, what: "de start van het plan").message) }
-                let current = try String.fetchOne(db, sql: "SELECT intensity FROM plan_intensity WHERE plan_id = ? ORDER BY id DESC LIMIT 1",
+                let current = try db.value(String.self, sql: "SELECT intensity FROM plan_intensity WHERE plan_id = ? ORDER BY id DESC LIMIT 1",
                                                   arguments: [planID])
                 if current == intensity.rawValue { throw StoreError.refused("De intensiteit is al \(intensity.title).") }
                 try db.execute(sql: "INSERT INTO plan_intensity (plan_id, case_id, day, intensity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -242,30 +242,29 @@ extension SQLiteCaseStore {
         }
     }
 
-    func startPlan(_ db: Database, caseID: CaseID, expectedVersion: Int, start: PlanStart, today: Day) throws -> String {
+    func startPlan(_ db: any StoreDatabase, caseID: CaseID, expectedVersion: Int, start: PlanStart, today: Day) throws -> String {
         let state = try lockCase(db, caseID: caseID, expectedVersion: expectedVersion)
         guard JointPlanRules.startStages.contains(state.stage),
-              try String.fetchOne(db, sql: "SELECT closed_on FROM \"case\" WHERE id = ?", arguments: [caseID]) == nil else {
+              try db.value(String.self, sql: "SELECT closed_on FROM \"case\" WHERE id = ?", arguments: [caseID]) == nil else {
             throw StoreError.refused("Een plan start bij een open zaak in Aangemeld, Onderzoek of Beschermtafel; deze zaak staat in \(state.stage.title).")
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM joint_plan WHERE case_id = ? AND ended_on IS NULL", arguments: [caseID]) == true {
+        if try db.value(Bool.self, sql: "SELECT 1 FROM joint_plan WHERE case_id = ? AND ended_on IS NULL", arguments: [caseID]) == true {
             throw StoreError.refused("Deze zaak heeft al een lopend plan.")
         }
-        let reportedOn = try String.fetchOne(db, sql: "SELECT reported_on FROM \"case\" WHERE id = ?", arguments: [caseID]).map(Self.day) ?? start.startDate
+        let reportedOn = try db.value(String.self, sql: "SELECT reported_on FROM \"case\" WHERE id = ?", arguments: [caseID]).map(Self.day) ?? start.startDate
         let problems = JointPlanRules.problems(start, reportedOn: reportedOn, today: today)
         if !problems.isEmpty { throw StoreError.refused(problems.map(\.message).joined(separator: "; ")) }
         for (text, field) in [(start.jeugdbeschermer, "De jeugdbeschermer"), (start.organisation, "De organisatie"),
                               (start.wijkteamColleague, "De collega"), (start.consentBy, "Instemming door")] {
             try StoreText.check(text, field: field)
         }
-        try db.execute(sql: """
+        let planID = try db.insert(sql: """
             INSERT INTO joint_plan (case_id, jeugdbeschermer, organisation, wijkteam_colleague, start_date, consent_date, consent_by,
                                     next_evaluation, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [caseID, start.jeugdbeschermer.trimmingWhitespace(), start.organisation.trimmingWhitespace(),
                              start.wijkteamColleague.trimmingWhitespace(), start.startDate.iso, start.consentDate!.iso,
                              start.consentBy.trimmingWhitespace(), start.firstEvaluation.iso, user, Clock.timestamp()])
-        let planID = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO plan_intensity (plan_id, case_id, day, intensity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [planID, caseID, start.startDate.iso, start.intensity.rawValue, user, Clock.timestamp()])
         try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE id = ?", arguments: [caseID])
@@ -276,7 +275,7 @@ extension SQLiteCaseStore {
         return "Plan gestart met instemming van het gezin; eerste evaluatie \(start.firstEvaluation.dutch)."
     }
 
-    func evaluatePlan(_ db: Database, caseID: CaseID, expectedVersion: Int, planID: PlanID, evaluation: PlanEvaluation, today: Day) throws -> String {
+    func evaluatePlan(_ db: any StoreDatabase, caseID: CaseID, expectedVersion: Int, planID: PlanID, evaluation: PlanEvaluation, today: Day) throws -> String {
         let state = try lockCase(db, caseID: caseID, expectedVersion: expectedVersion)
         _ = try activePlan(db, caseID: caseID, planID: planID)
         guard let plan = try Self.loadPlans(db, where: "id = ?", arguments: [planID]).first else { throw StoreError.refused("Dit plan bestaat niet.") }
@@ -313,9 +312,9 @@ extension SQLiteCaseStore {
         // Each move as the move dialog would write it: through recordTransition, with its own event.
         var stage = state.stage
         for var move in moves {
-            let version = try Int.fetchOne(db, sql: "SELECT version FROM \"case\" WHERE id = ?", arguments: [caseID]) ?? 0
+            let version = try db.value(Int.self, sql: "SELECT version FROM \"case\" WHERE id = ?", arguments: [caseID]) ?? 0
             move.expectedVersion = version
-            let since = try String.fetchOne(db, sql: "SELECT stage_since FROM \"case\" WHERE id = ?", arguments: [caseID]).map(Self.day) ?? move.day
+            let since = try db.value(String.self, sql: "SELECT stage_since FROM \"case\" WHERE id = ?", arguments: [caseID]).map(Self.day) ?? move.day
             switch Transitions.validate(move, stageSince: since, cameFrom: try stageBefore(db, caseID: caseID), today: today) {
             case .failure(let problems): throw StoreError.refused(problems.problems.map(\.message).joined(separator: "; "))
             case .success(let rule): try recordTransition(db, caseID: caseID, familyID: state.familyID, request: move, direction: rule.direction)
@@ -334,8 +333,8 @@ extension SQLiteCaseStore {
     /// Ends the case's running plan, if it has one, because the case closed or went to the Raad:
     /// in the transaction of that change, with an event of its own that names the plan's row. A
     /// plan that started after the change's day (a decision recorded late) ends on its start.
-    func endRunningPlan(_ db: Database, caseID: CaseID, familyID: FamilyID?, reason: PlanEnd, day: Day, recordedAt: String? = nil) throws {
-        guard let plan = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, start_date FROM joint_plan WHERE case_id = ? AND ended_on IS NULL"),
+    func endRunningPlan(_ db: any StoreDatabase, caseID: CaseID, familyID: FamilyID?, reason: PlanEnd, day: Day, recordedAt: String? = nil) throws {
+        guard let plan = try db.row(sql: "SELECT id, start_date FROM joint_plan WHERE case_id = ? AND ended_on IS NULL",
                                           arguments: [caseID]) else { return }
         let endDay = max(day, Self.day(plan["start_date"]))
         try db.execute(sql: "UPDATE joint_plan SET ended_on = ?, end_reason = ?, next_evaluation = NULL WHERE id = ?",
@@ -345,8 +344,8 @@ extension SQLiteCaseStore {
     }
 
     /// The plan, when it is the case's active plan; otherwise a refusal.
-    func activePlan(_ db: Database, caseID: CaseID, planID: PlanID) throws -> (id: PlanID, start: Day) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, start_date FROM joint_plan WHERE id = ? AND case_id = ? AND ended_on IS NULL",
+    func activePlan(_ db: any StoreDatabase, caseID: CaseID, planID: PlanID) throws -> (id: PlanID, start: Day) {
+        guard let row = try db.row(sql: "SELECT id, start_date FROM joint_plan WHERE id = ? AND case_id = ? AND ended_on IS NULL",
                                          arguments: [planID, caseID]) else {
             throw StoreError.refused("Dit plan loopt niet (meer); wijzigingen kunnen alleen in een lopend plan.")
         }

@@ -26,7 +26,7 @@ extension SQLiteCaseStore {
     }
 
     /// The cases matching `condition` (on the case table `c`) and `source`, with their moves.
-    private func reportCases(where condition: String, _ values: StatementArguments, source: Source?) throws -> [CohortCase] {
+    private func reportCases(where condition: String, _ values: SQLArguments, source: Source?) throws -> [CohortCase] {
         var arguments = values
         var filter = condition
         if let source {
@@ -36,7 +36,7 @@ extension SQLiteCaseStore {
         // The children counted by `family_children` (kept by triggers, BoardIndexes.swift) rather
         // than by counting the child rows of every case's family.
         let caseSQL = """
-            SELECT c.id, c.family_id, c.source, c.reported_on, c.stage, r.outcome, IFNULL(fc.child_count, 0)
+            SELECT c.id, c.family_id, c.source, c.reported_on, c.stage, r.outcome, COALESCE(fc.child_count, 0)
             FROM "case" c LEFT JOIN rvk_record r ON r.case_id = c.id LEFT JOIN family_children fc ON fc.id = c.family_id
             WHERE \(filter)
             ORDER BY c.id
@@ -55,17 +55,15 @@ extension SQLiteCaseStore {
             // Both queries come in case order, so each case takes its moves from the front of the
             // list as it comes: no dictionary of tens of thousands of arrays.
             var moves: [(caseID: CaseID, transition: StageTransition)] = []
-            let events = try Row.fetchCursor(db, sql: eventSQL, arguments: arguments)
-            while let row = try events.next() {
-                guard let to = (row[3] as String?).flatMap(Stage.init(rawValue:)) else { continue }
+            try db.forEachRow(sql: eventSQL, arguments: arguments) { row in
+                guard let to = (row[3] as String?).flatMap(Stage.init(rawValue:)) else { return }
                 moves.append((row[0], StageTransition(
                     from: (row[2] as String?).flatMap(Stage.init(rawValue:)), to: to, day: Self.day(row[4]),
                     isCorrection: (row[1] as String) == EventKind.gecorrigeerd.rawValue)))
             }
             var result: [CohortCase] = []
             var next = moves.startIndex
-            let cases = try Row.fetchCursor(db, sql: caseSQL, arguments: arguments)
-            while let row = try cases.next() {
+            try db.forEachRow(sql: caseSQL, arguments: arguments) { row in
                 let caseID: CaseID = row[0]
                 while next < moves.endIndex, moves[next].caseID < caseID { next += 1 }
                 let first = next
@@ -82,14 +80,14 @@ extension SQLiteCaseStore {
 
     /// Whether any case was ever reported (an empty store answers differently from an empty period).
     public func hasAnyCase() throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"case\")") ?? false }
+        try read { db in try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \"case\")") ?? false }
     }
 
     /// The joint plans' figures for the period (JointPlanFigures, BoardCore): the plans started in
     /// it and how they ended, and the hours spent in it per organisation. Zeros marked unavailable
     /// for a store without joint plan tables.
     public func jointPlanTotals(in period: ReportPeriod) throws -> JointPlanTotals {
-        guard try read({ db in try db.tableExists("joint_plan") }) else { return .none }
+        guard try read({ db in try !db.columnNames(of: "joint_plan").isEmpty }) else { return .none }
         let figures = JointPlanFigures(plans: try allJointPlans(), from: period.from, to: period.to)
         let organisations = figures.quartersByOrganisationAndMonth.keys.sorted()
         return JointPlanTotals(started: figures.totalStarted, scaledDown: figures.afgeschaald, councilInvolved: figures.raadBetrokken,

@@ -89,7 +89,7 @@ public final class SQLiteCaseStore: CaseStore {
     static let summarySelect = """
         SELECT c.id, c.kenmerk, c.family_id, f.name, f.wijk, c.source, c.reported_on, c.stage,
                c.stage_since, COALESCE(m.display_name, c.medewerker), c.version,
-               IFNULL(fc.child_count, 0),
+               COALESCE(fc.child_count, 0),
                fc.youngest_birth_date,
                c.closed_on,
                CASE WHEN c.stage = 'beschermtafel' THEN
@@ -113,7 +113,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func changeToken() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
+        try read { db in try db.value(Int64.self, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
     }
 
     /// The head of the log's hash chain, to write down (reports and the agenda show it).
@@ -136,7 +136,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func isDemo() throws -> Bool {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'demo'") == "1" }
+        try read { db in try db.value(String.self, sql: "SELECT value FROM setting WHERE key = 'demo'") == "1" }
     }
 
     public func suggestKenmerk(year: Int) throws -> String {
@@ -149,14 +149,14 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func details(of caseID: CaseID, logOpening: Bool) throws -> CaseDetails {
-        let load = { (db: Database) throws -> CaseDetails in
-            guard let row = try Row.fetchOne(db, sql: Self.summarySelect + " WHERE c.id = ?",
+        let load = { (db: any StoreDatabase) throws -> CaseDetails in
+            guard let row = try db.row(sql: Self.summarySelect + " WHERE c.id = ?",
                                              arguments: [caseID]) else { throw StoreError.caseNotFound("#\(caseID)") }
             let summary = Self.summary(from: row)
-            let children = try Row.fetchAll(db, sql: "SELECT first_name, birth_date FROM child WHERE family_id = ? ORDER BY birth_date, id",
+            let children = try db.rows(sql: "SELECT first_name, birth_date FROM child WHERE family_id = ? ORDER BY birth_date, id",
                                             arguments: [summary.familyID])
                 .map { Child(firstName: $0[0], birthDate: Day(parsing: $0[1])) }
-            let events = try Row.fetchAll(db, sql: """
+            let events = try db.rows(sql: """
                 SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
                 FROM event WHERE case_id = ? ORDER BY id
                 """, arguments: [caseID]).map(Self.event(from:))
@@ -195,7 +195,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     /// Writes a move that the rules allowed (see `recordTransitions`).
-    func recordTransition(_ db: Database, caseID: CaseID, familyID: FamilyID?, request: MoveRequest,
+    func recordTransition(_ db: any StoreDatabase, caseID: CaseID, familyID: FamilyID?, request: MoveRequest,
                           direction: MoveDirection, recordedAt: String? = nil) throws {
         try recordTransitions(db, caseID: caseID, familyID: familyID, [request], direction: direction, recordedAt: recordedAt)
     }
@@ -210,7 +210,7 @@ public final class SQLiteCaseStore: CaseStore {
     ///
     /// `caseRowWritten`: the case was inserted in the column these moves end in (an import does so,
     /// see `insertReport`), so only the records and events are left to write.
-    func recordTransitions(_ db: Database, caseID: CaseID, familyID: FamilyID?, _ requests: [MoveRequest],
+    func recordTransitions(_ db: any StoreDatabase, caseID: CaseID, familyID: FamilyID?, _ requests: [MoveRequest],
                            direction: MoveDirection, recordedAt: String? = nil, caseRowWritten: Bool = false) throws {
         guard let last = requests.last else { return }
         if !caseRowWritten {
@@ -234,7 +234,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     /// The records a column keeps about how the case entered it, on a forward move.
-    private func recordKept(_ db: Database, caseID: CaseID, request: MoveRequest) throws {
+    private func recordKept(_ db: any StoreDatabase, caseID: CaseID, request: MoveRequest) throws {
         switch request.to {
         case .beschermtafel:
             try db.run("INSERT INTO table_record (case_id, requester, request_date) VALUES (?, ?, ?)",
@@ -268,7 +268,7 @@ public final class SQLiteCaseStore: CaseStore {
     /// `landing`: the column the case ends up in after `moves` moves that the caller writes next with
     /// `recordTransitions(caseRowWritten: true)`; the case row is then written once, in its final
     /// column, instead of inserted in Aangemeld and updated (an import writes 100,000 of them).
-    func insertReport(_ db: Database, _ report: NewReport, recordedAt: String? = nil,
+    func insertReport(_ db: any StoreDatabase, _ report: NewReport, recordedAt: String? = nil,
                       landing: (stage: Stage, day: Day, moves: Int)? = nil) throws -> (caseID: CaseID, familyID: FamilyID) {
         try requireChange(db)
         try StoreText.check(report)
@@ -278,18 +278,18 @@ public final class SQLiteCaseStore: CaseStore {
         guard !familyName.isEmpty else { throw StoreError.refused("Gezinsnaam is verplicht.") }
         let familyID: FamilyID
         if let existing = report.existingFamilyID {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [existing]) == true else {
+            guard try db.value(Bool.self, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [existing]) == true else {
                 throw StoreError.refused("Het gekozen gezin bestaat niet meer; kies opnieuw.")
             }
-            if let open = try String.fetchOne(db, sql: "SELECT kenmerk FROM \"case\" WHERE family_id = ? AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd'",
+            if let open = try db.value(String.self, sql: "SELECT kenmerk FROM \"case\" WHERE family_id = ? AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd'",
                                               arguments: [existing]) {
                 throw StoreError.refused("Dit gezin heeft al een open zaak (\(open)); een gezin heeft hoogstens één open zaak.")
             }
             familyID = existing
         } else {
             // `run`: the demo builder and an import insert 100,000 reports in one go (DirectBinding.swift).
-            try db.run("INSERT INTO family (name, wijk) VALUES (?, ?)", familyName, report.wijk.trimmingWhitespace())
-            familyID = db.lastInsertedRowID
+            familyID = try db.insert("INSERT INTO family (name, wijk) VALUES (?, ?)",
+                                     values: [.text(familyName), .text(report.wijk.trimmingWhitespace())])
         }
         for child in report.children {
             guard let born = child.birthDate else { throw StoreError.refused("De geboortedatum van \(child.firstName) is verplicht.") }
@@ -298,18 +298,19 @@ public final class SQLiteCaseStore: CaseStore {
         }
         // The kenmerk's UNIQUE constraint refuses a second case with it, so no query first; the
         // caller's transaction rolls the family back with it.
+        let caseID: CaseID
         do {
             let stage = landing?.stage ?? .aangemeld
             let since = landing?.day ?? report.reportedOn
-            try db.run("""
+            caseID = try db.insert("""
                 INSERT INTO "case" (kenmerk, family_id, source, reported_on, stage, stage_since, medewerker, closed_on, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, kenmerk, familyID, report.source.rawValue, report.reportedOn.iso, stage.rawValue, since.iso,
-                report.medewerker.trimmingWhitespace(), Self.closedOn(entering: stage, on: since), 1 + (landing?.moves ?? 0))
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                """, values: [.text(kenmerk), .integer(familyID), .text(report.source.rawValue), .text(report.reportedOn.iso),
+                               .text(stage.rawValue), .text(since.iso), .text(report.medewerker.trimmingWhitespace()),
+                               Self.closedOn(entering: stage, on: since).sqlValue, .integer(Int64(1 + (landing?.moves ?? 0)))])
+        } catch where SQLFailure.isUniqueViolation(error) {
             throw StoreError.duplicateKenmerk(kenmerk)
         }
-        let caseID = db.lastInsertedRowID
         let names = report.children.map { $0.firstName.trimmingWhitespace() }.joined(separator: ", ")
         try appendEvent(db, caseID: caseID, familyID: familyID, kind: .aangemeld, from: nil, to: .aangemeld,
                         day: report.reportedOn, detail: "bron \(report.source.rawValue)" + (names.isEmpty ? "" : "; kinderen: \(names)"),
@@ -317,7 +318,7 @@ public final class SQLiteCaseStore: CaseStore {
         return (caseID, familyID)
     }
 
-    func appendEvent(_ db: Database, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
+    func appendEvent(_ db: any StoreDatabase, caseID: CaseID?, familyID: FamilyID?, kind: EventKind, from: Stage?, to: Stage?,
                      day: Day, detail: String, recordedAt: String? = nil, user: String? = nil) throws {
         // Staff check, text check and the hash chain: see EventLog.swift.
         try appendChainedEvent(db, caseID: caseID, familyID: familyID, kind: kind, from: from, to: to, day: day, detail: detail,
@@ -325,8 +326,8 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     /// The stage a case was in before its current one, from its last transition event.
-    func stageBefore(_ db: Database, caseID: CaseID) throws -> Stage? {
-        let raw = try String.fetchOne(db, sql: """
+    func stageBefore(_ db: any StoreDatabase, caseID: CaseID) throws -> Stage? {
+        let raw = try db.value(String.self, sql: """
             SELECT from_stage FROM event WHERE case_id = ? AND to_stage IS NOT NULL AND kind IN ('verplaatst', 'gecorrigeerd')
             ORDER BY id DESC LIMIT 1
             """, arguments: [caseID])
@@ -334,8 +335,8 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     /// Names who changed a case since the user saw it, for the refusal message.
-    func conflict(_ db: Database, caseID: CaseID, kenmerk: String) throws -> StoreError {
-        let last = try Row.fetchOne(db, sql: """
+    func conflict(_ db: any StoreDatabase, caseID: CaseID, kenmerk: String) throws -> StoreError {
+        let last = try db.row(sql: """
             SELECT user, kind, to_stage, recorded_at FROM event
             WHERE case_id = ? AND kind != 'geopend' ORDER BY id DESC LIMIT 1
             """, arguments: [caseID])
@@ -347,13 +348,13 @@ public final class SQLiteCaseStore: CaseStore {
         return .changedMeanwhile(kenmerk: kenmerk, by: who, what: what.isEmpty ? "gewijzigd" : what, at: at)
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
         do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
             throw StoreError.cannotOpen(path: location, reason: StoreFile.describe(error))
         }
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: location) }
         try integrity?.wait()
         do {
@@ -368,7 +369,7 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
-    static func summary(from row: Row) -> CaseSummary {
+    static func summary(from row: SQLRow) -> CaseSummary {
         CaseSummary(id: row[0], kenmerk: row[1], familyID: row[2], familyName: row[3], wijk: row[4],
                     source: Source(rawValue: row[5]) ?? .overig, reportedOn: requiredDay(row, 6),
                     stage: Stage(rawValue: row[7]) ?? .aangemeld, stageSince: requiredDay(row, 8), medewerker: row[9],
@@ -379,7 +380,7 @@ public final class SQLiteCaseStore: CaseStore {
                     planEarliestAgreementDue: optionalDay(row, 16))
     }
 
-    static func event(from row: Row) -> CaseEvent {
+    static func event(from row: SQLRow) -> CaseEvent {
         CaseEvent(id: row[0], caseID: row[1], recordedAt: row[2], user: row[3],
                   kind: EventKind(rawValue: row[4]) ?? .verplaatst,
                   fromStage: (row[5] as String?).flatMap(Stage.init(rawValue:)),

@@ -42,7 +42,7 @@ extension SQLiteCaseStore {
     /// Every stored setting, by key.
     public func settings() throws -> [String: String] {
         try read { db in
-            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
+            try Dictionary(db.rows(sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
                            uniquingKeysWith: { _, last in last })
         }
     }
@@ -73,7 +73,7 @@ extension SQLiteCaseStore {
         }
         try write { db in
             try self.requireStaff(db, for: .editSettings)
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+            let old = try db.value(String.self, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
             guard old != String(number) else { return }
             // An upsert keeps the record's row id, by which the log knows it (CoveredTables.swift).
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -86,7 +86,7 @@ extension SQLiteCaseStore {
     /// Minutes without a key before a board locks its screen (at least 1).
     public func idleLockMinutes() throws -> Int {
         try read { db in
-            let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.idleLockMinutesKey]).flatMap { Int($0) }
+            let stored = try db.value(String.self, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.idleLockMinutesKey]).flatMap { Int($0) }
             return stored.map { max(1, $0) } ?? Self.defaultIdleLockMinutes
         }
     }
@@ -94,7 +94,7 @@ extension SQLiteCaseStore {
     /// Whether the board takes the mouse (setting `bord.muis`, on unless a teamleider set 0).
     public func mouseEnabled() throws -> Bool {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.mouseKey]) != "0"
+            try db.value(String.self, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.mouseKey]) != "0"
         }
     }
 
@@ -103,8 +103,8 @@ extension SQLiteCaseStore {
         try read { db in try Self.retentionYears(db) }
     }
 
-    static func retentionYears(_ db: Database) throws -> Int {
-        let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [retentionYearsKey]).flatMap { Int($0) }
+    static func retentionYears(_ db: any StoreDatabase) throws -> Int {
+        let stored = try db.value(String.self, sql: "SELECT value FROM setting WHERE key = ?", arguments: [retentionYearsKey]).flatMap { Int($0) }
         return stored.map { max(1, $0) } ?? Retention.defaultYears
     }
 }

@@ -10,9 +10,9 @@ public struct StoreStatistics: Equatable, Sendable {
 extension SQLiteCaseStore {
     public func statistics() throws -> StoreStatistics {
         try read { db in
-            StoreStatistics(families: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family") ?? 0,
-                            cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0,
-                            events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0)
+            StoreStatistics(families: try db.value(Int.self, sql: "SELECT COUNT(*) FROM family") ?? 0,
+                            cases: try db.value(Int.self, sql: "SELECT COUNT(*) FROM \"case\"") ?? 0,
+                            events: try db.value(Int.self, sql: "SELECT COUNT(*) FROM event") ?? 0)
         }
     }
 }

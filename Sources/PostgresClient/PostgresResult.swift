@@ -42,6 +42,12 @@ public final class PostgresResult: @unchecked Sendable {
         return index
     }
 
+    /// The type of a column (its `pg_type` oid), as the server describes the result.
+    public func typeOID(column: Int) -> UInt32 {
+        precondition(column >= 0 && column < columnNames.count, "column \(column) outside a result of \(columnNames.count) columns")
+        return UInt32(PQftype(result, Int32(column)))
+    }
+
     // MARK: Values by position
 
     /// The value as PostgreSQL's text output, nil for NULL.

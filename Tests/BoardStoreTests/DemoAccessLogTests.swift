@@ -40,11 +40,11 @@ struct DemoAccessLogTests {
         let today = day(2026, 12, 4)
         let now = "\(today.iso)T07:00:00.000Z"
         let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 30, today: today, user: "beamer", now: now)
-        let latest = try store.read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM event WHERE case_id IS NOT NULL") }
+        let latest = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT MAX(recorded_at) FROM event WHERE case_id IS NOT NULL") }
         #expect(try #require(latest) <= now)
         // The dossier's records too: a note of today at half past ten would be one from the future.
         for table in ["note", "assessment", "joint_plan", "plan_intensity", "plan_hours", "plan_evaluation"] {
-            let later = try store.read { db in
+            let later = try store.pool.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE recorded_at > ?", arguments: [now]) ?? 0
             }
             #expect(later == 0, "\(table)")

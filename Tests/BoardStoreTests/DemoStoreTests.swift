@@ -117,7 +117,7 @@ struct DemoStoreTests {
     @Test func parentsHaveNamesThatFitTheirRole() throws {
         let scratch = try ScratchDirectory()
         let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 300, today: today, user: "demo")
-        let (mothers, fathers) = try store.read { db in
+        let (mothers, fathers) = try store.pool.read { db in
             func firstNames(_ relation: String) throws -> Set<String> {
                 Set(try String.fetchAll(db, sql: "SELECT name FROM caregiver WHERE relation = ?", arguments: [relation])
                     .compactMap { $0.split(separator: " ").first.map(String.init) })

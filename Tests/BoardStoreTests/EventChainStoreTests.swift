@@ -110,7 +110,7 @@ struct EventChainStoreTests {
         let caseID = try #require(try store.boardCases(today: today, closedWindowDays: nil).first?.id)
         try store.write { db in
             try store.appendEvent(db, caseID: caseID, familyID: 1, kind: .notitie, from: nil, to: nil, day: today, detail: "blijft")
-            try db.inSavepoint {
+            try (db as! Database).inSavepoint {
                 try store.appendEvent(db, caseID: caseID, familyID: 1, kind: .notitie, from: nil, to: nil, day: today, detail: "weg 1")
                 try store.appendEvent(db, caseID: caseID, familyID: 1, kind: .notitie, from: nil, to: nil, day: today, detail: "weg 2")
                 return .rollback

@@ -160,7 +160,7 @@ struct ExportTests {
     @Test func everyKeyOfTheInzageIsDutch() throws {
         let scratch = try ScratchDirectory()
         let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
-        try store.read { db in
+        try store.pool.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             for table in tables where !["case", "event", "setting", "grdb_migrations"].contains(table) {
                 let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\"\(table)\")").map { $0["name"] as String }

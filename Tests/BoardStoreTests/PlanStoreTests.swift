@@ -181,7 +181,7 @@ import Testing
     @Test func theBoardReadsThePlanThroughIndexes() throws {
         let scratch = try ScratchDirectory()
         let (store, _) = try caseInOnderzoek(scratch)
-        let plan = try store.read { db in
+        let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteCaseStore.summarySelect + " WHERE c.closed_on IS NULL").map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("joint_plan_active") }, "\(plan)")

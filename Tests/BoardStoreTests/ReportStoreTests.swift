@@ -128,7 +128,7 @@ struct ReportStoreTests {
     @Test func theMovesAreReadThroughTheirOwnIndex() throws {
         let scratch = try ScratchDirectory()
         let store = try filledStore(scratch)
-        let plan = try store.read { db in
+        let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 EXPLAIN QUERY PLAN SELECT e.case_id, e.kind, e.from_stage, e.to_stage, e.day
                 FROM "case" c CROSS JOIN event e ON e.case_id = c.id

@@ -62,9 +62,9 @@ extension SQLiteCaseStore {
         try read { db in try Self.caseRecords(db, whereClause: nil, arguments: []) }
     }
 
-    static func caseRecords(_ db: Database, whereClause: String?, arguments: StatementArguments) throws -> [CaseRecord] {
+    static func caseRecords(_ db: any StoreDatabase, whereClause: String?, arguments: SQLArguments) throws -> [CaseRecord] {
         let filter = whereClause.map { " WHERE \($0)" } ?? ""
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows(sql: """
             SELECT c.id, c.family_id, c.kenmerk, f.name AS family_name, f.wijk, c.source,
                    COALESCE(m.display_name, c.medewerker) AS medewerker, c.reported_on, c.stage, c.stage_since
             FROM "case" c JOIN family f ON f.id = c.family_id LEFT JOIN medewerkers m ON m.name = c.medewerker\(filter) ORDER BY c.id
@@ -74,12 +74,12 @@ extension SQLiteCaseStore {
         let onlyCases = whereClause == nil ? "" : " AND case_id IN (SELECT c.id FROM \"case\" c\(filter))"
 
         var children: [FamilyID: [Child]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT family_id, first_name, birth_date FROM child\(onlyFamilies) ORDER BY family_id, birth_date, id",
+        for row in try db.rows(sql: "SELECT family_id, first_name, birth_date FROM child\(onlyFamilies) ORDER BY family_id, birth_date, id",
                                     arguments: arguments) {
             children[row["family_id"], default: []].append(Child(firstName: row["first_name"], birthDate: Day(parsing: row["birth_date"])))
         }
         var transitions: [CaseID: [(kind: EventKind, from: Stage?, to: Stage?, day: Day)]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try db.rows(sql: """
             SELECT case_id, kind, from_stage, to_stage, day FROM event
             WHERE kind IN ('verplaatst', 'gecorrigeerd')\(onlyCases) ORDER BY id
             """, arguments: arguments) {

@@ -65,12 +65,12 @@ extension SQLiteCaseStore {
     public func exportFamilyDossier(kenmerk: String) throws -> FamilyDossier {
         let wanted = try Self.lookupKenmerk(kenmerk)
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, family_id FROM \"case\" WHERE kenmerk = ?", arguments: [wanted]) else {
+            guard let row = try db.row(sql: "SELECT id, family_id FROM \"case\" WHERE kenmerk = ?", arguments: [wanted]) else {
                 throw StoreError.caseNotFound(wanted)
             }
             let caseID: CaseID = row["id"]
             let familyID: FamilyID = row["family_id"]
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\" WHERE family_id = ?", arguments: [familyID]) ?? 0
+            let count = try db.value(Int.self, sql: "SELECT COUNT(*) FROM \"case\" WHERE family_id = ?", arguments: [familyID]) ?? 0
             let exportedAt = Clock.timestamp()
             try self.appendEvent(db, caseID: caseID, familyID: familyID, kind: .inzageGeexporteerd, from: nil, to: nil,
                                  day: Clock.today(), detail: "inzage-export van het gezinsdossier (\(Counted.text(count, "zaak", "zaken")))",
@@ -78,14 +78,14 @@ extension SQLiteCaseStore {
 
             let cases = try Self.caseRecords(db, whereClause: "c.family_id = ?", arguments: [familyID])
             let kenmerken = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.kenmerk) })
-            let family = try Row.fetchOne(db, sql: "SELECT * FROM family WHERE id = ?", arguments: [familyID])
+            let family = try db.row(sql: "SELECT * FROM family WHERE id = ?", arguments: [familyID])
                 .map { Self.record($0, kenmerken: kenmerken) } ?? .object([])
-            let children = try Row.fetchAll(db, sql: "SELECT * FROM child WHERE family_id = ? ORDER BY birth_date, id", arguments: [familyID])
+            let children = try db.rows(sql: "SELECT * FROM child WHERE family_id = ? ORDER BY birth_date, id", arguments: [familyID])
                 .map { Self.record($0, kenmerken: kenmerken) }
 
             var events: [CaseID: [CaseEvent]] = [:]
             var familyEvents: [CaseEvent] = []
-            for event in try Row.fetchAll(db, sql: """
+            for event in try db.rows(sql: """
                 SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail FROM event
                 WHERE family_id = ? OR case_id IN (SELECT id FROM "case" WHERE family_id = ?) ORDER BY id
                 """, arguments: [familyID, familyID]) {
@@ -104,21 +104,21 @@ extension SQLiteCaseStore {
 
     /// The rows of every other table that has a `family_id` or `case_id` column, for this family.
     /// Read from the schema, so that records added by later migrations are never left out.
-    static func otherRecords(_ db: Database, familyID: FamilyID, kenmerken: [CaseID: String]) throws -> JSONValue {
-        let covered: Set<String> = ["family", "child", "case", "event", "setting", "grdb_migrations"]
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
-            .filter { !covered.contains($0) }
+    static func otherRecords(_ db: any StoreDatabase, familyID: FamilyID, kenmerken: [CaseID: String]) throws -> JSONValue {
+        let covered: Set<String> = ["family", "child", "case", "event", "setting", "grdb_migrations", "migraties"]
+        let tables = try db.tableNames().filter { !covered.contains($0) }
         var result: [(String, JSONValue)] = []
         let caseIDs = kenmerken.keys.sorted()
         for table in tables {
-            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoteIdentifier(table)))").map { $0["name"] as String }
-            let rows: [Row]
+            let columns = try db.columnNames(of: table)
+            let order = db.dialect.insertionOrder
+            let rows: [SQLRow]
             if columns.contains("family_id") {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE family_id = ? ORDER BY rowid", arguments: [familyID])
+                rows = try db.rows(sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE family_id = ? ORDER BY \(order)", arguments: [familyID])
             } else if columns.contains("case_id"), !caseIDs.isEmpty {
                 let marks = Array(repeating: "?", count: caseIDs.count).joined(separator: ",")
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE case_id IN (\(marks)) ORDER BY rowid",
-                                        arguments: StatementArguments(caseIDs))
+                rows = try db.rows(sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE case_id IN (\(marks)) ORDER BY \(order)",
+                                        arguments: caseIDs.map { $0 })
             } else {
                 continue
             }
@@ -130,13 +130,13 @@ extension SQLiteCaseStore {
 
     /// A row as a JSON object: row and family ids left out, a case id shown as the case's kenmerk,
     /// column names in Dutch (`dutchColumnNames`).
-    static func record(_ row: Row, kenmerken: [CaseID: String]) -> JSONValue {
+    static func record(_ row: SQLRow, kenmerken: [CaseID: String]) -> JSONValue {
         var fields: [(String, JSONValue)] = []
-        for (column, value) in row {
+        for (column, value) in zip(row.columns.names, row.values) {
             switch column {
             case "id", "family_id": continue
             case "case_id":
-                let id = CaseID.fromDatabaseValue(value)
+                let id = CaseID(sqlValue: value)
                 fields.append(("zaak", id.flatMap { kenmerken[$0] }.map { .string($0) } ?? JSONValue(value)))
             default:
                 fields.append((dutchColumnNames[column] ?? column, JSONValue(value)))
@@ -148,7 +148,7 @@ extension SQLiteCaseStore {
     static func quoteIdentifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// An event read without assuming it belongs to a case.
-    static func looseEvent(from row: Row) -> CaseEvent {
+    static func looseEvent(from row: SQLRow) -> CaseEvent {
         CaseEvent(id: row["id"], caseID: (row["case_id"] as CaseID?) ?? 0, recordedAt: row["recorded_at"], user: row["user"],
                   kind: EventKind(rawValue: row["kind"]) ?? .verplaatst,
                   fromStage: (row["from_stage"] as String?).flatMap(Stage.init(rawValue:)),

@@ -24,14 +24,14 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
-    /// A stored SQLite value: text, integer, real, NULL; a blob as base64 text.
-    init(_ value: DatabaseValue) {
-        switch value.storage {
+    /// A stored value: text, integer, real, NULL; a blob as base64 text.
+    init(_ value: SQLValue) {
+        switch value {
         case .null: self = .null
-        case .int64(let number): self = .integer(number)
-        case .double(let number): self = .number(number)
-        case .string(let text): self = .string(text)
-        case .blob(let data): self = .string(data.base64EncodedString())
+        case .integer(let number): self = .integer(number)
+        case .real(let number): self = .number(number)
+        case .text(let text): self = .string(text)
+        case .blob(let bytes): self = .string(Data(bytes).base64EncodedString())
         }
     }
 

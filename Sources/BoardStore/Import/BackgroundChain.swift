@@ -57,7 +57,7 @@ final class BackgroundChain {
     private var lastHash: [UInt8]?
 
     /// Runs `body` (part of a write transaction) with every event it appends hashed in the background.
-    static func hashing<T>(_ db: Database, memory: TransactionMemory, batchSize: Int = 1024, _ body: () throws -> T) throws -> T {
+    static func hashing<T>(_ db: any StoreDatabase, memory: TransactionMemory, batchSize: Int = 1024, _ body: () throws -> T) throws -> T {
         memory.begin(db)
         let chain = BackgroundChain(tip: try memory.chainTip ?? EventLog.readTip(db), batchSize: batchSize)
         memory.backgroundChain = chain
@@ -76,7 +76,7 @@ final class BackgroundChain {
     }
 
     /// Writer: one event; inserted later (by this call for an earlier batch, or by `finish`).
-    func append(_ db: Database, caseID: CaseID?, familyID: FamilyID?, recordedAt: String, user: String, kind: String,
+    func append(_ db: any StoreDatabase, caseID: CaseID?, familyID: FamilyID?, recordedAt: String, user: String, kind: String,
                 from: String?, to: String?, day: String, detail: String, records: [UInt8]) throws {
         filling.append(Pending(id: nextID, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user, kind: kind,
                                from: from, to: to, day: day, detail: detail, records: records))
@@ -85,13 +85,13 @@ final class BackgroundChain {
     }
 
     /// Writer: waits for what is being hashed, inserts it all, and returns the chain's new tip.
-    private func finish(_ db: Database) throws -> (id: Int64, hash: [UInt8]?) {
+    private func finish(_ db: any StoreDatabase) throws -> (id: Int64, hash: [UInt8]?) {
         try handOver(db)
         try insertInFlight(db)
         return (nextID - 1, lastHash)
     }
 
-    private func handOver(_ db: Database) throws {
+    private func handOver(_ db: any StoreDatabase) throws {
         guard !filling.isEmpty else { return }
         let batch = Batch(filling)
         filling = []
@@ -114,7 +114,7 @@ final class BackgroundChain {
         inFlight = batch
     }
 
-    private func insertInFlight(_ db: Database) throws {
+    private func insertInFlight(_ db: any StoreDatabase) throws {
         guard let batch = inFlight else { return }
         inFlight = nil
         batch.done.wait()

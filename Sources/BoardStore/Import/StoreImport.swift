@@ -47,16 +47,16 @@ extension SQLiteCaseStore {
                                                         nextRows: nextRows) }
     }
 
-    private func importBatches(_ db: Database, dryRun: Bool, expectedRows: Int, deferIndexes: Bool?, recordedAt: String, detail: String,
+    private func importBatches(_ db: any StoreDatabase, dryRun: Bool, expectedRows: Int, deferIndexes: Bool?, recordedAt: String, detail: String,
                                progress: ((_ done: Int) -> Void)?, finishing: (() -> Void)?,
                                nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         // A large import touches many index pages; with SQLite's default 2 MB page cache they
         // would be spilled and read back over and over. Lend the connection a bigger cache.
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        let cacheSize = try db.value(Int.self, sql: "PRAGMA cache_size") ?? -2000
         if expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         // One read of the kenmerken already there, instead of one query per row.
-        let known = Set(try String.fetchAll(db, sql: "SELECT kenmerk FROM \"case\""))
+        let known = Set(try db.values(String.self, sql: "SELECT kenmerk FROM \"case\""))
         let rows = ImportedRows(known: known, staff: try Self.staffDirectory(db), progress: progress)
         if dryRun {
             try rows.add(from: nextRows) { _ in }
@@ -74,8 +74,10 @@ extension SQLiteCaseStore {
                 if !decided {
                     decided = true
                     let remaining = expectedRows - (rows.done - 1)
-                    if deferIndexes ?? DeferredIndexes.pays(expectedRows: remaining, storedCases: known.count) {
-                        deferred = try DeferredIndexes.setAside(db)
+                    // Setting indexes aside is the file store's bulk path (SQLite rebuilds an index
+                    // faster than it keeps one up to date row by row).
+                    if let file = db as? Database, deferIndexes ?? DeferredIndexes.pays(expectedRows: remaining, storedCases: known.count) {
+                        deferred = try DeferredIndexes.setAside(file)
                     }
                 }
                 try self.write(db, row, recordedAt: recordedAt, detail: detail)
@@ -84,13 +86,13 @@ extension SQLiteCaseStore {
         // Before the slow part: the transaction rolls back, nothing is kept.
         try rows.refuseUnknownStaff()
         finishing?()
-        try deferred?.rebuild(db)
+        if let file = db as? Database { try deferred?.rebuild(file) }
         rows.finish()
         return rows.result
     }
 
     /// One new row: the report, then the stages it reached as forward moves.
-    private func write(_ db: Database, _ row: ImportRow, recordedAt: String, detail: String) throws {
+    private func write(_ db: any StoreDatabase, _ row: ImportRow, recordedAt: String, detail: String) throws {
         let landing = row.moves.last.map { (stage: $0.stage, day: $0.day, moves: row.moves.count) }
         let (caseID, familyID) = try insertReport(db, row.report, recordedAt: recordedAt, landing: landing)
         var stage = Stage.aangemeld

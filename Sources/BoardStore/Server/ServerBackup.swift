@@ -31,7 +31,7 @@ extension SQLiteCaseStore {
     public func backup(toServer address: ServerAddress) throws -> ServerCopy {
         _ = try ServerStoreSetup.initialize(address)
         let connection = try ServerConnection.open(address)
-        return try read { db in
+        return try pool.read { db in
             do {
                 return try connection.transaction {
                     // Nobody else fills the store meanwhile: the empty check holds until commit.

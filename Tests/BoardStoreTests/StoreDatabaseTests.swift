@@ -1,0 +1,84 @@
+import BoardCore
+import Foundation
+import PostgresTestSupport
+import Testing
+@testable import BoardStore
+
+/// The store's rules over either database (StoreDatabase.swift): the same SQL, with what differs
+/// settled in one place per database.
+@Suite struct StoreDatabaseTests {
+    @Test func parametersAreNumberedOutsideLiteralsQuotedNamesAndComments() {
+        let sql = """
+            SELECT '?', "a?b", x FROM t -- why?
+            WHERE a = ? AND b = 'it''s ?' AND c IN (?, ?)
+            """
+        #expect(PostgresStoreDatabase.numberingParameters(sql) == """
+            SELECT '?', "a?b", x FROM t -- why?
+            WHERE a = $1 AND b = 'it''s ?' AND c IN ($2, $3)
+            """)
+    }
+
+    @Test func serverTimesAreReadBackInTheFileStoresText() {
+        #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37.123+00") == "2026-12-04T21:17:37.123Z")
+        #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37.1+00") == "2026-12-04T21:17:37.100Z")
+        #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37+00") == "2026-12-04T21:17:37.000Z")
+        #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37.123456+00") == "2026-12-04T21:17:37.123Z")
+    }
+
+    /// The board's cards, the plans, the export's records, the staff list, the next kenmerk and
+    /// the log's head: read by the same code from a file store and from its copy on a server.
+    @Test(.needsServer) func theRulesReadTheSameFromAFileStoreAndItsCopyOnAServer() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 60, seed: 3, today: day(2026, 12, 4), user: "demo")
+        let address = try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "regels")))
+        try store.backup(toServer: address)
+        let server = PostgresStoreDatabase(try ServerConnection.open(address))
+
+        func both<T: Equatable>(_ read: (any StoreDatabase) throws -> T) throws -> (file: T, server: T) {
+            (try store.read(read), try read(server))
+        }
+        let cards = try both { try SQLiteCaseStore.cards($0, where: "1 = 1", arguments: []) }
+        #expect(cards.file.count > 50)
+        #expect(cards.server == cards.file)
+        // In no particular order (each database reads by its own index): the board sorts.
+        let open = try both { try SQLiteCaseStore.cards($0, where: "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: ["2026-11-01"]).sorted { $0.id < $1.id } }
+        #expect(!open.file.isEmpty && open.server == open.file)
+        let plans = try both { try SQLiteCaseStore.loadPlans($0, where: "1 = 1", arguments: []) }
+        #expect(!plans.file.isEmpty && plans.server == plans.file)
+        let records = try both { try SQLiteCaseStore.caseRecords($0, whereClause: nil, arguments: []) }
+        #expect(records.server == records.file)
+        let staff = try both { try SQLiteCaseStore.staffDirectory($0) }
+        #expect(staff.server == staff.file)
+        let kenmerk = try both { try SQLiteCaseStore.highestKenmerkNumber($0, prefix: "2026-") }
+        #expect(kenmerk.file > 0 && kenmerk.server == kenmerk.file)
+        let head = try both { try EventLog.head($0) }
+        #expect(head.file != nil && head.server == head.file)
+    }
+
+    /// An event appended on the server by the chain's own code continues the chain that the file
+    /// store began: copied back into a file, `check` passes and the head is the new event.
+    @Test(.needsServer) func anEventAppendedOnTheServerContinuesTheChain() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 10, seed: 4, today: day(2026, 12, 4), user: "demo")
+        let address = try #require(try ServerAddress(TestCluster.shared.makeDatabase(name: "keten")))
+        try store.backup(toServer: address)
+        let connection = try ServerConnection.open(address)
+        let server = PostgresStoreDatabase(connection)
+        let before = try #require(try EventLog.head(server))
+        let memory = TransactionMemory()
+        try connection.transaction {
+            server.beginRecording(memory)
+            try EventLog.append(server, memory: memory, caseID: nil, familyID: nil, recordedAt: Clock.timestamp(), user: "demo",
+                                kind: EventKind.geopend.rawValue, from: nil, to: nil, day: "2026-12-04", detail: "overzicht", records: [])
+        }
+        memory.forget()
+        let after = try #require(try EventLog.head(server))
+        #expect(after.id == before.id + 1 && after.hash != before.hash)
+
+        let copyPath = scratch.file("terug.sqlite")
+        try ServerToFileBackup.backup(address, to: copyPath, overwrite: false)
+        let report = try IntegrityCheck.run(path: copyPath)
+        #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")
+        #expect(try SQLiteCaseStore(path: copyPath, user: "demo").chainHead() == after)
+    }
+}
