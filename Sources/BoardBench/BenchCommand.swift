@@ -239,7 +239,7 @@ struct BenchRunner {
         let statistics: StoreStatistics
         do {
             // Opening once here also applies any newer migrations, so that no probe measures one.
-            statistics = try SQLiteCaseStore(path: storePath, user: "bench").statistics()
+            statistics = try Store(path: storePath, user: "bench").statistics()
         } catch {
             throw BenchFailure(message: "\(error)")
         }
@@ -438,8 +438,8 @@ struct BenchRunner {
 
     /// A new store at `target`, made by this user (its teamleider), with the demo store's staff list.
     func copyStaff(to target: String) throws {
-        let staff = try SQLiteCaseStore(path: storePath, readOnly: true).staff()
-        let store = try SQLiteCaseStore(path: target)
+        let staff = try Store(path: storePath, readOnly: true).staff()
+        let store = try Store(path: target)
         let present = Set(try store.staff().map(\.name))
         for member in staff where !present.contains(member.name) { try store.addStaff(member) }
     }

@@ -41,9 +41,9 @@ enum BenchProbe {
 
     static func run(storePath: String, keys: Int) throws {
         let start = Stopwatch.now()
-        let store: SQLiteCaseStore
+        let store: Store
         do {
-            store = try SQLiteCaseStore(path: storePath, user: "bench", integrityCheck: .beforeFirstWrite)
+            store = try Store(path: storePath, user: "bench", integrityCheck: .beforeFirstWrite)
         } catch {
             throw BenchFailure(message: "\(error)")
         }

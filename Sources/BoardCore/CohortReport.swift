@@ -1,6 +1,6 @@
 /// The team lead's figures for one period, as a cohort: the cases aangemeld in the period, each
 /// counted by how far it got (today, not at the end of the period). Pure arithmetic on plain
-/// per-case records; the store loads them (SQLiteCaseStore+Report.swift), the command formats them.
+/// per-case records; the store loads them (Store+Report.swift), the command formats them.
 
 /// The period of a report: both days included.
 public struct ReportPeriod: Equatable, Sendable {

@@ -21,7 +21,7 @@ public final class SessionCore {
         self.store = store
         self.lockAfterMinutes = lockAfterMinutes
         self.clock = clock
-        state = AppState(today: clock.today(), storeLocation: store.location, user: store.user,
+        state = AppState(today: clock.today(), storeName: store.name, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height, isMeeting: meeting, ageing: ageing)
     }
 
@@ -58,7 +58,7 @@ public final class SessionCore {
     /// The team's setting, read at every load so a teamleider's change reaches running boards;
     /// the option can only make the lock come sooner, so no user can lengthen the team's setting.
     private func updateIdleLimit() {
-        let setting = Double((try? store.idleLockMinutes()) ?? SQLiteCaseStore.defaultIdleLockMinutes)
+        let setting = Double((try? store.idleLockMinutes()) ?? Store.defaultIdleLockMinutes)
         let minutes = min(setting, lockAfterMinutes ?? setting)
         if state.lock.limit != minutes * 60 { dispatch(.idleLimit(seconds: minutes * 60)) }
     }

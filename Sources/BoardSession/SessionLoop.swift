@@ -10,8 +10,10 @@ public final class SessionLoop {
     public let core: SessionCore
     public let terminal: any SessionTerminal
 
-    /// How long the loop waits for a key before it checks the store for colleagues' changes.
-    public static let pollMilliseconds: Int32 = 500
+    /// How long the loop waits for a key before it checks the store for colleagues' changes: a
+    /// colleague's change is on screen within half a second (on a server the check reads only
+    /// this board's own socket, see ServerChangeListener.swift).
+    public static let pollMilliseconds: Int32 = 250
 
     public init(store: AccessControlledStore, terminal: any SessionTerminal, meeting: Bool = false, lockAfterMinutes: Double? = nil,
                 ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock()) {

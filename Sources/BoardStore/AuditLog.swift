@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Reading the log (NEN 7513: who, when, which family, what), per family and per user.
-extension SQLiteCaseStore {
+extension Store {
     /// The log entries that match `filter`, oldest first (without a limit: by moment of recording).
     /// A teamleider reads everything; anyone else reads only their own entries (the user filter is
     /// then set to them, and `onlyOwnEntries` says so). Reading the log is not itself logged.
@@ -31,7 +31,7 @@ extension SQLiteCaseStore {
             if let text = filter.text?.trimmingWhitespace(), !text.isEmpty {
                 // The board's log view: one typed text finds a kenmerk or a user (ASCII case folded).
                 let pattern = "%" + Self.likeEscaped(text) + "%"
-                conditions.append("(e.user LIKE ? ESCAPE '\\' OR c.kenmerk LIKE ? ESCAPE '\\')")
+                conditions.append("(e.user \(db.dialect.like) ? ESCAPE '\\' OR c.kenmerk \(db.dialect.like) ? ESCAPE '\\')")
                 arguments += [pattern, pattern]
             }
             if let since = filter.recordedSince {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension SQLiteCaseStore {
+extension Store {
     /// Copies the store to `destination` with SQLite's online backup, from one read snapshot: a
     /// consistent copy while colleagues keep working (WAL readers do not block writers).
     /// The copy is a single file in rollback-journal mode with mode 0600. It is built beside the

@@ -18,7 +18,7 @@ enum BoardIndexes {
 
     static let firstFrameMigrationName = "v12-board-first-frame-indexes"
 
-    /// The first frame from indexes alone (`SQLiteCaseStore.boardPreview`): each column's count and
+    /// The first frame from indexes alone (`Store.boardPreview`): each column's count and
     /// its first cards in the board's order (day entered the column, report date, kenmerk).
     static func migrateFirstFrame(_ db: Database) throws {
         try db.execute(sql: """

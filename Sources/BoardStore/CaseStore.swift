@@ -2,8 +2,10 @@ import BoardCore
 
 /// What the program needs of a store. SQLite implements it now; a server database could later.
 public protocol CaseStore: AnyObject {
-    /// The path or address shown in the status bar.
+    /// The file's path or the server's description, for messages.
     var location: String { get }
+    /// The store in a few words for the title bar: the file's name, or the database and its server.
+    var name: String { get }
     /// The operating system user that every change is recorded under.
     var user: String { get }
 

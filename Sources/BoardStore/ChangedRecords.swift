@@ -77,11 +77,6 @@ final class ChangedRecords: @unchecked Sendable {
         return taken.reversed().filter { seen.insert($0.key).inserted }.reversed()
     }
 
-    /// Refuses to commit changes that no event names: every path that changes a covered record
-    /// appends its event afterwards, so this is a fault in Beschermbord, and nothing is stored.
-    func requireNone() throws {
-        guard let first = lock.withLock({ entries.first }) else { return }
-        throw StoreError.writeFailed("interne fout: een gegeven in tabel \(first.key.table) (rij \(first.key.rowid)) "
-                                     + "is gewijzigd zonder gebeurtenis in het logboek; er is niets opgeslagen")
-    }
+    /// The first change waiting for an event.
+    var first: RecordDigest.Key? { lock.withLock { entries.first?.key } }
 }

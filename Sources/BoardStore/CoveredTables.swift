@@ -84,6 +84,22 @@ struct CoveredTable: Sendable {
         }
         return RecordDigest.Entry(key: RecordDigest.Key(table: name, rowid: rowid), digest: builder.digest())
     }
+
+    /// The same entry from values read through `StoreDatabase` (the server store's), which hold
+    /// what SQLite would: the same digest for the same record on either store.
+    func entry(rowid: Int64, builder: inout RecordDigest.Builder, values: [SQLValue]) -> RecordDigest.Entry {
+        builder.start(header: header)
+        for (label, value) in zip(labels, values) {
+            switch value {
+            case .null: builder.null(label)
+            case .integer(let number): builder.integer(label, number)
+            case .real(let number): builder.real(label, number)
+            case .text(var text): text.withUTF8 { builder.text(label, UnsafeRawBufferPointer($0)) }
+            case .blob(let bytes): bytes.withUnsafeBytes { builder.blob(label, $0) }
+            }
+        }
+        return RecordDigest.Entry(key: RecordDigest.Key(table: name, rowid: rowid), digest: builder.digest())
+    }
 }
 
 /// The covered tables. Every table of the schema is here or in `uncovered` (a test,

@@ -111,7 +111,7 @@ enum DemoAccessLog {
     }
 }
 
-extension SQLiteCaseStore {
+extension Store {
     /// Writes a demo case's openings into the log, interleaved with its moves by moment of recording.
     /// A moment after `now` is written as `now`; capping keeps the order of the case's events.
     func writeDemoCase(_ db: any StoreDatabase, _ plan: DemoCasePlan, openings: [DemoAccessLog.Opening], notAfter now: String) throws {

@@ -8,24 +8,24 @@ import GRDB
 /// log keeps its moves and openings in the order they happened (see DemoAccessLog). The log covers
 /// them all the same, through `vastgelegd` events tied to no family (`DemoStore.seal`).
 enum DemoDossier {
-    static func enrich(_ db: any StoreDatabase, store: SQLiteCaseStore, seed: UInt64, today: Day, now: String) throws {
+    static func enrich(_ db: any StoreDatabase, store: Store, seed: UInt64, today: Day, now: String) throws {
         var rng = SplitMix64(seed: seed ^ 0x0D05_51E0)
         for family in try db.rows(sql: "SELECT id, name FROM family ORDER BY id") {
             try addPeople(db, familyID: family[0], familyName: family[1], rng: &rng)
-            try DemoStore.seal(db, store: store, atLeast: SQLiteCaseStore.sealedPerEvent)
+            try DemoStore.seal(db, store: store, atLeast: Store.sealedPerEvent)
         }
         let cases = try db.rows(sql: "SELECT id, family_id, stage, reported_on, stage_since, medewerker FROM \"case\" ORDER BY id")
         for row in cases {
             let caseID: CaseID = row[0]
             let stage = Stage(rawValue: row[2]) ?? .aangemeld
-            let reported = SQLiteCaseStore.day(row[3]), since = SQLiteCaseStore.day(row[4])
+            let reported = Store.day(row[3]), since = Store.day(row[4])
             let end = stage.isEnd ? since : today
             if stage != .aangemeld {
                 try addAssessments(db, caseID: caseID, stage: stage, from: reported, to: end, author: row[5], now: now, rng: &rng)
             }
             try addNotes(db, caseID: caseID, from: reported, to: end, author: row[5], now: now, rng: &rng)
             try decideAtTheTable(db, caseID: caseID, stage: stage, since: since, today: today, rng: &rng)
-            try DemoStore.seal(db, store: store, atLeast: SQLiteCaseStore.sealedPerEvent)
+            try DemoStore.seal(db, store: store, atLeast: Store.sealedPerEvent)
         }
     }
 
@@ -107,7 +107,7 @@ enum DemoDossier {
         guard let table = try db.row(sql: "SELECT id, request_date FROM table_record WHERE case_id = ?",
                                            arguments: [caseID]) else { return }
         let tableID: Int64 = table[0]
-        let requested = SQLiteCaseStore.day(table[1])
+        let requested = Store.day(table[1])
         switch stage {
         case .veiligheidGewaarborgd:
             try db.execute(sql: "UPDATE table_record SET meeting_date = ?, attendees = ?, advice = ?, outcome = 'vrijwillig' WHERE id = ?", arguments: [since.iso, attendees, rng.pick(DemoNames.tableConclusions), tableID])
@@ -122,7 +122,7 @@ enum DemoDossier {
             try db.execute(sql: "UPDATE table_record SET attendees = ? WHERE id = ?", arguments: [attendees, tableID])
             // The outcome comes after the last time anyone opened the dossier (the case is closed then).
             let lastOpened = try db.value(String.self, sql: "SELECT MAX(day) FROM event WHERE case_id = ?",
-                                                 arguments: [caseID]).map(SQLiteCaseStore.day) ?? since
+                                                 arguments: [caseID]).map(Store.day) ?? since
             let outcomeDay = max(since.adding(days: rng.int(60...150)), lastOpened)
             guard outcomeDay <= today, rng.chance(0.7) else { return }
             let outcome = rng.weighted([(RvkOutcome.geenMaatregel, 5), (.ots, 3), (.uithuisplaatsing, 2)])

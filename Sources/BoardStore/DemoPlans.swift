@@ -41,8 +41,8 @@ enum DemoPlans {
                 let caseID: CaseID = row[0]
                 guard !used.contains(caseID) else { continue }
                 let stage = Stage(rawValue: row[1]) ?? .aangemeld
-                let reported = SQLiteCaseStore.day(row[2]), since = SQLiteCaseStore.day(row[3])
-                let tableDay = (row[6] as String?).map(SQLiteCaseStore.day)
+                let reported = Store.day(row[2]), since = Store.day(row[3])
+                let tableDay = (row[6] as String?).map(Store.day)
                 let closed = (row[7] as String?) != nil
                 guard let dates = plan(kind, stage: stage, reported: reported, since: since, tableDay: tableDay, closed: closed, today: today) else { continue }
                 used.insert(caseID)

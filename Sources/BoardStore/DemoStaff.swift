@@ -15,7 +15,7 @@ enum DemoStaff {
     }
 }
 
-extension SQLiteCaseStore {
+extension Store {
     /// Adds the demo's staff (skipping a login already on the list, such as the creator's), each
     /// addition logged as any change of the list is.
     func writeDemoStaff(_ db: any StoreDatabase) throws {

@@ -21,7 +21,7 @@ public enum DemoStore {
     /// writes it): today's moments are drawn from office hours, which may still lie ahead.
     @discardableResult
     public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
-                              user: String = Clock.currentUser(), now: String = Clock.timestamp()) throws -> SQLiteCaseStore {
+                              user: String = Clock.currentUser(), now: String = Clock.timestamp()) throws -> Store {
         guard (0...maximumFamilies).contains(families) else {
             throw StoreError.refused("Het aantal gezinnen voor de demo ligt tussen 0 en \(maximumFamilies).")
         }
@@ -45,12 +45,12 @@ public enum DemoStore {
         }
         guard try draft.place() else { throw existing(path) }
         // Just built by this process: its integrity check need not hold up the caller.
-        return try SQLiteCaseStore(path: path, user: user, integrityCheck: .beforeFirstWrite)
+        return try Store(path: path, user: user, integrityCheck: .beforeFirstWrite)
     }
 
     /// Logs the demo's backfill (dossier details, plans, settings), which no case's event names, in
     /// `vastgelegd` events once `atLeast` changed records wait (RecordSeal.swift).
-    static func seal(_ db: any StoreDatabase, store: SQLiteCaseStore, atLeast: Int = 1) throws {
+    static func seal(_ db: any StoreDatabase, store: Store, atLeast: Int = 1) throws {
         try store.sealChangedRecords(db, atLeast: atLeast) { count in "\(count) gegevens van de demo vastgelegd (aanvulling van de dossiers)" }
     }
 

@@ -35,6 +35,14 @@ final class TransactionMemory: @unchecked Sendable {
         }
     }
 
+    /// Refuses to commit changes that no event names: every path that changes a covered record
+    /// appends its event afterwards, so this is a fault in Beschermbord, and nothing is stored.
+    func requireNoUnloggedChanges(_ db: any StoreDatabase) throws {
+        guard let first = try db.pendingRecordChanges(self).first else { return }
+        throw StoreError.writeFailed("interne fout: een gegeven in tabel \(first.table) (rij \(first.rowid)) "
+                                     + "is gewijzigd zonder gebeurtenis in het logboek; er is niets opgeslagen")
+    }
+
     func forget() {
         lock.withLock {
             active = false
@@ -309,7 +317,7 @@ enum EventLog {
     }
 }
 
-extension SQLiteCaseStore {
+extension Store {
     /// The body of `appendEvent`: refuses changes by users who are not on the staff list (reading,
     /// such as opening a dossier, is logged for everyone), refuses text that cannot be stored
     /// faithfully, and appends the event to the hash chain.
@@ -323,6 +331,6 @@ extension SQLiteCaseStore {
         try StoreText.check(detail, field: "De toelichting")
         try EventLog.append(db, memory: memory, caseID: caseID, familyID: familyID,
                             recordedAt: recordedAt ?? Clock.timestamp(), user: recordedUser ?? user, kind: kind.rawValue,
-                            from: from?.rawValue, to: to?.rawValue, day: day.iso, detail: detail, records: memory.changes.take())
+                            from: from?.rawValue, to: to?.rawValue, day: day.iso, detail: detail, records: try db.takeChangedRecords(memory))
     }
 }

@@ -49,7 +49,7 @@ enum RecordCheck {
 
     static func run(_ db: Database, listed: Int) throws -> Outcome {
         var outcome = Outcome()
-        if try SQLiteCaseStore.needsSeal(db) {
+        if try Store.needsSeal(db) {
             outcome.notYetSealed = true
             return outcome
         }

@@ -7,7 +7,7 @@ import GRDBSQLite
 /// `sealedPerEvent` records each, tied to no family, so that `check` covers them from then on. A
 /// seal vouches only for what the records held when it was made: what was changed outside
 /// Beschermbord before an upgrade cannot be seen any more (README, `beschermbord check`).
-extension SQLiteCaseStore {
+extension Store {
     static let sealedPerEvent = 1000
 
     /// At open, after the migrations: logs every record of a store whose log names none yet. The
@@ -17,7 +17,7 @@ extension SQLiteCaseStore {
     func sealLegacyRecordsIfNeeded() throws {
         // A seal is signed by whoever opens the store: never by a user the system cannot name.
         guard !UnnamedUser.isUnnamed(user), try pool.read({ db in try Self.needsSeal(db) }) else { return }
-        try integrity?.wait()
+        try file.integrity?.wait()
         try pool.write { db in
             memory.begin(db)
             guard try Self.needsSeal(db) else { return }
@@ -49,8 +49,8 @@ extension SQLiteCaseStore {
     /// Logs the records this transaction changed since its last event in `vastgelegd` events,
     /// each with `detail(count)`, once at least `atLeast` changes wait (the demo seals as it goes).
     func sealChangedRecords(_ db: any StoreDatabase, atLeast: Int = 1, detail: (Int) -> String) throws {
-        guard memory.changes.count >= atLeast else { return }
-        try seal(db, memory.changes.take(), detail: detail)
+        guard try db.pendingRecordChanges(memory).count >= atLeast else { return }
+        try seal(db, db.takeChangedRecords(memory), detail: detail)
     }
 
     private func seal(_ db: any StoreDatabase, _ entries: [RecordDigest.Entry], detail: (Int) -> String) throws {

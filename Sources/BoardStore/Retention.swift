@@ -94,7 +94,7 @@ enum PersonalData {
     ]
 }
 
-extension SQLiteCaseStore {
+extension Store {
     /// Families whose last case closed (entered Veiligheid gewaarborgd or RvK-onderzoek, or got
     /// the Raad's outcome, whichever is later) before the retention period; none of their cases
     /// open, not yet erased. Oldest first.
@@ -121,34 +121,14 @@ extension SQLiteCaseStore {
     /// Returns how many families were erased.
     @discardableResult
     public func erasePersonalData(of familyIDs: [FamilyID], reason: ErasureReason, today: Day) throws -> Int {
-        if isReadOnly { throw StoreError.readOnly(path: location) }
-        try integrity?.wait()
         let unique = Array(Set(familyIDs)).sorted()
-        do {
-            return try pool.writeWithoutTransaction { db in
-                // Overwrite the old content in the file too, rather than leave it in free space.
-                let secureDelete = try db.value(Int.self, sql: "PRAGMA secure_delete") ?? 0
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
-                var erased = 0
-                try db.inTransaction {
-                    self.memory.begin(db)
-                    try self.requireStaff(db, for: .applyRetention)
-                    for familyID in unique {
-                        try self.erase(db, familyID: familyID, reason: reason, today: today)
-                        erased += 1
-                    }
-                    try self.memory.changes.requireNone()
-                    return .commit
-                }
-                // And out of the write-ahead log, when no reader holds it (otherwise at the next checkpoint).
-                _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-                return erased
+        return try backend.erasingWrite(memory) { db in
+            try self.requireStaff(db, for: .applyRetention)
+            for familyID in unique {
+                try self.erase(db, familyID: familyID, reason: reason, today: today)
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.writeFailed(StoreFile.describe(error))
+            try self.memory.requireNoUnloggedChanges(db)
+            return unique.count
         }
     }
 

@@ -9,7 +9,7 @@ import GRDB
 /// user of a new store becomes teamleider; so does the first user who opens a store that has no
 /// teamleider (a store from before roles existed). Only a teamleider manages the list, and the
 /// last teamleider can be neither removed nor demoted.
-extension SQLiteCaseStore {
+extension Store {
     /// The user of this store on the staff list, or nil when they may only read.
     public func currentStaff() throws -> StaffMember? {
         try read { db in try Self.staffMember(db, name: self.user) }
@@ -125,19 +125,26 @@ extension SQLiteCaseStore {
         try EventLog.append(db, memory: memory, caseID: nil, familyID: nil, recordedAt: Clock.timestamp(), user: user,
                             kind: EventKind.medewerkerGewijzigd.rawValue, from: nil, to: nil, day: Clock.today().iso,
                             detail: "\(user) (\(displayName)) is als eerste gebruiker van deze opslag teamleider geworden",
-                            records: memory.changes.take())
+                            records: try db.takeChangedRecords(memory))
         return true
     }
 
-    /// At open: a store without a teamleider gets the opening user as one (read first, so that an
+    /// A new server store's first teamleider: the login that ran `init`. (A server store never
+    /// makes the first login that happens to open it one.) Returns whether it did.
+    @discardableResult
+    public func makeFirstTeamleider() throws -> Bool {
+        try write { db in try Self.bootstrapTeamleider(db, user: self.user, memory: self.memory) }
+    }
+
+    /// At a file store's open: a store without a teamleider gets the opening user as one (read first, so that an
     /// ordinary open writes nothing).
     func bootstrapStaffIfNeeded() throws {
-        let hasTeamleider = try pool.read { db in
+        let hasTeamleider = try read { db in
             try db.value(Int.self, sql: "SELECT COUNT(*) FROM medewerkers WHERE role = 'teamleider'") ?? 0
         } > 0
         guard !hasTeamleider, !UnnamedUser.isUnnamed(user) else { return }
-        try integrity?.wait()
-        try pool.write { db in _ = try Self.bootstrapTeamleider(db, user: self.user, memory: self.memory) }
+        guard !isReadOnly else { return }
+        try write { db in _ = try Self.bootstrapTeamleider(db, user: self.user, memory: self.memory) }
     }
 
     // MARK: Pieces
@@ -212,4 +219,4 @@ public protocol AccessControlledStore: CaseStore {
     func erasePersonalData(of familyIDs: [FamilyID], reason: ErasureReason, today: Day) throws -> Int
 }
 
-extension SQLiteCaseStore: AccessControlledStore {}
+extension Store: AccessControlledStore {}

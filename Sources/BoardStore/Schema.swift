@@ -148,7 +148,7 @@ enum Schema {
         }
         // Staff list and roles, the hash chain over the log, retention (see TrustSchema.swift).
         migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.migrate)
-        // The joint plan of Jeugdbeschermer in de wijk (see SQLiteCaseStore+Plan.swift).
+        // The joint plan of Jeugdbeschermer in de wijk (see Store+Plan.swift).
         migrator.registerMigration(PlanSchema.migrationName, migrate: PlanSchema.migrate)
         // The cohort report's index over the moves (ReportSchema.swift).
         migrator.registerMigration(ReportSchema.migrationName, migrate: ReportSchema.migrate)
@@ -160,12 +160,12 @@ enum Schema {
         migrator.registerMigration(FamilyChildSummary.migrationName, migrate: FamilyChildSummary.migrate)
         // The report's moves index, covering what it reads (ReportSchema.swift).
         migrator.registerMigration(ReportSchema.coveringName, migrate: ReportSchema.cover)
-        // The weekly meeting's decisions, found by day (SQLiteCaseStore+Meeting.swift). It landed as
+        // The weekly meeting's decisions, found by day (Store+Meeting.swift). It landed as
         // `v9-meeting-decisions` before v10 and was later renamed and moved after it; stores migrated
         // in between carry the old name. Merging it makes both kinds open: such a store gets v10 and
         // v12, and its index is kept.
-        migrator.registerMigration(SQLiteCaseStore.meetingMigrationName, merging: [earlierMeetingMigrationName]) { db, merged in
-            if merged.isEmpty { try SQLiteCaseStore.migrateMeeting(db) }
+        migrator.registerMigration(Store.meetingMigrationName, merging: [earlierMeetingMigrationName]) { db, merged in
+            if merged.isEmpty { try Store.migrateMeeting(db) }
         }
         // Each column's count and first cards from indexes alone, for the first frame (BoardIndexes.swift).
         migrator.registerMigration(BoardIndexes.firstFrameMigrationName, migrate: BoardIndexes.migrateFirstFrame)

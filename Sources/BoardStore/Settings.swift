@@ -3,7 +3,7 @@ import GRDB
 
 /// Settings (norms, WIP limits, the retention period, the screen lock): everyone reads them, only a teamleider
 /// changes them, and every change is logged.
-extension SQLiteCaseStore {
+extension Store {
     /// The key of the retention period in years (default `Retention.defaultYears`).
     public static let retentionYearsKey = "bewaartermijn.jaren"
 

@@ -26,7 +26,7 @@ enum StoreCreation {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try Schema.migrator.migrate(queue)
-            try queue.write { db in _ = try SQLiteCaseStore.bootstrapTeamleider(db, user: user, memory: TransactionMemory()) }
+            try queue.write { db in _ = try Store.bootstrapTeamleider(db, user: user, memory: TransactionMemory()) }
             try queue.close()
         } catch {
             discard(temporary)

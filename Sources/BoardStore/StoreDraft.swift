@@ -11,11 +11,11 @@ public final class StoreDraft {
     /// Where the store goes.
     public let path: String
     /// The new store, open under its hidden name.
-    public let store: SQLiteCaseStore
+    public let store: Store
     let temporary: String
     private var isClosed = false
 
-    private init(path: String, temporary: String, store: SQLiteCaseStore) {
+    private init(path: String, temporary: String, store: Store) {
         self.path = path
         self.temporary = temporary
         self.store = store
@@ -27,7 +27,7 @@ public final class StoreDraft {
         guard try StoreFile.prepare(path: path) else { return nil }
         let temporary = try StoreCreation.build(beside: path, user: user)
         do {
-            return StoreDraft(path: path, temporary: temporary, store: try SQLiteCaseStore(path: temporary, user: user))
+            return StoreDraft(path: path, temporary: temporary, store: try Store(path: temporary, user: user))
         } catch {
             StoreCreation.discard(temporary)
             throw error

@@ -125,7 +125,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "Er is niets gewijzigd; laat je databasebeheerder beschermbord init uitvoeren."
         case .notYetOnServer(let server):
             return "De opslag op \(server) is klaar, maar deze opdracht werkt in deze versie nog alleen op een opslagbestand. "
-                + "Op een server kan nu alleen beschermbord init; gebruik voor de rest een opslagbestand (--store PAD)."
+                + "Maak er zo nodig een kopie van in een bestand met beschermbord backup PAD --store … en gebruik die."
         }
     }
 }

@@ -7,7 +7,7 @@ public struct StoreStatistics: Equatable, Sendable {
     public var events: Int
 }
 
-extension SQLiteCaseStore {
+extension Store {
     public func statistics() throws -> StoreStatistics {
         try read { db in
             StoreStatistics(families: try db.value(Int.self, sql: "SELECT COUNT(*) FROM family") ?? 0,

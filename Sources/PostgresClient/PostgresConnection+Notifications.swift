@@ -37,7 +37,9 @@ extension PostgresConnection {
     public func waitForNotifications(timeout: Double) throws(PostgresError) -> [PostgresNotification] {
         let deadline = ContinuousClock.now + .seconds(max(timeout, 0))
         while true {
-            guard PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else {
+            // Twice: a server that ends the session sends its reason and then closes, and one
+            // read takes the reason but not yet the end of the connection behind it.
+            guard PQconsumeInput(connection) == 1, PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else {
                 throw .connectionLost
             }
             let arrived = takeNotifications()

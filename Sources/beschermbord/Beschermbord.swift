@@ -60,8 +60,9 @@ struct StoreOptions: ParsableArguments {
     /// The store as given: a file's path or a server's URI.
     var location: String { StoreLocation.resolve(explicit: store) }
 
-    /// The file store's path. A server store is checked (reachable, the login accepted, the schema
-    /// there), so that its faults are said, and then refused: only `init` works on a server yet.
+    /// The file store's path, for the commands that work on a file alone (`check`, `demo`,
+    /// `bench`). A server store is checked (reachable, the login accepted, the schema there), so
+    /// that its faults are said, and then refused.
     var path: String {
         get throws {
             guard let server = try ServerAddress(location) else { return location }
@@ -72,14 +73,22 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store; its Dutch refusal (StoreError) is what the user reads. The board passes
     /// `.beforeFirstWrite` so that it starts without waiting for the integrity check.
-    func open(integrityCheck: IntegrityCheckTiming = .beforeOpening) throws -> SQLiteCaseStore {
-        try SQLiteCaseStore(path: path, integrityCheck: integrityCheck)
+    func open(integrityCheck: IntegrityCheckTiming = .beforeOpening) throws -> Store {
+        if let server = try ServerAddress(location) { return try Store(server: server) }
+        return try Store(path: location, integrityCheck: integrityCheck)
+    }
+
+    /// Whether the store is there: a server store is (`open` says what is wrong with it), a file
+    /// store when its file exists. A mistyped path must not create an empty store.
+    var exists: Bool {
+        get throws { try ServerAddress(location) != nil || FileManager.default.fileExists(atPath: location) }
     }
 
     /// For a command that fills a new store in one go: a draft (see StoreDraft) when no store is at
     /// the path yet, else nil (open it instead).
     func draftIfMissing() throws -> StoreDraft? {
-        try StoreDraft.begin(path: path)
+        if try ServerAddress(location) != nil { return nil }
+        return try StoreDraft.begin(path: location)
     }
 }
 

@@ -113,7 +113,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Reads and checks the file on a second thread while this one writes the checked rows into
     /// the store that `open` gives (ImportPipeline).
-    func importFile(_ data: Data, name: String, bar: ProgressBar, into open: () throws -> SQLiteCaseStore) -> ImportPipeline.Outcome {
+    func importFile(_ data: Data, name: String, bar: ProgressBar, into open: () throws -> Store) -> ImportPipeline.Outcome {
         let outcome = ImportPipeline.run(data: data, today: Clock.today(), progress: { fraction in
             bar.show("Inlezen en opslaan", fraction: fraction)
         }) { nextRows in
@@ -141,11 +141,10 @@ struct ImportCommand: ParsableCommand {
     /// What the import would add, reading the store only (so it works for someone who may not
     /// change it); without a store, everything would be new.
     func dryRunResult(_ parsed: ImportParse, name: String, bar: ProgressBar) throws -> ImportResult {
-        let path = try storeOptions.path
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard try storeOptions.exists else {
             return ImportResult(cases: parsed.rows.count, families: parsed.rows.count, children: parsed.childCount)
         }
-        let store = try SQLiteCaseStore(path: path, readOnly: true)
+        let store = try ServerAddress(storeOptions.location) == nil ? Store(path: storeOptions.location, readOnly: true) : storeOptions.open()
         let result = try store.importRows(parsed.rows, origin: name, dryRun: true) { done, total in
             bar.show("Controleren", fraction: total == 0 ? 1 : Double(done) / Double(total), detail: "\(done) van \(total)")
         }

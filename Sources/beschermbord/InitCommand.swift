@@ -27,7 +27,10 @@ struct InitCommand: ParsableCommand {
             switch try ServerStoreSetup.initialize(server) {
             case .created(let roles):
                 let rolesText = roles.isEmpty ? "de groepsrollen bestonden al" : "groepsrollen " + roles.joined(separator: ", ")
-                Printer.say("Lege opslag gemaakt op \(server): schema beschermbord, \(rolesText).")
+                let store = try Store(server: server)
+                try store.makeFirstTeamleider()
+                Printer.say("Lege opslag gemaakt op \(server): schema beschermbord, \(rolesText), met \(store.user) als eerste teamleider. "
+                            + "Voeg collega's toe met: beschermbord medewerkers toevoegen --store ….")
             case .upgraded(let migrations):
                 Printer.say("De opslag op \(server) is bijgewerkt naar de indeling van deze versie (\(migrations.count) stappen).")
             case .current:
@@ -36,7 +39,7 @@ struct InitCommand: ParsableCommand {
             return
         }
         let existed = FileManager.default.fileExists(atPath: location)
-        let store = try SQLiteCaseStore(path: location)
+        let store = try Store(path: location)
         if existed {
             Printer.say("Er staat al een opslag in \(location); ze is bij de tijd en verder niet gewijzigd.")
         } else {

@@ -39,7 +39,7 @@ struct OpenBoard: ParsableCommand {
     }
 
     func run() throws {
-        let store: SQLiteCaseStore
+        let store: Store
         if demo {
             store = try makeDemoStore()
         } else {
@@ -66,7 +66,7 @@ struct OpenBoard: ParsableCommand {
         if demo { print("De demo-opslag staat in \(store.location); open hem opnieuw met --store.") }
     }
 
-    func makeDemoStore() throws -> SQLiteCaseStore {
+    func makeDemoStore() throws -> Store {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("beschermbord-demo-\(getpid())-\(Int(Date().timeIntervalSince1970))")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

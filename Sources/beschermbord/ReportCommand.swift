@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         let chosenSource = try Self.source(source)
         // A mistyped path must not create an empty store. The report itself only reads; opening
         // normally lets a store of an earlier version be brought up to date first.
-        guard FileManager.default.fileExists(atPath: try storeOptions.path) else {
+        guard try storeOptions.exists else {
             throw Failure(message: "De opslag ‘\(Printer.clean(storeOptions.location))’ bestaat niet; kies een andere met --store.")
         }
         let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)

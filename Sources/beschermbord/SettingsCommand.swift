@@ -21,10 +21,10 @@ struct SettingsCommand: ParsableCommand {
             let store = try storeOptions.open()
             let stored = try store.settings()
             var rows = [["Instelling", "Waarde", "Betekenis"]]
-            for item in SQLiteCaseStore.knownSettings {
+            for item in Store.knownSettings {
                 rows.append([item.key, stored[item.key].map { $0 } ?? "\(item.standard) (standaard)", item.meaning])
             }
-            let knownKeys = Swift.Set(SQLiteCaseStore.knownSettings.map(\.key) + ["demo"])
+            let knownKeys = Swift.Set(Store.knownSettings.map(\.key) + ["demo"])
             for (key, value) in stored.sorted(by: { $0.key < $1.key }) where !knownKeys.contains(key) {
                 rows.append([key, value, ""])
             }

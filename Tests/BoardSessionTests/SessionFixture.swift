@@ -9,27 +9,27 @@ final class TestStore {
     static let user = "anouk"
     let directory: URL
     let path: String
-    let store: SQLiteCaseStore
+    let store: Store
 
     init(function: String = #function) throws {
         let name = "beschermbord-session-\(function.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString)"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(name, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("bord.sqlite").path
-        store = try SQLiteCaseStore(path: path, user: Self.user)
+        store = try Store(path: path, user: Self.user)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Another handle on the same file, as a second program has: what the session left in the
     /// store, or a colleague's board writing to it.
-    func open(as user: String = TestStore.user) throws -> SQLiteCaseStore {
-        try SQLiteCaseStore(path: path, user: user)
+    func open(as user: String = TestStore.user) throws -> Store {
+        try Store(path: path, user: user)
     }
 
     /// A report in Aangemeld, added straight to the store.
     @discardableResult
-    func addReport(_ kenmerk: String, family: String, reportedOn: Day, by store: SQLiteCaseStore? = nil) throws -> CaseID {
+    func addReport(_ kenmerk: String, family: String, reportedOn: Day, by store: Store? = nil) throws -> CaseID {
         try (store ?? self.store).addReport(NewReport(kenmerk: kenmerk, reportedOn: reportedOn, source: .veiligThuis, familyName: family,
                                                       wijk: "Poelenburg", medewerker: "Anouk de Wit",
                                                       children: [Child(firstName: "Daan", birthDate: Day(year: 2019, month: 11, day: 2))]))

@@ -9,9 +9,9 @@ struct AuditLogTests {
     let today = day(2025, 6, 30)
 
     struct Team {
-        let anouk: SQLiteCaseStore
-        let karim: SQLiteCaseStore
-        let lezer: SQLiteCaseStore
+        let anouk: Store
+        let karim: Store
+        let lezer: Store
         let first: CaseID
         let second: CaseID
     }
@@ -19,10 +19,10 @@ struct AuditLogTests {
     /// anouk (teamleider) and karim (medewerker) work on two families; lezer is not on the list.
     func team(_ scratch: ScratchDirectory) throws -> Team {
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
-        let lezer = try SQLiteCaseStore(path: path, user: "lezer")
+        let karim = try Store(path: path, user: "karim")
+        let lezer = try Store(path: path, user: "lezer")
         let first = try anouk.addReport(report("2025-0001", family: "de Vries"))
         let second = try karim.addReport(report("2025-0002", family: "Jansen"))
         try karim.move(MoveRequest(caseID: first, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)

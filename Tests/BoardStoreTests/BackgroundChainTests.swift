@@ -8,19 +8,19 @@ import Testing
 /// ids are the ones hashed, and appending afterwards continues from the right tip.
 @Suite("The event chain, hashed in the background")
 struct BackgroundChainTests {
-    func append(_ db: Database, _ store: SQLiteCaseStore, _ detail: String) throws {
+    func append(_ db: Database, _ store: Store, _ detail: String) throws {
         try EventLog.append(db, memory: store.memory, caseID: nil, familyID: nil, recordedAt: "2025-06-30T10:00:00Z", user: "anouk",
                             kind: EventKind.medewerkerGewijzigd.rawValue, from: nil, to: nil, day: "2025-06-30", detail: detail, records: [])
     }
 
-    func details(_ store: SQLiteCaseStore) throws -> [String] {
+    func details(_ store: Store) throws -> [String] {
         try store.pool.read { db in try String.fetchAll(db, sql: "SELECT detail FROM event ORDER BY id") }
     }
 
     /// Ten events in batches of three (so four hand-overs, the last one partial), then one the usual way.
     @Test func theChainHoldsAcrossBatchesAndAfter() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let before = try details(store)
         #expect(!before.isEmpty, "a new store logs its first teamleider")
         try store.pool.write { db in
@@ -41,7 +41,7 @@ struct BackgroundChainTests {
     @Test func aFailureLeavesTheChainAsItWas() throws {
         struct Broken: Error {}
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let before = try details(store)
         #expect(throws: Broken.self) {
             try store.pool.write { db in

@@ -36,7 +36,7 @@ struct BackupTests {
         Thread.detachNewThread {
             defer { done.signal() }
             do {
-                let colleague = try SQLiteCaseStore(path: path, user: "demo")
+                let colleague = try Store(path: path, user: "demo")
                 var number = 0
                 started.signal()
                 while !flag.isStopped {
@@ -80,7 +80,7 @@ struct BackupTests {
             }
             try queue.close()
             // The copy is a working store.
-            let reopened = try SQLiteCaseStore(path: copy, user: "controle")
+            let reopened = try Store(path: copy, user: "controle")
             #expect(try reopened.boardCases(today: today, closedWindowDays: nil).count >= before)
             #expect(try reopened.isDemo())
         }
@@ -89,7 +89,7 @@ struct BackupTests {
 
     @Test func refusesToOverwriteUnlessForced() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         try store.addReport(report("2025-0001"))
         let destination = scratch.file("kopie.sqlite")
         let original = Data("iets anders".utf8)
@@ -102,14 +102,14 @@ struct BackupTests {
         try store.backup(to: destination, overwrite: true)
         #expect(bytes(destination)?.prefix(15) == Data("SQLite format 3".utf8))
         #expect(permissions(destination) == 0o600)
-        let copy = try SQLiteCaseStore(path: destination, user: "controle")
+        let copy = try Store(path: destination, user: "controle")
         #expect(try copy.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["2025-0001"])
     }
 
     @Test func refusesTheStoreItselfAndAMissingDirectory() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         #expect(storeError { try store.backup(to: path, overwrite: true) }
                 == .refused("\(path) is de opslag zelf; kies een ander pad voor de reservekopie."))
         let missing = scratch.file("nergens/kopie.sqlite")

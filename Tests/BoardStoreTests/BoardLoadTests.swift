@@ -14,8 +14,8 @@ struct BoardLoadTests {
         let scratch = try ScratchDirectory()
         let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 90, today: today, user: "demo")
         for since in [Optional(today.adding(days: -30).iso), nil] {
-            let whole = try store.loadCards(since: since, parallelFrom: .max)
-            let halves = try store.loadCards(since: since, parallelFrom: 2, sampleEvery: 1)
+            let whole = try store.file.loadCards(since: since, parallelFrom: .max)
+            let halves = try store.file.loadCards(since: since, parallelFrom: 2, sampleEvery: 1)
             #expect(!whole.isEmpty)
             #expect(halves.map(\.id).sorted() == whole.map(\.id).sorted())
             #expect(Set(halves.map(\.id)).count == halves.count, "no card twice")

@@ -27,7 +27,7 @@ struct ConcurrencyTests {
     @Test func writerWaitsForAnotherWriterAndThenSucceeds() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
         try anouk.addReport(report("2025-0001"))
 
@@ -42,7 +42,7 @@ struct ConcurrencyTests {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('houder', '1')")
             Thread.detachNewThread {
                 do {
-                    let karim = try SQLiteCaseStore(path: path, user: "karim")
+                    let karim = try Store(path: path, user: "karim")
                     aboutToWrite.signal()
                     outcome.start()
                     outcome.finish(Result { try karim.addReport(report("2025-0002", family: "Jansen")) })
@@ -82,9 +82,9 @@ struct ConcurrencyTests {
     @Test func interleavedWritersKeepOneChain() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let karim = try Store(path: path, user: "karim")
         for number in 1...20 {
             let store = number % 2 == 0 ? anouk : karim
             let id = try store.addReport(report("2025-\(1000 + number)"))
@@ -99,7 +99,7 @@ struct ConcurrencyTests {
     /// a colleague's stale edit is refused rather than silently overwriting.
     @Test func everyChangeOfACaseRaisesItsVersion() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         func version() throws -> Int { try store.details(of: id, logOpening: false).summary.version }
         #expect(try version() == 1)

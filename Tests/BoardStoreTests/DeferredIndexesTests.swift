@@ -17,7 +17,7 @@ struct DeferredIndexesTests {
     }
 
     /// Every index and trigger, as the store defines it.
-    static func schema(_ store: SQLiteCaseStore) throws -> [String] {
+    static func schema(_ store: Store) throws -> [String] {
         try store.pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT type || ' ' || name || ' ON ' || tbl_name || ': ' || IFNULL(sql, '-') FROM sqlite_master
@@ -31,7 +31,7 @@ struct DeferredIndexesTests {
     /// the families that were already there is left as it was.
     @Test func settingAsideStoresWhatKeepingStores() throws {
         let scratch = try ScratchDirectory()
-        var stores: [SQLiteCaseStore] = []
+        var stores: [Store] = []
         for (name, deferIndexes) in [("kept.sqlite", false), ("aside.sqlite", true)] {
             let store = try storeWithSanne(path: scratch.file(name))
             _ = try store.importRows(Self.rows(1...60), origin: "eerst.csv")
@@ -94,7 +94,7 @@ struct DeferredIndexesTests {
         #expect(try ImportBatchTests.content(store) == content)
     }
 
-    static func schemaVersion(_ store: SQLiteCaseStore) throws -> Int {
+    static func schemaVersion(_ store: Store) throws -> Int {
         try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version")! }
     }
 

@@ -11,18 +11,18 @@ struct DeferredIntegrityCheckTests {
     @Test func aSoundStoreOpensAndWrites() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        do { _ = try SQLiteCaseStore(path: path, user: "anouk").addReport(report("2025-0001")) }
-        let store = try SQLiteCaseStore(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
-        #expect(store.integrity != nil, "an existing store is checked in the background")
-        #expect(store.integrity?.hasStarted == false, "not while the board loads")
+        do { _ = try Store(path: path, user: "anouk").addReport(report("2025-0001")) }
+        let store = try Store(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
+        #expect(store.file.integrity != nil, "an existing store is checked in the background")
+        #expect(store.file.integrity?.hasStarted == false, "not while the board loads")
         try store.addReport(report("2025-0002"))
-        #expect(store.integrity?.hasStarted == true, "a write starts it, and waits for it")
+        #expect(store.file.integrity?.hasStarted == true, "a write starts it, and waits for it")
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 2)
-        let reader = try SQLiteCaseStore(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
+        let reader = try Store(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
         _ = try reader.boardCases(today: today, closedWindowDays: nil)
-        #expect(reader.integrity?.hasStarted == true, "the board has loaded: now the check runs beside it")
+        #expect(reader.file.integrity?.hasStarted == true, "the board has loaded: now the check runs beside it")
         // A new store has nothing to check.
-        #expect(try SQLiteCaseStore(path: scratch.file("nieuw.sqlite"), user: "anouk", integrityCheck: .beforeFirstWrite).integrity == nil)
+        #expect(try Store(path: scratch.file("nieuw.sqlite"), user: "anouk", integrityCheck: .beforeFirstWrite).file.integrity == nil)
     }
 
     /// The same damage as in IntegrityCheckTests: with the check in the background the store may
@@ -33,7 +33,7 @@ struct DeferredIntegrityCheckTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
         do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
+            let store = try Store(path: path, user: "anouk")
             for number in 1...150 { try store.addReport(report("2025-\(1000 + number)", family: String(repeating: "Gezin ", count: 20))) }
         }
         var data = try #require(bytes(path))
@@ -43,7 +43,7 @@ struct DeferredIntegrityCheckTests {
         try data.write(to: URL(fileURLWithPath: path))
 
         do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
+            let store = try Store(path: path, user: "anouk", integrityCheck: .beforeFirstWrite)
             guard case .damaged? = storeError({ try store.addReport(report("2025-0001")) }) else {
                 Issue.record("a write to a damaged store must be refused as damaged")
                 return

@@ -140,7 +140,7 @@ struct DemoStoreTests {
         // A demo store is an ordinary store: it opens again and takes real work.
         // The creator of a demo is its teamleider; they add a colleague, who then takes real work.
         try store.addStaff(StaffMember(name: "anouk", displayName: "Anouk de Wit", role: .medewerker))
-        let reopened = try SQLiteCaseStore(path: path, user: "anouk")
+        let reopened = try Store(path: path, user: "anouk")
         let kenmerk = try reopened.suggestKenmerk(year: today.year)
         try reopened.addReport(report(kenmerk, reportedOn: today))
         #expect(try reopened.boardCases(today: today, closedWindowDays: nil).count == 13)
@@ -174,7 +174,7 @@ struct DemoStoreTests {
         let users = Set(try store.auditLog(filter: AuditFilter()).entries.map(\.user))
         #expect(users.subtracting(staff.keys).isEmpty, "every user in the log is on the list: \(users.subtracting(staff.keys))")
         // A demo colleague can work in it.
-        let colleague = try SQLiteCaseStore(path: store.location, user: DemoAccessLog.login(DemoNames.medewerkers[0]))
+        let colleague = try Store(path: store.location, user: DemoAccessLog.login(DemoNames.medewerkers[0]))
         #expect(try colleague.permits(.changeCases) && !(try colleague.permits(.manageStaff)))
     }
 

@@ -8,8 +8,8 @@ import Testing
     let today = day(2025, 9, 1)
 
     /// A store with one case moved to the Beschermtafel on 1 June 2025.
-    func caseAtTheTable(_ scratch: ScratchDirectory) throws -> (SQLiteCaseStore, CaseID) {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+    func caseAtTheTable(_ scratch: ScratchDirectory) throws -> (Store, CaseID) {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 6, 1),
@@ -32,7 +32,7 @@ import Testing
         let firstNote = try store.dossier(caseID: id, openedSection: nil).notes[0].id
         try store.apply(.addNote(id, Note(text: "Correctie", refersTo: firstNote)), today: today)
 
-        store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let dossier = try store.dossier(caseID: id, openedSection: "Gezin")
         #expect(dossier.family == FamilyRecord(id: familyID, name: "de Vries", address: "Dorpsstraat 1", wijk: "Kogerveld"))
         #expect(dossier.children.map(\.firstName) == ["Zoë", "Daan", "Sem"])
@@ -112,7 +112,7 @@ import Testing
         let scratch = try ScratchDirectory()
         let (anouk, id) = try caseAtTheTable(scratch)
         try anouk.addStaff(StaffMember(name: "sanne", displayName: "Sanne Kuipers", role: .medewerker))
-        let sanne = try SQLiteCaseStore(path: anouk.location, user: "sanne")
+        let sanne = try Store(path: anouk.location, user: "sanne")
         let seenByAnouk = try anouk.dossier(caseID: id, openedSection: nil)
         let familyID = seenByAnouk.family.id
         let seen = SeenCase(caseID: id, version: seenByAnouk.viewed.summary.version)
@@ -144,7 +144,7 @@ import Testing
 
     @Test func aNewReportForAKnownFamilyBecomesItsNextCaseButOnlyWhenTheLastIsClosed() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let first = try store.addReport(report("2024-0001", family: "Özdemir", reportedOn: day(2024, 1, 10)))
         let match = try #require(try store.familiesMatching("özd", limit: 5).first)
         #expect(match.name == "Özdemir" || match.name.lowercased() == "özdemir")
@@ -177,7 +177,7 @@ import Testing
                     """)
             }
         }
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         let dossier = try store.dossier(caseID: 1, openedSection: nil)
         #expect(dossier.family.name == "Jansen")
         #expect(dossier.family.address == "")

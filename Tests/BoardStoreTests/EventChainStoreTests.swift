@@ -9,8 +9,8 @@ struct EventChainStoreTests {
     let today = day(2025, 6, 30)
 
     /// A store with some history: reports, moves, openings, a staff change and a setting.
-    func storeWithHistory(_ scratch: ScratchDirectory) throws -> SQLiteCaseStore {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+    func storeWithHistory(_ scratch: ScratchDirectory) throws -> Store {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.addReport(report("2025-0002", family: "Jansen"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
@@ -20,12 +20,12 @@ struct EventChainStoreTests {
         return store
     }
 
-    func chain(_ store: SQLiteCaseStore) throws -> EventLog.Verification {
+    func chain(_ store: Store) throws -> EventLog.Verification {
         try store.pool.read { db in try EventLog.verify(db) }
     }
 
     /// Changes the store behind the program's back, as someone with the file could.
-    func tamper(_ store: SQLiteCaseStore, _ sql: String) throws {
+    func tamper(_ store: Store, _ sql: String) throws {
         try store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: sql)

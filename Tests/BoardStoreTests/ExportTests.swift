@@ -21,7 +21,7 @@ struct ExportTests {
         var children: [String]
     }
 
-    func cards(_ store: SQLiteCaseStore) throws -> Set<Card> {
+    func cards(_ store: Store) throws -> Set<Card> {
         Set(try store.boardCases(today: today, closedWindowDays: nil).map { summary in
             let children = try store.details(of: summary.id, logOpening: false).children
             return Card(kenmerk: summary.kenmerk, family: summary.familyName, wijk: summary.wijk, medewerker: summary.medewerker,
@@ -43,7 +43,7 @@ struct ExportTests {
         let parsed = CaseImporter.parse(data: csv, today: today)
         #expect(parsed.errors.isEmpty, "\(parsed.errors.prefix(5))")
         #expect(parsed.encoding == .utf8WithBOM && parsed.delimiter == ";" && parsed.unknownColumns.isEmpty)
-        let copy = try SQLiteCaseStore(path: scratch.file("kopie.sqlite"), user: "import")
+        let copy = try Store(path: scratch.file("kopie.sqlite"), user: "import")
         // The import takes only medewerkers on the staff list: the copy gets the demo's, and d’Hondt.
         for member in try demo.staff() where member.name != "import" { try copy.addStaff(member) }
         try copy.addStaff(StaffMember(name: "dhondt", displayName: "d’Hondt", role: .medewerker))
@@ -60,7 +60,7 @@ struct ExportTests {
 
     @Test func csvIsWhatExcelExpects() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(NewReport(kenmerk: "2025-0001", reportedOn: day(2025, 3, 3), source: .veiligThuis,
                                                familyName: "Jansen; de Groot", wijk: "Poelenburg", medewerker: "Sanne",
                                                children: [Child(firstName: "Zoë", birthDate: day(2016, 4, 12)),
@@ -78,7 +78,7 @@ struct ExportTests {
 
     @Test func aCorrectionBackIsExportedAsTheCurrentPath() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001", reportedOn: day(2025, 3, 3)))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 4, 20),
@@ -93,7 +93,7 @@ struct ExportTests {
 
     @Test func jsonHasEveryCaseWithChildrenAndStageDays() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001", family: "Özdemir", reportedOn: day(2025, 3, 3)))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.addReport(report("2025-0002", family: "Bakker", reportedOn: day(2025, 3, 4), source: .jeugdteam, children: []))
@@ -122,12 +122,12 @@ struct ExportTests {
 
     @Test func inzageHasTheWholeFamilyAndItsAccessLogAndIsItselfLogged() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001", family: "Özdemir"))
         let other = try store.addReport(report("2025-0002", family: "Bakker"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         _ = try store.details(of: id, logOpening: true)
-        _ = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "rachid").details(of: id, logOpening: true)
+        _ = try Store(path: scratch.file("bord.sqlite"), user: "rachid").details(of: id, logOpening: true)
         _ = try store.details(of: other, logOpening: true)
 
         let dossier = try store.exportFamilyDossier(kenmerk: " 2025-0001 ")
@@ -159,7 +159,7 @@ struct ExportTests {
     /// needs a Dutch key; a column added by a later migration without one fails here.
     @Test func everyKeyOfTheInzageIsDutch() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         try store.pool.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             for table in tables where !["case", "event", "setting", "grdb_migrations"].contains(table) {
@@ -167,10 +167,10 @@ struct ExportTests {
                 let exported = ["family", "child"].contains(table) || columns.contains("family_id") || columns.contains("case_id")
                 guard exported else { continue }
                 if !["family", "child"].contains(table) {
-                    #expect(SQLiteCaseStore.dutchTableNames[table] != nil, "table \(table)")
+                    #expect(Store.dutchTableNames[table] != nil, "table \(table)")
                 }
                 for column in columns where !["id", "family_id", "case_id"].contains(column) {
-                    #expect(SQLiteCaseStore.dutchColumnNames[column] != nil, "\(table).\(column)")
+                    #expect(Store.dutchColumnNames[column] != nil, "\(table).\(column)")
                 }
             }
         }
@@ -182,7 +182,7 @@ struct ExportTests {
 
     @Test func inzageOfAnUnknownKenmerkIsRefusedAndLogsNothing() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         try store.addReport(report("2025-0001"))
         let token = try store.changeToken()
         #expect(storeError { _ = try store.exportFamilyDossier(kenmerk: "2025-9999") } == .caseNotFound("2025-9999"))

@@ -13,7 +13,7 @@ struct FamilyChildSummaryTests {
     /// in one of 3,000: the same, where recounting the family made them grow with its size.
     @Test func aChildCostsTheSameInASmallAndALargeFamily() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let born = (0..<3000).map { Child(firstName: "Kind \($0)", birthDate: day(2000, 1, 1).adding(days: $0)) }
         _ = try store.addReport(report("2026-0001", children: Array(born.prefix(10))))
         _ = try store.addReport(report("2026-0002", children: born))

@@ -9,7 +9,7 @@ import Testing
 /// (the input refuses the same at the field, see RefusedImportTests and BoardUITests/FormInputTests;
 /// the UI cleans text of older stores for the terminal, see BoardUITests/HostileTextTests). The file
 /// corpus that existed before (a text file, a short file, an empty file, another program's SQLite
-/// file, a store of a newer version) is in SQLiteCaseStoreTests/StoreFileTests; damaged and
+/// file, a store of a newer version) is in StoreTests/StoreFileTests; damaged and
 /// truncated stores are in IntegrityCheckTests.
 @Suite("Hostile input")
 struct HostileInputTests {
@@ -23,7 +23,7 @@ struct HostileInputTests {
 
     @Test func escapeSequencesAreRefusedInEveryField() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         let token = try store.changeToken()
@@ -61,7 +61,7 @@ struct HostileInputTests {
 
     @Test func veryLongTextIsKeptWhole() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let long = String(repeating: "Özdemir-", count: 1250)
         #expect(long.count == 10_000)
         let id = try store.addReport(report("2025-0001", family: long, children: [Child(firstName: long, birthDate: day(2016, 4, 12))]))
@@ -79,7 +79,7 @@ struct HostileInputTests {
     /// SQLite would keep only the text before a NUL: refused, and nothing is stored.
     @Test func nulCharactersAreRefused() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         let token = try store.changeToken()
         var withNul: [NewReport] = []
@@ -115,7 +115,7 @@ struct HostileInputTests {
     /// Every text field of the family screen's forms gets the same clear refusal; nothing is stored.
     @Test func nulCharactersAreRefusedInEveryDossierField() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 6, 1),
@@ -164,7 +164,7 @@ struct HostileInputTests {
     /// import): it is read lossily, with U+FFFD in place of the bad bytes, and never crashes.
     @Test func invalidUTF8IsDecodedLossily() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.pool.write { db in
             try db.execute(sql: "UPDATE family SET name = CAST(X'64652056C372696573FF' AS TEXT)")
@@ -192,7 +192,7 @@ struct HostileInputTests {
         #expect(Day(parsing: "29-02-2024") == day(2024, 2, 29))
 
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.pool.write { db in try db.execute(sql: "UPDATE child SET birth_date = '2023-02-29' WHERE first_name = 'Daan'") }
         let details = try store.details(of: id, logOpening: false)
@@ -208,16 +208,16 @@ struct HostileInputTests {
         var content = Data("SQLite format 3\u{0}".utf8)
         content.append(Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
         #expect(FileManager.default.createFile(atPath: garbage, contents: content))
-        let error = storeError { _ = try SQLiteCaseStore(path: garbage, user: "anouk") }
+        let error = storeError { _ = try Store(path: garbage, user: "anouk") }
         #expect(error != nil)
         #expect(error?.description.contains(garbage) == true, "\(String(describing: error))")
         #expect(bytes(garbage) == content)
 
         // A real store next to it is not affected, and reopens with everything in it.
         let path = scratch.file("bord.sqlite")
-        do { _ = try SQLiteCaseStore(path: path, user: "anouk").addReport(report("2025-0001")) }
-        #expect(storeError { _ = try SQLiteCaseStore(path: garbage, user: "anouk", readOnly: true) } != nil)
-        #expect(try SQLiteCaseStore(path: path, user: "anouk").boardCases(today: today, closedWindowDays: nil).count == 1)
+        do { _ = try Store(path: path, user: "anouk").addReport(report("2025-0001")) }
+        #expect(storeError { _ = try Store(path: garbage, user: "anouk", readOnly: true) } != nil)
+        #expect(try Store(path: path, user: "anouk").boardCases(today: today, closedWindowDays: nil).count == 1)
 
         // A store of a newer version stays refused when asked for read-only access.
         do {
@@ -225,6 +225,6 @@ struct HostileInputTests {
             try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-uit-de-toekomst')") }
             try queue.close()
         }
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true) } == .newerSchema(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk", readOnly: true) } == .newerSchema(path: path))
     }
 }

@@ -337,7 +337,7 @@ struct ImportStoreTests {
 
     /// Copies every committed page into the main file and empties the WAL: after this, the main
     /// file's bytes are the store's whole committed state.
-    func checkpoint(_ store: SQLiteCaseStore) throws {
+    func checkpoint(_ store: Store) throws {
         try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
@@ -435,7 +435,7 @@ struct ImportBatchTests {
     /// Every row of the tables an import writes, in id order, without what differs from run to run
     /// (moments of recording, salts, hashes) and without the text of a move to the Beschermtafel,
     /// which by hand also names who brought the case in.
-    static func content(_ store: SQLiteCaseStore) throws -> [String] {
+    static func content(_ store: Store) throws -> [String] {
         try store.pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT 'gezin ' || id || ' ' || name || ' ' || wijk FROM family

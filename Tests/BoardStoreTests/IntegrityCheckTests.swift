@@ -22,7 +22,7 @@ struct IntegrityCheckTests {
 
     @Test func oneCaseIsCountedInTheSingular() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         try store.addReport(report("2025-0001"))
         let report = try IntegrityCheck.run(path: store.location)
         #expect(report.section(IntegrityCheck.stagesTitle)?.summary == "in orde (1 zaak)")
@@ -31,7 +31,7 @@ struct IntegrityCheckTests {
     @Test func caseOutOfStepWithItsLogIsNamed() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.addReport(report("2025-0002"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
@@ -50,7 +50,7 @@ struct IntegrityCheckTests {
     @Test func orphanEventsAndBadDatesAreNamed() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         try store.addReport(report("2025-0001"))
         try tamper(path, "UPDATE event SET case_id = 99 WHERE kind = 'aangemeld'")
         try tamper(path, "UPDATE child SET birth_date = '2023-02-29' WHERE first_name = 'Zoë'")
@@ -69,7 +69,7 @@ struct IntegrityCheckTests {
     @Test func aYearBefore1900IsNamed() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         try store.addReport(report("2025-0001"))
         try tamper(path, "UPDATE \"case\" SET reported_on = '0025-03-03'")
         let dates = try #require(IntegrityCheck.run(path: path).section(IntegrityCheck.datesTitle)?.problems)
@@ -83,7 +83,7 @@ struct IntegrityCheckTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
         do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
+            let store = try Store(path: path, user: "anouk")
             for number in 1...150 { try store.addReport(report("2025-\(1000 + number)", family: String(repeating: "Gezin ", count: 20))) }
         }
         // The last connection closed: everything is in the main file. Scribble over a page in the middle.
@@ -99,7 +99,7 @@ struct IntegrityCheckTests {
         #expect(report.section(IntegrityCheck.sqliteTitle)?.isHealthy == false)
         #expect(report.notes.contains { $0.contains("overgeslagen") })
 
-        let error = storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") }
+        let error = storeError { _ = try Store(path: path, user: "anouk") }
         guard case .damaged(let damagedPath, _)? = error else {
             Issue.record("expected .damaged, got \(String(describing: error))")
             return
@@ -114,13 +114,13 @@ struct IntegrityCheckTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
         do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
+            let store = try Store(path: path, user: "anouk")
             for number in 1...150 { try store.addReport(report("2025-\(1000 + number)", family: String(repeating: "Gezin ", count: 20))) }
         }
         let whole = try #require(bytes(path))
         let half = whole.prefix(whole.count / 2 / 4096 * 4096)
         try Data(half).write(to: URL(fileURLWithPath: path))
-        guard case .damaged? = storeError({ _ = try SQLiteCaseStore(path: path, user: "anouk") }) else {
+        guard case .damaged? = storeError({ _ = try Store(path: path, user: "anouk") }) else {
             Issue.record("a truncated store must be refused as damaged")
             return
         }

@@ -10,13 +10,13 @@ import Testing
 struct KenmerkSuggestionTests {
     func highest(_ kenmerken: [String], prefix: String = "2025-") throws -> Int {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         // Stored the way a store from before the kenmerk rule (InputText) may hold them.
         for (index, kenmerk) in kenmerken.enumerated() {
             try store.addReport(report("X-\(index)"))
             try store.pool.write { db in try db.execute(sql: "UPDATE \"case\" SET kenmerk = ? WHERE kenmerk = ?", arguments: [kenmerk, "X-\(index)"]) }
         }
-        let fromIndex = try store.pool.read { db in try SQLiteCaseStore.highestKenmerkNumber(db, prefix: prefix) }
+        let fromIndex = try store.pool.read { db in try Store.highestKenmerkNumber(db, prefix: prefix) }
         let plain = kenmerken.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }
             .filter { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }.compactMap { Int($0) }.max() ?? 0
         #expect(fromIndex == plain, "\(kenmerken)")
@@ -38,7 +38,7 @@ struct KenmerkSuggestionTests {
 
     @Test func theIndexIsUsed() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let plan = try store.pool.read { db in
             try String.fetchAll(db, sql: """
                 EXPLAIN QUERY PLAN SELECT kenmerk FROM "case" WHERE substr(kenmerk, 1, 5) = '2025-'

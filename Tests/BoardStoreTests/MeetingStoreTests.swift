@@ -9,8 +9,8 @@ import Testing
 @Suite struct MeetingStoreTests {
     let today = day(2025, 9, 1)
 
-    func store(_ scratch: ScratchDirectory) throws -> (SQLiteCaseStore, CaseID) {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+    func store(_ scratch: ScratchDirectory) throws -> (Store, CaseID) {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         return (store, try store.addReport(report("2025-0001")))
     }
 

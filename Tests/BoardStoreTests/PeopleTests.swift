@@ -10,8 +10,8 @@ private let header = "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;o
 @Suite("People: display names and the staff list")
 struct PeopleTests {
     /// A store whose first user (`farslan`) is on the list as "Fatma Arslan", with a colleague.
-    static func store(_ scratch: ScratchDirectory) throws -> SQLiteCaseStore {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "farslan")
+    static func store(_ scratch: ScratchDirectory) throws -> Store {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "farslan")
         try store.updateStaff(StaffMember(name: "farslan", displayName: "Fatma Arslan", role: .teamleider))
         try store.addStaff(StaffMember(name: "kbenali", displayName: "Karim Benali", role: .medewerker))
         return store

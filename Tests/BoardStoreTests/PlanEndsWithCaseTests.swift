@@ -11,8 +11,8 @@ import Testing
     let today = day(2025, 9, 1)
 
     /// A case with a running plan, at the Beschermtafel since 1 April 2025 (the plan started in Onderzoek).
-    func caseAtTheTableWithAPlan(_ scratch: ScratchDirectory) throws -> (SQLiteCaseStore, CaseID, PlanID) {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+    func caseAtTheTableWithAPlan(_ scratch: ScratchDirectory) throws -> (Store, CaseID, PlanID) {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0042"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Fatima Ouali", organisation: PlanOrganisation.jbra,
@@ -25,14 +25,14 @@ import Testing
         return (store, id, planID)
     }
 
-    func version(_ store: SQLiteCaseStore, _ id: CaseID) throws -> Int {
+    func version(_ store: Store, _ id: CaseID) throws -> Int {
         try store.dossier(caseID: id, openedSection: nil).viewed.summary.version
     }
 
     /// What every check below asks of an ended plan: its day and reason, the event that says so,
     /// a store that refuses new hours and agreements, a board card without the plan, and a log
     /// that `check` still finds whole.
-    func expectEnded(_ store: SQLiteCaseStore, _ id: CaseID, _ planID: PlanID, on endDay: Day, reason: String) throws {
+    func expectEnded(_ store: Store, _ id: CaseID, _ planID: PlanID, on endDay: Day, reason: String) throws {
         let plan = try #require(try store.jointPlans(caseID: id, logOpening: false).last)
         #expect(!plan.isActive)
         #expect(plan.endedOn == endDay)
@@ -88,7 +88,7 @@ import Testing
 
     @Test func closingAfterOnderzoekEndsThePlanInTheSameTransaction() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0043"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Esther Vos", organisation: PlanOrganisation.wss,

@@ -8,8 +8,8 @@ import Testing
     let today = day(2025, 9, 1)
 
     /// A store with one case in Onderzoek since 5 March 2025.
-    func caseInOnderzoek(_ scratch: ScratchDirectory) throws -> (SQLiteCaseStore, CaseID) {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+    func caseInOnderzoek(_ scratch: ScratchDirectory) throws -> (Store, CaseID) {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         return (store, id)
@@ -21,7 +21,7 @@ import Testing
                   firstEvaluation: day(2025, 5, 10))
     }
 
-    func version(_ store: SQLiteCaseStore, _ id: CaseID) throws -> Int {
+    func version(_ store: Store, _ id: CaseID) throws -> Int {
         try store.dossier(caseID: id, openedSection: nil).viewed.summary.version
     }
 
@@ -76,7 +76,7 @@ import Testing
         card = try store.boardCases(today: today, closedWindowDays: 30).first { $0.id == id }!
         #expect(card.planEarliestAgreementDue == day(2025, 12, 1), "a done agreement is no longer overdue")
 
-        store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         plan = try store.jointPlans(caseID: id, logOpening: false)[0]
         #expect(plan.goals.map(\.status) == [.bereikt])
         #expect(plan.goals[0].safetyConditions == "veilig thuis")
@@ -155,7 +155,7 @@ import Testing
 
     @Test func involvingTheRaadFromAangemeldPassesThroughOnderzoek() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0002"))
         try store.apply(.start(id, expectedVersion: 1, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
@@ -182,7 +182,7 @@ import Testing
         let scratch = try ScratchDirectory()
         let (store, _) = try caseInOnderzoek(scratch)
         let plan = try store.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteCaseStore.summarySelect + " WHERE c.closed_on IS NULL").map { $0["detail"] as String }
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.summarySelect + " WHERE c.closed_on IS NULL").map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("joint_plan_active") }, "\(plan)")
         #expect(plan.contains { $0.contains("plan_agreement_open") }, "\(plan)")

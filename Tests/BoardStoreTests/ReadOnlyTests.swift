@@ -10,11 +10,11 @@ struct ReadOnlyTests {
     static let isRoot = getuid() == 0
 
     func storeWithOneCase(_ path: String) throws -> CaseID {
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         return try store.addReport(report("2025-0001"))
     }
 
-    func expectReadOnly(_ store: SQLiteCaseStore, caseID: CaseID) throws {
+    func expectReadOnly(_ store: Store, caseID: CaseID) throws {
         #expect(store.isReadOnly)
         #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["2025-0001"], "reading works")
         #expect(try store.details(of: caseID, logOpening: false).events.count == 1)
@@ -34,11 +34,11 @@ struct ReadOnlyTests {
         let path = scratch.file("bord.sqlite")
         let id = try storeWithOneCase(path)
         let before = try #require(bytes(path))
-        let store = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true)
+        let store = try Store(path: path, user: "anouk", readOnly: true)
         try expectReadOnly(store, caseID: id)
         #expect(bytes(path) == before)
         // A colleague who can write is not hindered by a read-only reader.
-        let writer = try SQLiteCaseStore(path: path, user: "anouk")
+        let writer = try Store(path: path, user: "anouk")
         #expect(!writer.isReadOnly)
         try writer.addReport(report("2025-0003"))
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 2, "the reader sees the new case")
@@ -47,7 +47,7 @@ struct ReadOnlyTests {
     @Test func missingStoreIsNotCreatedReadOnly() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("nieuw.sqlite")
-        guard case .cannotOpen? = storeError({ _ = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true) }) else {
+        guard case .cannotOpen? = storeError({ _ = try Store(path: path, user: "anouk", readOnly: true) }) else {
             Issue.record("a read-only open cannot create a store")
             return
         }
@@ -59,7 +59,7 @@ struct ReadOnlyTests {
         let path = scratch.file("oud.sqlite")
         try makeStoreFromBeforeTrust(path: path)
         let before = try #require(bytes(path))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true) } == .needsUpgrade(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk", readOnly: true) } == .needsUpgrade(path: path))
         #expect(bytes(path) == before)
         #expect(StoreError.needsUpgrade(path: path).description.contains("alleen-lezen"))
     }
@@ -73,7 +73,7 @@ struct ReadOnlyTests {
         let id = try storeWithOneCase(path)
         #expect(chmod(path, 0o400) == 0)
         defer { chmod(path, 0o600) }
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         try expectReadOnly(store, caseID: id)
     }
 
@@ -85,7 +85,7 @@ struct ReadOnlyTests {
         let id = try storeWithOneCase(path)
         #expect(chmod(directory, 0o500) == 0)
         defer { chmod(directory, 0o700) }
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         try expectReadOnly(store, caseID: id)
     }
 
@@ -100,11 +100,11 @@ struct ReadOnlyTests {
         _ = try storeWithOneCase(path)
         #expect(chmod(path, 0o400) == 0)
         do {
-            let reader = try SQLiteCaseStore(path: path, user: "anouk", readOnly: true)
+            let reader = try Store(path: path, user: "anouk", readOnly: true)
             #expect(try reader.boardCases(today: today, closedWindowDays: nil).count == 1)
         }
         #expect(chmod(path, 0o600) == 0)
-        let writer = try SQLiteCaseStore(path: path, user: "anouk")
+        let writer = try Store(path: path, user: "anouk")
         try writer.addReport(report("2025-0002"))
         for companion in [path + "-wal", path + "-shm"] {
             let mode = try #require(permissions(companion), "the writer uses \(companion)")
@@ -126,7 +126,7 @@ struct ReadOnlyTests {
     @Test func fullDiskRefusesTheSaveAndKeepsWorking() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         try store.addReport(report("2025-0001"))
         let pages = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
         try store.pool.writeWithoutTransaction { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)") }

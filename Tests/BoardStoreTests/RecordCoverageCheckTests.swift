@@ -12,9 +12,9 @@ struct RecordCoverageCheckTests {
     let today = day(2025, 6, 30)
 
     /// A store with one case (its family, two children), a note and a second medewerker.
-    func store(_ scratch: ScratchDirectory) throws -> (path: String, store: SQLiteCaseStore, caseID: CaseID) {
+    func store(_ scratch: ScratchDirectory) throws -> (path: String, store: Store, caseID: CaseID) {
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         let caseID = try store.addReport(report("2025-0001"))
         try store.addStaff(StaffMember(name: "bert", displayName: "Bert Bakker", role: .medewerker))
         try store.apply(.addNote(caseID, Note(text: "Huisbezoek afgelegd")), today: today)
@@ -89,7 +89,7 @@ struct RecordCoverageCheckTests {
     @Test func everyKindOfChangeIsCovered() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         let today = day(2025, 9, 1)
         let version = { (id: CaseID) throws -> Int in try store.details(of: id, logOpening: false).summary.version }
         func seen(_ id: CaseID) throws -> SeenCase { SeenCase(caseID: id, version: try version(id)) }
@@ -147,8 +147,8 @@ struct RecordCoverageCheckTests {
         try store.updateStaff(StaffMember(name: "bert", displayName: "Bert Bakker", role: .jeugdbeschermer))
         try store.addStaff(StaffMember(name: "carla", displayName: "Carla", role: .medewerker))
         try store.removeStaff("carla")
-        try store.setSetting(SQLiteCaseStore.retentionYearsKey, to: "15")
-        try store.setSetting(SQLiteCaseStore.retentionYearsKey, to: "25")
+        try store.setSetting(Store.retentionYearsKey, to: "15")
+        try store.setSetting(Store.retentionYearsKey, to: "25")
 
         let report = try IntegrityCheck.run(path: path)
         #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy })")
@@ -196,11 +196,11 @@ struct RecordCoverageCheckTests {
         let before = try IntegrityCheck.run(path: path)
         #expect(before.isHealthy && before.section(IntegrityCheck.recordsTitle) == nil, "nothing to compare yet, and no damage")
 
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         let seals = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT detail FROM event WHERE kind = 'vastgelegd' ORDER BY id") }
         #expect(seals.count == 4, "family, child, case and the staff list from the upgrade: \(seals)")
         #expect(seals.first?.hasPrefix("2 gegevens uit tabel family vastgelegd bij het bijwerken naar v14-record-digests") == true)
-        _ = try SQLiteCaseStore(path: path, user: "rachid")
+        _ = try Store(path: path, user: "rachid")
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE kind = 'vastgelegd'") } == 4,
                 "sealed once")
         let report = try IntegrityCheck.run(path: path)
@@ -231,7 +231,7 @@ struct RecordCoverageCheckTests {
     /// column: a migration that adds either fails here until the coverage says what to do with it.
     @Test func everyTableAndColumnIsAccountedFor() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         try store.pool.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             #expect(Set(tables) == Set(CoveredTables.all.map(\.name)).union(CoveredTables.uncovered.keys))

@@ -13,7 +13,7 @@ struct RefusedStoreInputTests {
 
     @Test func controlAndInvisibleCharactersAreRefusedByTheStore() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let id = try store.addReport(report("2025-0001"))
         let token = try store.changeToken()
         for (index, bad) in ["\u{1B}[2J", "\u{9B}31m", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{E0041}", "\u{7F}"].enumerated() {
@@ -29,7 +29,7 @@ struct RefusedStoreInputTests {
 
     @Test func aMalformedKenmerkIsRefusedByTheStore() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         _ = try store.addReport(report("2026-0001"))
         for lookAlike in ["2026-0001\u{200B}", "\u{FEFF}2026-0001", "2026-000\u{0396}", "２０２６-0001"] {
             #expect(storeError { _ = try store.addReport(report(lookAlike)) } != nil, "\(lookAlike.unicodeScalars.map(\.value))")
@@ -40,7 +40,7 @@ struct RefusedStoreInputTests {
     /// A store written before the rule may hold look-alikes: `check` names each kenmerk not in the form.
     @Test func checkNamesKenmerkenThatAreNotInTheForm() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         for kenmerk in ["2026-0001", "2026-0002", "2026-0003", "2026-0004"] { _ = try store.addReport(report(kenmerk)) }
         #expect(try IntegrityCheck.run(path: store.location).section(IntegrityCheck.kenmerkenTitle)?.problems == [])
         try store.pool.write { db in

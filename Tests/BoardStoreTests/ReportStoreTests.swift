@@ -10,8 +10,8 @@ struct ReportStoreTests {
     let year = ReportPeriod(year: 2022)!
 
     /// Five cases of four families, moved through the real write path; figures worked out by hand.
-    func filledStore(_ scratch: ScratchDirectory) throws -> SQLiteCaseStore {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "tester")
+    func filledStore(_ scratch: ScratchDirectory) throws -> Store {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "tester")
         // A: safe after onderzoek (5 and 30 days).
         let a = try store.addReport(report("R-A", family: "Jansen", reportedOn: day(2022, 1, 10)))
         try store.move(MoveRequest(caseID: a, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2022, 1, 15)), today: today)
@@ -109,7 +109,7 @@ struct ReportStoreTests {
         let store = try filledStore(scratch)
         #expect(try store.cohortCases(in: ReportPeriod(year: 2019)!).isEmpty)
         #expect(try store.hasAnyCase())
-        let empty = try SQLiteCaseStore(path: scratch.file("leeg.sqlite"), user: "tester")
+        let empty = try Store(path: scratch.file("leeg.sqlite"), user: "tester")
         #expect(try !empty.hasAnyCase())
         #expect(try empty.cohortCases(in: year).isEmpty)
     }
@@ -118,7 +118,7 @@ struct ReportStoreTests {
         let scratch = try ScratchDirectory()
         let store = try filledStore(scratch)
         let before = try store.changeToken()
-        let reader = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "tester", readOnly: true)
+        let reader = try Store(path: scratch.file("bord.sqlite"), user: "tester", readOnly: true)
         #expect(try reader.cohortCases(in: year).count == 4)
         #expect(try store.changeToken() == before, "no event is appended")
     }
@@ -145,7 +145,7 @@ struct ReportStoreTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("groot.sqlite")
         _ = try DemoStore.create(path: path, families: 300, seed: 7, today: today)
-        let store = try SQLiteCaseStore(path: path, user: "tester", readOnly: true)
+        let store = try Store(path: path, user: "tester", readOnly: true)
         let period = try #require(ReportPeriod(from: day(2000, 1, 1), to: today))
         let report = CohortReport(cases: try store.cohortCases(in: period), period: period)
         #expect(report.total >= 300)

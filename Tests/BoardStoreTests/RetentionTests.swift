@@ -9,7 +9,7 @@ struct RetentionTests {
     let today = day(2026, 3, 16)
 
     struct Families {
-        let store: SQLiteCaseStore
+        let store: Store
         /// Closed in 2005: past the 20 years.
         let old: CaseID
         /// Closed in 2007: within the 20 years.
@@ -21,7 +21,7 @@ struct RetentionTests {
     }
 
     func families(_ scratch: ScratchDirectory) throws -> Families {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let old = try store.addReport(report("2004-0001", family: "Zwanenburg", reportedOn: day(2004, 1, 10),
                                              children: [Child(firstName: "Quirijn", birthDate: day(2001, 5, 5))]))
         try store.move(MoveRequest(caseID: old, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2004, 1, 20)), today: today)
@@ -59,9 +59,9 @@ struct RetentionTests {
         #expect(candidates.map(\.closedOn) == [day(2005, 1, 5), day(2005, 2, 1)])
         #expect(candidates.map(\.familyName) == ["Mulder", "Zwanenburg"])
         // With a longer period, nobody; with a shorter one, the 2007 family too; never the open one.
-        try families.store.setSetting(SQLiteCaseStore.retentionYearsKey, to: "25")
+        try families.store.setSetting(Store.retentionYearsKey, to: "25")
         #expect(try families.store.retentionCandidates(today: today).isEmpty)
-        try families.store.setSetting(SQLiteCaseStore.retentionYearsKey, to: "15")
+        try families.store.setSetting(Store.retentionYearsKey, to: "15")
         #expect(try families.store.retentionCandidates(today: today).map(\.familyName) == ["Mulder", "Zwanenburg", "Bakker"])
     }
 
@@ -187,7 +187,7 @@ struct RetentionTests {
         let scratch = try ScratchDirectory()
         let families = try families(scratch)
         try families.store.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try SQLiteCaseStore(path: families.store.location, user: "karim")
+        let karim = try Store(path: families.store.location, user: "karim")
         let candidates = try karim.retentionCandidates(today: today)
         #expect(candidates.count == 2, "anyone on the list may see the list")
         #expect(storeError { try karim.erasePersonalData(of: candidates.map(\.familyID), reason: .retentionPeriod(years: 20), today: today) }
@@ -214,7 +214,7 @@ struct RetentionTests {
     /// personal data survives an erasure unnoticed.
     @Test func everyTextColumnIsClassified() throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         let personal = Set(PersonalData.personal.map { "\($0.table).\($0.column)" })
         let kept = Set(PersonalData.kept.flatMap { table, columns in columns.map { "\(table).\($0)" } })
         #expect(personal.isDisjoint(with: kept))

@@ -11,14 +11,14 @@ struct RolesTests {
     @Test func firstUserOfANewStoreIsTeamleader() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         #expect(try anouk.currentStaff() == StaffMember(name: "anouk", displayName: "anouk", role: .teamleider))
         #expect(try anouk.staff().map(\.name) == ["anouk"])
         let log = try anouk.auditLog(filter: AuditFilter())
         #expect(log.entries.map(\.kind) == [.medewerkerGewijzigd], "becoming teamleider is logged")
         #expect(log.entries.first?.detail.contains("eerste gebruiker") == true)
         // The second user to open it is no teamleider (nor on the list).
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let karim = try Store(path: path, user: "karim")
         #expect(try karim.currentStaff() == nil)
         #expect(try anouk.staff().count == 1)
     }
@@ -33,9 +33,9 @@ struct RolesTests {
     @Test func someoneNotOnTheListReadsButCannotChange() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         let id = try anouk.addReport(report("2025-0001"))
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let karim = try Store(path: path, user: "karim")
         let tokenBefore = try anouk.changeToken()
 
         #expect(try karim.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["2025-0001"], "reading works")
@@ -43,7 +43,7 @@ struct RolesTests {
         #expect(storeError {
             try karim.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         } == .notStaff(user: "karim"))
-        #expect(storeError { try karim.setSetting(SQLiteCaseStore.retentionYearsKey, to: "15") } == .notStaff(user: "karim"))
+        #expect(storeError { try karim.setSetting(Store.retentionYearsKey, to: "15") } == .notStaff(user: "karim"))
         #expect(storeError { try karim.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .teamleider)) } == .notStaff(user: "karim"))
         #expect(try anouk.changeToken() == tokenBefore, "nothing was written")
         #expect(try karim.boardCases(today: today, closedWindowDays: nil).count == 1)
@@ -62,15 +62,15 @@ struct RolesTests {
     @Test func medewerkerChangesCasesButNotTheListOrSettings() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: " Karim El Amrani ", role: .medewerker))
         try anouk.addStaff(StaffMember(name: "sanne", displayName: "Sanne Kuipers", role: .jeugdbeschermer))
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let karim = try Store(path: path, user: "karim")
         #expect(try karim.currentStaff() == StaffMember(name: "karim", displayName: "Karim El Amrani", role: .medewerker))
 
         let id = try karim.addReport(report("2025-0001"))
         try karim.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
-        let sanne = try SQLiteCaseStore(path: path, user: "sanne")
+        let sanne = try Store(path: path, user: "sanne")
         try sanne.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 3, 9),
                                    text: "Ouders werken mee"), today: today)
 
@@ -87,7 +87,7 @@ struct RolesTests {
     @Test func teamleiderManagesTheList() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
         #expect(storeError { try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim 2", role: .teamleider)) }?
             .description.contains("staat al in de lijst") == true)
@@ -95,7 +95,7 @@ struct RolesTests {
         #expect(storeError { try anouk.addStaff(StaffMember(name: "leeg", displayName: "  ", role: .medewerker)) } != nil)
 
         try anouk.updateStaff(StaffMember(name: "karim", displayName: "Karim El Amrani", role: .teamleider))
-        #expect(try SQLiteCaseStore(path: path, user: "karim").currentStaff()?.role == .teamleider)
+        #expect(try Store(path: path, user: "karim").currentStaff()?.role == .teamleider)
         // The last teamleider can be neither demoted nor removed; with two, one can go.
         try anouk.removeStaff("karim")
         #expect(storeError { try anouk.removeStaff("anouk") }?.description.contains("enige teamleider") == true)
@@ -103,7 +103,7 @@ struct RolesTests {
             .description.contains("enige teamleider") == true)
         #expect(storeError { try anouk.removeStaff("niemand") }?.description.contains("staat niet in de lijst") == true)
         #expect(try anouk.staff().map(\.name) == ["anouk"])
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let karim = try Store(path: path, user: "karim")
         #expect(storeError { try karim.addReport(report("2025-0001")) } == .notStaff(user: "karim"), "removed means read-only")
 
         let changes = try anouk.auditLog(filter: AuditFilter()).entries.filter { $0.kind == .medewerkerGewijzigd }.map(\.detail)
@@ -115,15 +115,15 @@ struct RolesTests {
 
     @Test func onlyTeamleiderChangesSettings() throws {
         let scratch = try ScratchDirectory()
-        let anouk = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let anouk = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         #expect(try anouk.retentionYears() == 20)
-        try anouk.setSetting(SQLiteCaseStore.retentionYearsKey, to: "15")
+        try anouk.setSetting(Store.retentionYearsKey, to: "15")
         try anouk.setSetting("norm.weken_onderzoek", to: " 12 ")
         #expect(try anouk.retentionYears() == 15)
         #expect(try anouk.norms().weeksInOnderzoek == 12)
         #expect(storeError { try anouk.setSetting("demo", to: "0") } != nil)
         #expect(storeError { try anouk.setSetting("norm.weken_onderzoek", to: "tien") } != nil)
-        #expect(storeError { try anouk.setSetting(SQLiteCaseStore.retentionYearsKey, to: "0") } != nil)
+        #expect(storeError { try anouk.setSetting(Store.retentionYearsKey, to: "0") } != nil)
         #expect(storeError { try anouk.setSetting("Norm Weken", to: "3") } != nil)
         let logged = try anouk.auditLog(filter: AuditFilter()).entries.filter { $0.kind == .instellingGewijzigd }.map(\.detail)
         #expect(logged == ["bewaartermijn.jaren: standaard → 15", "norm.weken_onderzoek: standaard → 12"])
@@ -132,26 +132,26 @@ struct RolesTests {
     /// The idle screen lock: 10 minutes unless a teamleider sets it; never less than a minute.
     @Test func theIdleLockIsASetting() throws {
         let scratch = try ScratchDirectory()
-        let anouk = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let anouk = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         #expect(try anouk.idleLockMinutes() == 10)
-        try anouk.setSetting(SQLiteCaseStore.idleLockMinutesKey, to: "3")
+        try anouk.setSetting(Store.idleLockMinutesKey, to: "3")
         #expect(try anouk.idleLockMinutes() == 3)
-        #expect(storeError { try anouk.setSetting(SQLiteCaseStore.idleLockMinutesKey, to: "0") }?.description.contains("minstens 1 minuut") == true)
+        #expect(storeError { try anouk.setSetting(Store.idleLockMinutesKey, to: "0") }?.description.contains("minstens 1 minuut") == true)
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try SQLiteCaseStore(path: anouk.location, user: "karim")
-        #expect(storeError { try karim.setSetting(SQLiteCaseStore.idleLockMinutesKey, to: "60") } != nil, "only a teamleider")
+        let karim = try Store(path: anouk.location, user: "karim")
+        #expect(storeError { try karim.setSetting(Store.idleLockMinutesKey, to: "60") } != nil, "only a teamleider")
         #expect(try karim.idleLockMinutes() == 3)
     }
 
     /// The mouse on the board: on unless a teamleider sets `bord.muis` to 0; only 0 and 1 mean something.
     @Test func theMouseIsATeamSetting() throws {
         let scratch = try ScratchDirectory()
-        let anouk = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let anouk = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         #expect(try anouk.mouseEnabled())
-        #expect(storeError { try anouk.setSetting(SQLiteCaseStore.mouseKey, to: "2") }?.description.contains("1 = aan, 0 = uit") == true)
-        try anouk.setSetting(SQLiteCaseStore.mouseKey, to: "0")
+        #expect(storeError { try anouk.setSetting(Store.mouseKey, to: "2") }?.description.contains("1 = aan, 0 = uit") == true)
+        try anouk.setSetting(Store.mouseKey, to: "0")
         #expect(try !anouk.mouseEnabled())
-        try anouk.setSetting(SQLiteCaseStore.mouseKey, to: "1")
+        try anouk.setSetting(Store.mouseKey, to: "1")
         #expect(try anouk.mouseEnabled())
     }
 
@@ -162,13 +162,13 @@ struct RolesTests {
         let path = scratch.file("oud.sqlite")
         try makeStoreFromBeforeTrust(path: path)
 
-        let karim = try SQLiteCaseStore(path: path, user: "karim")
+        let karim = try Store(path: path, user: "karim")
         #expect(try karim.currentStaff()?.role == .teamleider, "first to open after the upgrade")
         let staff = try karim.staff()
         #expect(Set(staff.map(\.name)) == ["anouk", "rachid", "karim"])
         #expect(staff.first { $0.name == "anouk" }?.role == .medewerker)
         #expect(!staff.contains { $0.name == "lezer" }, "someone who only opened dossiers is not added")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
+        let anouk = try Store(path: path, user: "anouk")
         let id = try #require(try anouk.boardCases(today: today, closedWindowDays: nil).first?.id)
         try anouk.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
 

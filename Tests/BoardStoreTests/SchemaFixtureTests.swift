@@ -31,11 +31,11 @@ struct SchemaFixtureTests {
         let before = try Self.kenmerken(path)
         #expect(before.count == 2)
 
-        let board = try SQLiteCaseStore(path: path, user: "skuipers").boardCases(today: day(2026, 12, 4), closedWindowDays: nil)
+        let board = try Store(path: path, user: "skuipers").boardCases(today: day(2026, 12, 4), closedWindowDays: nil)
         #expect(Set(board.map(\.kenmerk)) == Set(before))
 
         let fresh = scratch.file("nieuw.sqlite")
-        _ = try SQLiteCaseStore(path: fresh, user: "skuipers")
+        _ = try Store(path: fresh, user: "skuipers")
         #expect(try Self.schema(path) == Self.schema(fresh))
         #expect(try Self.appliedMigrations(path) == Self.appliedMigrations(fresh))
         let check = try IntegrityCheck.run(path: path)
@@ -53,7 +53,7 @@ struct SchemaFixtureTests {
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
         #expect(try queue.read(Schema.isFromNewerVersion) == true)
         try queue.close()
-        #expect(throws: StoreError.newerSchema(path: path)) { try SQLiteCaseStore(path: path, user: "skuipers") }
+        #expect(throws: StoreError.newerSchema(path: path)) { try Store(path: path, user: "skuipers") }
     }
 
     /// A user the system cannot name may open an older store, but signs nothing in it: no seal of
@@ -62,7 +62,7 @@ struct SchemaFixtureTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
         try FileManager.default.copyItem(atPath: Self.fixture("v13-family-children-linear"), toPath: path)
-        _ = try SQLiteCaseStore(path: path, user: "uid-4242")
+        _ = try Store(path: path, user: "uid-4242")
         let queue = try DatabaseQueue(path: path, configuration: Self.readOnly)
         defer { try? queue.close() }
         let signed = try queue.read { db in

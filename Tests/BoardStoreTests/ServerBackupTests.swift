@@ -15,7 +15,7 @@ import Testing
         let copy = try store.backup(toServer: address)
         let server = try ServerConnection.open(address)
 
-        for table in SQLiteCaseStore.serverCopyOrder {
+        for table in Store.serverCopyOrder {
             let onFile = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0 }
             let onServer = try server.execute("SELECT count(*) AS n FROM \(ServerRoles.quoted(table))").int(row: 0, column: "n")
             #expect(onServer == onFile, "\(table)")
@@ -104,10 +104,10 @@ import Testing
 
         let report = try IntegrityCheck.run(path: copyPath)
         #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")
-        for table in SQLiteCaseStore.serverCopyOrder + ["family_children"] {
+        for table in Store.serverCopyOrder + ["family_children"] {
             #expect(try Self.rows(of: table, in: original.location) == Self.rows(of: table, in: copyPath), "\(table)")
         }
-        let copy = try SQLiteCaseStore(path: copyPath, user: "demo")
+        let copy = try Store(path: copyPath, user: "demo")
         #expect(try copy.boardCases(today: today, closedWindowDays: nil) == original.boardCases(today: today, closedWindowDays: nil))
         #expect(try copy.chainHead() == original.chainHead())
     }

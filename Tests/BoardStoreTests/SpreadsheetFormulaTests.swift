@@ -17,8 +17,8 @@ struct SpreadsheetFormulaTests {
     /// `|` separates children in the import's `kinderen` column, so a child's name cannot hold it.
     static func childName(_ value: String) -> String { value.replacingOccurrences(of: "|", with: "!") }
 
-    func storeWithFormulas(_ scratch: ScratchDirectory) throws -> SQLiteCaseStore {
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+    func storeWithFormulas(_ scratch: ScratchDirectory) throws -> Store {
+        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
         for (index, value) in Self.formulas.enumerated() {
             _ = try store.addReport(NewReport(kenmerk: index == 0 ? "-2025-\(index)" : "2025-\(index)", reportedOn: day(2025, 3, 3), source: .jeugdteam,
                                               familyName: value, wijk: value, medewerker: value,
@@ -51,7 +51,7 @@ struct SpreadsheetFormulaTests {
         let csv = try CaseExport.csv(try original.exportCases())
         let parsed = CaseImporter.parse(data: csv, today: today)
         #expect(parsed.errors.isEmpty, "\(parsed.errors)")
-        let copy = try SQLiteCaseStore(path: scratch.file("kopie.sqlite"), user: "import")
+        let copy = try Store(path: scratch.file("kopie.sqlite"), user: "import")
         // The import takes only medewerkers on the staff list: these names are display names there.
         for (index, value) in Self.formulas.enumerated() {
             try copy.addStaff(StaffMember(name: "collega\(index)", displayName: value, role: .medewerker))

@@ -37,19 +37,19 @@ import Testing
         func both<T: Equatable>(_ read: (any StoreDatabase) throws -> T) throws -> (file: T, server: T) {
             (try store.read(read), try read(server))
         }
-        let cards = try both { try SQLiteCaseStore.cards($0, where: "1 = 1", arguments: []) }
+        let cards = try both { try Store.cards($0, where: "1 = 1", arguments: []) }
         #expect(cards.file.count > 50)
         #expect(cards.server == cards.file)
         // In no particular order (each database reads by its own index): the board sorts.
-        let open = try both { try SQLiteCaseStore.cards($0, where: "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: ["2026-11-01"]).sorted { $0.id < $1.id } }
+        let open = try both { try Store.cards($0, where: "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: ["2026-11-01"]).sorted { $0.id < $1.id } }
         #expect(!open.file.isEmpty && open.server == open.file)
-        let plans = try both { try SQLiteCaseStore.loadPlans($0, where: "1 = 1", arguments: []) }
+        let plans = try both { try Store.loadPlans($0, where: "1 = 1", arguments: []) }
         #expect(!plans.file.isEmpty && plans.server == plans.file)
-        let records = try both { try SQLiteCaseStore.caseRecords($0, whereClause: nil, arguments: []) }
+        let records = try both { try Store.caseRecords($0, whereClause: nil, arguments: []) }
         #expect(records.server == records.file)
-        let staff = try both { try SQLiteCaseStore.staffDirectory($0) }
+        let staff = try both { try Store.staffDirectory($0) }
         #expect(staff.server == staff.file)
-        let kenmerk = try both { try SQLiteCaseStore.highestKenmerkNumber($0, prefix: "2026-") }
+        let kenmerk = try both { try Store.highestKenmerkNumber($0, prefix: "2026-") }
         #expect(kenmerk.file > 0 && kenmerk.server == kenmerk.file)
         let head = try both { try EventLog.head($0) }
         #expect(head.file != nil && head.server == head.file)
@@ -79,6 +79,6 @@ import Testing
         try ServerToFileBackup.backup(address, to: copyPath, overwrite: false)
         let report = try IntegrityCheck.run(path: copyPath)
         #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")
-        #expect(try SQLiteCaseStore(path: copyPath, user: "demo").chainHead() == after)
+        #expect(try Store(path: copyPath, user: "demo").chainHead() == after)
     }
 }

@@ -11,7 +11,7 @@ struct StoreDraftTests {
         try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted()
     }
 
-    func kenmerken(_ store: SQLiteCaseStore) throws -> [String] {
+    func kenmerken(_ store: Store) throws -> [String] {
         try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk).sorted()
     }
 
@@ -25,7 +25,7 @@ struct StoreDraftTests {
         draft.discard()
         #expect(try entries(scratch) == ["bord.sqlite"], "the store alone: its WAL was folded in, the hidden name is gone")
         #expect(permissions(path) == 0o600)
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         #expect(try kenmerken(store) == ["2025-0001"])
         #expect(try store.currentStaff()?.role == .teamleider, "the draft's creator is the first teamleider")
         #expect(try IntegrityCheck.run(path: path).isHealthy)
@@ -46,13 +46,13 @@ struct StoreDraftTests {
         let path = scratch.file("bord.sqlite")
         let draft = try #require(try StoreDraft.begin(path: path, user: "anouk"))
         try draft.store.addReport(report("2025-0001"))
-        let colleague = try SQLiteCaseStore(path: path, user: "bram")
+        let colleague = try Store(path: path, user: "bram")
         try colleague.addReport(report("2025-0100"))
         #expect(try !draft.place())
         draft.discard()
         #expect(try kenmerken(colleague) == ["2025-0100"])
         try colleague.addReport(report("2025-0101"))
-        #expect(try kenmerken(SQLiteCaseStore(path: path, user: "bram")) == ["2025-0100", "2025-0101"])
+        #expect(try kenmerken(Store(path: path, user: "bram")) == ["2025-0100", "2025-0101"])
         let left = try entries(scratch)
         #expect(left.allSatisfy { $0.hasPrefix("bord.sqlite") }, "no hidden copy left: \(left)")
         #expect(try IntegrityCheck.run(path: path).isHealthy)
@@ -61,7 +61,7 @@ struct StoreDraftTests {
     @Test func noDraftWhereSomethingIsAlready() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        _ = try SQLiteCaseStore(path: path, user: "anouk")
+        _ = try Store(path: path, user: "anouk")
         #expect(try StoreDraft.begin(path: path, user: "anouk") == nil)
         #expect(storeError { _ = try StoreDraft.begin(path: scratch.path, user: "anouk") } != nil, "a directory is refused")
     }

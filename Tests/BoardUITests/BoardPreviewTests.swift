@@ -36,7 +36,7 @@ import Testing
     }
 
     static func states(width: Int, height: Int, meeting: Bool) -> (whole: AppState, previewed: AppState) {
-        var whole = AppState(today: Fixture.today, storeLocation: "/tmp/test/bord.sqlite", user: "anouk", width: width, height: height)
+        var whole = AppState(today: Fixture.today, storeName: "bord.sqlite", user: "anouk", width: width, height: height)
         whole.isMeeting = meeting
         var previewed = whole
         _ = whole.update(.loaded(cases: cases, norms: norms, suggestedKenmerk: "2026-0103"))

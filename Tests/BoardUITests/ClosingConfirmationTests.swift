@@ -51,7 +51,7 @@ import Testing
     static func board(onderzoekLimit: Int) -> AppState {
         var norms = Norms.standard
         norms.wipLimits[.onderzoek] = onderzoekLimit
-        var state = AppState(today: Fixture.today, storeLocation: "/tmp/test/bord.sqlite", user: "anouk", width: 80, height: 24)
+        var state = AppState(today: Fixture.today, storeName: "bord.sqlite", user: "anouk", width: 80, height: 24)
         _ = state.update(.loaded(cases: Fixture.cases, norms: norms, suggestedKenmerk: "2026-0103"))
         return state
     }

@@ -26,7 +26,7 @@ enum Fixture {
     ]
 
     static func state(width: Int = 80, height: Int = 24, cases: [CaseSummary] = cases) -> AppState {
-        var state = AppState(today: today, storeLocation: "/tmp/test/bord.sqlite", user: "anouk", width: width, height: height)
+        var state = AppState(today: today, storeName: "bord.sqlite", user: "anouk", width: width, height: height)
         _ = state.update(.loaded(cases: cases, norms: .standard, suggestedKenmerk: "2026-0103"))
         return state
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// `init` and `--store postgresql://…` through the binary: what a user reads, and the exit code.
 @Suite struct ServerStoreEndToEndTests {
-    @Test(.needsServer) func initMakesAServerStoreOnceAndOtherCommandsSayWhatWorksYet() throws {
+    @Test(.needsServer) func initMakesAServerStoreOnceThatTheCommandsWorkOn() throws {
         let uri = try TestCluster.shared.makeDatabase(name: "bord")
         let before = try Binary.run(["board", "--store", uri])
         #expect(before.status == 1)
@@ -15,12 +15,20 @@ import Testing
         #expect(made.status == 0, "\(made.output)")
         #expect(made.output.contains("Lege opslag gemaakt op PostgreSQL-database"))
         #expect(made.output.contains("_teamleider"))
+        #expect(made.output.contains("met \(TestCluster.superuser) als eerste teamleider"), "\(made.output)")
 
         let again = try Binary.run(["init"], environment: ["BESCHERMBORD_STORE": uri])
         #expect(again.status == 0)
         #expect(again.output.contains("staat al een opslag van deze versie; er is niets gewijzigd"))
 
-        for command in [["board"], ["audit"], ["check"], ["demo"], ["instellingen"], ["medewerkers"]] {
+        for command in [["board"], ["audit"], ["instellingen"], ["medewerkers"], ["report", "--year", "2026"]] {
+            let result = try Binary.run(command + ["--store", uri])
+            #expect(result.status == 0, "\(command): \(result.output)")
+        }
+        let staff = try Binary.run(["medewerkers", "--store", uri])
+        #expect(staff.output.contains(TestCluster.superuser) && staff.output.contains("teamleider"), "\(staff.output)")
+        #expect(try Binary.run(["board", "--store", uri]).output.contains("PostgreSQL-database bord_"))
+        for command in [["check"], ["demo"]] {
             let result = try Binary.run(command + ["--store", uri])
             #expect(result.status == 1, "\(command)")
             #expect(result.output.contains("werkt in deze versie nog alleen op een opslagbestand"), "\(command): \(result.output)")
@@ -57,6 +65,7 @@ import Testing
         // The same board, below the title line that names the store.
         func board(_ store: String) throws -> [Substring] { try Binary.run(["board", "--all", "--store", store]).output.split(separator: "\n").dropFirst().map { $0 } }
         #expect(try board(back) == board(path))
+        #expect(try board(uri) == board(path), "the board read from the server is the file's")
         #expect(try board(back).count > 8)
     }
 

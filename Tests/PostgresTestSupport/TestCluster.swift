@@ -63,6 +63,16 @@ public final class TestCluster: Sendable {
         return "postgresql:///\(database)?host=\(cluster.socketDirectory)&user=\(user)"
     }
 
+    /// A login role `name` (with trust authentication on the test cluster's socket), made once,
+    /// also when two tests ask at the same time.
+    public func ensureLogin(_ name: String) throws {
+        let cluster = try Self.running.get()
+        let admin = try PostgresConnection(uri: cluster.uri(database: "postgres"))
+        try admin.executeScript("""
+            DO $$ BEGIN CREATE ROLE "\(name)" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+            """)
+    }
+
     /// A new empty database (its name is `name` plus a unique suffix) and its URI, so tests do
     /// not see each other's rows.
     public func makeDatabase(name: String) throws -> String {

@@ -56,7 +56,7 @@ extension CaseRecord {
     }
 }
 
-extension SQLiteCaseStore {
+extension Store {
     /// Every case with its family, children and stage days, in the order they were recorded.
     public func exportCases() throws -> [CaseRecord] {
         try read { db in try Self.caseRecords(db, whereClause: nil, arguments: []) }

@@ -58,7 +58,7 @@ public struct FamilyDossier: Equatable, Sendable {
     }
 }
 
-extension SQLiteCaseStore {
+extension Store {
     /// The dossier of the family of the case `kenmerk`. The export is itself logged on that case
     /// (an 'inzage_geexporteerd' event, in the same transaction, before reading), so the dossier
     /// shows it too.
@@ -86,7 +86,7 @@ extension SQLiteCaseStore {
             var events: [CaseID: [CaseEvent]] = [:]
             var familyEvents: [CaseEvent] = []
             for event in try db.rows(sql: """
-                SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail FROM event
+                SELECT id, case_id, recorded_at, "user", kind, from_stage, to_stage, day, detail FROM event
                 WHERE family_id = ? OR case_id IN (SELECT id FROM "case" WHERE family_id = ?) ORDER BY id
                 """, arguments: [familyID, familyID]) {
                 if let id = event["case_id"] as CaseID?, kenmerken[id] != nil {

@@ -120,7 +120,7 @@ final class BackgroundChain {
         batch.done.wait()
         for (event, sealed) in zip(batch.events, batch.hashed) {
             try db.run("""
-                INSERT INTO event (id, case_id, family_id, recorded_at, user, kind, from_stage, to_stage, day, detail, hash, salt, records)
+                INSERT INTO event (id, case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, event.id, event.caseID, event.familyID, event.recordedAt, event.user, event.kind, event.from, event.to,
                 event.day, event.detail, sealed.hash, sealed.salt, event.records)

@@ -2,7 +2,7 @@ import BoardCore
 import Foundation
 import GRDB
 
-extension SQLiteCaseStore {
+extension Store {
     /// Writes checked import rows in ONE transaction, the way hand-entered data is written: each
     /// report through `insertReport` (family, children, case, an 'aangemeld' event), then the stages
     /// reached as forward moves through `recordTransitions` (per stage its records and a 'verplaatst'

@@ -1,3 +1,4 @@
+import BoardCore
 import GRDB
 import GRDBSQLite
 
@@ -41,6 +42,15 @@ extension Database: StoreDatabase {
         guard memory.start() else { return }
         memory.changes.listen(self)
         afterNextTransaction(onCommit: { [weak memory] _ in memory?.forget() }, onRollback: { [weak memory] _ in memory?.forget() })
+    }
+
+    /// SQLite's preupdate hook told `memory.changes` of every change (ChangedRecords.swift).
+    func takeChangedRecords(_ memory: TransactionMemory) throws -> [RecordDigest.Entry] {
+        memory.changes.take()
+    }
+
+    func pendingRecordChanges(_ memory: TransactionMemory) throws -> (count: Int, first: RecordDigest.Key?) {
+        (memory.changes.count, memory.changes.first)
     }
 
     /// Binds `values`, then steps, handing each row to `row` for as long as it returns true.

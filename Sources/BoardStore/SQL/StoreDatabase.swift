@@ -1,3 +1,5 @@
+import BoardCore
+
 /// The database under the store's rules, inside one transaction: the file store's SQLite
 /// connection (SQLiteStoreDatabase.swift) or the server store's PostgreSQL session
 /// (Server/PostgresStoreDatabase.swift). The rules write their SQL once, with `?` parameters, in
@@ -18,6 +20,11 @@ protocol StoreDatabase: AnyObject {
     /// Starts the store's memory of this transaction (EventLog.swift): what it changes is seen,
     /// and the memory is forgotten when the transaction ends.
     func beginRecording(_ memory: TransactionMemory)
+    /// The covered records this transaction changed since the last call, each once, as last
+    /// changed, in that order, for the next event to name (CoveredTables.swift).
+    func takeChangedRecords(_ memory: TransactionMemory) throws -> [RecordDigest.Entry]
+    /// How many changes wait for an event, and the first of them.
+    func pendingRecordChanges(_ memory: TransactionMemory) throws -> (count: Int, first: RecordDigest.Key?)
 }
 
 /// A statement's parameters, as the rules list them.
@@ -37,6 +44,19 @@ enum SQLDialect: Sendable {
     func joined(_ expression: String, separator: String) -> String {
         self == .sqlite ? "group_concat(\(expression), \(separator))" : "string_agg(\(expression), \(separator))"
     }
+
+    /// Names the index a query must use (SQLite's `INDEXED BY`, which fails the query rather than
+    /// read the whole table when the index stops fitting); the server's planner chooses itself.
+    func indexedBy(_ index: String) -> String {
+        self == .sqlite ? " INDEXED BY \(index)" : ""
+    }
+
+    /// A join whose left side is read first: SQLite's CROSS JOIN keeps its planner to that order,
+    /// the server's planner orders joins itself.
+    var leftFirstJoin: String { self == .sqlite ? "CROSS JOIN" : "JOIN" }
+
+    /// LIKE as SQLite has it: blind to the case of ASCII letters.
+    var like: String { self == .sqlite ? "LIKE" : "ILIKE" }
 
     /// An ORDER BY that lists a table's rows in the order they were inserted.
     var insertionOrder: String { self == .sqlite ? "rowid" : "1" }

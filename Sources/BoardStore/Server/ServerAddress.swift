@@ -25,4 +25,8 @@ public struct ServerAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "PostgreSQL-database \(database) op \(host)" }
+
+    /// For the title bar: `server jeugdteam op db.gemeente.nl`, or `op deze machine` for a local
+    /// socket (whose directory says nothing to a user).
+    public var shortDescription: String { "server \(database) op \(host.hasPrefix("/") ? "deze machine" : host)" }
 }

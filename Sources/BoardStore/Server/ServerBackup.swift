@@ -7,7 +7,7 @@ import PostgresClient
 /// file (colleagues keep working) and in one transaction on the server, so that the server holds
 /// the whole copy or nothing. It fills an empty database or an empty store only: it never
 /// replaces or adds to a store that holds anything.
-extension SQLiteCaseStore {
+extension Store {
     /// The tables in an order that satisfies their references. `family_children` is not copied:
     /// the server's triggers build it from the children, as the file's do.
     static let serverCopyOrder = [

@@ -28,10 +28,14 @@ enum ServerSchema {
     struct Migration {
         let name: String
         let sql: String
+        /// A migration of the server alone (what the file store does otherwise, such as noticing
+        /// changed records through SQLite's preupdate hook), named `server-…`.
+        var serverOnly = false
     }
 
     /// The file store's migrations whose forms are here: every name in `Schema.migrator` (the
-    /// meeting migration's earlier name is a file store's history, not a migration of its own).
+    /// meeting migration's earlier name is a file store's history, not a migration of its own),
+    /// in their order, with the server's own between them where they were added.
     static let migrations: [Migration] = [
         Migration(name: "v1-families-cases-events", sql: """
             CREATE TABLE family (
@@ -357,5 +361,76 @@ enum ServerSchema {
         Migration(name: "v14-record-digests", sql: """
             ALTER TABLE event ADD COLUMN records bytea;
             """),
+        Migration(name: "server-record-changes", sql: recordChanges, serverOnly: true),
+        Migration(name: "server-board-notifications", sql: """
+            CREATE FUNCTION notify_boards() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('\(boardChannel)', '');
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER event_notifies_boards AFTER INSERT ON event FOR EACH ROW
+                WHEN (NEW.kind NOT IN ('geopend', 'inzage_geexporteerd')) EXECUTE FUNCTION notify_boards();
+            """, serverOnly: true),
     ]
+
+    /// The channel on which every commit that changes what a board shows is announced, once per
+    /// transaction (the server folds equal notifications), so that open boards reload without
+    /// asking (ServerChangeListener.swift). Openings of a dossier are logged, not changes.
+    static let boardChannel = "beschermbord_bord"
+
+    /// The temporary table in which a Beschermbord session notes the covered records its write
+    /// changes, for the next event to name (ServerRecordChanges.swift): made by each session
+    /// (ServerBackend.swift), so that what another program changes is noted nowhere and
+    /// `check` finds it.
+    static let changesTable = "gewijzigde_gegevens"
+
+    /// The column that names a covered table's record in the log: SQLite's rowid as the server
+    /// holds it (see `copiedColumns`).
+    static func recordKey(of table: String) -> String {
+        switch table {
+        case "setting", "medewerkers": return "rowid"
+        case "rvk_record": return "case_id"
+        default: return "id"
+        }
+    }
+
+    /// A trigger per covered table (CoveredTables.swift) that notes each changed record by the
+    /// key that names it in the log: `id`, `rvk_record`'s `case_id`, or the `rowid` column of
+    /// `setting` and `medewerkers` (what SQLite's preupdate hook does for the file store).
+    private static let recordChanges = """
+        CREATE FUNCTION note_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            old_key bigint;
+            new_key bigint;
+        BEGIN
+            IF to_regclass('pg_temp.\(changesTable)') IS NULL THEN RETURN NULL; END IF;
+            IF TG_OP <> 'INSERT' THEN old_key := (to_jsonb(OLD) ->> TG_ARGV[0])::bigint; END IF;
+            IF TG_OP <> 'DELETE' THEN new_key := (to_jsonb(NEW) ->> TG_ARGV[0])::bigint; END IF;
+            IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND old_key IS DISTINCT FROM new_key) THEN
+                INSERT INTO pg_temp.\(changesTable) (tabel, rij, verwijderd) VALUES (TG_TABLE_NAME, old_key, true);
+            END IF;
+            IF TG_OP <> 'DELETE' THEN
+                INSERT INTO pg_temp.\(changesTable) (tabel, rij, verwijderd) VALUES (TG_TABLE_NAME, new_key, false);
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER family_changes AFTER INSERT OR UPDATE OR DELETE ON family FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER child_changes AFTER INSERT OR UPDATE OR DELETE ON child FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER case_changes AFTER INSERT OR UPDATE OR DELETE ON "case" FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER setting_changes AFTER INSERT OR UPDATE OR DELETE ON setting FOR EACH ROW EXECUTE FUNCTION note_record_change('rowid');
+        CREATE TRIGGER caregiver_changes AFTER INSERT OR UPDATE OR DELETE ON caregiver FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER network_member_changes AFTER INSERT OR UPDATE OR DELETE ON network_member FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER assessment_changes AFTER INSERT OR UPDATE OR DELETE ON assessment FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER risk_instrument_changes AFTER INSERT OR UPDATE OR DELETE ON risk_instrument FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER note_changes AFTER INSERT OR UPDATE OR DELETE ON note FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER table_record_changes AFTER INSERT OR UPDATE OR DELETE ON table_record FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER rvk_record_changes AFTER INSERT OR UPDATE OR DELETE ON rvk_record FOR EACH ROW EXECUTE FUNCTION note_record_change('case_id');
+        CREATE TRIGGER medewerkers_changes AFTER INSERT OR UPDATE OR DELETE ON medewerkers FOR EACH ROW EXECUTE FUNCTION note_record_change('rowid');
+        CREATE TRIGGER joint_plan_changes AFTER INSERT OR UPDATE OR DELETE ON joint_plan FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER plan_intensity_changes AFTER INSERT OR UPDATE OR DELETE ON plan_intensity FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER plan_goal_changes AFTER INSERT OR UPDATE OR DELETE ON plan_goal FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER plan_agreement_changes AFTER INSERT OR UPDATE OR DELETE ON plan_agreement FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER plan_hours_changes AFTER INSERT OR UPDATE OR DELETE ON plan_hours FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        CREATE TRIGGER plan_evaluation_changes AFTER INSERT OR UPDATE OR DELETE ON plan_evaluation FOR EACH ROW EXECUTE FUNCTION note_record_change('id');
+        """
 }

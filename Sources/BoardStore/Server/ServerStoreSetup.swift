@@ -41,7 +41,11 @@ public enum ServerStoreSetup {
     /// What a command other than `init` finds on a server: reachable, the login accepted, and a
     /// store of this version; otherwise what to do, in Dutch.
     public static func checkReady(_ address: ServerAddress) throws(StoreError) {
-        let connection = try ServerConnection.open(address)
+        try checkReady(ServerConnection.open(address), at: address)
+    }
+
+    /// The same on a connection the caller goes on to use.
+    static func checkReady(_ connection: PostgresConnection, at address: ServerAddress) throws(StoreError) {
         let state: ServerMigrator.State
         do {
             state = try ServerMigrator.state(connection)

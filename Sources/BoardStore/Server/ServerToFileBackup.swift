@@ -24,7 +24,7 @@ public enum ServerToFileBackup {
             try server.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? server.execute("ROLLBACK") }
             try copy.write { db in
-                for table in SQLiteCaseStore.serverCopyOrder {
+                for table in Store.serverCopyOrder {
                     try copyTable(table, from: server, into: db)
                 }
             }

@@ -94,7 +94,7 @@ public struct StatusMessage: Equatable, Sendable {
 /// The whole state of the running program: one value, changed only by `update`.
 public struct AppState: Equatable, Sendable {
     public internal(set) var today: Day
-    public var storeLocation: String
+    public var storeName: String
     public var user: String
     public var isDemo: Bool
     public var width: Int
@@ -174,10 +174,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var previewCounts: [Stage: Int]?
     public internal(set) var wantsQuit = false
 
-    public init(today: Day, storeLocation: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
+    public init(today: Day, storeName: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
                 isMeeting: Bool = false, ageing: CardAgeing = .standard) {
         self.today = today
-        self.storeLocation = storeLocation
+        self.storeName = storeName
         self.user = user
         self.isDemo = isDemo
         self.width = width

@@ -18,8 +18,7 @@ enum BoardView {
 
     static func drawTitle(_ state: AppState, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
-        let file = state.storeLocation.split(separator: "/").last.map(String.init) ?? state.storeLocation
-        var left = " Beschermbord · \(file) · \(state.userName) · \(Counted.text(state.cardTotal, "zaak", "zaken"))"
+        var left = " Beschermbord · \(state.storeName) · \(state.userName) · \(Counted.text(state.cardTotal, "zaak", "zaken"))"
         if state.isDemo { left += " · DEMO: fictieve gezinnen" }
         let right = " \(state.today.dutch) "
         let rightWidth = DisplayWidth.of(right)

@@ -2,79 +2,59 @@ import BoardCore
 import Foundation
 import GRDB
 
-/// The store: one SQLite file in WAL mode that several staff use at once.
-public final class SQLiteCaseStore: CaseStore {
-    public let location: String
+/// The store: the rules of what a report, a move or a save writes and logs, once, over either
+/// database (StoreBackend.swift): a file for the demo, one worker and the tests, or the team's
+/// PostgreSQL server.
+public final class Store: CaseStore {
+    /// Who every change is recorded under: the operating system's user for a file, the login the
+    /// server established for a server store. Never the environment.
     public let user: String
-    /// Opened without write access (asked for, or the file or its directory is not writable):
-    /// reading works, every write is refused with `StoreError.readOnly`.
-    public let isReadOnly: Bool
-    let pool: DatabasePool
+    let backend: any StoreBackend
     /// The chain tip and staff check of the current write transaction (EventLog.swift).
     let memory = TransactionMemory()
-    /// The integrity check deferred to the background (`.beforeFirstWrite`); writes wait for it.
-    let integrity: BackgroundIntegrityCheck?
 
-    /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
-    /// store is refused before SQLite touches it, so it is never changed; so is a damaged store.
-    /// A new store is made complete under a temporary name and then linked into place, with
-    /// `user` as its first teamleider.
+    public var location: String { backend.location }
+    var dialect: SQLDialect { backend.dialect }
+    public var name: String { backend.name }
+    /// Opened without write access: reading works, every write is refused with `StoreError.readOnly`.
+    public var isReadOnly: Bool { backend.isReadOnly }
+
+    /// Opens (and on first use creates) the file store at `path` (FileBackend.swift).
     /// `integrityCheck` says when the integrity check runs (see DeferredIntegrityCheck.swift).
     public init(path: String, user: String = Clock.currentUser(), readOnly: Bool = false,
                 integrityCheck: IntegrityCheckTiming = .beforeOpening) throws {
-        self.location = path
+        let file = try FileBackend(path: path, user: user, readOnly: readOnly, integrityCheck: integrityCheck)
         self.user = user
-        var isNew = try StoreFile.prepare(path: path)
-        // Hidden copies of store creations killed part way (a new store's creator removes them too).
-        if !isNew && !readOnly { HiddenCopy.newStore.removeStale(beside: path) }
-        if isNew {
-            if readOnly { throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet") }
-            // A new store's creator becomes its teamleider: that must be someone the system can name.
-            if UnnamedUser.isUnnamed(user) { throw StoreError.unnamedUser(user: user) }
-            isNew = try StoreCreation.create(path: path, user: user)
-        }
-        let deferCheck = integrityCheck == .beforeFirstWrite && !isNew
-        try StoreFile.checkExisting(path: path, quickCheck: !deferCheck)
-        integrity = deferCheck ? BackgroundIntegrityCheck(path: path) : nil
-        isReadOnly = readOnly || !StoreCreation.isWritable(path: path)
-        var configuration = Configuration()
-        configuration.readonly = isReadOnly
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-        }
-        do {
-            pool = try DatabasePool(path: isReadOnly ? StoreFile.readOnlyOpenPath(path) : path, configuration: configuration)
-        } catch {
-            throw StoreFile.openError(path: path, error)
-        }
-        do {
-            try pool.read { db in try StoreFile.checkOwnership(db, path: path, isNew: isNew) }
-            if isReadOnly {
-                guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) else { throw StoreError.needsUpgrade(path: path) }
-            } else {
-                if integrity != nil, try !pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) { try integrity?.wait() }
-                try Schema.migrator.migrate(pool)
+        backend = file
+        if !file.isReadOnly {
+            try file.opening {
                 try sealLegacyRecordsIfNeeded()
                 try bootstrapStaffIfNeeded()
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreFile.openError(path: path, error)
         }
-        if isNew { StoreFile.restrictPermissions(path: path) }
+        if file.isNew { StoreFile.restrictPermissions(path: path) }
     }
 
-    /// Folds the write-ahead log into the file and closes every connection (SQLite then removes the
-    /// `-wal`), so that the file alone is the whole store. Nothing can be read or written afterwards.
+    /// Opens the store on a PostgreSQL server, as the login the server accepts
+    /// (Server/ServerBackend.swift); its schema must be there and current (`beschermbord init`).
+    public init(server address: ServerAddress) throws {
+        let server = try ServerBackend(address)
+        user = server.sessionUser
+        backend = server
+    }
+
+    /// The file store's backend; asking a server store for it is a fault in Beschermbord.
+    var file: FileBackend {
+        guard let file = backend as? FileBackend else { preconditionFailure("a server store has no SQLite file") }
+        return file
+    }
+
+    /// The file store's connections (backup, the legacy seal, tests).
+    var pool: DatabasePool { file.pool }
+
+    /// Folds the file store's write-ahead log into the file and closes it (see `FileBackend.close`).
     func close() throws {
-        do {
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-            try pool.close()
-        } catch {
-            throw StoreError.writeFailed(StoreFile.describe(error))
-        }
+        try file.close()
     }
 
     // MARK: Reading
@@ -104,11 +84,10 @@ public final class SQLiteCaseStore: CaseStore {
         """
 
     /// Open cases, plus those closed since the window began (all closed ones when nil), read in
-    /// two halves at once on two connections (SQLiteCaseStore+BoardLoad.swift).
+    /// two halves at once on two connections for a large file store (FileBackend.swift).
     public func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary] {
-        let cards = try loadCards(since: closedWindowDays.map { today.adding(days: -$0).iso })
-        // The board has what it shows: now the deferred integrity check may have a core.
-        integrity?.start()
+        let cards = try backend.loadCards(since: closedWindowDays.map { today.adding(days: -$0).iso })
+        backend.boardLoaded()
         return cards
     }
 
@@ -157,7 +136,7 @@ public final class SQLiteCaseStore: CaseStore {
                                             arguments: [summary.familyID])
                 .map { Child(firstName: $0[0], birthDate: Day(parsing: $0[1])) }
             let events = try db.rows(sql: """
-                SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
+                SELECT id, case_id, recorded_at, "user", kind, from_stage, to_stage, day, detail
                 FROM event WHERE case_id = ? ORDER BY id
                 """, arguments: [caseID]).map(Self.event(from:))
             return CaseDetails(summary: summary, children: children, events: events)
@@ -245,7 +224,11 @@ public final class SQLiteCaseStore: CaseStore {
                        outcome = COALESCE(outcome, 'rvk_onderzoek')
                 WHERE id = (SELECT MAX(id) FROM table_record WHERE case_id = ?)
                 """, request.day.iso, request.text.trimmingWhitespace(), caseID)
-            try db.run("INSERT OR REPLACE INTO rvk_record (case_id, start_date) VALUES (?, ?)", caseID, request.day.iso)
+            // A new investigation replaces the record of an earlier one, keeping its key (its row id).
+            try db.run("""
+                INSERT INTO rvk_record (case_id, start_date) VALUES (?, ?)
+                ON CONFLICT (case_id) DO UPDATE SET start_date = excluded.start_date, outcome = NULL, outcome_date = NULL
+                """, caseID, request.day.iso)
         case .aangemeld, .onderzoek, .veiligheidGewaarborgd:
             break
         }
@@ -337,7 +320,7 @@ public final class SQLiteCaseStore: CaseStore {
     /// Names who changed a case since the user saw it, for the refusal message.
     func conflict(_ db: any StoreDatabase, caseID: CaseID, kenmerk: String) throws -> StoreError {
         let last = try db.row(sql: """
-            SELECT user, kind, to_stage, recorded_at FROM event
+            SELECT "user", kind, to_stage, recorded_at FROM event
             WHERE case_id = ? AND kind != 'geopend' ORDER BY id DESC LIMIT 1
             """, arguments: [caseID])
         let who: String = last?["user"] ?? "een collega"
@@ -349,23 +332,15 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     func read<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
-            throw StoreError.cannotOpen(path: location, reason: StoreFile.describe(error))
-        }
+        try backend.read(body)
     }
 
+    /// One write transaction of the rules: it may not end with a change that no event names.
     func write<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
-        if isReadOnly { throw StoreError.readOnly(path: location) }
-        try integrity?.wait()
-        do {
-            return try pool.write { db in
-                memory.begin(db)
-                let result = try body(db)
-                try memory.changes.requireNone()
-                return result
-            }
-        } catch let error as StoreError { throw error } catch {
-            throw StoreError.writeFailed(StoreFile.describe(error))
+        try backend.write(memory) { db in
+            let result = try body(db)
+            try memory.requireNoUnloggedChanges(db)
+            return result
         }
     }
 

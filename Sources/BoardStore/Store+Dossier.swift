@@ -2,7 +2,7 @@ import BoardCore
 import GRDB
 
 /// The family dossier: reading it whole, and every change made from the family screen.
-extension SQLiteCaseStore {
+extension Store {
     /// The dossier of the family of `caseID`, with that case in view. `openedSection` logs the
     /// opening (who, when, which family, which screen) when given.
     public func dossier(caseID: CaseID, openedSection: String?) throws -> Dossier {
@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
             let cases = try db.rows(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
                                          arguments: [familyID]).map(Self.summary(from:))
             let events = try db.rows(sql: """
-                SELECT id, case_id, recorded_at, user, kind, from_stage, to_stage, day, detail
+                SELECT id, case_id, recorded_at, "user", kind, from_stage, to_stage, day, detail
                 FROM event WHERE case_id = ? ORDER BY id
                 """, arguments: [caseID]).map(Self.event(from:))
             let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
@@ -80,7 +80,7 @@ extension SQLiteCaseStore {
                 SELECT f.id, f.name, f.wijk,
                        (SELECT kenmerk FROM "case" WHERE family_id = f.id ORDER BY reported_on DESC, id DESC LIMIT 1) AS last_kenmerk,
                        (SELECT COUNT(*) FROM "case" WHERE family_id = f.id AND closed_on IS NULL AND stage != 'veiligheid_gewaarborgd') AS open_cases
-                FROM family f WHERE f.name LIKE ? ESCAPE '\\' OR f.name LIKE ? ESCAPE '\\' ORDER BY f.name, f.id LIMIT ?
+                FROM family f WHERE f.name \(db.dialect.like) ? ESCAPE '\\' OR f.name \(db.dialect.like) ? ESCAPE '\\' ORDER BY f.name, f.id LIMIT ?
                 """, arguments: [Self.likePrefix(trimmed), Self.likePrefix(trimmed.prefix(1).uppercased() + trimmed.dropFirst()), limit]).map {
                 FamilyMatch(id: $0["id"], name: $0["name"], wijk: $0["wijk"], lastKenmerk: $0["last_kenmerk"] ?? "",
                             hasOpenCase: ($0["open_cases"] as Int) > 0)

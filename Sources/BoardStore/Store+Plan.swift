@@ -87,7 +87,7 @@ enum PlanSchema {
 }
 
 /// The joint plan: reading a case's plans, every change made from the plan screen, and all plans for the figures.
-extension SQLiteCaseStore {
+extension Store {
     /// The case's plans, oldest first (the last is the current one). `logOpening` logs that the plan screen was opened.
     public func jointPlans(caseID: CaseID, logOpening: Bool) throws -> [JointPlan] {
         guard logOpening else { return try read { db in try Self.loadPlans(db, where: "case_id = ?", arguments: [caseID]) } }

@@ -2,7 +2,7 @@ import BoardCore
 import GRDB
 
 /// Overdracht: a case goes to another medewerker on the staff list.
-extension SQLiteCaseStore {
+extension Store {
     /// Gives the case to `typed` (a login or display name on the list), for `reason`, in one
     /// transaction with its `overgedragen` event. The case stores the login; the event says who
     /// had it and who has it now, by the names people know. The version rises as with any change

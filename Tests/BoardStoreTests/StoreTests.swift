@@ -4,22 +4,23 @@ import GRDB
 import Testing
 @testable import BoardStore
 
-@Suite("SQLiteCaseStore on a real file")
-struct SQLiteCaseStoreTests {
+@Suite("Store on a real file")
+struct StoreTests {
     let today = day(2025, 6, 30)
 
-    @Test func addReportAndFindEverythingAfterReopening() throws {
+    @Test(arguments: StoreKind.all) func addReportAndFindEverythingAfterReopening(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
+        let place = try TestStore(kind, in: scratch)
         let caseID: CaseID
         do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
-            #expect(store.location == path && store.user == "anouk")
+            let store = try place.open(as: "anouk")
+            #expect(store.user == "anouk")
+            #expect(kind == .server || store.location == place.location)
             var new = report(" 2025-0001 ", family: "  Özdemir ")
             new.children.append(Child(firstName: " Eliëtte ", birthDate: day(2010, 1, 31)))
             caseID = try store.addReport(new)
         }
-        let reopened = try SQLiteCaseStore(path: path, user: "rachid")
+        let reopened = try place.open(as: "rachid")
         let cases = try reopened.boardCases(today: today, closedWindowDays: 30)
         #expect(cases.count == 1)
         let card = try #require(cases.first)
@@ -49,9 +50,9 @@ struct SQLiteCaseStoreTests {
         #expect(try reopened.norms() == .standard)
     }
 
-    @Test func everyChangeWritesAnEvent() throws {
+    @Test(arguments: StoreKind.all) func everyChangeWritesAnEvent(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         let token0 = try store.changeToken()
         let id = try store.addReport(report("2025-0001", reportedOn: day(2025, 3, 3)))
         let token1 = try store.changeToken()
@@ -94,11 +95,11 @@ struct SQLiteCaseStoreTests {
         #expect(try store.details(of: id, logOpening: false).summary.stage == .onderzoek)
     }
 
-    @Test func twoColleaguesAtOnce() throws {
+    @Test(arguments: StoreKind.all) func twoColleaguesAtOnce(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let anouk = try SQLiteCaseStore(path: path, user: "anouk")
-        let rachid = try SQLiteCaseStore(path: path, user: "rachid")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
+        let rachid = try place.open(as: "rachid")
         // anouk made the store, so she is teamleider; rachid may change cases once she adds him.
         try anouk.addStaff(StaffMember(name: "rachid", displayName: "Rachid Bouzid", role: .medewerker))
 
@@ -135,10 +136,9 @@ struct SQLiteCaseStoreTests {
         #expect(try rachid.details(of: id, logOpening: false).events.last?.user == "anouk")
     }
 
-    @Test func refusedMoveLeavesTheStoreUnchanged() throws {
+    @Test(arguments: StoreKind.all) func refusedMoveLeavesTheStoreUnchanged(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         let id = try store.addReport(report("2025-0001", reportedOn: day(2025, 3, 3)))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 10)), today: today)
 
@@ -180,12 +180,11 @@ struct SQLiteCaseStoreTests {
                                                         day: day(2025, 4, 1)), today: today) } == .caseNotFound("#999"))
         let after = try snapshot()
         #expect(after.0 == before.0 && after.1 == before.1 && after.2 == before.2)
-        #expect(bytes(path) != nil)
     }
 
-    @Test func duplicateKenmerkIsRefused() throws {
+    @Test(arguments: StoreKind.all) func duplicateKenmerkIsRefused(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         try store.addReport(report("2025-0001", family: "Jansen"))
         let token = try store.changeToken()
         #expect(storeError { try store.addReport(report("2025-0001", family: "Bakker")) } == .duplicateKenmerk("2025-0001"))
@@ -196,13 +195,13 @@ struct SQLiteCaseStoreTests {
         let cases = try store.boardCases(today: today, closedWindowDays: nil)
         #expect(cases.map(\.familyName) == ["Jansen"], "no family or case was left behind")
         #expect(try store.changeToken() == token)
-        let families = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM family") }
+        let families = try store.read { db in try db.value(Int.self, sql: "SELECT COUNT(*) FROM family") }
         #expect(families == 1)
     }
 
-    @Test func suggestKenmerk() throws {
+    @Test(arguments: StoreKind.all) func suggestKenmerk(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         #expect(try store.suggestKenmerk(year: 2025) == "2025-0001")
         try store.addReport(report("2025-0001"))
         try store.addReport(report("2025-0007"))
@@ -216,9 +215,9 @@ struct SQLiteCaseStoreTests {
         #expect(try store.suggestKenmerk(year: 2025) == "2025-10000")
     }
 
-    @Test func boardCasesClosedWindow() throws {
+    @Test(arguments: StoreKind.all) func boardCasesClosedWindow(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try SQLiteCaseStore(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         func add(_ kenmerk: String, _ moves: [(Stage, Day, String, TableRequester?)]) throws -> CaseID {
             let id = try store.addReport(report(kenmerk, reportedOn: day(2025, 1, 6)))
             var stage = Stage.aangemeld
@@ -258,7 +257,7 @@ struct StoreFileTests {
         let path = scratch.file("notities.txt")
         let content = Data("Dit is geen database.\nGezin de Vries: bellen.\n".utf8)
         #expect(FileManager.default.createFile(atPath: path, contents: content))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") } == .notADatabase(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk") } == .notADatabase(path: path))
         #expect(bytes(path) == content)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-shm"))
         #expect(StoreError.notADatabase(path: path).description.contains("niet gewijzigd"))
@@ -268,7 +267,7 @@ struct StoreFileTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("kort")
         #expect(FileManager.default.createFile(atPath: path, contents: Data("SQLite".utf8)))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") } == .notADatabase(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk") } == .notADatabase(path: path))
         #expect(bytes(path) == Data("SQLite".utf8))
     }
 
@@ -276,7 +275,7 @@ struct StoreFileTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("leeg.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") } == .emptyFile(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk") } == .emptyFile(path: path))
         #expect(bytes(path) == Data())
     }
 
@@ -291,7 +290,7 @@ struct StoreFileTests {
             try queue.close()
         }
         let before = try #require(bytes(path))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") } == .foreignDatabase(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk") } == .foreignDatabase(path: path))
         #expect(bytes(path) == before, "not one byte changed (not even the journal mode)")
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
@@ -305,13 +304,13 @@ struct StoreFileTests {
             try queue.close()
         }
         let before = try #require(bytes(path))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") } == .foreignDatabase(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk") } == .foreignDatabase(path: path))
         #expect(bytes(path) == before)
     }
 
     @Test func directoryIsRefused() throws {
         let scratch = try ScratchDirectory()
-        guard case .cannotOpen(let path, _)? = storeError({ _ = try SQLiteCaseStore(path: scratch.path, user: "anouk") }) else {
+        guard case .cannotOpen(let path, _)? = storeError({ _ = try Store(path: scratch.path, user: "anouk") }) else {
             Issue.record("a directory must be refused")
             return
         }
@@ -325,7 +324,7 @@ struct StoreFileTests {
         let link = scratch.file("bord.sqlite")
         let target = scratch.file("weg/bord.sqlite")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        for open in [{ _ = try SQLiteCaseStore(path: link, user: "anouk") }, { _ = try StoreDraft.begin(path: link, user: "anouk") }] {
+        for open in [{ _ = try Store(path: link, user: "anouk") }, { _ = try StoreDraft.begin(path: link, user: "anouk") }] {
             guard case .cannotOpen(let path, let reason)? = storeError(open) else {
                 Issue.record("a link to nothing must be refused")
                 continue
@@ -341,7 +340,7 @@ struct StoreFileTests {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
         do {
-            let store = try SQLiteCaseStore(path: path, user: "anouk")
+            let store = try Store(path: path, user: "anouk")
             try store.addReport(report("2025-0001"))
         }
         do {
@@ -352,7 +351,7 @@ struct StoreFileTests {
             try queue.close()
         }
         let before = try #require(bytes(path))
-        #expect(storeError { _ = try SQLiteCaseStore(path: path, user: "anouk") } == .newerSchema(path: path))
+        #expect(storeError { _ = try Store(path: path, user: "anouk") } == .newerSchema(path: path))
         #expect(bytes(path) == before)
         #expect(StoreError.newerSchema(path: path).description.contains("nieuwere versie"))
     }
@@ -361,7 +360,7 @@ struct StoreFileTests {
         let scratch = try ScratchDirectory()
         let directory = scratch.file("team/beschermbord")
         let path = (directory as NSString).appendingPathComponent("bord.sqlite")
-        let store = try SQLiteCaseStore(path: path, user: "anouk")
+        let store = try Store(path: path, user: "anouk")
         try store.addReport(report("2025-0001"))
         #expect(permissions(path) == 0o600)
         #expect(permissions(directory) == 0o700)
@@ -373,9 +372,9 @@ struct StoreFileTests {
     @Test func existingStoreKeepsItsPermissions() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.file("bord.sqlite")
-        do { _ = try SQLiteCaseStore(path: path, user: "anouk") }
+        do { _ = try Store(path: path, user: "anouk") }
         #expect(chmod(path, 0o640) == 0, "a team may share the store through a group")
-        _ = try SQLiteCaseStore(path: path, user: "rachid")
+        _ = try Store(path: path, user: "rachid")
         #expect(permissions(path) == 0o640)
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// The weekly meeting: its decisions are journal notes with a `vergaderbesluit` event, and the
 /// agenda asks when the last meeting was and which cases were already decided on today.
-extension SQLiteCaseStore {
+extension Store {
     static let meetingMigrationName = "v11-meeting-decisions"
 
     /// Few events are meeting decisions: a partial index finds them without scanning the log.

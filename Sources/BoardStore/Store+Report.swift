@@ -4,7 +4,7 @@ import GRDB
 /// Loading a report's cases: the cohort (reported in a period) and the cases active in a period
 /// (for the cumulative flow), each with their moves, in two queries in one read transaction (a
 /// consistent snapshot while colleagues keep working).
-extension SQLiteCaseStore {
+extension Store {
     /// The cases reported within `period` (and from `source`, when given), with their moves,
     /// current column, the family's number of children and the Raad's outcome. No names.
     public func cohortCases(in period: ReportPeriod, source: Source? = nil) throws -> [CohortCase] {
@@ -42,11 +42,11 @@ extension SQLiteCaseStore {
             ORDER BY c.id
             """
         // The moves of the same cases, from the covering index event_moves_covering alone
-        // (ReportSchema.swift). CROSS JOIN keeps SQLite reading the cases first and each one's
+        // (ReportSchema.swift). On a file, CROSS JOIN keeps SQLite reading the cases first and each one's
         // moves from the index, already in the order wanted, instead of every move in the log.
         let eventSQL = """
             SELECT e.case_id, e.kind, e.from_stage, e.to_stage, e.day
-            FROM "case" c CROSS JOIN event e ON e.case_id = c.id
+            FROM "case" c \(dialect.leftFirstJoin) event e ON e.case_id = c.id
             WHERE \(filter)
               AND e.kind IN ('verplaatst', 'gecorrigeerd') AND e.to_stage IS NOT NULL
             ORDER BY c.id, e.id

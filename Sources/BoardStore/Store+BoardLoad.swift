@@ -3,7 +3,7 @@ import Dispatch
 import GRDB
 
 /// Pieces of loading the board that matter at scale (see `beschermbord bench`).
-extension SQLiteCaseStore {
+extension Store {
     /// A stored day that may be NULL. Checking for NULL first keeps decoding on GRDB's fast,
     /// non-generic path: decoding `String?` looks up Optional's type metadata for every column of
     /// every card, which was a quarter of loading a large board.
@@ -57,45 +57,7 @@ extension SQLiteCaseStore {
     }
 }
 
-extension SQLiteCaseStore {
-    /// From this many cards on, the board is read in two halves at once.
-    static let parallelLoadFrom = 4_000
-
-    /// The board's cards with `summarySelect`: open cases and those closed since `since` (every
-    /// case when nil). A large board is read in two halves, split by case id, on two reader
-    /// connections at once: the store has readers to spare and the machine at least two cores,
-    /// and loading is most of starting the board. Splitting by id means no card can be read twice
-    /// or missed, even if a colleague moves a case in between; at worst one half is a moment
-    /// older, until the next reload.
-    func loadCards(since: String?, parallelFrom: Int = parallelLoadFrom, sampleEvery: Int = 16) throws -> [CaseSummary] {
-        let condition = since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)"
-        guard let split = try read({ db in try Self.splitID(db, since: since, parallelFrom: parallelFrom, sampleEvery: sampleEvery) }) else {
-            return try read { db in try Self.cards(db, where: condition, arguments: since.map { [$0] } ?? []) }
-        }
-        let pool = self.pool
-        // `+c.id`: the split must not make SQLite scan the table by id instead of using the
-        // closed_on index (unless every case is wanted: then the id range is the way).
-        let id = since == nil ? "c.id" : "+c.id"
-        let halves = ["\(condition) AND \(id) < ?", "\(condition) AND \(id) >= ?"]
-        // Each task writes only its own slot; the buffer outlives both (concurrentPerform returns when they are done).
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<[CaseSummary], Error>>.allocate(capacity: halves.count)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-            let result = Result {
-                try pool.read { db in try Self.cards(db, where: halves[index], arguments: (since.map { [$0] } ?? []) + [split]) }
-            }
-            (results.baseAddress! + index).initialize(to: result)
-        }
-        defer { _ = results.baseAddress!.deinitialize(count: halves.count) }
-        do {
-            return try results.reduce(into: []) { cards, half in cards += try half.get() }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.cannotOpen(path: location, reason: StoreFile.describe(error))
-        }
-    }
-
+extension Store {
     /// Where to split a large board in two, nil for a small one: about the middle card's id, from
     /// a sample of one id in `sampleEvery`, read from the closed_on index alone (reading every id
     /// into Swift, or sorting them in SQL, cost a sizeable part of loading a half).

@@ -1,0 +1,100 @@
+import BoardCore
+import Foundation
+import PostgresClient
+
+/// The team's store on a PostgreSQL server: one session (libpq connection) per open store, used
+/// by one caller at a time. Writes follow one another as on the file, under the store's write
+/// lock (an advisory lock held until commit), so that the chain's tip and the rules' checks read
+/// what the last writer committed; reads see one snapshot. A lost connection is said as such
+/// (`StoreError.serverConnectionLost`), and the next read or write connects again.
+final class ServerBackend: StoreBackend, @unchecked Sendable {
+    let address: ServerAddress
+    /// The login the server established (peer, password or certificate): who the log names.
+    let sessionUser: String
+    private let lock = NSLock()
+    private var database: PostgresStoreDatabase
+    /// Colleagues' changes, as the server announces them (made at the first ask).
+    let changes: ServerChangeListener
+
+    init(_ address: ServerAddress) throws {
+        self.address = address
+        changes = ServerChangeListener(address)
+        database = PostgresStoreDatabase(try Self.connect(address))
+        do {
+            sessionUser = try database.connection.sessionUser
+        } catch {
+            throw ServerConnection.storeError(error, at: address)
+        }
+    }
+
+    /// A session ready for the rules: the schema there and current, and the table in which the
+    /// session notes its changed records (ServerRecordChanges.swift).
+    private static func connect(_ address: ServerAddress) throws(StoreError) -> PostgresConnection {
+        let connection = try ServerConnection.open(address)
+        try ServerStoreSetup.checkReady(connection, at: address)
+        do {
+            try connection.executeScript(PostgresStoreDatabase.makeChangesTable)
+        } catch {
+            throw ServerConnection.storeError(error, at: address)
+        }
+        return connection
+    }
+
+    var location: String { address.description }
+    var isReadOnly: Bool { false }
+    var dialect: SQLDialect { .postgres }
+    var name: String { address.shortDescription }
+
+    func read<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
+        try session { db in
+            try db.connection.transaction {
+                try db.connection.executeScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                return try body(db)
+            }
+        }
+    }
+
+    func write<T>(_ memory: TransactionMemory, _ body: (any StoreDatabase) throws -> T) throws -> T {
+        try session { db in
+            defer { memory.forget() }
+            return try db.connection.transaction {
+                try db.connection.executeScript("SELECT pg_advisory_xact_lock(hashtext('beschermbord-schrijven'))")
+                memory.begin(db)
+                return try body(db)
+            }
+        }
+    }
+
+    /// The server overwrites nothing in place: the old row versions stay in its files until
+    /// VACUUM reclaims them, which the server's administrator schedules (README, retention).
+    func erasingWrite<T>(_ memory: TransactionMemory, _ body: (any StoreDatabase) throws -> T) throws -> T {
+        try write(memory, body)
+    }
+
+    func loadCards(since: String?) throws -> [CaseSummary] {
+        try read { db in
+            try Store.cards(db, where: since == nil ? "TRUE" : "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: since.map { [$0] } ?? [])
+        }
+    }
+
+    func boardChangeToken() throws -> Int64 {
+        try changes.token()
+    }
+
+    func boardLoaded() {}
+
+    /// Runs `body` on the session, connecting again first when the last one was lost; the
+    /// driver's faults said as the store's.
+    private func session<T>(_ body: (PostgresStoreDatabase) throws -> T) throws -> T {
+        try lock.withLock {
+            if !database.connection.isConnected {
+                database = PostgresStoreDatabase(try Self.connect(address))
+            }
+            do {
+                return try body(database)
+            } catch let error as PostgresError {
+                throw ServerConnection.storeError(error, at: address)
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import BoardCore
+import Foundation
+import PostgresClient
+import PostgresTestSupport
+import Testing
+@testable import BoardStore
+
+/// The store on a PostgreSQL server (Server/ServerBackend.swift): its writes are logged and
+/// covered as on a file, so that a copy passes `check`; what another program changes does not.
+@Suite struct ServerStoreTests {
+    private let today = day(2025, 6, 30)
+
+    @Test(.needsServer) func everyCoveredTableNotesItsChangesOnTheServer() throws {
+        let place = try TestStore(.server, in: ScratchDirectory())
+        let server = try PostgresConnection(uri: place.location)
+        let triggers = try server.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE '%\\_changes'")
+        let names = Set((0..<triggers.rowCount).compactMap { triggers.string(row: $0, column: 0) })
+        #expect(names == Set(CoveredTables.all.map { "\($0.name)_changes" }))
+    }
+
+    /// Reports, moves, a note, a setting and a colleague written on the server: each logged with
+    /// the records it wrote, so that the server's copy in a file passes `check`, and shows the
+    /// same board.
+    @Test(.needsServer) func whatTheRulesWriteOnTheServerIsCoveredAndACopyPassesCheck() throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(.server, in: scratch)
+        let store = try place.open(as: "anouk")
+        try store.addStaff(StaffMember(name: "rachid", displayName: "Rachid Bouzid", role: .medewerker))
+        try store.setSetting("norm.weken_onderzoek", to: "8")
+        let id = try store.addReport(report("2025-0001"))
+        try store.addReport(report("2025-0002", family: "Jansen"))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 4, 20),
+                                   text: "zorgen blijven", requester: .jeugdteam), today: today)
+        try store.apply(.addNote(id, Note(text: "Huisbezoek: moeder werkt mee.")), today: today)
+        _ = try store.details(of: id, logOpening: true)
+        #expect(try store.norms().weeksInOnderzoek == 8)
+
+        let copyPath = scratch.file("kopie.sqlite")
+        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
+        let report = try IntegrityCheck.run(path: copyPath)
+        #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")
+        let copy = try Store(path: copyPath, user: "anouk")
+        #expect(try copy.boardCases(today: today, closedWindowDays: nil).sorted { $0.id < $1.id }
+                    == store.boardCases(today: today, closedWindowDays: nil).sorted { $0.id < $1.id })
+        #expect(try copy.chainHead() == store.chainHead())
+    }
+
+    /// A change made on the server by another program (here the superuser with psql's powers)
+    /// is noted by no event: `check` of a copy names it.
+    @Test(.needsServer) func aChangeOutsideBeschermbordIsFoundByCheck() throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(.server, in: scratch)
+        let store = try place.open(as: "anouk")
+        try store.addReport(report("2025-0001", family: "Bakker"))
+        let outsider = try PostgresConnection(uri: place.location)
+        try outsider.execute("UPDATE beschermbord.family SET name = 'Smit'")
+
+        let copyPath = scratch.file("kopie.sqlite")
+        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
+        let report = try IntegrityCheck.run(path: copyPath)
+        #expect(!report.isHealthy)
+        #expect(report.sections.flatMap(\.problems).contains { $0.contains("gezin") }, "\(report.sections.map(\.summary))")
+    }
+
+    /// A session the server ends (a restart, a network fault) is said in Dutch, naming the
+    /// server; the next read connects again, and the store's rules go on.
+    @Test(.needsServer) func aLostConnectionIsSaidAndTheNextCallConnectsAgain() throws {
+        let place = try TestStore(.server, in: ScratchDirectory())
+        let store = try place.open(as: "anouk")
+        try store.addReport(report("2025-0001"))
+        let admin = try PostgresConnection(uri: place.location)
+        let database = try #require(try ServerAddress(place.location)).database
+        try admin.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1 AND usename = 'anouk'", [database])
+
+        let lost = storeError { _ = try store.boardCases(today: today, closedWindowDays: nil) }
+        #expect(lost == .serverConnectionLost(server: store.location))
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["2025-0001"])
+        try store.addReport(report("2025-0002", family: "Jansen"))
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 2)
+    }
+
+    @Test(.needsServer) func theStoreIsNamedByItsServerNeverByItsURI() throws {
+        let place = try TestStore(.server, in: ScratchDirectory())
+        let store = try place.open(as: "anouk")
+        let address = try #require(try ServerAddress(place.location))
+        #expect(store.location == address.description)
+        #expect(store.location.hasPrefix("PostgreSQL-database ") && !store.location.contains("postgresql://"))
+    }
+}
+
+/// Live boards on a server store: the server announces each change to every open board, which
+/// learns of it from its own socket, not by asking the server.
+@Suite struct ServerChangeAnnouncementTests {
+    private let today = day(2025, 6, 30)
+
+    @Test(.needsServer) func aColleaguesChangeIsAnnouncedAndAnOpeningIsNot() throws {
+        let place = try TestStore(.server, in: ScratchDirectory())
+        let board = try place.open(as: "anouk")
+        let colleague = try place.open(as: "rachid")
+        try board.addStaff(StaffMember(name: "rachid", displayName: "Rachid Bouzid", role: .medewerker))
+        let listener = try #require((board.backend as? ServerBackend)?.changes)
+        let before = try board.boardChangeToken()
+        #expect(try board.boardChangeToken() == before, "nothing changed, nothing heard")
+
+        let id = try colleague.addReport(report("2025-0001"))
+        _ = try colleague.details(of: id, logOpening: true)
+        try colleague.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        // Two changes, each announced once at its commit, in order; the opening between them not.
+        var announcements = 0
+        while announcements < 2 { announcements += try listener.listen(waiting: 10).announcements }
+        #expect(try listener.listen(waiting: 0).announcements == 0)
+        #expect(announcements == 2)
+        #expect(try board.boardChangeToken() != before)
+    }
+
+    @Test(.needsServer) func aBoardThatLostItsListenerReloadsOnceItListensAgain() throws {
+        let place = try TestStore(.server, in: ScratchDirectory())
+        let board = try place.open(as: "anouk")
+        let first = try board.boardChangeToken()
+        let admin = try PostgresConnection(uri: place.location)
+        let database = try #require(try ServerAddress(place.location)).database
+        try admin.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1 AND usename = 'anouk'", [database])
+        // The lost listener is said; the next ask listens again and counts as a change, since
+        // what was written meanwhile was announced to no one.
+        #expect(storeError { _ = try board.boardChangeToken() } == .serverConnectionLost(server: board.location))
+        #expect(try board.boardChangeToken() != first)
+    }
+}
