@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "BoardSession", dependencies: ["BoardCore", "BoardStore", "BoardUI", "Terminal"]),
         // `beschermbord bench`: demo stores at scale, measured in child processes that drive the session.
         .target(name: "BoardBench", dependencies: [
-            "BoardCore", "BoardStore", "BoardUI", "BoardSession",
+            "BoardCore", "BoardStore", "BoardUI", "BoardSession", "PostgresClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "beschermbord", dependencies: [
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "PostgresClient", "PostgresTestSupport"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
         // The session in process: key scripts on an in-memory terminal against a real store in a temporary file.
-        .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore"]),
+        .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore", "PostgresClient", "PostgresTestSupport"]),
         // GRDB: to compare a store's content before and after a command.
         .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -43,6 +43,11 @@ public struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Startwaarde van de demo-opslagen.")
     var seed: UInt64 = 2026
 
+    @Option(name: .long, help: ArgumentHelp("Meet ook op een PostgreSQL-server: het adres (postgresql://…) van een login die "
+                                            + "databases mag maken; per aantal gezinnen komt er een kopie van de demo-opslag.",
+                                            valueName: "adres"))
+    var server: String?
+
     @Option(name: .long, help: .hidden)
     var probe: String?
 
@@ -60,6 +65,9 @@ public struct BenchCommand: ParsableCommand {
             throw ValidationError("--sizes vraagt aantallen gezinnen van minstens 1, gescheiden door komma's (zoals 1000,10000,100000).")
         }
         guard keys >= 1 else { throw ValidationError("--keys moet minstens 1 zijn.") }
+        if let server, !ServerAddress.isServer(server) {
+            throw ValidationError("--server vraagt het adres van een PostgreSQL-server (postgresql://…), niet \(server).")
+        }
     }
 
     public func run() throws {
@@ -85,7 +93,10 @@ public struct BenchCommand: ParsableCommand {
         }
         for count in families {
             let runner = BenchRunner(families: count, seed: seed, keys: keys, directory: directory)
-            let size = try runner.run(say: say)
+            var size = try runner.run(say: say)
+            if let server {
+                size.server = try ServerBench(runner: runner, adminURI: server).run(say: say)
+            }
             report.sizes.append(size)
             if let json { try write(report, to: json) }
         }
@@ -128,6 +139,8 @@ struct BenchSize: Codable {
     var loadAfter: Double?
     /// Every measure by its key (see `BenchMeasure`).
     var measures: [String: Measured]
+    /// The same store on a PostgreSQL server (`--server`), measured the same way.
+    var server: ServerBenchSize?
 }
 
 /// One measure: a distribution (median, p99), a single value, or not available with the reason.
@@ -158,6 +171,7 @@ enum BenchMeasure: String, CaseIterable {
     case keyInFamily = "key_in_family_ms"
     case filterKey = "filter_key_ms"
     case reload = "reload_ms"
+    case colleagueChange = "colleague_change_ms"
     case report = "report_ms"
     case importRows = "import_rows_per_s"
     case peakMemory = "rss_peak_mb"
@@ -177,6 +191,7 @@ enum BenchMeasure: String, CaseIterable {
         case .keyInFamily: return "toets tot beeld: in het gezinsscherm"
         case .filterKey: return "filteren tijdens typen, per toets"
         case .reload: return "herladen (na een wijziging)"
+        case .colleagueChange: return "wijziging van een collega op het bord (20 open)"
         case .report: return "beschermbord report --year J"
         case .importRows: return "import van een CSV"
         case .peakMemory: return "piekgeheugen van het bord (VmHWM)"
@@ -204,6 +219,7 @@ enum BenchMeasure: String, CaseIterable {
         case .filterKey: return (nil, large ? 20 : 5)
         case .report: return (large ? 500 : 100, nil)
         case .importRows: return (20_000, nil)
+        case .colleagueChange: return (500, nil)
         case .peakMemory: return (large ? 150 : 50, nil)
         case .boardReady, .reload, .memoryAfterKeys, .memoryAfterTenfoldKeys: return (nil, nil)
         }
@@ -333,7 +349,8 @@ struct BenchRunner {
         var processStartMs: Double
     }
 
-    func probe(keys: Int) throws -> ProbeRun {
+    func probe(keys: Int, store: String? = nil) throws -> ProbeRun {
+        let storePath = store ?? self.storePath
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = ["bench", "--probe", storePath, "--keys", "\(keys)"]
@@ -387,7 +404,8 @@ struct BenchRunner {
     }
 
     /// `beschermbord report --year Y` on the last whole year, five times, as a process.
-    func measureReport() throws -> Measured {
+    func measureReport(store: String? = nil) throws -> Measured {
+        let storePath = store ?? self.storePath
         let year = Clock.today().year - 1
         var times: [Double] = []
         for _ in 0..<5 {

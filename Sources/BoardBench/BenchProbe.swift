@@ -37,13 +37,22 @@ enum BenchProbe {
         var residentAfterTenfoldKeysMB: Double?
         var keysPlayed = 0
         var peakMB: Double?
+        /// On a server store: from a colleague's save to this board showing it, with 20 boards listening.
+        var colleagueChange: Distribution?
     }
+
+    /// How often the board's loop looks for colleagues' changes (SessionLoop.pollMilliseconds).
+    static let loopMilliseconds = Int(SessionLoop.pollMilliseconds)
 
     static func run(storePath: String, keys: Int) throws {
         let start = Stopwatch.now()
         let store: Store
         do {
-            store = try Store(path: storePath, user: "bench", integrityCheck: .beforeFirstWrite)
+            if let server = try ServerAddress(storePath) {
+                store = try Store(server: server)
+            } else {
+                store = try Store(path: storePath, user: "bench", integrityCheck: .beforeFirstWrite)
+            }
         } catch {
             throw BenchFailure(message: "\(error)")
         }
@@ -73,6 +82,7 @@ enum BenchProbe {
                 })
             }
             result.reload = Distribution(reloads)
+            if let server = try ServerAddress(storePath) { result.colleagueChange = try colleagueChanges(core, server: server) }
         }
         result.peakMB = ProcessMemory.peakMB
         // Keep the last frame observably alive, so no optimiser can drop a render.
@@ -139,6 +149,29 @@ enum BenchProbe {
                 core.dispatch(.key(.escape))
             }
         }
+        return Distribution(samples)
+    }
+
+    /// A colleague (another session of the same login) saves a new report, ten times, while this
+    /// board and 19 others listen: the time from the save until this board shows the card, the
+    /// board asking its own socket as its loop does between keys (here without the loop's pause).
+    static func colleagueChanges(_ core: SessionCore, server: ServerAddress) throws -> Distribution? {
+        let colleague = try Store(server: server)
+        let others = try (0..<19).map { _ in try Store(server: server) }
+        for board in others { _ = try board.boardChangeToken() }
+        core.reloadIfChanged()
+        var samples: [Double] = []
+        for number in 0..<10 {
+            let before = core.state.cardTotal
+            let start = Stopwatch.now()
+            try colleague.addReport(NewReport(kenmerk: "BENCH-\(getpid())-\(number)", reportedOn: Clock.today(), source: .veiligThuis,
+                                              familyName: "Meting", wijk: "", medewerker: colleague.user,
+                                              children: [Child(firstName: "Test", birthDate: Day(year: 2019, month: 1, day: 1))]))
+            while core.state.cardTotal == before, Stopwatch.milliseconds(since: start) < 5_000 { core.reloadIfChanged() }
+            guard core.state.cardTotal > before else { return nil }
+            samples.append(Stopwatch.milliseconds(since: start))
+        }
+        for board in others { _ = try board.boardChangeToken() }
         return Distribution(samples)
     }
 

@@ -12,6 +12,8 @@ public final class SessionCore {
     public private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
     public private(set) var lastChangeToken: Int64 = -1
+    /// A server store's connection is lost: said once, and asked again at every tick.
+    public private(set) var isDisconnected = false
     /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
     public let lockAfterMinutes: Double?
     private let clock: any SessionClock
@@ -73,7 +75,21 @@ public final class SessionCore {
     /// Reloads when anyone (this user or a colleague) wrote to the store since the last load, or
     /// when a new day began (what is overdue changes with it).
     public func reloadIfChanged() {
-        guard let token = try? store.boardChangeToken(), token != lastChangeToken || clock.today() != state.today else { return }
+        let token: Int64
+        do {
+            token = try store.boardChangeToken()
+        } catch let error as StoreError where error.isLostServer {
+            if !isDisconnected { dispatch(.connectionLost(true)) }
+            isDisconnected = true
+            return
+        } catch {
+            return
+        }
+        if isDisconnected {
+            isDisconnected = false
+            dispatch(.connectionLost(false))
+        }
+        guard token != lastChangeToken || clock.today() != state.today else { return }
         perform(.reload)
         if let screen = state.openFamily { perform(.refreshFamily(screen.dossier.viewed.summary.id)) }
         if let audit = state.openAudit { perform(.loadAuditLog(filter: audit.page.filter)) }

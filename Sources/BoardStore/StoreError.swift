@@ -44,6 +44,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The server store is being built: this command works on a file store only, so far.
     case notYetOnServer(server: String)
 
+    /// The server store cannot be reached at the moment (down, or the connection dropped): worth
+    /// trying again, nothing is wrong with what the user did.
+    public var isLostServer: Bool {
+        switch self {
+        case .serverConnectionLost, .serverUnreachable: return true
+        default: return false
+        }
+    }
+
     public var description: String {
         switch self {
         case .notADatabase(let path):

@@ -37,9 +37,7 @@ extension PostgresConnection {
     public func waitForNotifications(timeout: Double) throws(PostgresError) -> [PostgresNotification] {
         let deadline = ContinuousClock.now + .seconds(max(timeout, 0))
         while true {
-            // Twice: a server that ends the session sends its reason and then closes, and one
-            // read takes the reason but not yet the end of the connection behind it.
-            guard PQconsumeInput(connection) == 1, PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK else {
+            guard isAlive else {
                 throw .connectionLost
             }
             let arrived = takeNotifications()

@@ -88,6 +88,14 @@ public final class PostgresConnection {
         PQstatus(connection) == CONNECTION_OK
     }
 
+    /// Whether the session is up, having read what has arrived on the socket without sending
+    /// anything: a server that ended the session while it was idle (a restart, an administrator)
+    /// said so and closed the socket, which this notices. Not for use in the middle of a command.
+    public var isAlive: Bool {
+        // Twice: the first read may take the server's last words but not the end of the connection behind them.
+        PQconsumeInput(connection) == 1 && PQconsumeInput(connection) == 1 && isConnected
+    }
+
     /// Reconnects with the same options after `.connectionLost` (PQreset), and listens again on
     /// the channels this connection listened on.
     public func reconnect() throws(PostgresError) {

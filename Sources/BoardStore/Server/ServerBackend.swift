@@ -87,7 +87,7 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
     /// driver's faults said as the store's.
     private func session<T>(_ body: (PostgresStoreDatabase) throws -> T) throws -> T {
         try lock.withLock {
-            if !database.connection.isConnected {
+            if !database.connection.isAlive {
                 database = PostgresStoreDatabase(try Self.connect(address))
             }
             do {

@@ -57,6 +57,9 @@ public enum AppEvent: Equatable, Sendable {
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
     case failed(String)
+    /// The server store's connection was lost (`true`) or is back (`false`). What is on screen and
+    /// in the forms stays; the session connects again by itself.
+    case connectionLost(Bool)
     /// The time, in seconds on a monotonic clock: the session sends it before every key and
     /// whenever it wakes, so the idle lock (IdleLock.swift) needs no clock of its own.
     case tick(now: Double)

@@ -1,6 +1,9 @@
 import BoardCore
 
 extension AppState {
+    /// Shown while a server store cannot be reached; a save tried meanwhile is refused in its form.
+    public static let connectionLostText = "Verbinding met de server verbroken; opnieuw verbinden…"
+
     /// The one place state changes: an event in, effects out.
     public mutating func update(_ event: AppEvent) -> [Effect] {
         switch event {
@@ -77,6 +80,9 @@ extension AppState {
             } else {
                 message = StatusMessage(text: text, isError: true)
             }
+            return []
+        case .connectionLost(let lost):
+            message = StatusMessage(text: lost ? Self.connectionLostText : "Verbinding met de server hersteld.", isError: lost)
             return []
         case .tick(let now):
             lock.tick(now)
