@@ -73,6 +73,7 @@ extension AppState {
             movedInto = nil
             if var open = dialog {
                 open.form.error = text
+                open.form.isRefused = false
                 dialog = open
             } else {
                 message = StatusMessage(text: text, isError: true)

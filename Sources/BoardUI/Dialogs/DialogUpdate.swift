@@ -82,8 +82,21 @@ extension AppState {
         dialog.form = form
         let effects = dialog.formChanged(from: old, today: today)
         if case .newReport = dialog, form["gezin"] != old["gezin"] { familyMatches = [] }
+        if dialog.form.isRefused, dialog.form.fields.map(\.value) != old.fields.map(\.value) { recheck(&dialog) }
         self.dialog = dialog
         return effects
+    }
+
+    /// After a refused save, a change marks what is still wrong, and ends the refusal once
+    /// nothing is: the user sees the form come right as they fix it.
+    private func recheck(_ dialog: inout Dialog) {
+        for index in dialog.form.fields.indices { dialog.form.fields[index].error = nil }
+        switch dialog.submit(in: self) {
+        case .failure(let refusal):
+            for (id, text) in refusal.problems.fields { dialog.form.setError(text, on: id) }
+        case .success:
+            dialog.form.clearErrors()
+        }
     }
 
     /// Saves the dialog, or marks the fields that stop it. A save that closes the case asks first
@@ -106,6 +119,7 @@ extension AppState {
         case .failure(let refusal):
             for (id, text) in refusal.problems.fields { dialog.form.setError(text, on: id) }
             dialog.form.error = refusal.heading
+            dialog.form.isRefused = true
             dialog.form.focusFirstError()
             self.dialog = dialog
             return []

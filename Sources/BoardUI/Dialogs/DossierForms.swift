@@ -166,17 +166,15 @@ public enum DossierForms {
                     problems.append(("terugkoppeling", form["terugkoppeling"].trimmingWhitespace().isEmpty ? "Bij drang hoort een terugkoppeldatum" : problem.message))
                 }
             }
-            if let meeting {
-                let decision = TableDecision(meetingDate: meeting, attendees: form["aanwezigen"], advice: form["advies"], outcome: outcome,
-                                             reportBackOn: reportBack, goals: outcome == .drang ? form["doelen"] : "")
-                for problem in decision.problems(requestDate: dossierForm.requestDate ?? meeting, today: today, maxMonths: norms.monthsAtBeschermtafel)
-                where !problems.contains(where: { $0.0 == problem.field }) {
-                    problems.append((problem.field, problem.message))
-                }
-                change = .recordTableDecision(caseID, expectedVersion: dossierForm.caseSummary.version, decision)
-            } else {
-                change = nil
+            // Without a meeting date the decision's other fields are still checked; only what is
+            // measured from the meeting waits for a date.
+            let decision = TableDecision(meetingDate: meeting ?? today, attendees: form["aanwezigen"], advice: form["advies"], outcome: outcome,
+                                         reportBackOn: reportBack, goals: outcome == .drang ? form["doelen"] : "")
+            for problem in decision.problems(requestDate: dossierForm.requestDate ?? decision.meetingDate, today: today, maxMonths: norms.monthsAtBeschermtafel)
+            where !problems.contains(where: { $0.0 == problem.field }) && (meeting != nil || !["tafeldatum", "terugkoppeling"].contains(problem.field)) {
+                problems.append((problem.field, problem.message))
             }
+            change = meeting.map { _ in .recordTableDecision(caseID, expectedVersion: dossierForm.caseSummary.version, decision) }
         case .meetingDecision:
             let decision = required("besluit", "Het besluit")
             let actor = required("wie", "Wie het uitvoert")

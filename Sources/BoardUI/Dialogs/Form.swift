@@ -54,6 +54,9 @@ public struct Form: Equatable, Sendable {
     public var focus: Int = 0
     /// A message for the whole form (a refused save, a store error).
     public var error: String?
+    /// `error` is the form's own refusal of a save: every change checks the fields again, and the
+    /// refusal goes once they are right (a store's message stays until the next save).
+    public var isRefused = false
     /// Set once the user typed something; Esc then asks before throwing it away.
     public var isDirty = false
     public var isConfirmingDiscard = false
@@ -92,6 +95,7 @@ public struct Form: Equatable, Sendable {
 
     public mutating func clearErrors() {
         error = nil
+        isRefused = false
         for index in fields.indices { fields[index].error = nil }
     }
 
