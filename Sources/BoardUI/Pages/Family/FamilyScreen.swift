@@ -25,6 +25,8 @@ public struct FamilyScreen: Equatable, Sendable {
     public var selectedNote = 0
     /// BSNs are masked unless the user asks to see them.
     public var showsBSN = false
+    /// A search in the section in front (`/`), while one is typed or stands.
+    public var find: PageFind?
 
     public init(dossier: Dossier) { self.dossier = dossier }
 
@@ -61,6 +63,8 @@ public enum FamilyAction: KeyAction {
     case correctNote
     /// The agenda's keys, while the screen was opened from it (AgendaScreen.swift).
     case agenda(AgendaAction)
+    /// Searching the section in front (PageFind.swift).
+    case find(PageFindAction)
 }
 
 extension FamilyScreen: PageScreen {
@@ -68,11 +72,48 @@ extension FamilyScreen: PageScreen {
     var helpTitle: String { "Gezin · \(section.title)" }
     var keysName: String { " van \(section.title)" }
 
-    func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
+    /// While a search is typed every key is part of it; while one stands, Esc ends it first.
+    func closing(in state: AppState) -> Closing? {
+        guard let find else { return Closing(description: "terug naar het bord", bar: "bord") }
+        return find.isTyping ? nil : Closing(description: "zoeken stoppen (de treffer blijft in beeld)", bar: "stop")
+    }
+
+    /// Esc on a standing search ends it, keeping the match in front where it is: in the Journaal
+    /// its note becomes the chosen one (for `c`), elsewhere the page stays scrolled to it.
+    mutating func close(in state: inout AppState) -> [Effect] {
+        guard find != nil else {
+            state.pages.removeLast()
+            return []
+        }
+        let shown = state.isMeeting ? NameMask.state(state).openFamily ?? self : self
+        let (lines, noteStarts) = FamilyView.searchedLines(shown, context: state.pageContext, screenWidth: state.width)
+        if let match = FamilyView.currentMatch(shown, in: lines) {
+            if section == .journaal {
+                selectedNote = noteStarts.lastIndex(where: { $0 <= match }) ?? selectedNote
+            } else {
+                scroll = PageFrame.firstLine(scroll: scroll, selectedLine: match, count: lines.count,
+                                             height: FamilyView.bodyHeight(pageHeight: state.pageHeight))
+            }
+        }
+        find = nil
+        return []
+    }
+
+    func input(_ key: Key) -> FamilyAction? {
+        find?.isTyping == true ? FilterLineAction.input(key).map { .find(.line($0)) } : nil
+    }
+
+    /// The page's keys and `/`; while a search is typed only its keys, and while one stands its
+    /// `n`, `N` and `/` first, in place of the section's `n`.
+    func bindings(in state: AppState) -> [Binding<FamilyAction>] {
+        guard let find else { return pageBindings(in: state) + [PageFind.startBinding(FamilyAction.find)] }
+        if find.isTyping { return find.bindings(FamilyAction.find) }
+        return find.bindings(FamilyAction.find) + PageFind.withoutShadowed(pageBindings(in: state))
+    }
 
     /// The section's own keys, then those of every section; opened from the agenda, the agenda's
     /// `.`, `,` and `B` come first (keys that mean nothing else here).
-    func bindings(in state: AppState) -> [Binding<FamilyAction>] {
+    private func pageBindings(in state: AppState) -> [Binding<FamilyAction>] {
         let readOnly = isReadOnly ? "Dit is een eerdere zaak: alleen lezen. ] gaat terug naar de huidige zaak." : nil
         let own = sectionBindings.map { $0.action == .toggleBSN ? $0 : $0.disabled(readOnly ?? $0.disabledReason) }
         let common: [Binding<FamilyAction>] = [

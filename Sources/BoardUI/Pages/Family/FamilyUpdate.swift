@@ -9,12 +9,14 @@ extension FamilyScreen {
             if case .character(let c) = key, let n = c.wholeNumberValue, let chosen = FamilySection(rawValue: n) {
                 section = chosen
                 scroll = 0
+                find?.step = 0
             }
         case .nextSection, .previousSection:
             let all = FamilySection.allCases
             let index = all.firstIndex(of: section)! + (action == .nextSection ? 1 : -1)
             section = all[(index + all.count) % all.count]
             scroll = 0
+            find?.step = 0
         case .scroll(.up), .scroll(.down):
             let delta = action == .scroll(.up) ? -1 : 1
             if section == .journaal {
@@ -46,6 +48,8 @@ extension FamilyScreen {
             return [.viewCase(dossier.cases[target].id)]
         case .agenda(let agendaAction):
             return state.performOnAgenda(agendaAction, from: self)
+        case .find(let findAction):
+            PageFind.perform(findAction, on: &find)
         case .openPlan:
             return [.openPlan(dossier.viewed.summary.id)]
         case .toggleBSN:
