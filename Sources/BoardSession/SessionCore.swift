@@ -91,10 +91,12 @@ public final class SessionCore {
                 let kenmerk = try store.suggestKenmerk(year: today.year)
                 // The staff list changes the board too (a name on a card, who may be a medewerker).
                 let staff = try store.staff()
+                let earlier = lastChangeToken
                 lastChangeToken = token
                 dispatch(.staffLoaded(staff))
                 dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
                 updateIdleLimit()
+                noteColleagueChanges(after: earlier, upTo: token)
             } catch {
                 dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
             }
@@ -110,7 +112,7 @@ public final class SessionCore {
                 try store.move(request, today: clock.today())
                 dispatch(.saved(message: "Zaak verplaatst naar \(request.to.title).", select: request.caseID))
             } catch {
-                dispatch(.failed("\(error)"))
+                refused(error)
             }
         case .openFamily(let id, let section):
             loadDossier(id, openedSection: section)
@@ -123,7 +125,7 @@ public final class SessionCore {
                 let confirmation = try store.apply(change, today: clock.today())
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
-                dispatch(.failed("\(error)"))
+                refused(error)
             }
         case .openPlan(let id):
             loadPlans(id, logOpening: true)
@@ -134,7 +136,7 @@ public final class SessionCore {
                 let confirmation = try store.apply(change, today: clock.today())
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
-                dispatch(.failed("\(error)"))
+                refused(error)
             }
         case .loadMeeting:
             do {
@@ -155,6 +157,24 @@ public final class SessionCore {
             }
         case .loadAuditLog(let filter):
             loadAudit(filter: filter)
+        }
+    }
+
+    /// After a reload that was not the first: what others changed since the last one, so the
+    /// user sees why the board or the screen changed.
+    private func noteColleagueChanges(after earlier: Int64, upTo token: Int64) {
+        guard earlier >= 0, token != earlier, let log = store as? ColleagueChangeLog,
+              let changes = try? log.colleagueChanges(after: earlier, limit: 100), !changes.isEmpty else { return }
+        dispatch(.colleaguesChanged(changes))
+    }
+
+    /// A save's refusal, said where the user is; a colleague's change of the case gets its own
+    /// event, so the form can offer to load the case as it is now.
+    private func refused(_ error: Error) {
+        if case .changedMeanwhile? = error as? StoreError {
+            dispatch(.changedMeanwhile("\(error)"))
+        } else {
+            dispatch(.failed("\(error)"))
         }
     }
 

@@ -57,6 +57,12 @@ public enum AppEvent: Equatable, Sendable {
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
     case failed(String)
+    /// A save was refused because someone changed the case since the form was opened
+    /// (`StoreError.changedMeanwhile`); the message says who. The form offers to load the case as
+    /// it is now (ConflictReload.swift).
+    case changedMeanwhile(String)
+    /// A reload brought changes that others made, newest first (ColleagueNotice.swift).
+    case colleaguesChanged([ColleagueChange])
     /// The time, in seconds on a monotonic clock: the session sends it before every key and
     /// whenever it wakes, so the idle lock (IdleLock.swift) needs no clock of its own.
     case tick(now: Double)
@@ -264,7 +270,7 @@ public struct AppState: Equatable, Sendable {
         case .open: break
         }
         if help != nil { return HelpOverlay.bindings.help() }
-        if dialog != nil { return FormAction.bindings.help() }
+        if let dialog { return FormAction.bindings(for: dialog.form).help() }
         return pageKeys
     }
 }

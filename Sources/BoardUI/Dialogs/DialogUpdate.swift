@@ -3,16 +3,34 @@ import BoardCore
 /// The keys of every form. Keys that no binding holds are typed into the focused field.
 public enum FormAction: KeyAction {
     case nextField, previousField, edit, save, enter, cancel, help
+    /// After a colleague's change refused the save: load the case as it is now (ConflictReload.swift).
+    case reload
+    /// Put back what the user typed in the focused field, after such a reload.
+    case restoreTyped
 
     public var common: CommonAction? {
         switch self {
         case .cancel: return .close
         case .help: return .help
-        case .nextField, .previousField, .edit, .save, .enter: return nil
+        case .nextField, .previousField, .edit, .save, .enter, .reload, .restoreTyped: return nil
         }
     }
 
-    public static let bindings: [Binding<FormAction>] = [
+    /// The keys of `form`: the two of a save a colleague's change refused (first, and in the key
+    /// bar only while they matter, so that an ordinary form's bar keeps its room), then every form's.
+    public static func bindings(for form: Form) -> [Binding<FormAction>] {
+        let focusedTyped = form.fields.indices.contains(form.focus) ? form.fields[form.focus].typed : nil
+        return [
+            Binding([.control("r")], .reload, "de zaak laden zoals die nu is, na een wijziging door een collega; wat je typte blijft bewaard",
+                    bar: form.isChangedMeanwhile ? "stand van nu" : nil,
+                    disabledBecause: form.isChangedMeanwhile ? nil : "Alleen als opslaan werd geweigerd omdat een collega de zaak intussen wijzigde."),
+            Binding([.control("y")], .restoreTyped, "in dit veld terugzetten wat je typte (na het laden van de stand van nu)",
+                    bar: form.fields.contains { $0.typed != nil } ? "jouw invoer" : nil,
+                    disabledBecause: focusedTyped == nil ? "In dit veld legde een collega niets anders vast dan jij typte." : nil),
+        ] + bindings
+    }
+
+    static let bindings: [Binding<FormAction>] = [
         Binding([.tab, .down], .nextField, "volgend veld; in een veld met namen vult Tab eerst de naam aan", bar: "veld"),
         Binding([.backTab, .up], .previousField, "vorig veld"),
         Binding([.left, .right, .home, .end], .edit, "cursor verplaatsen; bij een keuze: andere keuze"),
@@ -57,7 +75,7 @@ extension AppState {
             self.dialog = dialog
             return []
         }
-        switch KeyMap.action(for: key, in: FormAction.bindings) ?? .edit {
+        switch KeyMap.action(for: key, in: FormAction.bindings(for: form)) ?? .edit {
         case .cancel:
             if form.isDirty {
                 form.isConfirmingDiscard = true
@@ -66,8 +84,10 @@ extension AppState {
                 return []
             }
         case .help:
-            help = HelpOverlay(title: form.title, keys: FormAction.bindings.help())
+            help = HelpOverlay(title: form.title, keys: FormAction.bindings(for: form).help())
             return []
+        case .reload: return reloadChangedCase(dialog)
+        case .restoreTyped: form.restoreTyped()
         case .nextField where key == .tab && form.complete(): break
         case .nextField: form.focusNext()
         case .previousField: form.focusPrevious()
