@@ -420,7 +420,7 @@ struct ImportBatchTests {
 
     /// Row `number`: how far it got depends on the number; so does the number of children.
     static func line(_ number: Int) -> String {
-        let children = (0...(number % 3)).map { "Kind\($0) (0\($0 + 1)-01-2018)" }.joined(separator: " | ")
+        let children = (0...(number % 3)).map { "\(["Anna", "Bram", "Cas"][$0]) (0\($0 + 1)-01-2018)" }.joined(separator: " | ")
         let stages: String
         switch number % 5 {
         case 0: stages = ";;;"

@@ -43,6 +43,13 @@ struct RefusedImportTests {
                 == ["regel 1: verplichte kolom kinderen ontbreekt in de kopregel (gevonden: ‘kenmerk’, ‘aangemeld_op’, ‘bron’, ‘gezin’); de eerste regel moet de kolomnamen bevatten"])
     }
 
+    /// A child's first name looks like a name, in the import as in the forms (issue 18, point 7).
+    @Test func aChildsFirstNameLooksLikeAName() {
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;1-2-2030 (01-01-2020);;;;")
+                == ["regel 2: kinderen: voornaam ‘1-2-2030’ is geen naam: een naam bestaat uit letters, met hoogstens spaties en - ' . ertussen"])
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Jan-Willem (01-01-2020) | D'Angelo (02-02-2021);;;;").isEmpty)
+    }
+
     /// C0 (also TAB and line breaks in these one-line fields), DEL, C1, bidi marks, overrides and
     /// isolates, line and paragraph separators, zero-width characters, the BOM and tag characters.
     static let invisible: [(text: String, code: String)] = [
@@ -102,7 +109,7 @@ struct RefusedImportTests {
         let children = (1...31).map { "Kind\($0) (01-01-2020)" }.joined(separator: " | ")
         #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;\(children);;;;")
                 == ["regel 2: kinderen: 31 kinderen; een aanmelding noemt er hoogstens 30"])
-        let thirty = (1...30).map { "Kind\($0) (01-01-2020)" }.joined(separator: " | ")
+        let thirty = (1...30).map { "Kind \(String(repeating: "a", count: $0)) (01-01-2020)" }.joined(separator: " | ")
         #expect(parse(["A-1;03-03-2025;Veilig Thuis;de Vries;;;\(thirty);;;;"]).rows.first?.report.children.count == 30)
 
         let long = String(repeating: "ö", count: 101)

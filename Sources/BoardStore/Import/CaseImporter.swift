@@ -358,7 +358,7 @@ struct RowChecker {
                 problems.append("kinderen: \(InputText.quoted(entry)) heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)")
                 continue
             }
-            if let problem = InputText.problem(in: name, kind: .name) {
+            if let problem = InputText.problem(in: name, kind: .personName) {
                 problems.append("kinderen: voornaam \(InputText.quoted(name)) \(problem.message)")
                 continue
             }

@@ -40,7 +40,7 @@ public enum NewReportForm {
         }
         if count == 0 || (!isEmpty(count) && count < InputText.maximumChildren) {
             let n = count + 1
-            form.fields.append(FormField(id: childNameID(n), label: "Kind \(n): voornaam", text: .name))
+            form.fields.append(FormField(id: childNameID(n), label: "Kind \(n): voornaam", text: .personName))
             form.fields.append(FormField(id: childBirthID(n), label: "Kind \(n): geboren", kind: .date))
         }
     }

@@ -23,6 +23,8 @@ public struct FamilyScreen: Equatable, Sendable {
     public var scroll = 0
     /// The selected note in the Journaal (index in `dossier.notes`, newest first).
     public var selectedNote = 0
+    /// The selected person in the Gezin section (index in `people`).
+    public var selectedPerson = 0
     /// BSNs are masked unless the user asks to see them.
     public var showsBSN = false
     /// A search in the section in front (`/`), while one is typed or stands.
@@ -31,6 +33,15 @@ public struct FamilyScreen: Equatable, Sendable {
     public init(dossier: Dossier) { self.dossier = dossier }
 
     public var isReadOnly: Bool { !dossier.isViewingCurrentCase }
+
+    /// The people of the Gezin section in the order it lists them: children, parents and
+    /// caregivers, the network.
+    public var people: [FamilyPerson] {
+        dossier.children.map(FamilyPerson.child) + dossier.caregivers.map(FamilyPerson.caregiver) + dossier.network.map(FamilyPerson.networkMember)
+    }
+
+    /// The person `Enter` corrects and `x` removes.
+    public var chosenPerson: FamilyPerson? { people.indices.contains(selectedPerson) ? people[selectedPerson] : nil }
 }
 
 /// A form opened from the family screen, and what it will change.
@@ -38,6 +49,8 @@ public struct DossierForm: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case editFamily, addChild, addCaregiver, addNetworkMember, addAssessment, addRiskInstrument
         case addNote(refersTo: Int64?)
+        /// A child, parent or network member corrected, or removed as recorded by mistake; with a reason.
+        case correctPerson(FamilyPerson), removePerson(FamilyPerson)
         case tableDecision, rvkOutcome
         /// Overdracht to another medewerker from the staff list, with a reason.
         case handOver
@@ -61,6 +74,8 @@ public enum FamilyAction: KeyAction {
     /// Opens a form of the dossier (a correction of a note: `correctNote`, for the selected one).
     case form(DossierForm.Kind)
     case correctNote
+    /// Opens the correction or the removal of the person chosen in the Gezin section.
+    case correctPerson, removePerson
     /// The agenda's keys, while the screen was opened from it (AgendaScreen.swift).
     case agenda(AgendaAction)
     /// Searching the section in front (PageFind.swift).
@@ -138,7 +153,19 @@ extension FamilyScreen: PageScreen {
         let summary = dossier.viewed.summary
         switch section {
         case .gezin:
+            let nobody = chosenPerson == nil ? "Er staat nog geen kind, ouder of netwerklid bij dit gezin." : nil
+            let onlyChild: String?
+            if case .child? = chosenPerson, dossier.children.count == 1 {
+                onlyChild = "Een aanmelding noemt minstens één kind: het enige kind wordt niet verwijderd. Corrigeer het met Enter als het verkeerd is vastgelegd."
+            } else {
+                onlyChild = nil
+            }
             return [
+                Binding([.enter], .correctPerson, "gekozen kind, ouder of netwerklid corrigeren (met reden, in het logboek)",
+                        disabledBecause: nobody),
+                Binding([.character("x"), .delete], .removePerson,
+                        "gekozen persoon verwijderen als ten onrechte vastgelegd (met reden; het logboek bewaart wat er stond)",
+                        disabledBecause: nobody ?? onlyChild),
                 Binding([.character("e")], .form(.editFamily), "gezinsgegevens bewerken", bar: "bewerk"),
                 Binding([.character("c")], .form(.addChild), "kind toevoegen", bar: "kind"),
                 Binding([.character("o")], .form(.addCaregiver), "ouder/verzorger toevoegen", bar: "ouder"),

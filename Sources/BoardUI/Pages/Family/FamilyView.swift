@@ -61,7 +61,7 @@ enum FamilyView {
     /// The section's lines, and for the Journaal the line where the selected note starts.
     static func lines(_ screen: FamilyScreen, context: PageContext, width: Int) -> ([Line], Int?) {
         switch screen.section {
-        case .gezin: return (gezin(screen, context: context), nil)
+        case .gezin: return gezin(screen, context: context)
         case .zaak: return (zaak(screen, context: context, width: width), nil)
         case .veiligheid: return (veiligheid(screen, staff: context.staff, width: width), nil)
         case .journaal: return journaal(screen, staff: context.staff, width: width)
@@ -79,14 +79,27 @@ enum FamilyView {
         TextLayout.wrapped(text, width: max(1, width - DisplayWidth.of(indent))).map { (indent + $0, role) }
     }
 
-    static func gezin(_ screen: FamilyScreen, context: PageContext) -> [Line] {
+    /// The family, its children, parents and network; the chosen person (for `Enter` and `x`)
+    /// marked and kept in view.
+    static func gezin(_ screen: FamilyScreen, context: PageContext) -> ([Line], Int?) {
         let dossier = screen.dossier
-        var lines: [Line] = [
+        var person = 0
+        var selectedLine: Int?
+        var lines: [Line] = []
+        // A person's line: `▶` and selected when chosen.
+        func personLine(_ text: String) -> Line {
+            defer { person += 1 }
+            guard person == screen.selectedPerson, !screen.isReadOnly else { return ("  " + text, .normal) }
+            selectedLine = lines.count
+            return ("▶ " + text, .cardSelected)
+        }
+        lines = [
             (field("Gezin", dossier.family.name), .title),
             (field("Adres", dossier.family.address.isEmpty ? "—" : dossier.family.address), .normal),
             (field("Wijk", dossier.family.wijk.isEmpty ? "—" : dossier.family.wijk), .normal),
             ("", .normal),
-            ("Kinderen", .columnHeader),
+            // The key bar has no room for these in the Gezin section: the header says them.
+            (screen.isReadOnly ? "Kinderen" : "Kinderen  (↑/↓ kiest een persoon, Enter corrigeert, x verwijdert)", .columnHeader),
         ]
         if dossier.children.isEmpty { lines.append(("  geen kinderen vastgelegd (c voegt toe)", .dim)) }
         for child in dossier.children {
@@ -94,23 +107,23 @@ enum FamilyView {
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
             // In meeting mode the age only: a birth date identifies a child.
             let born = child.birthDate.map { context.isMeeting ? $0.ageText(on: context.today) : "geboren \($0.dutch)  \($0.ageText(on: context.today))" }
-            var text = "  " + DisplayWidth.pad(name, to: 22) + (born ?? "geboren " + Day.unknownText)
+            var text = DisplayWidth.pad(name, to: 22) + (born ?? "geboren " + Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
-            lines.append((text, .normal))
+            lines.append(personLine(text))
         }
         lines.append(("", .normal))
         lines.append(("Ouders en verzorgers", .columnHeader))
         if dossier.caregivers.isEmpty { lines.append(("  nog niemand vastgelegd (o voegt toe)", .dim)) }
         for caregiver in dossier.caregivers {
-            lines.append(("  " + [caregiver.name, caregiver.relation, caregiver.phone].filter { !$0.isEmpty }.joined(separator: " · "), .normal))
+            lines.append(personLine([caregiver.name, caregiver.relation, caregiver.phone].filter { !$0.isEmpty }.joined(separator: " · ")))
         }
         lines.append(("", .normal))
         lines.append(("Netwerk", .columnHeader))
         if dossier.network.isEmpty { lines.append(("  nog niemand vastgelegd (w voegt toe)", .dim)) }
         for member in dossier.network {
-            lines.append(("  " + [member.name, member.role, member.organisation, member.phone].filter { !$0.isEmpty }.joined(separator: " · "), .normal))
+            lines.append(personLine([member.name, member.role, member.organisation, member.phone].filter { !$0.isEmpty }.joined(separator: " · ")))
         }
-        return lines
+        return (lines, selectedLine)
     }
 
     static func zaak(_ screen: FamilyScreen, context: PageContext, width: Int) -> [Line] {
