@@ -371,6 +371,14 @@ public enum FamilyPerson: Equatable, Sendable {
     case caregiver(Caregiver)
     case networkMember(NetworkMember)
 
+    /// The same record of the store (as it may read now): the same kind of person, the same id.
+    public func isSameRecord(as other: FamilyPerson) -> Bool {
+        switch (self, other) {
+        case (.child, .child), (.caregiver, .caregiver), (.networkMember, .networkMember): return id == other.id
+        default: return false
+        }
+    }
+
     public var id: Int64 {
         switch self {
         case .child(let child): return child.id

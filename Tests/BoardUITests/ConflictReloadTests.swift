@@ -71,6 +71,38 @@ import Testing
         #expect(request.from == .onderzoek && request.expectedVersion == 2)
     }
 
+    @Test func aPersonsCorrectionIsRebuiltOnThePersonAsTheyReadNow() {
+        var state = DossierFixture.state(section: .gezin)
+        Fixture.press([.down, .down, .enter], on: &state)
+        focus("telefoon", &state)
+        Fixture.press([.control("u")] + Fixture.type("06-87654321") + [.tab] + Fixture.type("nieuw nummer"), on: &state)
+        #expect(Fixture.press([.control("s")], on: &state).count == 1)
+        _ = state.update(.changedMeanwhile(Self.refusal))
+        #expect(Fixture.press([.control("r")], on: &state) == [.refreshFamily(5)])
+        var changed = DossierFixture.dossier
+        changed.caregivers[0].name = "Samira El Amrani-Bakker"
+        changed.viewed.summary.version = 4
+        changed.cases[0].version = 4
+        _ = state.update(.dossierLoaded(changed))
+        #expect(form(state)["naam"] == "Samira El Amrani-Bakker" && form(state)["telefoon"] == "06-87654321" && form(state)["reden"] == "nieuw nummer")
+        guard case .apply(.correctPerson(_, let seen, .caregiver(let corrected), _))? = Fixture.press([.control("s")], on: &state).first else {
+            Issue.record("not saved: \(String(describing: state.dialog?.form.fields.compactMap(\.error)))"); return
+        }
+        #expect(seen.version == 4 && corrected.name == "Samira El Amrani-Bakker" && corrected.phone == "06-87654321")
+
+        // Removed by the colleague meanwhile: said, and the form stays as typed.
+        state.dialog = nil
+        Fixture.press([.enter], on: &state)
+        state.dialog!.form["reden"] = "x"
+        state.dialog!.form.isChangedMeanwhile = true
+        Fixture.press([.control("r")], on: &state)
+        var removed = changed
+        removed.caregivers = []
+        _ = state.update(.dossierLoaded(removed))
+        #expect(form(state).error?.hasPrefix("Deze persoon staat niet meer bij dit gezin") == true)
+        #expect(form(state)["reden"] == "x")
+    }
+
     @Test func withoutAFormTheRefusalIsSaidOnThePage() {
         var state = Fixture.state()
         _ = state.update(.changedMeanwhile("Zaak 2026-0101 is intussen gewijzigd door karim."))

@@ -53,7 +53,15 @@ extension AppState {
             }
         case (.dossier(let old), .dossier):
             guard let screen = openFamily, screen.dossier.viewed.summary.id == old.caseSummary.id else { return }
-            fresh = .dossier(DossierForms.make(old.kind, screen: screen, today: today, staff: staff))
+            // A person's form is rebuilt on the person as they read now.
+            var kind = old.kind
+            if let person = kind.person {
+                guard let now = screen.people.first(where: { $0.isSameRecord(as: person) }) else {
+                    return stopReloading("Deze persoon staat niet meer bij dit gezin: een collega heeft hem of haar intussen verwijderd. Esc sluit dit formulier.")
+                }
+                kind = kind.about(now)
+            }
+            fresh = .dossier(DossierForms.make(kind, screen: screen, today: today, staff: staff))
         case (.plan(let old), .plans):
             guard let screen = openPlan, screen.caseID == old.summary.id, let summary = planSummary(screen) else { return }
             fresh = .plan(PlanForms.make(old.kind, summary: summary, plan: old.kind == .start ? nil : screen.activePlan, user: userName, today: today))
@@ -73,6 +81,25 @@ extension AppState {
         open.form.notice = nil
         open.form.error = text
         dialog = open
+    }
+}
+
+extension DossierForm.Kind {
+    /// The person a correction or removal is about.
+    var person: FamilyPerson? {
+        switch self {
+        case .correctPerson(let person), .removePerson(let person): return person
+        default: return nil
+        }
+    }
+
+    /// The same form about `person` as they read now.
+    func about(_ person: FamilyPerson) -> DossierForm.Kind {
+        switch self {
+        case .correctPerson: return .correctPerson(person)
+        case .removePerson: return .removePerson(person)
+        default: return self
+        }
     }
 }
 
