@@ -34,11 +34,14 @@ public struct ChildRecord: Equatable, Sendable {
 
 /// A parent or caregiver (ouder/verzorger).
 public struct Caregiver: Equatable, Sendable {
+    /// The store's row id (0 before it is stored).
+    public var id: Int64
     public var name: String
     public var relation: String
     public var phone: String
 
-    public init(name: String, relation: String, phone: String) {
+    public init(id: Int64 = 0, name: String, relation: String, phone: String) {
+        self.id = id
         self.name = name
         self.relation = relation
         self.phone = phone
@@ -47,12 +50,15 @@ public struct Caregiver: Equatable, Sendable {
 
 /// Someone else involved: family, neighbours, or a professional.
 public struct NetworkMember: Equatable, Sendable {
+    /// The store's row id (0 before it is stored).
+    public var id: Int64
     public var name: String
     public var role: String
     public var organisation: String
     public var phone: String
 
-    public init(name: String, role: String, organisation: String, phone: String) {
+    public init(id: Int64 = 0, name: String, role: String, organisation: String, phone: String) {
+        self.id = id
         self.name = name
         self.role = role
         self.organisation = organisation
@@ -279,6 +285,12 @@ public enum DossierChange: Equatable, Sendable {
     case recordMeetingDecision(CaseID, MeetingDecision)
     /// Overdracht: the case goes to another medewerker (a login or display name on the staff list), for a reason.
     case handOver(CaseID, expectedVersion: Int, to: String, reason: String)
+    /// A child, parent or network member recorded wrongly: the person as it should read (same
+    /// id), and why. The log keeps what it read before.
+    case correctPerson(FamilyID, seen: SeenCase, FamilyPerson, reason: String)
+    /// A person recorded by mistake, removed for a reason: a correction, logged with what the
+    /// record held, never an erasure of the family's history.
+    case removePerson(FamilyID, seen: SeenCase, FamilyPerson, reason: String)
 
     /// The change closes its case: the table finds voluntary help enough, or the Raad's outcome.
     public var closesCase: Bool {
@@ -287,7 +299,7 @@ public enum DossierChange: Equatable, Sendable {
         case .recordTableDecision(_, _, let decision): return decision.outcome == .vrijwillig
         case .recordRvkOutcome: return true
         case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .addAssessment, .addRiskInstrument, .addNote, .recordMeetingDecision,
-             .handOver:
+             .handOver, .correctPerson, .removePerson:
             return false
         }
     }
@@ -298,7 +310,7 @@ public enum DossierChange: Equatable, Sendable {
         case .addAssessment(let id, _), .addRiskInstrument(let id, _), .addNote(let id, _),
              .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _), .recordMeetingDecision(let id, _),
              .handOver(let id, _, _, _): return id
-        case .editFamily, .addChild, .addCaregiver, .addNetworkMember: return nil
+        case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .correctPerson, .removePerson: return nil
         }
     }
 }
@@ -349,5 +361,63 @@ public struct FamilyMatch: Equatable, Sendable {
         self.wijk = wijk
         self.lastKenmerk = lastKenmerk
         self.hasOpenCase = hasOpenCase
+    }
+}
+
+/// One person of a family's Gezin section, as a correction or removal names them (by the id the
+/// store gave them).
+public enum FamilyPerson: Equatable, Sendable {
+    case child(ChildRecord)
+    case caregiver(Caregiver)
+    case networkMember(NetworkMember)
+
+    /// The same record of the store (as it may read now): the same kind of person, the same id.
+    public func isSameRecord(as other: FamilyPerson) -> Bool {
+        switch (self, other) {
+        case (.child, .child), (.caregiver, .caregiver), (.networkMember, .networkMember): return id == other.id
+        default: return false
+        }
+    }
+
+    public var id: Int64 {
+        switch self {
+        case .child(let child): return child.id
+        case .caregiver(let caregiver): return caregiver.id
+        case .networkMember(let member): return member.id
+        }
+    }
+
+    /// `kind Zoë (12-04-2016)`, `ouder/verzorger Samira El Amrani (moeder)`: who, for a log line
+    /// or a question.
+    public var description: String {
+        switch self {
+        case .child(let child):
+            let name = [child.firstName, child.surname].filter { !$0.isEmpty }.joined(separator: " ")
+            return "kind \(name) (\(child.birthDate?.dutch ?? Day.unknownText))"
+        case .caregiver(let caregiver):
+            return "ouder/verzorger \(caregiver.name)" + (caregiver.relation.isEmpty ? "" : " (\(caregiver.relation))")
+        case .networkMember(let member):
+            return "netwerk \(member.name)" + (member.role.isEmpty ? "" : " (\(member.role))")
+        }
+    }
+}
+
+extension FamilyPerson {
+    /// The fields in which `other` (the same person as corrected) differs, in Dutch: what a
+    /// correction's log line names. A BSN is named, never quoted.
+    public func changedFields(to other: FamilyPerson) -> [String] {
+        func differ<T: Equatable>(_ pairs: [(String, T, T)]) -> [String] { pairs.filter { $0.1 != $0.2 }.map(\.0) }
+        switch (self, other) {
+        case (.child(let a), .child(let b)):
+            return differ([("voornaam", a.firstName, b.firstName), ("achternaam", a.surname, b.surname), ("BSN", a.bsn, b.bsn)])
+                + differ([("geboortedatum", a.birthDate, b.birthDate)])
+        case (.caregiver(let a), .caregiver(let b)):
+            return differ([("naam", a.name, b.name), ("relatie", a.relation, b.relation), ("telefoon", a.phone, b.phone)])
+        case (.networkMember(let a), .networkMember(let b)):
+            return differ([("naam", a.name, b.name), ("rol", a.role, b.role), ("organisatie", a.organisation, b.organisation),
+                           ("telefoon", a.phone, b.phone)])
+        default:
+            return ["soort"]
+        }
     }
 }

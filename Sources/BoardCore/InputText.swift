@@ -19,11 +19,16 @@ public enum InputText {
         case line
         /// Free text over several lines (notes, advice, goals): at most 10,000 characters.
         case multiline
+        /// A person's name (a child, a parent, someone of the network): a `name` that looks like
+        /// one, letters with at most spaces and `-` `'` `’` `.` between them (`1-2-2030` is a date).
+        case personName
+        /// A phone number: 5 to 15 digits, with at most spaces and `+` `-` `(` `)` `/` `.` (`abc` is none).
+        case phone
 
         public var maximumLength: Int {
             switch self {
             case .kenmerk: return 40
-            case .name: return 100
+            case .name, .personName, .phone: return 100
             case .line, .multiline: return 10_000
             }
         }
@@ -42,7 +47,24 @@ public enum InputText {
                 return .notInKenmerk(scalar, position: offset + 1)
             }
         }
+        // An empty name or phone number is for the form to require or not.
+        if kind == .personName, !text.isEmpty, !looksLikeAName(text) { return .notAName }
+        if kind == .phone, !text.isEmpty, !looksLikeAPhoneNumber(text) { return .notAPhoneNumber }
         return nil
+    }
+
+    /// Letters (with their accents), and between them at most spaces and `-` `'` `’` `.`.
+    static func looksLikeAName(_ text: String) -> Bool {
+        text.contains(where: \.isLetter) && text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark || " -'’.".unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// 5 to 15 digits (from a short municipal number to an international one), and between them
+    /// at most spaces and `+` `-` `(` `)` `/` `.`.
+    static func looksLikeAPhoneNumber(_ text: String) -> Bool {
+        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        return (5...15).contains(digits) && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " +-()/.".unicodeScalars.contains($0) }
     }
 
     /// The first control or invisible character in `text`; TAB and line breaks only when allowed.
@@ -115,6 +137,9 @@ public enum InputProblem: Error, Equatable, Sendable {
     case tooLong(length: Int, maximum: Int)
     /// A character that a kenmerk cannot hold.
     case notInKenmerk(Unicode.Scalar, position: Int)
+    /// A person's name with digits or signs in it, or without a letter.
+    case notAName
+    case notAPhoneNumber
 
     public var message: String {
         switch self {
@@ -130,6 +155,10 @@ public enum InputProblem: Error, Equatable, Sendable {
         case .notInKenmerk(let scalar, let position):
             return "bevat ‘\(Character(scalar))’ (\(InputText.code(scalar))) op plaats \(position); "
                 + "een kenmerk bestaat alleen uit de letters A–Z, de cijfers 0–9 en - / . _"
+        case .notAName:
+            return "is geen naam: een naam bestaat uit letters, met hoogstens spaties en - ' . ertussen"
+        case .notAPhoneNumber:
+            return "is geen telefoonnummer: 5 tot 15 cijfers, met hoogstens spaties en + - ( ) / . ertussen"
         }
     }
 

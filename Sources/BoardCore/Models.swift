@@ -152,6 +152,10 @@ public enum EventKind: String, Codable, Sendable {
     case vergaderbesluit
     /// The case was handed over to another medewerker (overdracht), with the reason.
     case overgedragen
+    /// A child, parent or network member corrected, with the reason (FamilyPerson).
+    case persoonGecorrigeerd = "persoon_gecorrigeerd"
+    /// A child, parent or network member removed as recorded by mistake: a correction, with the reason.
+    case persoonVerwijderd = "persoon_verwijderd"
     /// Records that no one's change wrote (a store from before the log covered records, the demo's
     /// backfill), logged so that `check` covers them from then on (RecordSeal.swift).
     case vastgelegd
@@ -184,6 +188,8 @@ public enum EventKind: String, Codable, Sendable {
         case .planBeeindigd: return "Plan JB in de wijk beëindigd"
         case .vergaderbesluit: return "Besluit teamoverleg"
         case .overgedragen: return "Overgedragen"
+        case .persoonGecorrigeerd: return "Persoon gecorrigeerd"
+        case .persoonVerwijderd: return "Persoon verwijderd (correctie)"
         case .vastgelegd: return "Gegevens vastgelegd"
         }
     }

@@ -12,6 +12,9 @@ public final class SessionCore {
     public private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
     public private(set) var lastChangeToken: Int64 = -1
+    /// The newest event at the last load, from which the next load names colleagues' changes
+    /// (on a server the change token counts announcements, not events).
+    private var lastSeenEvent: Int64 = -1
     /// A server store's connection is lost: said once, and asked again at every tick.
     public private(set) var isDisconnected = false
     /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
@@ -100,6 +103,7 @@ public final class SessionCore {
         case .reload:
             do {
                 let token = try store.boardChangeToken()
+                let seenEvent = try store.changeToken()
                 let norms = try store.norms()
                 catchUpWithTheDay()
                 let today = state.today
@@ -107,10 +111,13 @@ public final class SessionCore {
                 let kenmerk = try store.suggestKenmerk(year: today.year)
                 // The staff list changes the board too (a name on a card, who may be a medewerker).
                 let staff = try store.staff()
+                let earlier = lastSeenEvent
                 lastChangeToken = token
+                lastSeenEvent = seenEvent
                 dispatch(.staffLoaded(staff))
                 dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
                 updateIdleLimit()
+                noteColleagueChanges(after: earlier, upTo: seenEvent)
             } catch {
                 dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
             }
@@ -126,7 +133,7 @@ public final class SessionCore {
                 try store.move(request, today: clock.today())
                 dispatch(.saved(message: "Zaak verplaatst naar \(request.to.title).", select: request.caseID))
             } catch {
-                dispatch(.failed("\(error)"))
+                refused(error)
             }
         case .openFamily(let id, let section):
             loadDossier(id, openedSection: section)
@@ -139,7 +146,7 @@ public final class SessionCore {
                 let confirmation = try store.apply(change, today: clock.today())
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
-                dispatch(.failed("\(error)"))
+                refused(error)
             }
         case .openPlan(let id):
             loadPlans(id, logOpening: true)
@@ -150,7 +157,7 @@ public final class SessionCore {
                 let confirmation = try store.apply(change, today: clock.today())
                 dispatch(.saved(message: confirmation, select: change.caseID))
             } catch {
-                dispatch(.failed("\(error)"))
+                refused(error)
             }
         case .loadMeeting:
             do {
@@ -171,6 +178,24 @@ public final class SessionCore {
             }
         case .loadAuditLog(let filter):
             loadAudit(filter: filter)
+        }
+    }
+
+    /// After a reload that was not the first: what others changed since the last one, so the
+    /// user sees why the board or the screen changed.
+    private func noteColleagueChanges(after earlier: Int64, upTo token: Int64) {
+        guard earlier >= 0, token != earlier, let log = store as? ColleagueChangeLog,
+              let changes = try? log.colleagueChanges(after: earlier, limit: 100), !changes.isEmpty else { return }
+        dispatch(.colleaguesChanged(changes))
+    }
+
+    /// A save's refusal, said where the user is; a colleague's change of the case gets its own
+    /// event, so the form can offer to load the case as it is now.
+    private func refused(_ error: Error) {
+        if case .changedMeanwhile? = error as? StoreError {
+            dispatch(.changedMeanwhile("\(error)"))
+        } else {
+            dispatch(.failed("\(error)"))
         }
     }
 

@@ -12,11 +12,11 @@ extension StoreText {
         case .editFamily(_, _, let name, let address, let wijk):
             return [(name, "De gezinsnaam"), (address, "Het adres"), (wijk, "De wijk")]
         case .addChild(_, _, let child):
-            return [(child.firstName, "De voornaam"), (child.surname, "De achternaam"), (child.bsn, "Het BSN")]
+            return personTexts(.child(child))
         case .addCaregiver(_, _, let caregiver):
-            return [(caregiver.name, "De naam"), (caregiver.relation, "De relatie"), (caregiver.phone, "Het telefoonnummer")]
+            return personTexts(.caregiver(caregiver))
         case .addNetworkMember(_, _, let member):
-            return [(member.name, "De naam"), (member.role, "De rol"), (member.organisation, "De organisatie"), (member.phone, "Het telefoonnummer")]
+            return personTexts(.networkMember(member))
         case .addAssessment(_, let assessment):
             return [(assessment.concerns, "Zorgen"), (assessment.strengths, "Wat gaat goed"), (assessment.needs, "Wat moet er gebeuren")]
         case .addRiskInstrument(_, let record):
@@ -31,6 +31,19 @@ extension StoreText {
             return [(medewerker, "De medewerker"), (reason, "De reden")]
         case .recordRvkOutcome:
             return []
+        case .correctPerson(_, _, let person, let reason), .removePerson(_, _, let person, let reason):
+            return personTexts(person) + [(reason, "De reden")]
+        }
+    }
+
+    static func personTexts(_ person: FamilyPerson) -> [(String, String)] {
+        switch person {
+        case .child(let child):
+            return [(child.firstName, "De voornaam"), (child.surname, "De achternaam"), (child.bsn, "Het BSN")]
+        case .caregiver(let caregiver):
+            return [(caregiver.name, "De naam"), (caregiver.relation, "De relatie"), (caregiver.phone, "Het telefoonnummer")]
+        case .networkMember(let member):
+            return [(member.name, "De naam"), (member.role, "De rol"), (member.organisation, "De organisatie"), (member.phone, "Het telefoonnummer")]
         }
     }
 }

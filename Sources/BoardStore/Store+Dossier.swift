@@ -21,11 +21,11 @@ extension Store {
             let children = try db.rows(sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id",
                                             arguments: [familyID])
                 .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Day(parsing: $0[3]), bsn: $0[4]) }
-            let caregivers = try db.rows(sql: "SELECT name, relation, phone FROM caregiver WHERE family_id = ? ORDER BY id", arguments: [familyID])
-                .map { Caregiver(name: $0[0], relation: $0[1], phone: $0[2]) }
-            let network = try db.rows(sql: "SELECT name, role, organisation, phone FROM network_member WHERE family_id = ? ORDER BY id",
-                                           arguments: [familyID])
-                .map { NetworkMember(name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
+            let caregivers = try db.rows(sql: "SELECT name, relation, phone, id FROM caregiver WHERE family_id = ? ORDER BY id", arguments: [familyID])
+                .map { Caregiver(id: $0[3], name: $0[0], relation: $0[1], phone: $0[2]) }
+            let network = try db.rows(sql: "SELECT name, role, organisation, phone, id FROM network_member WHERE family_id = ? ORDER BY id",
+                                      arguments: [familyID])
+                .map { NetworkMember(id: $0[4], name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
             let cases = try db.rows(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
                                          arguments: [familyID]).map(Self.summary(from:))
             let events = try db.rows(sql: """
@@ -174,6 +174,10 @@ extension Store {
                 return try self.recordMeetingDecision(db, caseID: caseID, decision: decision, today: today)
             case .handOver(let caseID, let version, let medewerker, let reason):
                 return try self.handOver(db, caseID: caseID, expectedVersion: version, to: medewerker, reason: reason, today: today)
+            case .correctPerson(let familyID, let seen, let person, let reason):
+                return try self.correctPerson(db, familyID: familyID, seen: seen, person, reason: reason, today: today)
+            case .removePerson(let familyID, let seen, let person, let reason):
+                return try self.removePerson(db, familyID: familyID, seen: seen, person, reason: reason, today: today)
             case .recordTableDecision(let caseID, let version, let decision):
                 return try self.recordTableDecision(db, caseID: caseID, expectedVersion: version, decision: decision, today: today)
             case .recordRvkOutcome(let caseID, let version, let outcome, let day):

@@ -50,7 +50,9 @@ import Testing
         #expect(try listener.listen(waiting: 10).announcements == 1)
         core.reloadIfChanged()
         #expect(core.state.cardTotal == 1)
-        #expect(AppView.render(core.state).screen.text.contains("2026-0042"))
+        let screen = AppView.render(core.state).screen.text
+        #expect(screen.contains("2026-0042"))
+        #expect(screen.contains("Intussen gewijzigd door Rachid Bouzid: 2026-0042"), "who changed what, from the log:\n\(screen)")
     }
 
     @Test(.needsServer) func aLostConnectionIsSaidKeepsTheTypedReportAndMendsItself() throws {

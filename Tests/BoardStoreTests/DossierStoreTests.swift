@@ -37,7 +37,7 @@ import Testing
         #expect(dossier.family == FamilyRecord(id: familyID, name: "de Vries", address: "Dorpsstraat 1", wijk: "Kogerveld"))
         #expect(dossier.children.map(\.firstName) == ["Zoë", "Daan", "Sem"])
         #expect(dossier.children[2].bsn == "111222333")
-        #expect(dossier.caregivers == [Caregiver(name: "Petra de Vries", relation: "moeder", phone: "06-1")])
+        #expect(dossier.caregivers == [Caregiver(id: 1, name: "Petra de Vries", relation: "moeder", phone: "06-1")])
         #expect(dossier.network.map(\.name) == ["Oma Ria"])
         #expect(dossier.assessments.map(\.score) == [4])
         #expect(dossier.assessments[0].recordedBy == "anouk")

@@ -90,11 +90,11 @@ struct ImportParsingTests {
     @Test func lineNumbersCountLineBreaksInsideQuotedFields() {
         let text = [
             header,
-            "A-1;03-03-2025;Veilig Thuis;\"de Vries\r\nen Jansen\";;;;;;;",
+            "A-1;03-03-2025;Veilig Thuis;\"de Vries\r\nen Jansen\";;;Sem (01-01-2015);;;;",
             "A-2;03-03-2025;Veilig Thuis;Bakker;;\"Sanne\nKuipers\rde Wit\";;;;;",
             "",
-            "A-3;31-02-2025;Veilig Thuis;Visser;;;;;;;",
-            "\"A-4\";03-03-2025;Politie;Smit;;;;;;;",
+            "A-3;31-02-2025;Veilig Thuis;Visser;;;Sem (01-01-2015);;;;",
+            "\"A-4\";03-03-2025;Politie;Smit;;;Sem (01-01-2015);;;;",
         ].joined(separator: "\r\n")
         // A-1 takes lines 2–3, A-2 lines 4–6 (an LF and a lone CR inside), the empty line 7. A line
         // break has no place in a name (InputText), so those two records are refused too.
@@ -110,43 +110,43 @@ struct ImportParsingTests {
         #expect(parse("").errors.map(\.description)
                 == ["regel 1: het bestand is leeg; de eerste regel moet de kolomnamen bevatten (kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op)"])
         #expect(parse("A-1;03-03-2025;Veilig Thuis;de Vries\r\n").errors.map(\.description)
-                == ["regel 1: verplichte kolommen kenmerk, aangemeld_op, bron, gezin ontbreken in de kopregel (gevonden: ‘A-1’, ‘03-03-2025’, ‘Veilig Thuis’, ‘de Vries’); de eerste regel moet de kolomnamen bevatten"])
-        #expect(parse("kenmerk;aangemeld_op;bron;familie\r\nA-1;03-03-2025;Veilig Thuis;de Vries\r\n").errors.map(\.description)
-                == ["regel 1: verplichte kolom gezin ontbreekt in de kopregel (gevonden: ‘kenmerk’, ‘aangemeld_op’, ‘bron’, ‘familie’); de eerste regel moet de kolomnamen bevatten"])
-        #expect(parse("kenmerk;aangemeld_op;bron;gezin;Kenmerk\r\n").errors.map(\.description)
+                == ["regel 1: verplichte kolommen kenmerk, aangemeld_op, bron, gezin, kinderen ontbreken in de kopregel (gevonden: ‘A-1’, ‘03-03-2025’, ‘Veilig Thuis’, ‘de Vries’); de eerste regel moet de kolomnamen bevatten"])
+        #expect(parse("kenmerk;aangemeld_op;bron;familie;kinderen\r\nA-1;03-03-2025;Veilig Thuis;de Vries;Zoë (12-04-2016)\r\n").errors.map(\.description)
+                == ["regel 1: verplichte kolom gezin ontbreekt in de kopregel (gevonden: ‘kenmerk’, ‘aangemeld_op’, ‘bron’, ‘familie’, ‘kinderen’); de eerste regel moet de kolomnamen bevatten"])
+        #expect(parse("kenmerk;aangemeld_op;bron;gezin;kinderen;Kenmerk\r\n").errors.map(\.description)
                 == ["regel 1: kolom ‘Kenmerk’ staat twee keer in de kopregel"])
     }
 
     static let rules: [(row: String, message: String)] = [
-        (";03-03-2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: kenmerk ontbreekt"),
-        ("A-1;;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op ontbreekt"),
-        ("A-1;3 maart 2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op: ‘3 maart 2025’ is geen datum; typ dd-mm-jjjj"),
-        ("A-1;31-02-2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"),
-        ("A-1;01-07-2025;Veilig Thuis;de Vries;;;;;;;", "regel 2: aangemeld_op: 01-07-2025 ligt in de toekomst"),
-        ("A-1;03-03-2025;;de Vries;;;;;;;", "regel 2: bron ontbreekt"),
-        ("A-1;03-03-2025;Politie;de Vries;;;;;;;", "regel 2: bron ‘Politie’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig"),
-        ("A-1;03-03-2025;Veilig Thuis; ;;;;;;;", "regel 2: gezin ontbreekt"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;01-03-2025;;;",
+        (";03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "regel 2: kenmerk ontbreekt"),
+        ("A-1;;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "regel 2: aangemeld_op ontbreekt"),
+        ("A-1;3 maart 2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "regel 2: aangemeld_op: ‘3 maart 2025’ is geen datum; typ dd-mm-jjjj"),
+        ("A-1;31-02-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "regel 2: aangemeld_op: ‘31-02-2025’ bestaat niet als datum"),
+        ("A-1;01-07-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "regel 2: aangemeld_op: 01-07-2025 ligt in de toekomst"),
+        ("A-1;03-03-2025;;de Vries;;;Sem (01-01-2015);;;;", "regel 2: bron ontbreekt"),
+        ("A-1;03-03-2025;Politie;de Vries;;;Sem (01-01-2015);;;;", "regel 2: bron ‘Politie’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig"),
+        ("A-1;03-03-2025;Veilig Thuis; ;;;Sem (01-01-2015);;;;", "regel 2: gezin ontbreekt"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);01-03-2025;;;",
          "regel 2: onderzoek_op (01-03-2025) ligt vóór aangemeld_op (03-03-2025); de datums van een zaak lopen nooit terug"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;05-03-2025;;",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;05-03-2025;;",
          "regel 2: beschermtafel_op (05-03-2025) ligt vóór onderzoek_op (10-03-2025); de datums van een zaak lopen nooit terug"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;20-04-2025;veiligheid gewaarborgd;19-04-2025",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;20-04-2025;veiligheid gewaarborgd;19-04-2025",
          "regel 2: uitkomst_op (19-04-2025) ligt vóór beschermtafel_op (20-04-2025); de datums van een zaak lopen nooit terug"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;01-07-2025;;;", "regel 2: onderzoek_op: 01-07-2025 ligt in de toekomst"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;veiligheid gewaarborgd;2025-07-01",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);01-07-2025;;;", "regel 2: onderzoek_op: 01-07-2025 ligt in de toekomst"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;;veiligheid gewaarborgd;2025-07-01",
          "regel 2: uitkomst_op: 01-07-2025 ligt in de toekomst"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;20-04-2025;;",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;20-04-2025;;",
          "regel 2: beschermtafel_op is ingevuld maar onderzoek_op niet; een zaak komt pas na onderzoek aan de Beschermtafel"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;veiligheid gewaarborgd;01-04-2025",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;veiligheid gewaarborgd;01-04-2025",
          "regel 2: uitkomst is ingevuld maar onderzoek_op niet; een uitkomst volgt pas na onderzoek"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;rvk-onderzoek;01-04-2025",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;;rvk-onderzoek;01-04-2025",
          "regel 2: uitkomst rvk-onderzoek vraagt ook beschermtafel_op; alleen de Beschermtafel brengt een zaak naar de Raad"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;veiligheid gewaarborgd;",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;;veiligheid gewaarborgd;",
          "regel 2: uitkomst_op ontbreekt; bij een uitkomst hoort de datum ervan"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;;01-04-2025", "regel 2: uitkomst_op is ingevuld maar uitkomst niet"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;gesloten;01-04-2025",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;;;01-04-2025", "regel 2: uitkomst_op is ingevuld maar uitkomst niet"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;;gesloten;01-04-2025",
          "regel 2: uitkomst ‘gesloten’ is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;10-03-2025;;onderzoek;01-04-2025",
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);10-03-2025;;onderzoek;01-04-2025",
          "regel 2: uitkomst ‘onderzoek’ is onbekend; kies veiligheid gewaarborgd of rvk-onderzoek"),
         ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan 02-11-2019;;;;",
          "regel 2: kinderen: ‘Daan 02-11-2019’ is geen kind in de vorm Voornaam (dd-mm-jjjj)"),
@@ -155,8 +155,8 @@ struct ImportParsingTests {
         ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (30-02-2019);;;;", "regel 2: kinderen: geboortedatum van Daan: ‘30-02-2019’ bestaat niet als datum"),
         ("A-1;03-03-2025;Veilig Thuis;de Vries;;;(01-01-2020);;;;",
          "regel 2: kinderen: ‘(01-01-2020)’ heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)"),
-        ("A-1;03-03-2025;Veilig Thuis;de\u{0}Vries;;;;;;;", "regel 2: gezin bevat een NUL-teken (\\0) op plaats 3; dat kan niet worden opgeslagen"),
-        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;;extra",
+        ("A-1;03-03-2025;Veilig Thuis;de\u{0}Vries;;;Sem (01-01-2015);;;;", "regel 2: gezin bevat een NUL-teken (\\0) op plaats 3; dat kan niet worden opgeslagen"),
+        ("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;;extra",
          "regel 2: 12 velden, maar de kopregel heeft 11 kolommen; staat er een scheidingsteken te veel, of ontbreekt een aanhalingsteken?"),
     ]
 
@@ -177,7 +177,7 @@ struct ImportParsingTests {
                         if case .success(let rule) = Transitions.rule(from: from, to: to) { return rule.direction == .forward }
                         return false
                     }
-                    let row = "A-1;03-03-2025;Veilig Thuis;de Vries;;;;\(onderzoek ? "10-03-2025" : "");\(tafel ? "20-03-2025" : "");"
+                    let row = "A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);\(onderzoek ? "10-03-2025" : "");\(tafel ? "20-03-2025" : "");"
                         + "\(outcome?.title ?? "");\(outcome == nil ? "" : "01-04-2025")"
                     let parsed = parse(header + "\r\n" + row + "\r\n")
                     let what = route.map(\.title).joined(separator: " > ")
@@ -195,10 +195,10 @@ struct ImportParsingTests {
 
     @Test func everyProblemOfEveryRowIsListed() {
         let found = problems(
-            "A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
-            ";morgen;Politie;;;;;;;;",
-            "A-1;04-03-2025;Jeugdteam;Bakker;;;;;;;",
-            "A-3;04-03-2025;Overig;Smit;;;;;20-04-2025;rvk-onderzoek;")
+            "A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;",
+            ";morgen;Politie;;;;Sem (01-01-2015);;;;",
+            "A-1;04-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2015);;;;",
+            "A-3;04-03-2025;Overig;Smit;;;Sem (01-01-2015);;20-04-2025;rvk-onderzoek;")
         #expect(found == [
             "regel 3: kenmerk ontbreekt",
             "regel 3: aangemeld_op: ‘morgen’ is geen datum; typ dd-mm-jjjj",
@@ -214,9 +214,9 @@ struct ImportParsingTests {
     @Test func acceptedSpellings() throws {
         let parsed = parse([
             header,
-            "A-1;2025-03-03;VEILIG THUIS;de Vries;;;;2025-03-05;2025-04-01;Veiligheid-Gewaarborgd;2025-05-01",
-            "A-2;03/03/2025;jeugdbescherming;Bakker;;;;05.03.2025;;veiligheid_gewaarborgd;06-03-2025",
-            "A-3;03-03-2025;overig;Smit;;;;03-03-2025;03-03-2025;RVK onderzoek;03-03-2025",
+            "A-1;2025-03-03;VEILIG THUIS;de Vries;;;Sem (01-01-2015);2025-03-05;2025-04-01;Veiligheid-Gewaarborgd;2025-05-01",
+            "A-2;03/03/2025;jeugdbescherming;Bakker;;;Sem (01-01-2015);05.03.2025;;veiligheid_gewaarborgd;06-03-2025",
+            "A-3;03-03-2025;overig;Smit;;;Sem (01-01-2015);03-03-2025;03-03-2025;RVK onderzoek;03-03-2025",
         ].joined(separator: "\n"))
         #expect(parsed.errors.isEmpty, "\(parsed.errors)")
         #expect(parsed.rows.map(\.stage) == [.veiligheidGewaarborgd, .veiligheidGewaarborgd, .rvkOnderzoek])
@@ -227,9 +227,9 @@ struct ImportParsingTests {
     }
 
     @Test func unclosedQuoteIsNamedAtTheRecordThatSwallowedTheRest() {
-        let found = problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
+        let found = problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;",
                              "A-2;03-03-2025;Veilig Thuis;\"Bakker;;;;;;;",
-                             "A-3;03-03-2025;Veilig Thuis;Smit;;;;;;;")
+                             "A-3;03-03-2025;Veilig Thuis;Smit;;;Sem (01-01-2015);;;;")
         #expect(found.last == "regel 3: een aanhalingsteken (\") wordt niet gesloten; de rest van het bestand is als één veld gelezen")
     }
 
@@ -242,13 +242,13 @@ struct ImportParsingTests {
 
     @Test func longValuesAreShortenedInMessages() {
         let long = String(repeating: "x", count: 100)
-        #expect(problems("A-1;03-03-2025;\(long);de Vries;;;;;;;")
+        #expect(problems("A-1;03-03-2025;\(long);de Vries;;;Sem (01-01-2015);;;;")
                 == ["regel 2: bron ‘\(String(repeating: "x", count: 39))…’ is onbekend; kies Veilig Thuis, Jeugdbescherming, Jeugdteam of Overig"])
     }
 
     @Test func progressIsReportedUpToTheWholeFile() {
         var rows = [header]
-        for number in 1...2000 { rows.append("P-\(number);03-03-2025;Veilig Thuis;de Vries;;;;;;;") }
+        for number in 1...2000 { rows.append("P-\(number);03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;") }
         var seen: [Double] = []
         let parsed = CaseImporter.parse(data: Data(rows.joined(separator: "\n").utf8), today: importToday) { seen.append($0) }
         #expect(parsed.rows.count == 2000)
@@ -273,9 +273,9 @@ struct ImportStoreTests {
         let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let result = try store.importRows(try rows(
             "A-1;03-03-2025;Veilig Thuis;Özdemir;Poelenburg;Sanne;Zoë (12-04-2016) | Daan (02-11-2019);05-03-2025;20-04-2025;rvk-onderzoek;01-06-2025",
-            "A-2;10-03-2025;Jeugdteam;de Vries;Kogerveld;;;12-03-2025;;veiligheid gewaarborgd;01-05-2025",
+            "A-2;10-03-2025;Jeugdteam;de Vries;Kogerveld;;Sem (01-01-2015);12-03-2025;;veiligheid gewaarborgd;01-05-2025",
             "A-3;01-06-2025;Overig;Bakker;;;Sem (01-01-2020);;;;"), origin: "zaken.csv")
-        #expect(result == ImportResult(cases: 3, families: 3, children: 3, skipped: []))
+        #expect(result == ImportResult(cases: 3, families: 3, children: 4, skipped: []))
 
         let cases = try store.boardCases(today: today, closedWindowDays: nil)
         let byKenmerk = Dictionary(uniqueKeysWithValues: cases.map { ($0.kenmerk, $0) })
@@ -303,7 +303,7 @@ struct ImportStoreTests {
     @Test func textIsStoredAsGivenAfterTrimming() throws {
         let scratch = try ScratchDirectory()
         let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
-        _ = try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de  Vries-Özdemir \";  Poelenburg ;;;;;;"), origin: "x.csv")
+        _ = try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de  Vries-Özdemir \";  Poelenburg ;;Sem (01-01-2015);;;;"), origin: "x.csv")
         let card = try #require(try store.boardCases(today: today, closedWindowDays: nil).first)
         #expect(card.kenmerk == "A-1")
         #expect(card.familyName == "de  Vries-Özdemir", "stored as given, only trimmed (control characters are refused: RefusedImportTests)")
@@ -314,7 +314,7 @@ struct ImportStoreTests {
         let scratch = try ScratchDirectory()
         let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
         let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
-                            "A-2;03-03-2025;Jeugdteam;Bakker;;;;;;;")
+                            "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2015);;;;")
         let first = try store.importRows(file, origin: "zaken.csv")
         #expect(first.cases == 2 && first.skipped.isEmpty)
         let token = try store.changeToken()
@@ -329,7 +329,7 @@ struct ImportStoreTests {
         #expect(try store.boardCases(today: today, closedWindowDays: nil) == board)
 
         // A file with one new case next to the known ones adds just that one.
-        let more = try store.importRows(try rows("A-2;03-03-2025;Jeugdteam;Bakker;;;;;;;", "A-3;04-03-2025;Overig;Smit;;;;;;;"),
+        let more = try store.importRows(try rows("A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2015);;;;", "A-3;04-03-2025;Overig;Smit;;;Sem (01-01-2015);;;;"),
                                         origin: "meer.csv")
         #expect(more.cases == 1 && more.skipped.map(\.line) == [2])
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 3)
@@ -350,7 +350,7 @@ struct ImportStoreTests {
         let before = try #require(bytes(path))
         let token = try store.changeToken()
 
-        let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;",
+        let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;",
                             "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2020) | Mila (02-02-2021);05-03-2025;;;")
         let dry = try store.importRows(file, origin: "zaken.csv", dryRun: true)
         #expect(dry == ImportResult(cases: 1, families: 1, children: 2,
@@ -375,7 +375,7 @@ struct ImportStoreTests {
         let before = try #require(bytes(path))
 
         var file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
-                            "A-2;03-03-2025;Jeugdteam;Bakker;;;;05-03-2025;06-03-2025;;")
+                            "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2015);05-03-2025;06-03-2025;;")
         // A row that only the store refuses, after two good ones: the whole transaction must roll back.
         var broken = file[0]
         broken.line = 4
@@ -420,7 +420,7 @@ struct ImportBatchTests {
 
     /// Row `number`: how far it got depends on the number; so does the number of children.
     static func line(_ number: Int) -> String {
-        let children = (0..<(number % 3)).map { "Kind\($0) (0\($0 + 1)-01-2018)" }.joined(separator: " | ")
+        let children = (0...(number % 3)).map { "\(["Anna", "Bram", "Cas"][$0]) (0\($0 + 1)-01-2018)" }.joined(separator: " | ")
         let stages: String
         switch number % 5 {
         case 0: stages = ";;;"
@@ -504,7 +504,7 @@ private final class CommitCounter: TransactionObserver, @unchecked Sendable {
 struct ImportPipelineTests {
     static func file(_ count: Int, brokenAt broken: Int? = nil) -> Data {
         let lines = (1...count).map { number in
-            number == broken ? "B-\(number);31-02-2025;Veilig Thuis;Kapot;;;;;;;" : ImportBatchTests.line(number)
+            number == broken ? "B-\(number);31-02-2025;Veilig Thuis;Kapot;;;Sem (01-01-2015);;;;" : ImportBatchTests.line(number)
         }
         return Data(([header] + lines).joined(separator: "\r\n").utf8)
     }

@@ -43,10 +43,10 @@ struct PeopleTests {
         let scratch = try ScratchDirectory()
         let store = try Self.store(scratch)
         let file = [header,
-                    "A-1;03-03-2025;Veilig Thuis;de Vries;;Fatma Arslan;;;;;",
-                    "A-2;03-03-2025;Veilig Thuis;Bakker;;Fatma Arsaln;;;;;",
-                    "A-3;03-03-2025;Veilig Thuis;Smit;;kbenali;;;;;",
-                    "A-4;03-03-2025;Veilig Thuis;Jansen;;;;;;;"].joined(separator: "\r\n")
+                    "A-1;03-03-2025;Veilig Thuis;de Vries;;Fatma Arslan;Sem (01-01-2015);;;;",
+                    "A-2;03-03-2025;Veilig Thuis;Bakker;;Fatma Arsaln;Sem (01-01-2015);;;;",
+                    "A-3;03-03-2025;Veilig Thuis;Smit;;kbenali;Sem (01-01-2015);;;;",
+                    "A-4;03-03-2025;Veilig Thuis;Jansen;;;Sem (01-01-2015);;;;"].joined(separator: "\r\n")
         let parsed = CaseImporter.parse(data: Data(file.utf8), today: day(2025, 6, 30))
         #expect(parsed.errors.isEmpty)
         let error = storeError { _ = try store.importRows(parsed.rows, origin: "zaken.csv") }

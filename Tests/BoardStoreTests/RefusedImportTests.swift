@@ -17,19 +17,37 @@ private func problems(_ rows: String...) -> [String] { parse(rows).errors.map(\.
 @Suite("Import: input that must be refused")
 struct RefusedImportTests {
     @Test func yearsBefore1900OrAfterNextYearAreRefused() {
-        #expect(problems("A-1;03-03-0025;Veilig Thuis;de Vries;;;;;;;")
+        #expect(problems("A-1;03-03-0025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;")
                 == ["regel 2: aangemeld_op: ‘03-03-0025’ ligt niet tussen 1900 en 2026; controleer het jaar"])
         #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (02-11-1899);;;;")
                 == ["regel 2: kinderen: geboortedatum van Daan: ‘02-11-1899’ ligt niet tussen 1900 en 2026; controleer het jaar"])
-        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;;0025-03-05;;;")
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);0025-03-05;;;")
                 == ["regel 2: onderzoek_op: ‘05-03-0025’ ligt niet tussen 1900 en 2026; controleer het jaar"])
-        #expect(problems("A-1;01-01-1900;Veilig Thuis;de Vries;;;;;;;").isEmpty, "1900 itself is a possible year")
+        #expect(problems("A-1;01-01-1900;Veilig Thuis;de Vries;;;Sem (01-01-1900);;;;").isEmpty, "1900 itself is a possible year")
     }
 
     @Test func aChildIsNotBornAfterTheReport() {
         #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016) | Daan (04-03-2025);;;;")
                 == ["regel 2: kinderen: geboortedatum van Daan: mag niet na de aanmelding (03-03-2025) liggen"])
         #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (03-03-2025);;;;").isEmpty, "born on the day of the report")
+    }
+
+    /// A report names one or more children, in the import as in the new-report form (issue 18,
+    /// point 16): a row without one is refused, and so is a file without the column.
+    @Test func aReportNamesAtLeastOneChild() {
+        let missing = "regel 2: kinderen ontbreekt; een aanmelding noemt minstens één kind: Voornaam (dd-mm-jjjj)"
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;;;;;") == [missing])
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;; | ;;;;") == [missing])
+        let withoutColumn = CaseImporter.parse(data: Data("kenmerk;aangemeld_op;bron;gezin\r\nA-1;03-03-2025;Veilig Thuis;de Vries\r\n".utf8), today: today)
+        #expect(withoutColumn.errors.map(\.description)
+                == ["regel 1: verplichte kolom kinderen ontbreekt in de kopregel (gevonden: ‘kenmerk’, ‘aangemeld_op’, ‘bron’, ‘gezin’); de eerste regel moet de kolomnamen bevatten"])
+    }
+
+    /// A child's first name looks like a name, in the import as in the forms (issue 18, point 7).
+    @Test func aChildsFirstNameLooksLikeAName() {
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;1-2-2030 (01-01-2020);;;;")
+                == ["regel 2: kinderen: voornaam ‘1-2-2030’ is geen naam: een naam bestaat uit letters, met hoogstens spaties en - ' . ertussen"])
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;Jan-Willem (01-01-2020) | D'Angelo (02-02-2021);;;;").isEmpty)
     }
 
     /// C0 (also TAB and line breaks in these one-line fields), DEL, C1, bidi marks, overrides and
@@ -48,13 +66,13 @@ struct RefusedImportTests {
         let bad = "a\(example.text)b"
         let quoted = "\"\(bad)\""
         let rows: [(row: String, field: String)] = [
-            ("\"A\(bad)\";03-03-2025;Veilig Thuis;de Vries;;;;;;;", "kenmerk"),
-            ("A-1;03-03-2025;Veilig Thuis;\(quoted);;;;;;;", "gezin"),
-            ("A-1;03-03-2025;Veilig Thuis;de Vries;\(quoted);;;;;;", "wijk"),
-            ("A-1;03-03-2025;Veilig Thuis;de Vries;;\(quoted);;;;;", "medewerker"),
+            ("\"A\(bad)\";03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "kenmerk"),
+            ("A-1;03-03-2025;Veilig Thuis;\(quoted);;;Sem (01-01-2015);;;;", "gezin"),
+            ("A-1;03-03-2025;Veilig Thuis;de Vries;\(quoted);;Sem (01-01-2015);;;;", "wijk"),
+            ("A-1;03-03-2025;Veilig Thuis;de Vries;;\(quoted);Sem (01-01-2015);;;;", "medewerker"),
             ("A-1;03-03-2025;Veilig Thuis;de Vries;;;\"Zo\(bad) (12-04-2016)\";;;;", "kinderen"),
-            ("A-1;03-03-2025;\"Veilig\(example.text)Thuis\";de Vries;;;;;;;", "bron"),
-            ("A-1;\"03-03\(example.text)2025\";Veilig Thuis;de Vries;;;;;;;", "aangemeld_op"),
+            ("A-1;03-03-2025;\"Veilig\(example.text)Thuis\";de Vries;;;Sem (01-01-2015);;;;", "bron"),
+            ("A-1;\"03-03\(example.text)2025\";Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "aangemeld_op"),
         ]
         for (row, field) in rows {
             let found = problems(row)
@@ -76,37 +94,37 @@ struct RefusedImportTests {
 
     /// A kenmerk is ASCII letters and digits with `-` `/` `.` `_`: a look-alike cannot be stored beside the real one.
     @Test func lookAlikeKenmerkenAreRefused() {
-        #expect(problems("2026-000\u{0396};03-03-2025;Veilig Thuis;de Vries;;;;;;;")
+        #expect(problems("2026-000\u{0396};03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;")
                 == ["regel 2: kenmerk bevat ‘\u{0396}’ (U+0396) op plaats 9; een kenmerk bestaat alleen uit de letters A–Z, de cijfers 0–9 en - / . _"])
-        #expect(problems("２０２６-0001;03-03-2025;Veilig Thuis;de Vries;;;;;;;").first?.contains("(U+FF12) op plaats 1") == true)
-        #expect(problems("2026 0001;03-03-2025;Veilig Thuis;de Vries;;;;;;;").first?.contains("‘ ’ (U+0020) op plaats 5") == true)
-        #expect(problems("\u{FEFF}2026-0001;03-03-2025;Veilig Thuis;de Vries;;;;;;;")
+        #expect(problems("２０２６-0001;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;").first?.contains("(U+FF12) op plaats 1") == true)
+        #expect(problems("2026 0001;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;").first?.contains("‘ ’ (U+0020) op plaats 5") == true)
+        #expect(problems("\u{FEFF}2026-0001;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;")
                 == ["regel 2: kenmerk bevat een onzichtbaar teken (U+FEFF) op plaats 1; haal het weg"])
-        #expect(problems(String(repeating: "A", count: 41) + ";03-03-2025;Veilig Thuis;de Vries;;;;;;;")
+        #expect(problems(String(repeating: "A", count: 41) + ";03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;")
                 == ["regel 2: kenmerk is te lang: 41 tekens, hoogstens 40"])
-        #expect(problems("2026/A.b_c-9;03-03-2025;Veilig Thuis;de Vries;;;;;;;").isEmpty)
+        #expect(problems("2026/A.b_c-9;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;").isEmpty)
     }
 
     @Test func limitsThatNoRealFamilyMeets() {
         let children = (1...31).map { "Kind\($0) (01-01-2020)" }.joined(separator: " | ")
         #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;\(children);;;;")
                 == ["regel 2: kinderen: 31 kinderen; een aanmelding noemt er hoogstens 30"])
-        let thirty = (1...30).map { "Kind\($0) (01-01-2020)" }.joined(separator: " | ")
+        let thirty = (1...30).map { "Kind \(String(repeating: "a", count: $0)) (01-01-2020)" }.joined(separator: " | ")
         #expect(parse(["A-1;03-03-2025;Veilig Thuis;de Vries;;;\(thirty);;;;"]).rows.first?.report.children.count == 30)
 
         let long = String(repeating: "ö", count: 101)
-        #expect(problems("A-1;03-03-2025;Veilig Thuis;\(long);;;;;;;") == ["regel 2: gezin is te lang: 101 tekens, hoogstens 100"])
-        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;\(long);;;;;;") == ["regel 2: wijk is te lang: 101 tekens, hoogstens 100"])
-        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;\(long);;;;;") == ["regel 2: medewerker is te lang: 101 tekens, hoogstens 100"])
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;\(long);;;Sem (01-01-2015);;;;") == ["regel 2: gezin is te lang: 101 tekens, hoogstens 100"])
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;\(long);;Sem (01-01-2015);;;;") == ["regel 2: wijk is te lang: 101 tekens, hoogstens 100"])
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;\(long);Sem (01-01-2015);;;;") == ["regel 2: medewerker is te lang: 101 tekens, hoogstens 100"])
         #expect(problems("A-1;03-03-2025;Veilig Thuis;de Vries;;;\(long) (01-01-2020);;;;")
                 == ["regel 2: kinderen: voornaam ‘\(String(repeating: "ö", count: 39))…’ is te lang: 101 tekens, hoogstens 100"])
-        #expect(problems("A-1;03-03-2025;Veilig Thuis;\(String(repeating: "ö", count: 100));;;;;;;").isEmpty)
+        #expect(problems("A-1;03-03-2025;Veilig Thuis;\(String(repeating: "ö", count: 100));;;Sem (01-01-2015);;;;").isEmpty)
     }
 
     /// A refusal quotes at most 40 characters of what was in the file, however long the value.
     @Test func messagesQuoteOnlyAShortPartOfABadValue() {
         let huge = String(repeating: "9", count: 1_000_000)
-        for row in ["A-1;\(huge);Veilig Thuis;de Vries;;;;;;;", "A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (\(huge));;;;",
+        for row in ["A-1;\(huge);Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;", "A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan (\(huge));;;;",
                     "A-1;03-03-2025;Veilig Thuis;de Vries;;;Daan \(huge);;;;"] {
             let found = problems(row)
             #expect(found.count == 1)
@@ -117,7 +135,7 @@ struct RefusedImportTests {
     /// 10⁶ unknown columns (or one known column 10⁵ times) are a line each, not one per column.
     @Test func manyColumnsInTheHeaderGiveOneLine() {
         let unknown = (1...1_000_000).map { "x\($0)" }.joined(separator: ";")
-        let parsed = CaseImporter.parse(data: Data("\(header);\(unknown)\r\nA-1;03-03-2025;Veilig Thuis;de Vries\r\n".utf8), today: today)
+        let parsed = CaseImporter.parse(data: Data("\(header);\(unknown)\r\nA-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015)\r\n".utf8), today: today)
         #expect(parsed.errors.isEmpty)
         #expect(parsed.unknownColumnCount == 1_000_000 && parsed.unknownColumns == ["x1", "x2", "x3", "x4", "x5"])
         #expect(parsed.unknownColumnsNotice == "1000000 onbekende kolommen worden genegeerd, waaronder ‘x1’, ‘x2’, ‘x3’, ‘x4’, ‘x5’.")

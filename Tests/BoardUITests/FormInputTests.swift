@@ -53,7 +53,7 @@ struct FormInputTests {
         #expect(problems(newReport(["gezin": String(repeating: "a", count: 100)])) == [:])
         var form = newReport([:])
         for n in 1...40 {
-            form[NewReportForm.childNameID(n)] = "Kind \(n)"
+            form[NewReportForm.childNameID(n)] = "Kind \(String(repeating: "a", count: n))"
             form[NewReportForm.childBirthID(n)] = "01-01-2020"
             NewReportForm.ensureEmptyChildRow(&form)
         }

@@ -91,7 +91,7 @@ import Testing
 
         var log = Fixture.state()
         _ = log.update(.auditLoaded(AuditPage(lines: [], onlyOwnEntries: false, filter: "")))
-        Fixture.press([.character("/")] + Fixture.type("2026") + [.control("u")], on: &log)
+        Fixture.press([.character("f")] + Fixture.type("2026") + [.control("u")], on: &log)
         #expect(log.openAudit?.filter == "" && log.openAudit?.isEditingFilter == true)
     }
 }

@@ -25,7 +25,7 @@ import Testing
         #expect(try Binary.run(["medewerkers", "wijzigen", me, "--rol", "medewerker", "--store", store]).status == 0)
         try session.send("r")
         try session.waitFor(all: ["alleen je eigen regels (je bent geen teamleider)", "2025-0001"])
-        try session.send("/")
+        try session.send("f")
         try session.type("anouk")
         try session.send("Enter")
         try session.waitFor(text: "Geen regels met ‘anouk’")

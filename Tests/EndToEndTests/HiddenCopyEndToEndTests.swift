@@ -56,7 +56,7 @@ struct HiddenCopyEndToEndTests {
 
         // An import into a new store: its creation cleans up.
         let file = directory.appendingPathComponent("zaken.csv")
-        try Data("kenmerk;aangemeld_op;bron;gezin\nK-1;03-03-2025;Jeugdteam;Klein\n".utf8).write(to: file)
+        try Data("kenmerk;aangemeld_op;bron;gezin;kinderen\nK-1;03-03-2025;Jeugdteam;Klein;Kind (01-01-2020)\n".utf8).write(to: file)
         let imported = try Binary.run(["import", file.path, "--store", store])
         #expect(imported.status == 0, "\(imported.output)")
         var left = try entries(directory)

@@ -45,7 +45,7 @@ struct RefusedInputEndToEndTests {
         let store = directory.appendingPathComponent("bord.sqlite").path
         let file = directory.appendingPathComponent("zaken.csv")
         let unknown = (1...100_000).map { "kolom\($0)" }.joined(separator: ";")
-        try Data("kenmerk;aangemeld_op;bron;gezin;\(unknown)\r\nA-1;03-03-2025;Veilig Thuis;de Vries\r\n".utf8).write(to: file)
+        try Data("kenmerk;aangemeld_op;bron;gezin;kinderen;\(unknown)\r\nA-1;03-03-2025;Veilig Thuis;de Vries;Zoë (12-04-2016)\r\n".utf8).write(to: file)
         let result = try Binary.run(["import", "--store", store, file.path])
         #expect(result.status == 0, "\(result.output.prefix(500))")
         #expect(result.output.split(separator: "\n").count == 2, "\(result.output.prefix(500))")

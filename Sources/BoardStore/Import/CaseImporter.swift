@@ -330,11 +330,15 @@ struct RowChecker {
     }
 
     /// `Zoë (12-04-2016) | Daan (02-11-2019)`: children separated by `|`, each a first name and a
-    /// birth date on or before the report's day; at most `InputText.maximumChildren`.
+    /// birth date on or before the report's day; at least one, at most `InputText.maximumChildren`.
     private func children(_ text: String, reportedOn: Day?, problems: inout [String]) -> [Child] {
-        guard !text.isEmpty else { return [] }
         // `|`, `(` and `)` are ASCII, so splitting and slicing the UTF-8 bytes at them is safe.
         let parts = text.utf8.split(separator: UInt8(ascii: "|")).filter { $0.contains { $0 != UInt8(ascii: " ") } }
+        // A report names one or more children, as the new-report form asks (DOMAIN.md).
+        guard !parts.isEmpty else {
+            problems.append("kinderen ontbreekt; een aanmelding noemt minstens één kind: Voornaam (dd-mm-jjjj)")
+            return []
+        }
         guard parts.count <= InputText.maximumChildren else {
             problems.append("kinderen: \(parts.count) kinderen; een aanmelding noemt er hoogstens \(InputText.maximumChildren)")
             return []
@@ -354,7 +358,7 @@ struct RowChecker {
                 problems.append("kinderen: \(InputText.quoted(entry)) heeft geen voornaam; schrijf Voornaam (dd-mm-jjjj)")
                 continue
             }
-            if let problem = InputText.problem(in: name, kind: .name) {
+            if let problem = InputText.problem(in: name, kind: .personName) {
                 problems.append("kinderen: voornaam \(InputText.quoted(name)) \(problem.message)")
                 continue
             }

@@ -59,7 +59,7 @@ public enum ImportColumn: String, CaseIterable, Sendable {
 
     public var isRequired: Bool {
         switch self {
-        case .kenmerk, .aangemeldOp, .bron, .gezin: return true
+        case .kenmerk, .aangemeldOp, .bron, .gezin, .kinderen: return true
         default: return false
         }
     }

@@ -60,6 +60,12 @@ public enum AppEvent: Equatable, Sendable {
     /// The server store's connection was lost (`true`) or is back (`false`). What is on screen and
     /// in the forms stays; the session connects again by itself.
     case connectionLost(Bool)
+    /// A save was refused because someone changed the case since the form was opened
+    /// (`StoreError.changedMeanwhile`); the message says who. The form offers to load the case as
+    /// it is now (ConflictReload.swift).
+    case changedMeanwhile(String)
+    /// A reload brought changes that others made, newest first (ColleagueNotice.swift).
+    case colleaguesChanged([ColleagueChange])
     /// The time, in seconds on a monotonic clock: the session sends it before every key and
     /// whenever it wakes, so the idle lock (IdleLock.swift) needs no clock of its own.
     case tick(now: Double)
@@ -267,7 +273,7 @@ public struct AppState: Equatable, Sendable {
         case .open: break
         }
         if help != nil { return HelpOverlay.bindings.help() }
-        if dialog != nil { return FormAction.bindings.help() }
+        if let dialog { return FormAction.bindings(for: dialog.form).help() }
         return pageKeys
     }
 }

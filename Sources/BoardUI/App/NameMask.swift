@@ -142,6 +142,7 @@ public enum NameMask {
     static func scrub(_ form: Form, names: [String]) -> Form {
         var form = form
         for index in form.fields.indices {
+            form.fields[index].typed = form.fields[index].typed.map { scrub($0, names: names) }
             let masked = scrub(form.fields[index].value, names: names)
             guard masked != form.fields[index].value else { continue }
             form.fields[index].value = masked

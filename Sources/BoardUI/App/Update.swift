@@ -41,6 +41,7 @@ extension AppState {
             }
             keepSelectionVisible()
             warnIfOverLimitAfterMove()
+            rebuildReloadingDialog(after: .board)
             // Anyone's change (a decision taken at a colleague's screen too) can change what is done.
             return refreshAgendaCards() ? [.loadMeeting] : []
         case .meetingLoaded(let record):
@@ -48,12 +49,15 @@ extension AppState {
             return []
         case .dossierLoaded(let dossier):
             receiveDossier(dossier)
+            rebuildReloadingDialog(after: .dossier)
             return []
         case .auditLoaded(let page):
             receiveAudit(page)
             return []
         case .planLoaded(let caseID, let plans):
-            return receivePlans(caseID: caseID, plans: plans)
+            let effects = receivePlans(caseID: caseID, plans: plans)
+            rebuildReloadingDialog(after: .plans)
+            return effects
         case .familyMatches(let query, let matches):
             guard case .newReport(var form)? = dialog, form["gezin"].trimmingWhitespace() == query else { return [] }
             familyMatches = matches
@@ -76,6 +80,9 @@ extension AppState {
             movedInto = nil
             if var open = dialog {
                 open.form.error = text
+                open.form.isRefused = false
+                open.form.isReloading = false
+                open.form.notice = nil
                 dialog = open
             } else {
                 message = StatusMessage(text: text, isError: true)
@@ -83,6 +90,11 @@ extension AppState {
             return []
         case .connectionLost(let lost):
             message = StatusMessage(text: lost ? Self.connectionLostText : "Verbinding met de server hersteld.", isError: lost)
+            return []
+        case .changedMeanwhile(let text):
+            return refusedByAColleague(text)
+        case .colleaguesChanged(let changes):
+            noteColleagueChanges(changes)
             return []
         case .tick(let now):
             lock.tick(now)

@@ -51,7 +51,11 @@ public enum Dialog: Equatable, Sendable {
             names += [dossierForm.caseSummary.familyName]
             dossierForm.caseSummary = NameMask.summary(dossierForm.caseSummary)
             dossierForm.form = NameMask.scrub(dossierForm.form, names: names)
-            if dossierForm.kind == .editFamily && !dossierForm.form["adres"].isEmpty { dossierForm.form["adres"] = NameMask.hidden }
+            dossierForm.form.title = NameMask.scrub(dossierForm.form.title, names: names)
+            if dossierForm.kind == .editFamily, let adres = dossierForm.form.index(of: "adres") {
+                if !dossierForm.form["adres"].isEmpty { dossierForm.form["adres"] = NameMask.hidden }
+                if dossierForm.form.fields[adres].typed != nil { dossierForm.form.fields[adres].typed = NameMask.hidden }
+            }
             return .dossier(dossierForm)
         case .plan(var planForm):
             names += [planForm.summary.familyName]

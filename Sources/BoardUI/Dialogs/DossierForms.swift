@@ -20,23 +20,23 @@ public enum DossierForms {
             ])
         case .addChild:
             form = Form(title: "Kind toevoegen", fields: [
-                FormField(id: "voornaam", label: "Voornaam", text: .name),
-                FormField(id: "achternaam", label: "Achternaam (als anders)", text: .name),
+                FormField(id: "voornaam", label: "Voornaam", text: .personName),
+                FormField(id: "achternaam", label: "Achternaam (als anders)", text: .personName),
                 FormField(id: "geboren", label: "Geboortedatum", kind: .date),
                 FormField(id: "bsn", label: "BSN (optioneel)", text: .name),
             ])
         case .addCaregiver:
             form = Form(title: "Ouder/verzorger toevoegen", fields: [
-                FormField(id: "naam", label: "Naam", text: .name),
+                FormField(id: "naam", label: "Naam", text: .personName),
                 FormField(id: "relatie", label: "Relatie", kind: .choice(relations), value: relations[0]),
-                FormField(id: "telefoon", label: "Telefoon", text: .name),
+                FormField(id: "telefoon", label: "Telefoon", text: .phone),
             ])
         case .addNetworkMember:
             form = Form(title: "Netwerk aanvullen", fields: [
-                FormField(id: "naam", label: "Naam", text: .name),
+                FormField(id: "naam", label: "Naam", text: .personName),
                 FormField(id: "rol", label: "Rol (bv. buurvrouw, huisarts)", text: .name),
                 FormField(id: "organisatie", label: "Organisatie", text: .name),
-                FormField(id: "telefoon", label: "Telefoon", text: .name),
+                FormField(id: "telefoon", label: "Telefoon", text: .phone),
             ])
         case .addAssessment:
             form = Form(title: "Veiligheidsbeoordeling", fields: [
@@ -55,6 +55,10 @@ public enum DossierForms {
                 FormField(id: "uitkomst", label: "Uitkomstcategorie", text: .name),
                 FormField(id: "toelichting", label: "Toelichting", kind: .multiline),
             ])
+        case .correctPerson(let person):
+            form = PersonForms.make(correcting: person)
+        case .removePerson(let person):
+            form = PersonForms.make(removing: person)
         case .addNote(let refersTo):
             form = Form(title: refersTo == nil ? "Nieuwe notitie" : "Correctie op notitie \(refersTo!)", fields: [
                 FormField(id: "tekst", label: "Notitie", kind: .multiline),
@@ -152,6 +156,13 @@ public enum DossierForms {
             let day = date("datum")
             let outcome = required("uitkomst", "Uitkomstcategorie")
             change = day.map { .addRiskInstrument(caseID, RiskInstrumentRecord(instrument: instrument, day: $0, outcome: outcome, note: form["toelichting"])) }
+        case .correctPerson(let person):
+            let corrected = PersonForms.corrected(person, from: form, today: today, problems: &problems)
+            let reason = required("reden", "De reden")
+            change = corrected.map { .correctPerson(dossierForm.familyID, seen: seen, $0, reason: reason) }
+        case .removePerson(let person):
+            let reason = required("reden", "De reden")
+            change = .removePerson(dossierForm.familyID, seen: seen, person, reason: reason)
         case .addNote(let refersTo):
             let text = required("tekst", "Tekst")
             change = .addNote(caseID, Note(text: text, refersTo: refersTo))
@@ -166,17 +177,15 @@ public enum DossierForms {
                     problems.append(("terugkoppeling", form["terugkoppeling"].trimmingWhitespace().isEmpty ? "Bij drang hoort een terugkoppeldatum" : problem.message))
                 }
             }
-            if let meeting {
-                let decision = TableDecision(meetingDate: meeting, attendees: form["aanwezigen"], advice: form["advies"], outcome: outcome,
-                                             reportBackOn: reportBack, goals: outcome == .drang ? form["doelen"] : "")
-                for problem in decision.problems(requestDate: dossierForm.requestDate ?? meeting, today: today, maxMonths: norms.monthsAtBeschermtafel)
-                where !problems.contains(where: { $0.0 == problem.field }) {
-                    problems.append((problem.field, problem.message))
-                }
-                change = .recordTableDecision(caseID, expectedVersion: dossierForm.caseSummary.version, decision)
-            } else {
-                change = nil
+            // Without a meeting date the decision's other fields are still checked; only what is
+            // measured from the meeting waits for a date.
+            let decision = TableDecision(meetingDate: meeting ?? today, attendees: form["aanwezigen"], advice: form["advies"], outcome: outcome,
+                                         reportBackOn: reportBack, goals: outcome == .drang ? form["doelen"] : "")
+            for problem in decision.problems(requestDate: dossierForm.requestDate ?? decision.meetingDate, today: today, maxMonths: norms.monthsAtBeschermtafel)
+            where !problems.contains(where: { $0.0 == problem.field }) && (meeting != nil || !["tafeldatum", "terugkoppeling"].contains(problem.field)) {
+                problems.append((problem.field, problem.message))
             }
+            change = meeting.map { _ in .recordTableDecision(caseID, expectedVersion: dossierForm.caseSummary.version, decision) }
         case .meetingDecision:
             let decision = required("besluit", "Het besluit")
             let actor = required("wie", "Wie het uitvoert")

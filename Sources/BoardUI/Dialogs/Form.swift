@@ -23,6 +23,9 @@ public struct FormField: Equatable, Sendable {
     public var textKind: InputText.Kind?
     /// The values Tab completes a text field to (a medewerker from the staff list); empty for free text.
     public var completions: [String] = []
+    /// What the user had typed here, when loading the case as it is now put a colleague's other
+    /// value in its place (ConflictReload.swift); Ctrl-Y puts it back.
+    public var typed: String?
 
     /// The completions that start with what is typed, ignoring case and accents.
     public var matchingCompletions: [String] {
@@ -54,6 +57,9 @@ public struct Form: Equatable, Sendable {
     public var focus: Int = 0
     /// A message for the whole form (a refused save, a store error).
     public var error: String?
+    /// `error` is the form's own refusal of a save: every change checks the fields again, and the
+    /// refusal goes once they are right (a store's message stays until the next save).
+    public var isRefused = false
     /// Set once the user typed something; Esc then asks before throwing it away.
     public var isDirty = false
     public var isConfirmingDiscard = false
@@ -61,6 +67,15 @@ public struct Form: Equatable, Sendable {
     public var isConfirmingQuit = false
     /// Saving would close the case: the question asked first (nil while none is asked).
     public var closingQuestion: String?
+    /// The values as they were when the user began to type: what a colleague's change is
+    /// compared with when the form is loaded again (ConflictReload.swift).
+    public var base: [String: String]?
+    /// The last save was refused because someone changed the case meanwhile: Ctrl-R loads it as it is now.
+    public var isChangedMeanwhile = false
+    /// Ctrl-R was pressed: the form is rebuilt when the case arrives.
+    public var isReloading = false
+    /// A line for the whole form that is no error (the form was loaded again).
+    public var notice: String?
 
     /// A question stands below the fields, and the next key answers it.
     public var isAsking: Bool { isConfirmingDiscard || isConfirmingQuit || closingQuestion != nil }
@@ -77,6 +92,15 @@ public struct Form: Equatable, Sendable {
 
     public func index(of id: String) -> Int? { fields.firstIndex(where: { $0.id == id }) }
 
+    /// Every field's value by id.
+    public var values: [String: String] { Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+
+    /// Before the first change by the user: keeps what the form held, for a later reload.
+    private mutating func noteFirstChange() {
+        if !isDirty { base = values }
+        isDirty = true
+    }
+
     /// Every text field against the shared input rules (InputText): a problem per field, for a
     /// form's validation to start from, so every form refuses the same characters and lengths.
     public func inputProblems() -> [(String, String)] {
@@ -92,6 +116,7 @@ public struct Form: Equatable, Sendable {
 
     public mutating func clearErrors() {
         error = nil
+        isRefused = false
         for index in fields.indices { fields[index].error = nil }
     }
 
@@ -115,9 +140,9 @@ public struct Form: Equatable, Sendable {
         }
         // Longer than what is typed, or the same letters as the names write them (`f` → `F`).
         guard completed != field.value.trimmingWhitespace() else { return false }
+        noteFirstChange()
         self[field.id] = completed
         fields[focus].error = nil
-        isDirty = true
         return true
     }
 
@@ -174,7 +199,7 @@ public struct Form: Equatable, Sendable {
             field.value = String(characters)
         }
         if field.value != fields[focus].value {
-            isDirty = true
+            noteFirstChange()
             field.error = nil
         }
         fields[focus] = field

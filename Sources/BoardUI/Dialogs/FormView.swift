@@ -38,12 +38,20 @@ enum FormView {
                     for (line, text) in TextLayout.wrapped(error, width: max(1, width - 9)).enumerated() {
                         rows.append(.text((line == 0 ? "   ↳ " : "     ") + text, .error))
                     }
+                } else if let typed = field.typed {
+                    let hint = "jij typte: ‘\(typed)’" + (index == form.focus ? " · Ctrl-Y zet het terug" : "")
+                    for (line, text) in TextLayout.wrapped(hint, width: max(1, width - 9)).enumerated() {
+                        rows.append(.text((line == 0 ? "   ↳ " : "     ") + text, .warning))
+                    }
                 } else if index == form.focus, let hint = completionHint(field) {
                     rows.append(.text("   ↳ " + hint, .dim))
                 }
             }
             if let error = form.error {
                 for line in TextLayout.wrapped(error, width: width - 4) { footer.append((line, .error)) }
+            }
+            if let notice = form.notice {
+                for line in TextLayout.wrapped(notice, width: width - 4) { footer.append((line, .warning)) }
             }
             if form.isConfirmingQuit {
                 footer.append(("Wat je typte weggooien en stoppen? j = ja, andere toets = nee", .warning))

@@ -38,27 +38,30 @@ public enum MoveForm {
 
     public static func request(from dialog: MoveDialog, today: Day) -> Result<MoveRequest, FormProblems> {
         let to = target(of: dialog)
-        let input = dialog.form.inputProblems()
-        let day: Day
+        var problems = dialog.form.inputProblems()
+        var day: Day?
         switch Day.validate(dialog.form["datum"], today: today, notAfter: today) {
         case .success(let parsed): day = parsed
-        case .failure(let problem): return .failure(FormProblems([("datum", problem.message)] + input))
+        case .failure(let problem): problems.insert(("datum", problem.message), at: 0)
         }
-        if !input.isEmpty { return .failure(FormProblems(input)) }
+        // Without a date the rules still check the text and the requester; the case's own date
+        // stands in, and what they say about the date is left to the date's own problem.
         let request = MoveRequest(caseID: dialog.summary.id, expectedVersion: dialog.summary.version,
-                                  from: dialog.summary.stage, to: to, day: day, text: dialog.form["tekst"],
+                                  from: dialog.summary.stage, to: to, day: day ?? dialog.summary.stageSince, text: dialog.form["tekst"],
                                   requester: TableRequester(rawValue: dialog.form["inbrenger"]))
-        switch Transitions.validate(request, stageSince: dialog.summary.stageSince, cameFrom: dialog.cameFrom, today: today) {
-        case .success: return .success(request)
-        case .failure(let problems):
-            return .failure(FormProblems(problems.problems.map { problem in
+        if case .failure(let refused) = Transitions.validate(request, stageSince: dialog.summary.stageSince, cameFrom: dialog.cameFrom, today: today) {
+            for problem in refused.problems {
+                let id: String
                 switch problem.field {
-                case .date: return ("datum", problem.message)
-                case .text: return ("tekst", problem.message)
-                case .requester: return ("inbrenger", problem.message)
+                case .date: id = "datum"
+                case .text: id = "tekst"
+                case .requester: id = "inbrenger"
                 }
-            }))
+                if !problems.contains(where: { $0.0 == id }) { problems.append((id, problem.message)) }
+            }
         }
+        guard problems.isEmpty, day != nil else { return .failure(FormProblems(problems)) }
+        return .success(request)
     }
 }
 

@@ -40,7 +40,7 @@ public enum NewReportForm {
         }
         if count == 0 || (!isEmpty(count) && count < InputText.maximumChildren) {
             let n = count + 1
-            form.fields.append(FormField(id: childNameID(n), label: "Kind \(n): voornaam", text: .name))
+            form.fields.append(FormField(id: childNameID(n), label: "Kind \(n): voornaam", text: .personName))
             form.fields.append(FormField(id: childBirthID(n), label: "Kind \(n): geboren", kind: .date))
         }
     }
@@ -103,12 +103,12 @@ public enum NewReportForm {
             let name = form[childNameID(n)].trimmingWhitespace()
             let birth = form[childBirthID(n)].trimmingWhitespace()
             if name.isEmpty && birth.isEmpty { continue }
-            if name.isEmpty { problems.append((childNameID(n), "Voornaam ontbreekt")); continue }
+            if name.isEmpty { problems.append((childNameID(n), "Voornaam ontbreekt")) }
             switch Day.validate(birth, today: today, notAfter: today) {
             case .success(let day):
                 if let problem = Child.birthProblem(day, reportedOn: reportedOn) {
                     problems.append((childBirthID(n), problem.message))
-                } else {
+                } else if !name.isEmpty {
                     children.append(Child(firstName: name, birthDate: day))
                 }
             case .failure(let problem):

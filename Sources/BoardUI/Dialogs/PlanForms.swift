@@ -107,18 +107,15 @@ public enum PlanForms {
             // An empty consent date is the refusal that matters most: say it in the domain's words.
             let consent: Day? = form["instemming"].trimmingWhitespace().isEmpty ? nil : date("instemming", notAfter: today)
             let firstEvaluation = date("evaluatie")
-            if let start, let firstEvaluation, !problems.contains(where: { $0.0 == "instemming" }) {
-                let planStart = PlanStart(jeugdbeschermer: form["jeugdbeschermer"], organisation: organisation, wijkteamColleague: form["collega"],
-                                          startDate: start, consentDate: consent, consentBy: form["instemmingDoor"],
-                                          intensity: PlanIntensity(rawValue: form["intensiteit"]) ?? .intensief, firstEvaluation: firstEvaluation)
-                add(JointPlanRules.problems(planStart, reportedOn: summary.reportedOn, today: today))
-                change = .start(summary.id, expectedVersion: summary.version, planStart)
-            } else {
-                if consent == nil && form["instemming"].trimmingWhitespace().isEmpty {
-                    problems.append(("instemming", "Zonder instemming van het gezin start er geen plan (vrijwillig kader)"))
-                }
-                change = nil
-            }
+            // A date that is not a date leaves the rules to check every other field; what they
+            // say about the dates waits until all three are dates.
+            let datesKnown = start != nil && firstEvaluation != nil && !problems.contains(where: { $0.0 == "instemming" })
+            let planStart = PlanStart(jeugdbeschermer: form["jeugdbeschermer"], organisation: organisation, wijkteamColleague: form["collega"],
+                                      startDate: start ?? today, consentDate: consent, consentBy: form["instemmingDoor"],
+                                      intensity: PlanIntensity(rawValue: form["intensiteit"]) ?? .intensief, firstEvaluation: firstEvaluation ?? today)
+            let dateFields = Set(["start", "evaluatie"] + (consent == nil ? [] : ["instemming"]))
+            add(JointPlanRules.problems(planStart, reportedOn: summary.reportedOn, today: today).filter { datesKnown || !dateFields.contains($0.field) })
+            change = datesKnown ? .start(summary.id, expectedVersion: summary.version, planStart) : nil
         case .goal:
             let text = required("doel", "Het doel")
             guard let plan = planForm.plan else { return .failure(FormProblems([("doel", "Er is geen lopend plan")])) }
@@ -163,17 +160,14 @@ public enum PlanForms {
                 }
             }
             guard let plan = planForm.plan else { return .failure(FormProblems([("datum", "Er is geen lopend plan")])) }
-            if let day {
-                let evaluation = PlanEvaluation(day: day, wentWell: form["goed"].trimmingWhitespace(), wentBadly: form["nietGoed"].trimmingWhitespace(),
-                                                conclusion: conclusion, nextEvaluation: next)
-                add(JointPlanRules.problems(evaluation, plan: plan, today: today))
-                if conclusion == .raadBetrekken, summary.stage == .veiligheidGewaarborgd {
-                    problems.append(("conclusie", "De zaak is afgesloten: de Raad betrekken kan alleen bij een open zaak"))
-                }
-                change = .evaluate(summary.id, expectedVersion: summary.version, plan.id, evaluation)
-            } else {
-                change = nil
+            // Without a date the rest is still checked; what is measured from the date waits for one.
+            let evaluation = PlanEvaluation(day: day ?? today, wentWell: form["goed"].trimmingWhitespace(), wentBadly: form["nietGoed"].trimmingWhitespace(),
+                                            conclusion: conclusion, nextEvaluation: next)
+            add(JointPlanRules.problems(evaluation, plan: plan, today: today).filter { day != nil || !["datum", "volgende"].contains($0.field) })
+            if conclusion == .raadBetrekken, summary.stage == .veiligheidGewaarborgd {
+                problems.append(("conclusie", "De zaak is afgesloten: de Raad betrekken kan alleen bij een open zaak"))
             }
+            change = day.map { _ in .evaluate(summary.id, expectedVersion: summary.version, plan.id, evaluation) }
         }
         guard problems.isEmpty, let change else { return .failure(FormProblems(problems)) }
         return .success(change)

@@ -20,10 +20,16 @@ public enum ReportPeriodForm {
     /// The chosen period and source, or per field what is wrong (in Dutch).
     public static func choice(_ form: Form, today: Day) -> Result<(period: ReportPeriod, source: Source?), FormProblems> {
         let source = Source(rawValue: form["bron"])
-        guard !form["van"].trimmingWhitespace().isEmpty else {
-            return .failure(FormProblems([("van", "Van is verplicht: de eerste dag van de periode")]))
-        }
         let to = form["tot"].trimmingWhitespace()
+        // Both days are checked before their order, so one save names every day that is wrong.
+        var problems: [(String, String)] = []
+        if form["van"].trimmingWhitespace().isEmpty {
+            problems.append(("van", "Van is verplicht: de eerste dag van de periode"))
+        } else if case .failure(let problem) = Day.validate(form["van"], today: today) {
+            problems.append(("van", problem.message))
+        }
+        if !to.isEmpty, case .failure(let problem) = Day.validate(to, today: today) { problems.append(("tot", problem.message)) }
+        if !problems.isEmpty { return .failure(FormProblems(problems)) }
         switch ReportPeriod.typed(from: form["van"], to: to.isEmpty ? nil : to, today: today) {
         case .success(let period):
             return .success((period, source))

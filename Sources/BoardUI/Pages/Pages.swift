@@ -122,7 +122,7 @@ extension AppState {
     func drawPage(into screen: inout Screen) -> (x: Int, y: Int)? {
         let context = pageContext
         switch pages.last {
-        case .family(let family)?: FamilyView.draw(family, context: context, into: &screen)
+        case .family(let family)?: return FamilyView.draw(family, context: context, into: &screen)
         case .plan(let plan)?: PlanView.draw(plan, summary: planSummary(plan), context: context, into: &screen)
         case .agenda(let agenda)?: AgendaView.draw(agenda, context: context, into: &screen)
         case .caseload(let caseload)?: CaseloadView.draw(caseload, rows: caseloadRows, context: context, into: &screen)

@@ -23,12 +23,25 @@ public struct FamilyScreen: Equatable, Sendable {
     public var scroll = 0
     /// The selected note in the Journaal (index in `dossier.notes`, newest first).
     public var selectedNote = 0
+    /// The selected person in the Gezin section (index in `people`).
+    public var selectedPerson = 0
     /// BSNs are masked unless the user asks to see them.
     public var showsBSN = false
+    /// A search in the section in front (`/`), while one is typed or stands.
+    public var find: PageFind?
 
     public init(dossier: Dossier) { self.dossier = dossier }
 
     public var isReadOnly: Bool { !dossier.isViewingCurrentCase }
+
+    /// The people of the Gezin section in the order it lists them: children, parents and
+    /// caregivers, the network.
+    public var people: [FamilyPerson] {
+        dossier.children.map(FamilyPerson.child) + dossier.caregivers.map(FamilyPerson.caregiver) + dossier.network.map(FamilyPerson.networkMember)
+    }
+
+    /// The person `Enter` corrects and `x` removes.
+    public var chosenPerson: FamilyPerson? { people.indices.contains(selectedPerson) ? people[selectedPerson] : nil }
 }
 
 /// A form opened from the family screen, and what it will change.
@@ -36,6 +49,8 @@ public struct DossierForm: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case editFamily, addChild, addCaregiver, addNetworkMember, addAssessment, addRiskInstrument
         case addNote(refersTo: Int64?)
+        /// A child, parent or network member corrected, or removed as recorded by mistake; with a reason.
+        case correctPerson(FamilyPerson), removePerson(FamilyPerson)
         case tableDecision, rvkOutcome
         /// Overdracht to another medewerker from the staff list, with a reason.
         case handOver
@@ -59,8 +74,12 @@ public enum FamilyAction: KeyAction {
     /// Opens a form of the dossier (a correction of a note: `correctNote`, for the selected one).
     case form(DossierForm.Kind)
     case correctNote
+    /// Opens the correction or the removal of the person chosen in the Gezin section.
+    case correctPerson, removePerson
     /// The agenda's keys, while the screen was opened from it (AgendaScreen.swift).
     case agenda(AgendaAction)
+    /// Searching the section in front (PageFind.swift).
+    case find(PageFindAction)
 }
 
 extension FamilyScreen: PageScreen {
@@ -68,11 +87,48 @@ extension FamilyScreen: PageScreen {
     var helpTitle: String { "Gezin · \(section.title)" }
     var keysName: String { " van \(section.title)" }
 
-    func closing(in state: AppState) -> Closing? { Closing(description: "terug naar het bord", bar: "bord") }
+    /// While a search is typed every key is part of it; while one stands, Esc ends it first.
+    func closing(in state: AppState) -> Closing? {
+        guard let find else { return Closing(description: "terug naar het bord", bar: "bord") }
+        return find.isTyping ? nil : Closing(description: "zoeken stoppen (de treffer blijft in beeld)", bar: "stop")
+    }
+
+    /// Esc on a standing search ends it, keeping the match in front where it is: in the Journaal
+    /// its note becomes the chosen one (for `c`), elsewhere the page stays scrolled to it.
+    mutating func close(in state: inout AppState) -> [Effect] {
+        guard find != nil else {
+            state.pages.removeLast()
+            return []
+        }
+        let shown = state.isMeeting ? NameMask.state(state).openFamily ?? self : self
+        let (lines, noteStarts) = FamilyView.searchedLines(shown, context: state.pageContext, screenWidth: state.width)
+        if let match = FamilyView.currentMatch(shown, in: lines) {
+            if section == .journaal {
+                selectedNote = noteStarts.lastIndex(where: { $0 <= match }) ?? selectedNote
+            } else {
+                scroll = PageFrame.firstLine(scroll: scroll, selectedLine: match, count: lines.count,
+                                             height: FamilyView.bodyHeight(pageHeight: state.pageHeight))
+            }
+        }
+        find = nil
+        return []
+    }
+
+    func input(_ key: Key) -> FamilyAction? {
+        find?.isTyping == true ? FilterLineAction.input(key).map { .find(.line($0)) } : nil
+    }
+
+    /// The page's keys and `/`; while a search is typed only its keys, and while one stands its
+    /// `n`, `N` and `/` first, in place of the section's `n`.
+    func bindings(in state: AppState) -> [Binding<FamilyAction>] {
+        guard let find else { return pageBindings(in: state) + [PageFind.startBinding(FamilyAction.find)] }
+        if find.isTyping { return find.bindings(FamilyAction.find) }
+        return find.bindings(FamilyAction.find) + PageFind.withoutShadowed(pageBindings(in: state))
+    }
 
     /// The section's own keys, then those of every section; opened from the agenda, the agenda's
     /// `.`, `,` and `B` come first (keys that mean nothing else here).
-    func bindings(in state: AppState) -> [Binding<FamilyAction>] {
+    private func pageBindings(in state: AppState) -> [Binding<FamilyAction>] {
         let readOnly = isReadOnly ? "Dit is een eerdere zaak: alleen lezen. ] gaat terug naar de huidige zaak." : nil
         let own = sectionBindings.map { $0.action == .toggleBSN ? $0 : $0.disabled(readOnly ?? $0.disabledReason) }
         let common: [Binding<FamilyAction>] = [
@@ -97,7 +153,19 @@ extension FamilyScreen: PageScreen {
         let summary = dossier.viewed.summary
         switch section {
         case .gezin:
+            let nobody = chosenPerson == nil ? "Er staat nog geen kind, ouder of netwerklid bij dit gezin." : nil
+            let onlyChild: String?
+            if case .child? = chosenPerson, dossier.children.count == 1 {
+                onlyChild = "Een aanmelding noemt minstens één kind: het enige kind wordt niet verwijderd. Corrigeer het met Enter als het verkeerd is vastgelegd."
+            } else {
+                onlyChild = nil
+            }
             return [
+                Binding([.enter], .correctPerson, "gekozen kind, ouder of netwerklid corrigeren (met reden, in het logboek)",
+                        disabledBecause: nobody),
+                Binding([.character("x"), .delete], .removePerson,
+                        "gekozen persoon verwijderen als ten onrechte vastgelegd (met reden; het logboek bewaart wat er stond)",
+                        disabledBecause: nobody ?? onlyChild),
                 Binding([.character("e")], .form(.editFamily), "gezinsgegevens bewerken", bar: "bewerk"),
                 Binding([.character("c")], .form(.addChild), "kind toevoegen", bar: "kind"),
                 Binding([.character("o")], .form(.addCaregiver), "ouder/verzorger toevoegen", bar: "ouder"),

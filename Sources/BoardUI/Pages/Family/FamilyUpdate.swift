@@ -9,16 +9,20 @@ extension FamilyScreen {
             if case .character(let c) = key, let n = c.wholeNumberValue, let chosen = FamilySection(rawValue: n) {
                 section = chosen
                 scroll = 0
+                find?.step = 0
             }
         case .nextSection, .previousSection:
             let all = FamilySection.allCases
             let index = all.firstIndex(of: section)! + (action == .nextSection ? 1 : -1)
             section = all[(index + all.count) % all.count]
             scroll = 0
+            find?.step = 0
         case .scroll(.up), .scroll(.down):
             let delta = action == .scroll(.up) ? -1 : 1
             if section == .journaal {
                 selectedNote = min(max(0, selectedNote + delta), max(0, dossier.notes.count - 1))
+            } else if section == .gezin {
+                selectedPerson = min(max(0, selectedPerson + delta), max(0, people.count - 1))
             } else {
                 scroll = max(0, scroll + delta)
             }
@@ -27,9 +31,11 @@ extension FamilyScreen {
         case .scroll(.first):
             scroll = 0
             selectedNote = 0
+            selectedPerson = 0
         case .scroll(.last):
             scroll = Int.max / 2
             selectedNote = max(0, dossier.notes.count - 1)
+            selectedPerson = max(0, people.count - 1)
         case .forward, .back:
             let summary = dossier.viewed.summary
             let cameFrom = dossier.viewed.events.last(where: { $0.toStage == summary.stage && $0.fromStage != nil })?.fromStage
@@ -46,12 +52,18 @@ extension FamilyScreen {
             return [.viewCase(dossier.cases[target].id)]
         case .agenda(let agendaAction):
             return state.performOnAgenda(agendaAction, from: self)
+        case .find(let findAction):
+            PageFind.perform(findAction, on: &find)
         case .openPlan:
             return [.openPlan(dossier.viewed.summary.id)]
         case .toggleBSN:
             showsBSN.toggle()
             state.message = StatusMessage(text: showsBSN ? "BSN zichtbaar; b verbergt ze weer." : "BSN verborgen.", isError: false)
         case .form(let kind): state.dialog = .dossier(DossierForms.make(kind, screen: self, today: state.today, staff: state.staff))
+        case .correctPerson, .removePerson:
+            guard let person = chosenPerson else { return [] }
+            let kind: DossierForm.Kind = action == .correctPerson ? .correctPerson(person) : .removePerson(person)
+            state.dialog = .dossier(DossierForms.make(kind, screen: self, today: state.today))
         case .correctNote:
             state.dialog = .dossier(DossierForms.make(.addNote(refersTo: dossier.notes[selectedNote].id), screen: self, today: state.today))
         }
@@ -74,6 +86,7 @@ extension AppState {
             if screen.dossier.viewed.summary.id != dossier.viewed.summary.id { screen.scroll = 0 }
             screen.dossier = dossier
             screen.selectedNote = min(screen.selectedNote, max(0, dossier.notes.count - 1))
+            screen.selectedPerson = min(screen.selectedPerson, max(0, screen.people.count - 1))
             pages[index] = .family(screen)
         } else {
             pages.append(.family(FamilyScreen(dossier: dossier)))

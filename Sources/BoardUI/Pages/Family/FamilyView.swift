@@ -4,7 +4,8 @@ import BoardCore
 enum FamilyView {
     typealias Line = (text: String, role: Role)
 
-    static func draw(_ screen: FamilyScreen, context: PageContext, into target: inout Screen) {
+    /// Draws the screen; returns the cursor while a search is typed.
+    static func draw(_ screen: FamilyScreen, context: PageContext, into target: inout Screen) -> (x: Int, y: Int)? {
         let dossier = screen.dossier
         let summary = dossier.viewed.summary
         let title = screen.isReadOnly
@@ -19,16 +20,48 @@ enum FamilyView {
             x += target.put(tab, x: x, y: 1, role: section == screen.section ? .cardSelected : .dim) + 1
         }
 
-        // In the Journaal the selected note stays in view.
+        // In the Journaal the selected note stays in view; during a search, the match in front.
         let (body, selectedLine) = lines(screen, context: context, width: PageFrame.textWidth(screenWidth: target.width))
-        PageFrame.drawBox(Rect(x: 0, y: 2, width: target.width, height: target.height - 3), title: screen.section.title, lines: body,
-                          scroll: screen.scroll, selectedLine: selectedLine, context: context, into: &target)
+        let texts = body.map(\.text)
+        let matches = screen.find?.matches(in: texts) ?? []
+        let match = screen.find?.current(of: matches.count).map { matches[$0] }
+        let box = Rect(x: 0, y: 2, width: target.width, height: target.height - 3)
+        PageFrame.drawBox(box, title: screen.section.title, lines: body, scroll: screen.scroll, selectedLine: match ?? selectedLine,
+                          context: context, into: &target)
+        guard let find = screen.find else { return nil }
+        let inner = box.inset(by: 1)
+        let first = PageFrame.firstLine(scroll: screen.scroll, selectedLine: match ?? selectedLine, count: body.count, height: inner.height)
+        for line in matches where line >= first && line < first + inner.height {
+            find.mark(texts[line], x: inner.x + 1, y: inner.y + line - first, width: max(1, inner.width - 2), isCurrent: line == match, into: &target)
+        }
+        guard context.message == nil else { return nil }
+        return find.drawStatus(matchCount: matches.count, isMeeting: context.isMeeting, y: target.height - 1, into: &target)
+    }
+
+    /// Rows of the section's text inside its box.
+    static func bodyHeight(pageHeight: Int) -> Int { max(0, pageHeight - 5) }
+
+    /// The line of the match in front, during a search that finds something.
+    static func currentMatch(_ screen: FamilyScreen, in texts: [String]) -> Int? {
+        guard let find = screen.find else { return nil }
+        let matches = find.matches(in: texts)
+        return find.current(of: matches.count).map { matches[$0] }
+    }
+
+    /// The section's text as searched, and in the Journaal the line where each note starts.
+    static func searchedLines(_ screen: FamilyScreen, context: PageContext, screenWidth: Int) -> (lines: [String], noteStarts: [Int]) {
+        let width = PageFrame.textWidth(screenWidth: screenWidth)
+        if screen.section == .journaal {
+            let layout = journaalLayout(screen, staff: context.staff, width: width)
+            return (layout.lines.map(\.text), layout.starts)
+        }
+        return (lines(screen, context: context, width: width).0.map(\.text), [])
     }
 
     /// The section's lines, and for the Journaal the line where the selected note starts.
     static func lines(_ screen: FamilyScreen, context: PageContext, width: Int) -> ([Line], Int?) {
         switch screen.section {
-        case .gezin: return (gezin(screen, context: context), nil)
+        case .gezin: return gezin(screen, context: context)
         case .zaak: return (zaak(screen, context: context, width: width), nil)
         case .veiligheid: return (veiligheid(screen, staff: context.staff, width: width), nil)
         case .journaal: return journaal(screen, staff: context.staff, width: width)
@@ -46,14 +79,27 @@ enum FamilyView {
         TextLayout.wrapped(text, width: max(1, width - DisplayWidth.of(indent))).map { (indent + $0, role) }
     }
 
-    static func gezin(_ screen: FamilyScreen, context: PageContext) -> [Line] {
+    /// The family, its children, parents and network; the chosen person (for `Enter` and `x`)
+    /// marked and kept in view.
+    static func gezin(_ screen: FamilyScreen, context: PageContext) -> ([Line], Int?) {
         let dossier = screen.dossier
-        var lines: [Line] = [
+        var person = 0
+        var selectedLine: Int?
+        var lines: [Line] = []
+        // A person's line: `▶` and selected when chosen.
+        func personLine(_ text: String) -> Line {
+            defer { person += 1 }
+            guard person == screen.selectedPerson, !screen.isReadOnly else { return ("  " + text, .normal) }
+            selectedLine = lines.count
+            return ("▶ " + text, .cardSelected)
+        }
+        lines = [
             (field("Gezin", dossier.family.name), .title),
             (field("Adres", dossier.family.address.isEmpty ? "—" : dossier.family.address), .normal),
             (field("Wijk", dossier.family.wijk.isEmpty ? "—" : dossier.family.wijk), .normal),
             ("", .normal),
-            ("Kinderen", .columnHeader),
+            // The key bar has no room for these in the Gezin section: the header says them.
+            (screen.isReadOnly ? "Kinderen" : "Kinderen  (↑/↓ kiest een persoon, Enter corrigeert, x verwijdert)", .columnHeader),
         ]
         if dossier.children.isEmpty { lines.append(("  geen kinderen vastgelegd (c voegt toe)", .dim)) }
         for child in dossier.children {
@@ -61,23 +107,23 @@ enum FamilyView {
             if !child.surname.isEmpty && child.surname != dossier.family.name { name += " \(child.surname)" }
             // In meeting mode the age only: a birth date identifies a child.
             let born = child.birthDate.map { context.isMeeting ? $0.ageText(on: context.today) : "geboren \($0.dutch)  \($0.ageText(on: context.today))" }
-            var text = "  " + DisplayWidth.pad(name, to: 22) + (born ?? "geboren " + Day.unknownText)
+            var text = DisplayWidth.pad(name, to: 22) + (born ?? "geboren " + Day.unknownText)
             if !child.bsn.isEmpty { text += "  BSN \(screen.showsBSN ? child.bsn : BSN.masked(child.bsn))" }
-            lines.append((text, .normal))
+            lines.append(personLine(text))
         }
         lines.append(("", .normal))
         lines.append(("Ouders en verzorgers", .columnHeader))
         if dossier.caregivers.isEmpty { lines.append(("  nog niemand vastgelegd (o voegt toe)", .dim)) }
         for caregiver in dossier.caregivers {
-            lines.append(("  " + [caregiver.name, caregiver.relation, caregiver.phone].filter { !$0.isEmpty }.joined(separator: " · "), .normal))
+            lines.append(personLine([caregiver.name, caregiver.relation, caregiver.phone].filter { !$0.isEmpty }.joined(separator: " · ")))
         }
         lines.append(("", .normal))
         lines.append(("Netwerk", .columnHeader))
         if dossier.network.isEmpty { lines.append(("  nog niemand vastgelegd (w voegt toe)", .dim)) }
         for member in dossier.network {
-            lines.append(("  " + [member.name, member.role, member.organisation, member.phone].filter { !$0.isEmpty }.joined(separator: " · "), .normal))
+            lines.append(personLine([member.name, member.role, member.organisation, member.phone].filter { !$0.isEmpty }.joined(separator: " · ")))
         }
-        return lines
+        return (lines, selectedLine)
     }
 
     static func zaak(_ screen: FamilyScreen, context: PageContext, width: Int) -> [Line] {
@@ -178,20 +224,26 @@ enum FamilyView {
     }
 
     static func journaal(_ screen: FamilyScreen, staff: StaffDirectory, width: Int) -> ([Line], Int?) {
+        let layout = journaalLayout(screen, staff: staff, width: width)
+        return (layout.lines, layout.starts.indices.contains(screen.selectedNote) ? layout.starts[screen.selectedNote] : nil)
+    }
+
+    /// The Journaal's lines, and the line where each note starts.
+    static func journaalLayout(_ screen: FamilyScreen, staff: StaffDirectory, width: Int) -> (lines: [Line], starts: [Int]) {
         let notes = screen.dossier.notes
-        guard !notes.isEmpty else { return ([("Nog geen notities. n schrijft er een.", .dim)], nil) }
+        guard !notes.isEmpty else { return ([("Nog geen notities. n schrijft er een.", .dim)], []) }
         var lines: [Line] = []
-        var selectedLine: Int?
+        var starts: [Int] = []
         for (index, note) in notes.enumerated() {
             let selected = index == screen.selectedNote
-            if selected { selectedLine = lines.count }
+            starts.append(lines.count)
             var header = "\(selected ? "▶" : " ") notitie \(note.id) · \(timestamp(note.recordedAt)) · \(staff.displayName(of: note.author))"
             if let refersTo = note.refersTo { header += " · correctie op notitie \(refersTo)" }
             lines.append((header, selected ? .cardSelected : .title))
             lines += wrapped(note.text, indent: "  ", width: width)
             lines.append(("", .normal))
         }
-        return (lines, selectedLine)
+        return (lines, starts)
     }
 
     static func beschermtafel(_ screen: FamilyScreen, context: PageContext, width: Int) -> [Line] {

@@ -48,6 +48,8 @@ public struct AuditScreen: Equatable, Sendable {
     public var filter: String
     public var isEditingFilter = false
     public var scroll = 0
+    /// A search in the lines shown (`/`), while one is typed or stands.
+    public var find: PageFind?
 
     public init(page: AuditPage) {
         self.page = page
@@ -59,10 +61,27 @@ public struct AuditScreen: Equatable, Sendable {
 
     /// Whether the store may hold older entries than those loaded.
     public var isCapped: Bool { page.lines.count >= Self.limit }
+
+    /// Each shown line's text as its columns say it, as a search reads it.
+    var searchedTexts: [String] {
+        shown.map { line in
+            [line.moment, line.entry.user, line.entry.kindTitle, line.entry.kenmerk ?? "", line.entry.familyName ?? "", line.entry.detail]
+                .joined(separator: " ")
+        }
+    }
+
+    /// The shown lines the search finds, and the one in front (nil without a search or a match).
+    var searchMatches: (all: [Int], current: Int?) {
+        guard let find else { return ([], nil) }
+        let matches = find.matches(in: searchedTexts)
+        return (matches, find.current(of: matches.count).map { matches[$0] })
+    }
 }
 
 /// What the log's keys do.
 public enum LogAction: KeyAction {
     case scroll(Scroll), filter, reload
     case filterLine(FilterLineAction)
+    /// Searching the lines shown (PageFind.swift).
+    case find(PageFindAction)
 }

@@ -12,7 +12,7 @@ enum AuditView {
             : " Logboek · alle medewerkers · nieuwste eerst"
     }
 
-    /// Draws the view; returns the cursor while the filter is being typed.
+    /// Draws the view; returns the cursor while the filter or a search is being typed.
     static func draw(_ screen: AuditScreen, context: PageContext, into target: inout Screen) -> (x: Int, y: Int)? {
         PageFrame.drawTitle(title(screen), context: context, into: &target)
 
@@ -25,32 +25,45 @@ enum AuditView {
         columns.draw(["Datum/tijd", "Gebruiker", "Soort", "Kenmerk", "Gezin", "Toelichting"], x: inner.x + 1, y: inner.y,
                      role: .columnHeader, into: &target)
         let visible = visibleRows(pageHeight: target.height)
-        let first = min(screen.scroll, max(0, shown.count - visible))
+        let (matches, match) = screen.searchMatches
+        let first = PageFrame.firstLine(scroll: screen.scroll, selectedLine: match, count: shown.count, height: visible)
         if shown.isEmpty {
             let empty = screen.filter.isEmpty ? "Nog geen regels in het logboek." : "Geen regels met ‘\(screen.filter)’ in kenmerk of gebruiker."
             target.put(empty, x: inner.x + 1, y: inner.y + 1, maxWidth: columns.width, role: .dim)
         }
         for (offset, line) in shown.dropFirst(first).prefix(visible).enumerated() {
             let entry = line.entry
-            columns.draw([line.moment, entry.user, entry.kindTitle, entry.kenmerk ?? "", entry.familyName ?? "", entry.detail],
-                         x: inner.x + 1, y: inner.y + 1 + offset, role: entry.kind?.isAccess == true ? .dim : .normal, into: &target)
+            let texts = [line.moment, entry.user, entry.kindTitle, entry.kenmerk ?? "", entry.familyName ?? "", entry.detail]
+            let y = inner.y + 1 + offset
+            columns.draw(texts, x: inner.x + 1, y: y, role: entry.kind?.isAccess == true ? .dim : .normal, into: &target)
+            // A search marks what it found in each column; the line in front is selected whole.
+            guard let find = screen.find else { continue }
+            if first + offset == match {
+                target.paint(Rect(x: inner.x + 1, y: y, width: columns.width, height: 1), role: .cardSelected)
+            } else {
+                for (text, span) in zip(texts, columns.spans(x: inner.x + 1)) {
+                    find.mark(text, x: span.x, y: y, width: span.width, isCurrent: false, into: &target)
+                }
+            }
         }
         if first > 0 { target.put("▲", x: rect.maxX - 3, y: rect.y, role: .keyHint) }
         if first + visible < shown.count { target.put("▼ meer", x: rect.maxX - 8, y: rect.maxY - 1, role: .keyHint) }
-        return drawMessageRow(screen, context: context, into: &target)
+        return drawMessageRow(screen, matchCount: matches.count, context: context, into: &target)
     }
 
-    static func drawMessageRow(_ screen: AuditScreen, context: PageContext, into target: inout Screen) -> (x: Int, y: Int)? {
+    static func drawMessageRow(_ screen: AuditScreen, matchCount: Int, context: PageContext, into target: inout Screen) -> (x: Int, y: Int)? {
         let y = target.height - 1
         if screen.isEditingFilter {
             return BoardView.drawFilterPrompt(" Filter (kenmerk of gebruiker): ", screen.filter, y: y, into: &target)
         }
         if let message = context.message {
             MessageRows.draw(message, into: &target)
+        } else if let find = screen.find {
+            return find.drawStatus(matchCount: matchCount, isMeeting: context.isMeeting, y: y, into: &target)
         } else if !screen.filter.isEmpty {
-            target.put(" filter ‘\(screen.filter)’ (Esc wist)", x: 0, y: y, role: .dim)
+            target.put(" filter ‘\(screen.filter)’ (Esc wist) · / zoekt in de regels", x: 0, y: y, role: .dim)
         } else {
-            target.put(" / filtert op kenmerk of gebruiker", x: 0, y: y, role: .dim)
+            target.put(" / zoekt in de regels · f filtert op kenmerk of gebruiker", x: 0, y: y, role: .dim)
         }
         return nil
     }
@@ -88,13 +101,22 @@ enum AuditView {
         }
 
         func draw(_ texts: [String], x: Int, y: Int, role: Role, into target: inout Screen) {
+            for (text, span) in zip(texts, spans(x: x)) {
+                target.put(text, x: span.x, y: y, maxWidth: span.width, role: role)
+            }
+        }
+
+        /// Where each column stands from `x`, and the columns it may take; the last takes the rest.
+        func spans(x: Int) -> [(x: Int, width: Int)] {
+            var spans: [(x: Int, width: Int)] = []
             var column = x
-            for (index, text) in texts.enumerated() {
+            for index in 0...widths.count {
                 let room = index < widths.count ? widths[index] : max(0, width - (column - x))
-                guard room > 0, column - x < width else { return }
-                target.put(text, x: column, y: y, maxWidth: min(room, width - (column - x)), role: role)
+                guard room > 0, column - x < width else { break }
+                spans.append((column, min(room, width - (column - x))))
                 column += room + 1
             }
+            return spans
         }
     }
 }
