@@ -43,7 +43,7 @@ public struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Startwaarde van de demo-opslagen.")
     var seed: UInt64 = 2026
 
-    @Option(name: .long, help: ArgumentHelp("Meet ook op een PostgreSQL-server: het adres (postgresql://…) van een login die "
+    @Option(name: [.customLong("server"), .customLong("store")], help: ArgumentHelp("Meet ook op een PostgreSQL-server: het adres (postgresql://…) van een login die "
                                             + "databases mag maken; per aantal gezinnen komt er een kopie van de demo-opslag.",
                                             valueName: "adres"))
     var server: String?

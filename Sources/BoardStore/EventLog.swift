@@ -116,11 +116,25 @@ enum EventLog {
         var content = EventChain.Content(id: tip.id + 1, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user,
                                          kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest, records: records)
         var hash = EventChain.hash(previous: tip.hash, content)
-        let id = try db.insert("""
-            INSERT INTO event (case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, values: [caseID.sqlValue, familyID.sqlValue, .text(recordedAt), .text(user), .text(kind), from.sqlValue, to.sqlValue,
-                           .text(day), .text(detail), .blob(hash), .blob(salt), records.sqlValue])
+        let values: [SQLValue] = [caseID.sqlValue, familyID.sqlValue, .text(recordedAt), .text(user), .text(kind), from.sqlValue,
+                                  to.sqlValue, .text(day), .text(detail), .blob(hash), .blob(salt), records.sqlValue]
+        let id: Int64
+        switch db.dialect {
+        case .sqlite:
+            // SQLite numbers the row one past the highest id, the chain's next link.
+            id = try db.insert("""
+                INSERT INTO event (case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values: values)
+        case .postgres:
+            // The server's sequence leaves gaps after a rolled-back write, which `check` would read
+            // as missing events: the id is the tip's successor (writers take turns, ServerBackend).
+            id = content.id
+            try db.execute("""
+                INSERT INTO event (id, case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values: [.integer(id)] + values)
+        }
         if id != content.id {
             let previous = try db.value([UInt8].self, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
             content.id = id

@@ -81,6 +81,49 @@ import Testing
         #expect(sessions.int(row: 0, column: 0) == 1, "one new session, not one per call")
     }
 
+    /// An import writes its events with ids given up front (hashed on a second thread); on the
+    /// server the next ordinary write still gets a free id, and a copy passes `check`.
+    @Test(.needsServer) func anImportOnTheServerIsCoveredAndTheNextWriteGoesOn() throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(.server, in: scratch)
+        let store = try place.open(as: "anouk")
+        try store.addStaff(StaffMember(name: "skuipers", displayName: "Sanne Kuipers", role: .medewerker))
+        let csv = ["kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;onderzoek_op;beschermtafel_op;uitkomst;uitkomst_op",
+                   "2025-0101;03-03-2025;Veilig Thuis;Jansen;Noord;Sanne Kuipers;Daan (02-11-2019);05-03-2025;;;",
+                   "2025-0102;04-03-2025;Jeugdteam;Bakker;Zuid;skuipers;Sem (01-01-2015) | Zoë (12-04-2016);;;;"].joined(separator: "\n")
+        let parsed = CaseImporter.parse(data: Data(csv.utf8), today: today)
+        #expect(parsed.errors.isEmpty, "\(parsed.errors)")
+        #expect(try store.importRows(parsed.rows, origin: "zaken.csv").cases == 2)
+        try store.addReport(report("2025-0103", family: "de Vries"))
+        #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 3)
+
+        let copyPath = scratch.file("kopie.sqlite")
+        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
+        let check = try IntegrityCheck.run(path: copyPath)
+        #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
+    }
+
+    /// A write that appended an event and was then rolled back leaves no gap in the log's ids
+    /// (which `check` would read as a missing event): the server's sequence is not used for them.
+    @Test(.needsServer) func aRolledBackWriteLeavesNoGapInTheLog() throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(.server, in: scratch)
+        let store = try place.open(as: "anouk")
+        let id = try store.addReport(report("2025-0001"))
+        #expect(throws: StoreError.refused("teruggedraaid")) {
+            try store.write { db in
+                try store.appendEvent(db, caseID: id, familyID: nil, kind: .notitie, from: nil, to: nil, day: today, detail: "weg")
+                throw StoreError.refused("teruggedraaid")
+            }
+        }
+        try store.addReport(report("2025-0002", family: "Jansen"))
+
+        let copyPath = scratch.file("kopie.sqlite")
+        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
+        let check = try IntegrityCheck.run(path: copyPath)
+        #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
+    }
+
     @Test(.needsServer) func theStoreIsNamedByItsServerNeverByItsURI() throws {
         let place = try TestStore(.server, in: ScratchDirectory())
         let store = try place.open(as: "anouk")

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// `beschermbord bench` keeps working: on a tiny store it prints every measure and writes them
@@ -53,6 +54,27 @@ import Testing
         let again = try Binary.run(["bench", "--sizes", "200", "--keys", "1", "--dir", stores.path])
         #expect(again.status == 0, "\(again.output)")
         #expect(again.output.contains("hergebruikt"), "\(again.output)")
+    }
+
+    /// `--server`: the same store on a PostgreSQL server, measured in the same run, with a
+    /// colleague's change reaching the board; every server measure has a figure.
+    @Test(.needsServer) func benchWithAServerMeasuresTheSameStoreThere() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("bench.json")
+        let run = try Binary.run(["bench", "--sizes", "100", "--keys", "30", "--json", json.path,
+                                  "--dir", directory.appendingPathComponent("opslagen").path, "--server", try TestCluster.shared.superuserURI])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("dezelfde opslag op de PostgreSQL-server"), "\(run.output)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        let size = try #require((report["sizes"] as? [[String: Any]])?.first)
+        let server = try #require(size["server"] as? [String: Any])
+        let measures = try #require(server["measures"] as? [String: [String: Any]])
+        for key in ["start_in_process_ms", "start_process_ms", "key_all_ms", "filter_key_ms", "reload_ms", "colleague_change_ms",
+                    "report_ms", "import_rows_per_s", "rss_peak_mb"] {
+            let numbers = ["median", "p99", "value"].compactMap { measures[key]?[$0] as? Double }
+            #expect(!numbers.isEmpty && numbers.allSatisfy { $0.isFinite && $0 >= 0 }, "\(key): \(String(describing: measures[key]))")
+        }
     }
 
     @Test func refusesNonsenseSizes() throws {
