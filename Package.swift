@@ -66,6 +66,6 @@ let package = Package(
         // The session in process: key scripts on an in-memory terminal against a real store in a temporary file.
         .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore", "PostgresClient", "PostgresTestSupport"]),
         // GRDB: to compare a store's content before and after a command.
-        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["beschermbord", "PostgresClient", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,6 +1,6 @@
 import BoardCore
 
-/// What the program needs of a store. SQLite implements it now; a server database could later.
+/// What the program needs of a store; `Store` implements it over a file or a server (StoreBackend.swift).
 public protocol CaseStore: AnyObject {
     /// The file's path or the server's description, for messages.
     var location: String { get }

@@ -197,7 +197,7 @@ extension Clock {
 }
 
 /// What the program needs of a store for several users, roles, the log, the screen lock and
-/// retention; the board's session uses it for the log view and the lock. SQLite implements it.
+/// retention; the board's session uses it for the log view and the lock. `Store` implements it.
 public protocol AccessControlledStore: CaseStore {
     /// Opened without write access: show it, and expect `StoreError.readOnly` from every write.
     var isReadOnly: Bool { get }

@@ -35,7 +35,12 @@ struct CheckCommand: ParsableCommand {
             case .failure(let problem): throw Failure(message: "--kop: \(Printer.clean(problem.message)).")
             }
         }
-        let report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
+        let report: IntegrityReport
+        if let server = try ServerAddress(storeOptions.location) {
+            report = try IntegrityCheck.run(server: server, head: earlier)
+        } else {
+            report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
+        }
         Printer.say("Controle van \(report.path)")
         Printer.say("")
         for section in report.sections {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PostgresClient
 import PostgresTestSupport
 import Testing
 
@@ -28,7 +29,10 @@ import Testing
         let staff = try Binary.run(["medewerkers", "--store", uri])
         #expect(staff.output.contains(TestCluster.superuser) && staff.output.contains("teamleider"), "\(staff.output)")
         #expect(try Binary.run(["board", "--store", uri]).output.contains("PostgreSQL-database bord_"))
-        for command in [["check"], ["demo"]] {
+        let check = try Binary.run(["check", "--store", uri])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("Controle van PostgreSQL-database bord_") && check.output.contains("Uitkomst: alles in orde."), "\(check.output)")
+        for command in [["demo"]] {
             let result = try Binary.run(command + ["--store", uri])
             #expect(result.status == 1, "\(command)")
             #expect(result.output.contains("werkt in deze versie nog alleen op een opslagbestand"), "\(command): \(result.output)")
@@ -66,6 +70,14 @@ import Testing
         func board(_ store: String) throws -> [Substring] { try Binary.run(["board", "--all", "--store", store]).output.split(separator: "\n").dropFirst().map { $0 } }
         #expect(try board(back) == board(path))
         #expect(try board(uri) == board(path), "the board read from the server is the file's")
+
+        // check on the server store: sound as moved; a change made outside Beschermbord is found.
+        #expect(try Binary.run(["check", "--store", uri]).status == 0)
+        try PostgresConnection(uri: uri).execute("UPDATE beschermbord.family SET name = 'Smit' WHERE id = (SELECT min(id) FROM beschermbord.family)")
+        let tampered = try Binary.run(["check", "--store", uri])
+        #expect(tampered.status == 1, "\(tampered.output)")
+        #expect(tampered.output.contains("Gegevens gedekt door het logboek: NIET IN ORDE"), "\(tampered.output)")
+        #expect(!tampered.output.contains("kopie.sqlite"), "the report names the server, not the copy it read")
         #expect(try board(back).count > 8)
     }
 
