@@ -51,10 +51,11 @@ extension Store {
                                progress: ((_ done: Int) -> Void)?, finishing: (() -> Void)?,
                                nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         // A large import touches many index pages; with SQLite's default 2 MB page cache they
-        // would be spilled and read back over and over. Lend the connection a bigger cache.
-        let cacheSize = try db.value(Int.self, sql: "PRAGMA cache_size") ?? -2000
-        if expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        // would be spilled and read back over and over. Lend the connection a bigger cache (the
+        // server's is the server's).
+        let cacheSize = db.dialect == .sqlite ? try db.value(Int.self, sql: "PRAGMA cache_size") ?? -2000 : nil
+        if cacheSize != nil, expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         // One read of the kenmerken already there, instead of one query per row.
         let known = Set(try db.values(String.self, sql: "SELECT kenmerk FROM \"case\""))
         let rows = ImportedRows(known: known, staff: try Self.staffDirectory(db), progress: progress)
