@@ -92,9 +92,9 @@ struct RandomBytes {
 enum EventLog {
     /// Inserts one event with its salt and hash, naming `records` (version 2 of the chain). The tip
     /// of the chain is read once per transaction and then kept in `memory`. The id is predicted
-    /// from the tip; if the insert lands elsewhere (a savepoint that inserted events was rolled
-    /// back), the hash is recomputed from the real predecessor, so the chain is right in every case
-    /// and costs no extra query in the usual one.
+    /// from the tip (and given, where `SQLDialect.insertsEventIDs`); if the insert lands elsewhere
+    /// (a savepoint that inserted events was rolled back), the hash is recomputed from the real
+    /// predecessor, so the chain is right in every case and costs no extra query in the usual one.
     static func append(_ db: any StoreDatabase, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
                        recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String,
                        records entries: [RecordDigest.Entry]) throws {
@@ -116,11 +116,13 @@ enum EventLog {
         var content = EventChain.Content(id: tip.id + 1, caseID: caseID, familyID: familyID, recordedAt: recordedAt, user: user,
                                          kind: kind, fromStage: from, toStage: to, day: day, detailDigest: digest, records: records)
         var hash = EventChain.hash(previous: tip.hash, content)
+        let givenID = db.dialect.insertsEventIDs
         let id = try db.insert("""
-            INSERT INTO event (case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, values: [caseID.sqlValue, familyID.sqlValue, .text(recordedAt), .text(user), .text(kind), from.sqlValue, to.sqlValue,
-                           .text(day), .text(detail), .blob(hash), .blob(salt), records.sqlValue])
+            INSERT INTO event (\(givenID ? "id, " : "")case_id, family_id, recorded_at, "user", kind, from_stage, to_stage, day, detail, hash, salt, records)
+            VALUES (\(givenID ? "?, " : "")?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, values: (givenID ? [.integer(content.id)] : []) + [
+                caseID.sqlValue, familyID.sqlValue, .text(recordedAt), .text(user), .text(kind), from.sqlValue, to.sqlValue,
+                .text(day), .text(detail), .blob(hash), .blob(salt), records.sqlValue])
         if id != content.id {
             let previous = try db.value([UInt8].self, sql: "SELECT hash FROM event WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
             content.id = id

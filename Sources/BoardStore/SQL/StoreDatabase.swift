@@ -58,6 +58,12 @@ enum SQLDialect: Sendable {
     /// LIKE as SQLite has it: blind to the case of ASCII letters.
     var like: String { self == .sqlite ? "LIKE" : "ILIKE" }
 
+    /// Whether an event is inserted with the id that follows the chain's tip. The server's
+    /// identity sequence neither follows ids given in an INSERT (an import's, `BackgroundChain`)
+    /// nor goes back when a write fails, and a gap in the ids reads as a removed event; under the
+    /// store's write lock the tip's next id is free. SQLite's next rowid is that id by itself.
+    var insertsEventIDs: Bool { self == .postgres }
+
     /// An ORDER BY that lists a table's rows in the order they were inserted.
     var insertionOrder: String { self == .sqlite ? "rowid" : "1" }
 }
