@@ -93,8 +93,8 @@ enum EventLog {
     /// Inserts one event with its salt and hash, naming `records` (version 2 of the chain). The tip
     /// of the chain is read once per transaction and then kept in `memory`. The id is predicted
     /// from the tip; if the insert lands elsewhere (a savepoint that inserted events was rolled
-    /// back), the hash is recomputed from the real predecessor, so the chain is right in every case
-    /// and costs no extra query in the usual one.
+    /// back), the hash is recomputed from the real
+    /// predecessor, so the chain is right in every case and costs no extra query in the usual one.
     static func append(_ db: any StoreDatabase, memory: TransactionMemory, caseID: CaseID?, familyID: FamilyID?,
                        recordedAt: String, user: String, kind: String, from: String?, to: String?, day: String, detail: String,
                        records entries: [RecordDigest.Entry]) throws {

@@ -165,7 +165,7 @@ extension Store {
             // Empty stays empty and NULL stays NULL: nothing was recorded there.
             try db.execute(sql: """
                 UPDATE \(column.table.quotedDatabaseIdentifier) SET \(name) = ?
-                WHERE \(scope) AND \(name) IS NOT NULL AND \(name) != '' AND \(name) IS NOT ?
+                WHERE \(scope) AND \(name) IS NOT NULL AND \(name) != '' AND \(name) != ?
                 """, arguments: [Retention.placeholder, familyID, Retention.placeholder])
         }
 
@@ -201,15 +201,19 @@ extension Store {
     static func families(_ db: any StoreDatabase, where condition: String, having: String?, arguments: SQLArguments) throws -> [RetentionCandidate] {
         let ended = Stage.allCases.filter(\.isEnd).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let separator = "\u{1F}"
-        var sql = """
-            SELECT f.id, f.name, \(db.dialect.joined("c.kenmerk", separator: "'\(separator)'")) AS kenmerken, MAX(\(try closingExpression(db))) AS last_closed,
-                   MIN(CASE WHEN c.stage IN (\(ended)) THEN 1 ELSE 0 END) AS all_closed, f.erased_on
-            FROM family f JOIN "case" c ON c.family_id = f.id
-            WHERE \(condition)
-            GROUP BY f.id
+        // `having` names the columns of the groups, which the server's HAVING does not know: it
+        // filters them as rows of a subquery.
+        let sql = """
+            SELECT * FROM (
+                SELECT f.id, f.name, \(db.dialect.joined("c.kenmerk", separator: "'\(separator)'")) AS kenmerken, MAX(\(try closingExpression(db))) AS last_closed,
+                       MIN(CASE WHEN c.stage IN (\(ended)) THEN 1 ELSE 0 END) AS all_closed, f.erased_on
+                FROM family f JOIN "case" c ON c.family_id = f.id
+                WHERE \(condition)
+                GROUP BY f.id
+            ) AS families
+            WHERE \(having ?? "TRUE")
+            ORDER BY last_closed, id
             """
-        if let having { sql += " HAVING \(having)" }
-        sql += " ORDER BY last_closed, f.id"
         return try db.rows(sql: sql, arguments: arguments).map { row in
             let allClosed: Bool = row["all_closed"]
             return RetentionCandidate(familyID: row["id"], familyName: row["name"],

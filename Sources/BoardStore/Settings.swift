@@ -41,10 +41,13 @@ extension Store {
 
     /// Every stored setting, by key.
     public func settings() throws -> [String: String] {
-        try read { db in
-            try Dictionary(db.rows(sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
-                           uniquingKeysWith: { _, last in last })
-        }
+        try read(Self.settings)
+    }
+
+    /// The same, inside a transaction the caller holds.
+    static func settings(_ db: any StoreDatabase) throws -> [String: String] {
+        try Dictionary(db.rows(sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
+                       uniquingKeysWith: { _, last in last })
     }
 
     /// Sets one setting (teamleider only). Values are whole numbers from 0 (every setting so far

@@ -208,7 +208,8 @@ extension Store {
             throw StoreError.refused("Een besluit van de Beschermtafel hoort bij een zaak in de kolom Beschermtafel.")
         }
         let requestDate = Self.day(latest["request_date"])
-        let norms = try norms()
+        // Read in this transaction: the server store's session is busy with it.
+        let norms = Self.norms(try Self.settings(db))
         let problems = decision.problems(requestDate: requestDate, today: today, maxMonths: norms.monthsAtBeschermtafel)
         if !problems.isEmpty { throw StoreError.refused(problems.map(\.message).joined(separator: "; ")) }
         let values: SQLArguments = [decision.meetingDate.iso, decision.attendees, decision.advice, decision.outcome.rawValue,

@@ -101,7 +101,11 @@ public final class Store: CaseStore {
     }
 
     public func norms() throws -> Norms {
-        let settings = try self.settings()
+        Self.norms(try settings())
+    }
+
+    /// The norms that `settings` set (a write reads them in its own transaction).
+    static func norms(_ settings: [String: String]) -> Norms {
         var norms = Norms.standard
         if let value = settings["norm.werkdagen_aangemeld"].flatMap(Int.init) { norms.werkdagenInAangemeld = value }
         if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }

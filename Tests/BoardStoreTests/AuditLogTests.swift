@@ -1,6 +1,5 @@
 import BoardCore
 import Foundation
-import GRDB
 import Testing
 @testable import BoardStore
 
@@ -17,12 +16,11 @@ struct AuditLogTests {
     }
 
     /// anouk (teamleider) and karim (medewerker) work on two families; lezer is not on the list.
-    func team(_ scratch: ScratchDirectory) throws -> Team {
-        let path = scratch.file("bord.sqlite")
-        let anouk = try Store(path: path, user: "anouk")
+    func team(_ place: TestStore) throws -> Team {
+        let anouk = try place.open(as: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try Store(path: path, user: "karim")
-        let lezer = try Store(path: path, user: "lezer")
+        let karim = try place.open(as: "karim")
+        let lezer = try place.open(as: "lezer")
         let first = try anouk.addReport(report("2025-0001", family: "de Vries"))
         let second = try karim.addReport(report("2025-0002", family: "Jansen"))
         try karim.move(MoveRequest(caseID: first, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
@@ -32,9 +30,9 @@ struct AuditLogTests {
         return Team(anouk: anouk, karim: karim, lezer: lezer, first: first, second: second)
     }
 
-    @Test func teamleiderReadsEverything() throws {
+    @Test(arguments: StoreKind.all) func teamleiderReadsEverything(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let team = try team(scratch)
+        let team = try team(TestStore(kind, in: scratch))
         let log = try team.anouk.auditLog(filter: AuditFilter())
         #expect(!log.onlyOwnEntries)
         #expect(log.entries.map(\.user) == ["anouk", "anouk", "anouk", "karim", "karim", "karim", "lezer", "anouk"])
@@ -58,9 +56,9 @@ struct AuditLogTests {
     }
 
     /// The board's log view types one text: it finds a kenmerk or a user, within the reader's rights.
-    @Test func oneTextFindsAKenmerkOrAUserWithinWhatTheReaderMayRead() throws {
+    @Test(arguments: StoreKind.all) func oneTextFindsAKenmerkOrAUserWithinWhatTheReaderMayRead(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let team = try team(scratch)
+        let team = try team(TestStore(kind, in: scratch))
         let byKenmerk = try team.anouk.auditLog(filter: AuditFilter(text: "0002"))
         #expect(byKenmerk.entries.map(\.user) == ["karim", "lezer", "anouk"])
         #expect(try team.anouk.auditLog(filter: AuditFilter(text: "KAR")).entries.allSatisfy { $0.user == "karim" || $0.kenmerk?.contains("KAR") == true })
@@ -74,9 +72,9 @@ struct AuditLogTests {
         #expect(try team.lezer.auditLog(filter: AuditFilter(text: "")).entries.map(\.user) == ["lezer"])
     }
 
-    @Test func othersReadOnlyTheirOwnEntries() throws {
+    @Test(arguments: StoreKind.all) func othersReadOnlyTheirOwnEntries(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let team = try team(scratch)
+        let team = try team(TestStore(kind, in: scratch))
         let karims = try team.karim.auditLog(filter: AuditFilter())
         #expect(karims.onlyOwnEntries)
         #expect(karims.entries.count == 3 && karims.entries.allSatisfy { $0.user == "karim" })

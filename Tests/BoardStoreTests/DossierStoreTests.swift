@@ -8,8 +8,8 @@ import Testing
     let today = day(2025, 9, 1)
 
     /// A store with one case moved to the Beschermtafel on 1 June 2025.
-    func caseAtTheTable(_ scratch: ScratchDirectory) throws -> (Store, CaseID) {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+    func caseAtTheTable(_ place: TestStore) throws -> (Store, CaseID) {
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 6, 1),
@@ -17,9 +17,10 @@ import Testing
         return (store, id)
     }
 
-    @Test func everySectionIsStoredAndLoggedAndFoundAfterReopening() throws {
+    @Test(arguments: StoreKind.all) func everySectionIsStoredAndLoggedAndFoundAfterReopening(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        var (store, id) = try caseAtTheTable(scratch)
+        let place = try TestStore(kind, in: scratch)
+        var (store, id) = try caseAtTheTable(place)
         let familyID = try store.dossier(caseID: id, openedSection: nil).family.id
         func seen() throws -> SeenCase { SeenCase(caseID: id, version: try store.details(of: id, logOpening: false).summary.version) }
         try store.apply(.editFamily(familyID, seen: try seen(), name: "de Vries", address: "Dorpsstraat 1", wijk: "Kogerveld"), today: today)
@@ -32,7 +33,7 @@ import Testing
         let firstNote = try store.dossier(caseID: id, openedSection: nil).notes[0].id
         try store.apply(.addNote(id, Note(text: "Correctie", refersTo: firstNote)), today: today)
 
-        store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        store = try place.open(as: "anouk")
         let dossier = try store.dossier(caseID: id, openedSection: "Gezin")
         #expect(dossier.family == FamilyRecord(id: familyID, name: "de Vries", address: "Dorpsstraat 1", wijk: "Kogerveld"))
         #expect(dossier.children.map(\.firstName) == ["Zoë", "Daan", "Sem"])
@@ -51,18 +52,20 @@ import Testing
         }
     }
 
-    @Test func aNoteCannotReferToANoteOfAnotherCaseOrBeEmpty() throws {
+    @Test(arguments: StoreKind.all) func aNoteCannotReferToANoteOfAnotherCaseOrBeEmpty(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseAtTheTable(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseAtTheTable(place)
         #expect(storeError { try store.apply(.addNote(id, Note(text: "x", refersTo: 999)), today: today) }
                 == .refused("De notitie waarnaar verwezen wordt, bestaat niet bij deze zaak."))
         #expect(storeError { try store.apply(.addNote(id, Note(text: "  ")), today: today) }
                 == .refused("Een lege notitie wordt niet opgeslagen."))
     }
 
-    @Test func drangKeepsTheCaseAtTheTableAndItsReportBackDateMakesItOverdue() throws {
+    @Test(arguments: StoreKind.all) func drangKeepsTheCaseAtTheTableAndItsReportBackDateMakesItOverdue(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseAtTheTable(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseAtTheTable(place)
         let decision = TableDecision(meetingDate: day(2025, 6, 10), attendees: "Raad", advice: "Drang", outcome: .drang,
                                      reportBackOn: day(2025, 8, 10), goals: "Opvoedondersteuning")
         try store.apply(.recordTableDecision(id, expectedVersion: 3, decision), today: today)
@@ -79,9 +82,10 @@ import Testing
         #expect(dossier.viewed.summary.closedOn == day(2025, 8, 12))
     }
 
-    @Test func theRaadsOutcomeClosesTheCase() throws {
+    @Test(arguments: StoreKind.all) func theRaadsOutcomeClosesTheCase(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseAtTheTable(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseAtTheTable(place)
         try store.apply(.recordTableDecision(id, expectedVersion: 3, TableDecision(meetingDate: day(2025, 6, 10), attendees: "", advice: "Raad", outcome: .rvkOnderzoek)), today: today)
         var card = try #require(try store.boardCases(today: day(2026, 9, 1), closedWindowDays: 30).first)
         #expect(card.stage == .rvkOnderzoek)
@@ -95,9 +99,10 @@ import Testing
         #expect(try store.dossier(caseID: id, openedSection: nil).rvk == RvkRecord(startDate: day(2025, 6, 10), outcome: .ots, outcomeDate: day(2025, 8, 1)))
     }
 
-    @Test func aStaleDecisionIsRefused() throws {
+    @Test(arguments: StoreKind.all) func aStaleDecisionIsRefused(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseAtTheTable(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseAtTheTable(place)
         let error = storeError {
             try store.apply(.recordTableDecision(id, expectedVersion: 2, TableDecision(meetingDate: day(2025, 6, 10), attendees: "", advice: "x", outcome: .vrijwillig)), today: today)
         }
@@ -108,11 +113,12 @@ import Testing
 
     /// Family data is shared by the family's cases: a colleague's change of it raises their
     /// versions, and a family form filled in over the older version is refused, naming who changed what.
-    @Test func aStaleSaveOfFamilyDataIsRefused() throws {
+    @Test(arguments: StoreKind.all) func aStaleSaveOfFamilyDataIsRefused(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (anouk, id) = try caseAtTheTable(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (anouk, id) = try caseAtTheTable(place)
         try anouk.addStaff(StaffMember(name: "sanne", displayName: "Sanne Kuipers", role: .medewerker))
-        let sanne = try Store(path: anouk.location, user: "sanne")
+        let sanne = try place.open(as: "sanne")
         let seenByAnouk = try anouk.dossier(caseID: id, openedSection: nil)
         let familyID = seenByAnouk.family.id
         let seen = SeenCase(caseID: id, version: seenByAnouk.viewed.summary.version)
@@ -142,9 +148,9 @@ import Testing
         #expect(try anouk.dossier(caseID: id, openedSection: nil).family.name == "de Vries-Bakker")
     }
 
-    @Test func aNewReportForAKnownFamilyBecomesItsNextCaseButOnlyWhenTheLastIsClosed() throws {
+    @Test(arguments: StoreKind.all) func aNewReportForAKnownFamilyBecomesItsNextCaseButOnlyWhenTheLastIsClosed(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         let first = try store.addReport(report("2024-0001", family: "Özdemir", reportedOn: day(2024, 1, 10)))
         let match = try #require(try store.familiesMatching("özd", limit: 5).first)
         #expect(match.name == "Özdemir" || match.name.lowercased() == "özdemir")

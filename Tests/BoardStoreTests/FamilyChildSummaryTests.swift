@@ -59,4 +59,39 @@ struct FamilyChildSummaryTests {
         #expect(kept == counted)
         #expect(counted == ["\(small.0) 10 2024-05-05", "\(large.0) 3000 2024-05-05"], "one added, one removed")
     }
+
+    /// What the triggers keep is what counting gives, after a child is added, born again (its date
+    /// corrected), removed, and after the youngest is removed: on the file and on the server, which
+    /// keeps `family_children` with triggers of its own (ServerSchema.swift).
+    @Test(arguments: StoreKind.all) func theSummaryIsWhatCountingGives(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
+        _ = try store.addReport(report("2026-0001"))
+        _ = try store.addReport(report("2026-0002", family: "Jansen", children: [
+            Child(firstName: "Sem", birthDate: day(2012, 3, 1)), Child(firstName: "Mila", birthDate: day(2015, 7, 9)),
+            Child(firstName: "Noor", birthDate: day(2018, 2, 2))]))
+        func summary() throws -> (kept: [String], counted: [String]) {
+            try store.read { db in
+                func lines(_ sql: String) throws -> [String] {
+                    try db.rows(sql: sql).map { row in row.values.map { String(sqlValue: $0) ?? "-" }.joined(separator: " ") }
+                }
+                return (try lines("SELECT id, child_count, youngest_birth_date FROM family_children ORDER BY id"),
+                        try lines("SELECT family_id, COUNT(*), MAX(birth_date) FROM child GROUP BY family_id ORDER BY family_id"))
+            }
+        }
+        #expect(try summary().kept == summary().counted)
+        let families = Dictionary(uniqueKeysWithValues: try store.boardCases(today: day(2026, 6, 1), closedWindowDays: nil).map { ($0.kenmerk, $0.familyID) })
+        let (deVries, jansen) = (try #require(families["2026-0001"]), try #require(families["2026-0002"]))
+        for sql in ["INSERT INTO child (family_id, first_name, birth_date) VALUES (\(jansen), 'Nieuw', '2024-05-05')",
+                    "UPDATE child SET birth_date = '2010-01-01' WHERE first_name = 'Sem'",
+                    "DELETE FROM child WHERE first_name = 'Mila'",
+                    "DELETE FROM child WHERE first_name = 'Nieuw'",
+                    "UPDATE child SET birth_date = '2019-12-31' WHERE first_name = 'Zoë'"] {
+            try place.tamper(sql)
+            let (kept, counted) = try summary()
+            #expect(kept == counted, "\(sql)")
+        }
+        #expect(try summary().kept == ["\(deVries) 2 2019-12-31", "\(jansen) 2 2018-02-02"])
+    }
 }

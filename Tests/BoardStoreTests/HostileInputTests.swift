@@ -21,9 +21,10 @@ struct HostileInputTests {
         "\u{08}\u{08}\u{7F}", "\r\n\t", "\u{202E}tseT\u{202C}", "\u{200B}\u{FEFF}",
     ]
 
-    @Test func escapeSequencesAreRefusedInEveryField() throws {
+    @Test(arguments: StoreKind.all) func escapeSequencesAreRefusedInEveryField(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         let token = try store.changeToken()
@@ -56,12 +57,13 @@ struct HostileInputTests {
         // Free text keeps its line breaks and tabs (the input refuses them in one-line fields).
         try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 3, 6),
                                    text: "conclusie \r\n\t klaar"), today: today)
-        #expect(try IntegrityCheck.run(path: store.location).isHealthy)
+        #expect(try place.integrityCheck().isHealthy)
     }
 
-    @Test func veryLongTextIsKeptWhole() throws {
+    @Test(arguments: StoreKind.all) func veryLongTextIsKeptWhole(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         let long = String(repeating: "Özdemir-", count: 1250)
         #expect(long.count == 10_000)
         let id = try store.addReport(report("2025-0001", family: long, children: [Child(firstName: long, birthDate: day(2016, 4, 12))]))
@@ -71,15 +73,16 @@ struct HostileInputTests {
         let details = try store.details(of: id, logOpening: false)
         #expect(details.summary.familyName == long && details.children.first?.firstName == long)
         #expect(details.events.last?.detail == long)
-        #expect(try IntegrityCheck.run(path: store.location).isHealthy)
+        #expect(try place.integrityCheck().isHealthy)
         #expect(storeError { try store.addStaff(StaffMember(name: "lang", displayName: long, role: .medewerker)) } != nil,
                 "display names have a sane limit")
     }
 
     /// SQLite would keep only the text before a NUL: refused, and nothing is stored.
-    @Test func nulCharactersAreRefused() throws {
+    @Test(arguments: StoreKind.all) func nulCharactersAreRefused(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0001"))
         let token = try store.changeToken()
         var withNul: [NewReport] = []
@@ -113,9 +116,10 @@ struct HostileInputTests {
     }
 
     /// Every text field of the family screen's forms gets the same clear refusal; nothing is stored.
-    @Test func nulCharactersAreRefusedInEveryDossierField() throws {
+    @Test(arguments: StoreKind.all) func nulCharactersAreRefusedInEveryDossierField(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .beschermtafel, day: day(2025, 6, 1),
@@ -162,6 +166,7 @@ struct HostileInputTests {
 
     /// Invalid UTF-8 can only come from outside the program (a file edited by hand, a damaged
     /// import): it is read lossily, with U+FFFD in place of the bad bytes, and never crashes.
+    /// (A file's matter: a PostgreSQL server refuses invalid UTF-8 before it is stored.)
     @Test func invalidUTF8IsDecodedLossily() throws {
         let scratch = try ScratchDirectory()
         let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
@@ -181,6 +186,7 @@ struct HostileInputTests {
     }
 
     /// Dates that do not exist never become a Day; one stored by hand is reported by `check`.
+    /// (A file's matter: a server's `date` column holds no impossible date.)
     @Test func impossibleDatesAreRefused() throws {
         for text in ["00-00-0000", "29-02-2023", "31-04-2025", "2023-02-29", "32-01-2025", "0000-01-01"] {
             #expect(Day(parsing: text) == nil, "\(text)")

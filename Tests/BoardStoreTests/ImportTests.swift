@@ -268,9 +268,9 @@ struct ImportStoreTests {
         return parsed.rows
     }
 
-    @Test func casesLandInTheFurthestColumnWithADatedHistory() throws {
+    @Test(arguments: StoreKind.all) func casesLandInTheFurthestColumnWithADatedHistory(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
         let result = try store.importRows(try rows(
             "A-1;03-03-2025;Veilig Thuis;Özdemir;Poelenburg;Sanne;Zoë (12-04-2016) | Daan (02-11-2019);05-03-2025;20-04-2025;rvk-onderzoek;01-06-2025",
             "A-2;10-03-2025;Jeugdteam;de Vries;Kogerveld;;Sem (01-01-2015);12-03-2025;;veiligheid gewaarborgd;01-05-2025",
@@ -300,9 +300,9 @@ struct ImportStoreTests {
         #expect(safe.events.map(\.toStage) == [.aangemeld, .onderzoek, .veiligheidGewaarborgd])
     }
 
-    @Test func textIsStoredAsGivenAfterTrimming() throws {
+    @Test(arguments: StoreKind.all) func textIsStoredAsGivenAfterTrimming(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
         _ = try store.importRows(try rows("  A-1 ;03-03-2025;Veilig Thuis;\"  de  Vries-Özdemir \";  Poelenburg ;;Sem (01-01-2015);;;;"), origin: "x.csv")
         let card = try #require(try store.boardCases(today: today, closedWindowDays: nil).first)
         #expect(card.kenmerk == "A-1")
@@ -310,9 +310,9 @@ struct ImportStoreTests {
         #expect(card.wijk == "Poelenburg")
     }
 
-    @Test func importingTwiceAddsNothing() throws {
+    @Test(arguments: StoreKind.all) func importingTwiceAddsNothing(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
         let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
                             "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2015);;;;")
         let first = try store.importRows(file, origin: "zaken.csv")
@@ -335,19 +335,43 @@ struct ImportStoreTests {
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 3)
     }
 
+    /// The import numbers its events itself (BackgroundChain); what is written after it, by hand or
+    /// by a second import, follows them in the log, and the chain holds.
+    @Test(arguments: StoreKind.all) func theLogGoesOnAfterAnImport(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(kind, in: scratch)
+        let store = try storeWithSanne(place)
+        _ = try store.importRows(try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);05-03-2025;;;"), origin: "zaken.csv")
+        let imported = try store.changeToken()
+        let id = try store.addReport(report("2025-0001"))
+        try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
+        #expect(try store.changeToken() == imported + 2)
+        _ = try store.importRows(try rows("A-2;03-03-2025;Jeugdteam;Bakker;;;Zoë (12-04-2016);;;;"), origin: "meer.csv")
+        try store.addReport(report("2025-0002"))
+        #expect(try store.changeToken() == imported + 4)
+        let chain = try place.verifiedChain()
+        #expect(chain.breaks == 0 && chain.events == Int(imported) + 4)
+    }
+
     /// Copies every committed page into the main file and empties the WAL: after this, the main
     /// file's bytes are the store's whole committed state.
     func checkpoint(_ store: Store) throws {
         try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
-    @Test func dryRunWritesNothing() throws {
-        let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let store = try storeWithSanne(path: path)
-        try store.addReport(report("A-1"))
+    /// The file's committed bytes, or nil for a server store (whose files are the server's).
+    func committedBytes(_ store: Store, _ kind: StoreKind) throws -> Data? {
+        guard kind == .file else { return nil }
         try checkpoint(store)
-        let before = try #require(bytes(path))
+        let committed = try #require(bytes(store.location))
+        return committed
+    }
+
+    @Test(arguments: StoreKind.all) func dryRunWritesNothing(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
+        try store.addReport(report("A-1"))
+        let before = try committedBytes(store, kind)
         let token = try store.changeToken()
 
         let file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Sem (01-01-2015);;;;",
@@ -357,8 +381,7 @@ struct ImportStoreTests {
                                     skipped: [ImportIssue(line: 2, message: "kenmerk ‘A-1’ staat al in de opslag; overgeslagen")]))
         #expect(try store.changeToken() == token)
         #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["A-1"])
-        try checkpoint(store)
-        #expect(bytes(path) == before, "the store file is byte-for-byte unchanged")
+        #expect(try committedBytes(store, kind) == before, "the store file is byte-for-byte unchanged")
 
         // And the real import adds exactly what the dry run announced.
         let real = try store.importRows(file, origin: "zaken.csv")
@@ -366,13 +389,12 @@ struct ImportStoreTests {
         #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk).sorted() == ["A-1", "A-2"])
     }
 
-    @Test func aFailureHalfwayLeavesTheStoreByteForByteUnchanged() throws {
+    @Test(arguments: StoreKind.all) func aFailureHalfwayLeavesTheStoreByteForByteUnchanged(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let store = try storeWithSanne(path: path)
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
         try store.addReport(report("BESTAAND-1"))
-        try checkpoint(store)
-        let before = try #require(bytes(path))
+        let before = try committedBytes(store, kind)
+        let token = try store.changeToken()
 
         var file = try rows("A-1;03-03-2025;Veilig Thuis;de Vries;;;Zoë (12-04-2016);05-03-2025;;;",
                             "A-2;03-03-2025;Jeugdteam;Bakker;;;Sem (01-01-2015);05-03-2025;06-03-2025;;")
@@ -386,9 +408,9 @@ struct ImportStoreTests {
         let error = storeError { _ = try store.importRows(file, origin: "zaken.csv") }
         #expect(error == .refused("Gezinsnaam is verplicht."))
         #expect(try store.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["BESTAAND-1"])
-        try checkpoint(store)
-        #expect(bytes(path) == before, "nothing of the two good rows reached the file")
-        #expect(bytes(path + "-wal")?.isEmpty ?? true, "and nothing is waiting in the WAL")
+        #expect(try store.changeToken() == token)
+        #expect(try committedBytes(store, kind) == before, "nothing of the two good rows reached the file")
+        #expect(kind == .server || bytes(store.location + "-wal")?.isEmpty ?? true, "and nothing is waiting in the WAL")
     }
 
     @Test func exactlyOneTransaction() throws {
@@ -436,33 +458,38 @@ struct ImportBatchTests {
     /// (moments of recording, salts, hashes) and without the text of a move to the Beschermtafel,
     /// which by hand also names who brought the case in.
     static func content(_ store: Store) throws -> [String] {
-        try store.pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT 'gezin ' || id || ' ' || name || ' ' || wijk FROM family
-                UNION ALL SELECT 'kind ' || id || ' ' || family_id || ' ' || first_name || ' ' || birth_date FROM child
-                UNION ALL SELECT 'zaak ' || id || ' ' || kenmerk || ' ' || family_id || ' ' || stage || ' ' || stage_since || ' '
-                    || IFNULL(closed_on, '-') || ' v' || version FROM "case"
-                UNION ALL SELECT 'tafel ' || id || ' ' || case_id || ' ' || requester || ' ' || request_date || ' '
-                    || IFNULL(meeting_date, '-') || ' ' || advice || ' ' || IFNULL(outcome, '-') FROM table_record
-                UNION ALL SELECT 'rvk ' || case_id || ' ' || start_date FROM rvk_record
-                UNION ALL SELECT 'kinderen ' || id || ' ' || child_count || ' ' || IFNULL(youngest_birth_date, '-') FROM family_children
-                UNION ALL SELECT 'gebeurtenis ' || id || ' ' || IFNULL(case_id, '-') || ' ' || IFNULL(family_id, '-') || ' ' || user || ' '
-                    || kind || ' ' || IFNULL(from_stage, '-') || ' ' || IFNULL(to_stage, '-') || ' ' || day || ' '
-                    || CASE WHEN to_stage = 'beschermtafel' THEN '' ELSE detail END FROM event
-                """)
+        let tables = [
+            ("gezin", "SELECT id, name, wijk FROM family ORDER BY id"),
+            ("kind", "SELECT id, family_id, first_name, birth_date FROM child ORDER BY id"),
+            ("zaak", "SELECT id, kenmerk, family_id, stage, stage_since, closed_on, 'v' || version FROM \"case\" ORDER BY id"),
+            ("tafel", "SELECT id, case_id, requester, request_date, meeting_date, advice, outcome FROM table_record ORDER BY id"),
+            ("rvk", "SELECT case_id, start_date FROM rvk_record ORDER BY case_id"),
+            ("kinderen", "SELECT id, child_count, youngest_birth_date FROM family_children ORDER BY id"),
+            ("gebeurtenis", """
+                SELECT id, case_id, family_id, "user", kind, from_stage, to_stage, day,
+                       CASE WHEN to_stage = 'beschermtafel' THEN '' ELSE detail END FROM event ORDER BY id
+                """),
+        ]
+        return try store.read { db in
+            try tables.flatMap { name, sql in
+                try db.rows(sql: sql).map { row in
+                    ([name] + row.values.map { String(sqlValue: $0) ?? "-" }).joined(separator: " ")
+                }
+            }
         }
     }
 
-    @Test func severalHundredRows() throws {
+    @Test(arguments: StoreKind.all) func severalHundredRows(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
         let lines = (1...400).map(Self.line)
         let parsed = parse(([header] + lines).joined(separator: "\r\n"))
         #expect(parsed.errors.isEmpty, "\(parsed.errors)")
 
-        let imported = try storeWithSanne(path: scratch.file("import.sqlite"))
+        let importPlace = try TestStore(kind, in: scratch, name: "import")
+        let imported = try storeWithSanne(importPlace)
         #expect(try imported.importRows(parsed.rows, origin: "zaken.csv").cases == 400)
 
-        let typed = try storeWithSanne(path: scratch.file("hand.sqlite"))
+        let typed = try storeWithSanne(TestStore(kind, in: scratch, name: "hand"))
         for row in parsed.rows {
             let caseID = try typed.addReport(row.report)
             var from = Stage.aangemeld
@@ -480,10 +507,10 @@ struct ImportBatchTests {
         #expect(importedContent.filter { $0.hasPrefix("gebeurtenis ") }.count == 2 + 400 + 80 * (0 + 1 + 2 + 2 + 3),
                 "the staff events (a first teamleider, Sanne added), a report per row and a move per stage reached")
 
-        let chain = try imported.pool.read { db in try EventLog.verify(db) }
+        let chain = try importPlace.verifiedChain()
         #expect(chain.breaks == 0 && chain.firstBreak == nil)
         #expect(chain.events == importedContent.filter { $0.hasPrefix("gebeurtenis ") }.count)
-        #expect(try IntegrityCheck.run(path: scratch.file("import.sqlite")).isHealthy, "beschermbord check finds nothing")
+        #expect(try importPlace.integrityCheck().isHealthy, "beschermbord check finds nothing")
     }
 }
 
@@ -510,25 +537,25 @@ struct ImportPipelineTests {
     }
 
     /// Batches of 3 with room for 8 of them: 200 rows make the reader wait for the writer many times.
-    @Test func theRowsOfAValidFileAreStoredInOrder() throws {
+    @Test(arguments: StoreKind.all) func theRowsOfAValidFileAreStoredInOrder(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
         let data = Self.file(200)
-        let piped = try storeWithSanne(path: scratch.file("piped.sqlite"))
+        let piped = try storeWithSanne(TestStore(kind, in: scratch, name: "piped"))
         let outcome = ImportPipeline.run(data: data, today: importToday, batchSize: 3) { nextRows in
             try piped.importRows(origin: "zaken.csv", expectedRows: 200, nextRows: nextRows)
         }
         #expect(outcome.parse.isValid)
         #expect(try outcome.written?.get().cases == 200)
 
-        let whole = try storeWithSanne(path: scratch.file("whole.sqlite"))
+        let whole = try storeWithSanne(TestStore(kind, in: scratch, name: "whole"))
         _ = try whole.importRows(CaseImporter.parse(data: data, today: importToday).rows, origin: "zaken.csv")
         #expect(try ImportBatchTests.content(piped) == (try ImportBatchTests.content(whole)))
     }
 
     /// The error is in the last row, long after the first batches were written: all rolls back.
-    @Test func anErrorAnywhereStoresNothing() throws {
+    @Test(arguments: StoreKind.all) func anErrorAnywhereStoresNothing(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
         let before = try ImportBatchTests.content(store)
         var batchesWritten = 0
         let outcome = ImportPipeline.run(data: Self.file(120, brokenAt: 120), today: importToday, batchSize: 4) { nextRows in
@@ -546,9 +573,9 @@ struct ImportPipelineTests {
 
     /// The command shows "Afronden" while the indexes are built and the transaction commits: it
     /// is told once, after the last row.
-    @Test func finishingIsToldOnceAfterTheLastRow() throws {
+    @Test(arguments: StoreKind.all) func finishingIsToldOnceAfterTheLastRow(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try storeWithSanne(path: scratch.file("bord.sqlite"))
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
         let batches = (0..<3).map { batch in parse(([header] + ((batch * 10 + 1)...(batch * 10 + 10)).map(ImportBatchTests.line))
             .joined(separator: "\n")).rows }
         var asked = 0

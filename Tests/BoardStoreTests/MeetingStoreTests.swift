@@ -1,6 +1,5 @@
 import BoardCore
 import Foundation
-import GRDB
 import Testing
 @testable import BoardStore
 
@@ -9,14 +8,15 @@ import Testing
 @Suite struct MeetingStoreTests {
     let today = day(2025, 9, 1)
 
-    func store(_ scratch: ScratchDirectory) throws -> (Store, CaseID) {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+    func store(_ place: TestStore) throws -> (Store, CaseID) {
+        let store = try place.open(as: "anouk")
         return (store, try store.addReport(report("2025-0001")))
     }
 
-    @Test func aDecisionIsAJournalNoteAndALoggedEventInTheChain() throws {
+    @Test(arguments: StoreKind.all) func aDecisionIsAJournalNoteAndALoggedEventInTheChain(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try store(place)
         let decision = MeetingDecision(decision: "Huisbezoek samen met Veilig Thuis", actor: "Karim", due: day(2025, 9, 8))
         let confirmation = try store.apply(.recordMeetingDecision(id, decision), today: today)
         #expect(confirmation == "Besluit vastgelegd in het journaal.")
@@ -27,13 +27,14 @@ import Testing
         let event = try #require(dossier.viewed.events.last { $0.kind == .vergaderbesluit })
         #expect(event.day == today)
         #expect(event.detail == "notitie \(dossier.notes[0].id); actie: Karim, uiterlijk 08-09-2025")
-        let chain = try store.pool.read { db in try EventLog.verify(db) }
+        let chain = try place.verifiedChain()
         #expect(chain.breaks == 0 && chain.events >= 2, "the decision is chained like every event")
     }
 
-    @Test func theAgendaLearnsTheLastMeetingAndTodaysDecisions() throws {
+    @Test(arguments: StoreKind.all) func theAgendaLearnsTheLastMeetingAndTodaysDecisions(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try store(place)
         let other = try store.addReport(report("2025-0002", family: "Jansen"))
         #expect(try store.meetingRecord(today: today) == MeetingRecord(lastMeeting: nil, decidedToday: [], chainHead: try store.chainHead()))
 
@@ -45,9 +46,10 @@ import Testing
         #expect(try store.meetingRecord(today: day(2025, 9, 8)) == MeetingRecord(lastMeeting: today, decidedToday: [], chainHead: try store.chainHead()))
     }
 
-    @Test func incompleteDecisionsAreRefusedAndNothingIsWritten() throws {
+    @Test(arguments: StoreKind.all) func incompleteDecisionsAreRefusedAndNothingIsWritten(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try store(place)
         let cases: [(MeetingDecision, String)] = [
             (MeetingDecision(decision: "  ", actor: "Karim", due: today), "Vul het besluit in."),
             (MeetingDecision(decision: "Bellen", actor: "", due: today), "Vul in wie het besluit uitvoert."),

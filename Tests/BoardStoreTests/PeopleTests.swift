@@ -10,8 +10,8 @@ private let header = "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen;o
 @Suite("People: display names and the staff list")
 struct PeopleTests {
     /// A store whose first user (`farslan`) is on the list as "Fatma Arslan", with a colleague.
-    static func store(_ scratch: ScratchDirectory) throws -> Store {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "farslan")
+    static func store(_ place: TestStore) throws -> Store {
+        let store = try place.open(as: "farslan")
         try store.updateStaff(StaffMember(name: "farslan", displayName: "Fatma Arslan", role: .teamleider))
         try store.addStaff(StaffMember(name: "kbenali", displayName: "Karim Benali", role: .medewerker))
         return store
@@ -23,9 +23,10 @@ struct PeopleTests {
         return new
     }
 
-    @Test func aCaseStoredUnderALoginShowsTheDisplayNameAndGroupsWithIt() throws {
+    @Test(arguments: StoreKind.all) func aCaseStoredUnderALoginShowsTheDisplayNameAndGroupsWithIt(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Self.store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try Self.store(place)
         try store.addReport(Self.withMedewerker("2025-0001", "farslan"))
         try store.addReport(Self.withMedewerker("2025-0002", "Fatma Arslan"))
         try store.addReport(Self.withMedewerker("2025-0003", "iemand-anders"))
@@ -39,9 +40,10 @@ struct PeopleTests {
         #expect(dossier.viewed.summary.medewerker == "Fatma Arslan")
     }
 
-    @Test func theImportRefusesAMedewerkerWhoIsNotOnTheStaffList() throws {
+    @Test(arguments: StoreKind.all) func theImportRefusesAMedewerkerWhoIsNotOnTheStaffList(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Self.store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try Self.store(place)
         let file = [header,
                     "A-1;03-03-2025;Veilig Thuis;de Vries;;Fatma Arslan;Sem (01-01-2015);;;;",
                     "A-2;03-03-2025;Veilig Thuis;Bakker;;Fatma Arsaln;Sem (01-01-2015);;;;",
@@ -68,9 +70,10 @@ struct PeopleTests {
 /// Issue 18, point 6: overdracht to another medewerker, logged and guarded like any case change.
 @Suite("People: overdracht")
 struct HandOverTests {
-    @Test func aCaseIsHandedOverWithItsEventAndANewVersion() throws {
+    @Test(arguments: StoreKind.all) func aCaseIsHandedOverWithItsEventAndANewVersion(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try PeopleTests.store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try PeopleTests.store(place)
         let id = try store.addReport(PeopleTests.withMedewerker("2025-0001", "farslan"))
         let before = try store.details(of: id, logOpening: false).summary
         let confirmation = try store.apply(.handOver(id, expectedVersion: before.version, to: "Karim Benali", reason: "verhuizing"),
@@ -82,9 +85,9 @@ struct HandOverTests {
         let event = try #require(after.events.last)
         #expect(event.kind == .overgedragen && event.user == "farslan")
         #expect(event.detail == "van Fatma Arslan aan Karim Benali: verhuizing")
-        #expect(try store.pool.read { db in try String.fetchOne(db, sql: "SELECT medewerker FROM \"case\" WHERE id = ?", arguments: [id]) } == "kbenali",
+        #expect(try store.read { db in try db.value(String.self, sql: "SELECT medewerker FROM \"case\" WHERE id = ?", arguments: [id]) } == "kbenali",
                 "the case stores the login")
-        let chain = try store.pool.read { db in try EventLog.verify(db) }
+        let chain = try place.verifiedChain()
         #expect(chain.breaks == 0)
         // A colleague's form opened before the overdracht is refused.
         let stale = storeError { try store.apply(.handOver(id, expectedVersion: before.version, to: "farslan", reason: "terug"), today: day(2025, 6, 30)) }
@@ -92,9 +95,10 @@ struct HandOverTests {
         #expect(by == "farslan")
     }
 
-    @Test func anOverdrachtNeedsSomeoneOnTheListAReasonAndAnOpenCase() throws {
+    @Test(arguments: StoreKind.all) func anOverdrachtNeedsSomeoneOnTheListAReasonAndAnOpenCase(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try PeopleTests.store(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try PeopleTests.store(place)
         let id = try store.addReport(PeopleTests.withMedewerker("2025-0001", "farslan"))
         let version = try store.details(of: id, logOpening: false).summary.version
         let unknown = storeError { try store.apply(.handOver(id, expectedVersion: version, to: "Karim Benaly", reason: "x"), today: day(2025, 6, 30)) }

@@ -1,6 +1,5 @@
 import BoardCore
 import Foundation
-import GRDB
 import Testing
 @testable import BoardStore
 
@@ -11,8 +10,8 @@ import Testing
     let today = day(2025, 9, 1)
 
     /// A case with a running plan, at the Beschermtafel since 1 April 2025 (the plan started in Onderzoek).
-    func caseAtTheTableWithAPlan(_ scratch: ScratchDirectory) throws -> (Store, CaseID, PlanID) {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+    func caseAtTheTableWithAPlan(_ place: TestStore) throws -> (Store, CaseID, PlanID) {
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0042"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Fatima Ouali", organisation: PlanOrganisation.jbra,
@@ -32,7 +31,7 @@ import Testing
     /// What every check below asks of an ended plan: its day and reason, the event that says so,
     /// a store that refuses new hours and agreements, a board card without the plan, and a log
     /// that `check` still finds whole.
-    func expectEnded(_ store: Store, _ id: CaseID, _ planID: PlanID, on endDay: Day, reason: String) throws {
+    func expectEnded(_ store: Store, in place: TestStore, _ id: CaseID, _ planID: PlanID, on endDay: Day, reason: String) throws {
         let plan = try #require(try store.jointPlans(caseID: id, logOpening: false).last)
         #expect(!plan.isActive)
         #expect(plan.endedOn == endDay)
@@ -48,12 +47,13 @@ import Testing
                                              today: today) } == .refused("Dit plan loopt niet (meer); wijzigingen kunnen alleen in een lopend plan."))
         let card = try #require(try store.boardCases(today: today, closedWindowDays: nil).first { $0.id == id })
         #expect(!card.hasActivePlan, "the card loses ◆JB and J no longer lists it")
-        #expect(try IntegrityCheck.run(path: store.location).isHealthy)
+        #expect(try place.integrityCheck().isHealthy)
     }
 
-    @Test func drangThenTheRaadEndsThePlanWithTheMoveAndTheOutcomeFindsNoneRunning() throws {
+    @Test(arguments: StoreKind.all) func drangThenTheRaadEndsThePlanWithTheMoveAndTheOutcomeFindsNoneRunning(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id, planID) = try caseAtTheTableWithAPlan(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id, planID) = try caseAtTheTableWithAPlan(place)
         try store.apply(.recordTableDecision(id, expectedVersion: 4, TableDecision(meetingDate: day(2025, 4, 15), attendees: "RvK, VT",
                                                                                     advice: "drang", outcome: .drang, reportBackOn: day(2025, 6, 15),
                                                                                     goals: "afspraken nakomen")), today: today)
@@ -61,7 +61,7 @@ import Testing
         // `>` on the board: the move dialog to RvK-onderzoek.
         try store.move(MoveRequest(caseID: id, expectedVersion: 5, from: .beschermtafel, to: .rvkOnderzoek, day: day(2025, 6, 20),
                                    text: "afspraken niet nagekomen"), today: today)
-        try expectEnded(store, id, planID, on: day(2025, 6, 20), reason: "zaak naar de Raad voor de Kinderbescherming")
+        try expectEnded(store, in: place, id, planID, on: day(2025, 6, 20), reason: "zaak naar de Raad voor de Kinderbescherming")
 
         let before = try store.dossier(caseID: id, openedSection: nil).viewed.events.count
         try store.apply(.recordRvkOutcome(id, expectedVersion: try version(store, id), .ots, day(2025, 8, 1)), today: today)
@@ -70,25 +70,28 @@ import Testing
         #expect(try store.jointPlans(caseID: id, logOpening: false)[0].endedOn == day(2025, 6, 20), "the first end stays")
     }
 
-    @Test func theTablesRvkDecisionEndsThePlan() throws {
+    @Test(arguments: StoreKind.all) func theTablesRvkDecisionEndsThePlan(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id, planID) = try caseAtTheTableWithAPlan(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id, planID) = try caseAtTheTableWithAPlan(place)
         try store.apply(.recordTableDecision(id, expectedVersion: 4, TableDecision(meetingDate: day(2025, 4, 15), attendees: "RvK, VT",
                                                                                     advice: "onderzoek Raad", outcome: .rvkOnderzoek)), today: today)
-        try expectEnded(store, id, planID, on: day(2025, 4, 15), reason: "zaak naar de Raad voor de Kinderbescherming")
+        try expectEnded(store, in: place, id, planID, on: day(2025, 4, 15), reason: "zaak naar de Raad voor de Kinderbescherming")
     }
 
-    @Test func closingAtTheTableEndsThePlan() throws {
+    @Test(arguments: StoreKind.all) func closingAtTheTableEndsThePlan(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id, planID) = try caseAtTheTableWithAPlan(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id, planID) = try caseAtTheTableWithAPlan(place)
         try store.apply(.recordTableDecision(id, expectedVersion: 4, TableDecision(meetingDate: day(2025, 4, 15), attendees: "RvK, VT",
                                                                                     advice: "vrijwillige hulp volstaat", outcome: .vrijwillig)), today: today)
-        try expectEnded(store, id, planID, on: day(2025, 4, 15), reason: "zaak gesloten: veiligheid gewaarborgd")
+        try expectEnded(store, in: place, id, planID, on: day(2025, 4, 15), reason: "zaak gesloten: veiligheid gewaarborgd")
     }
 
-    @Test func closingAfterOnderzoekEndsThePlanInTheSameTransaction() throws {
+    @Test(arguments: StoreKind.all) func closingAfterOnderzoekEndsThePlanInTheSameTransaction(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0043"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Esther Vos", organisation: PlanOrganisation.wss,
@@ -102,22 +105,21 @@ import Testing
         #expect(try store.jointPlans(caseID: id, logOpening: false)[0].isActive)
         try store.move(MoveRequest(caseID: id, expectedVersion: 3, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 5, 1),
                                    text: "veilig genoeg"), today: today)
-        try expectEnded(store, id, planID, on: day(2025, 5, 1), reason: "zaak gesloten: veiligheid gewaarborgd")
+        try expectEnded(store, in: place, id, planID, on: day(2025, 5, 1), reason: "zaak gesloten: veiligheid gewaarborgd")
         // The move and the plan's end are one change: the move's event comes first, the end right after it.
         let events = try store.dossier(caseID: id, openedSection: nil).viewed.events
         #expect(events.suffix(2).map(\.toStage) == [.veiligheidGewaarborgd, nil])
         #expect(events.last?.detail == "zaak gesloten: veiligheid gewaarborgd")
     }
 
-    @Test func theRaadsOutcomeEndsAPlanThatStillRuns() throws {
+    @Test(arguments: StoreKind.all) func theRaadsOutcomeEndsAPlanThatStillRuns(_ kind: StoreKind) throws {
         // A store from before plans ended with their case: a case in RvK-onderzoek whose plan still runs.
         let scratch = try ScratchDirectory()
-        let (store, id, planID) = try caseAtTheTableWithAPlan(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id, planID) = try caseAtTheTableWithAPlan(place)
         try store.apply(.recordTableDecision(id, expectedVersion: 4, TableDecision(meetingDate: day(2025, 4, 15), attendees: "RvK, VT",
                                                                                     advice: "onderzoek Raad", outcome: .rvkOnderzoek)), today: today)
-        try store.pool.write { db in
-            try db.execute(sql: "UPDATE joint_plan SET ended_on = NULL, end_reason = NULL, next_evaluation = '2025-10-10' WHERE id = ?", arguments: [planID])
-        }
+        try place.tamper("UPDATE joint_plan SET ended_on = NULL, end_reason = NULL, next_evaluation = '2025-10-10' WHERE id = \(planID)")
         #expect(try store.jointPlans(caseID: id, logOpening: false)[0].isActive)
         try store.apply(.recordRvkOutcome(id, expectedVersion: try version(store, id), .ots, day(2025, 8, 1)), today: today)
         let plan = try store.jointPlans(caseID: id, logOpening: false)[0]

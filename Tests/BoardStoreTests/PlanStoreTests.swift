@@ -8,8 +8,8 @@ import Testing
     let today = day(2025, 9, 1)
 
     /// A store with one case in Onderzoek since 5 March 2025.
-    func caseInOnderzoek(_ scratch: ScratchDirectory) throws -> (Store, CaseID) {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+    func caseInOnderzoek(_ place: TestStore) throws -> (Store, CaseID) {
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0001"))
         try store.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
         return (store, id)
@@ -25,9 +25,10 @@ import Testing
         try store.dossier(caseID: id, openedSection: nil).viewed.summary.version
     }
 
-    @Test func aPlanStartsOnlyWithConsentAndOnTheVersionTheUserSaw() throws {
+    @Test(arguments: StoreKind.all) func aPlanStartsOnlyWithConsentAndOnTheVersionTheUserSaw(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseInOnderzoek(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseInOnderzoek(place)
         #expect(storeError { try store.apply(.start(id, expectedVersion: 2, start(consent: nil)), today: today) }
                 == .refused("Zonder instemming van het gezin start er geen plan (vrijwillig kader)"))
         #expect(try store.jointPlans(caseID: id, logOpening: false).isEmpty, "a refused start writes nothing")
@@ -48,9 +49,10 @@ import Testing
         #expect(events.contains { $0.kind == .geopend && $0.detail == "scherm Plan JB in de wijk" })
     }
 
-    @Test func goalsAgreementsHoursAndIntensityAreKeptAndLoggedAndShowOnTheBoard() throws {
+    @Test(arguments: StoreKind.all) func goalsAgreementsHoursAndIntensityAreKeptAndLoggedAndShowOnTheBoard(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        var (store, id) = try caseInOnderzoek(scratch)
+        let place = try TestStore(kind, in: scratch)
+        var (store, id) = try caseInOnderzoek(place)
         try store.apply(.start(id, expectedVersion: 2, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
         try store.apply(.addGoal(id, planID, PlanGoal(text: "Geen ruzie waar de kinderen bij zijn", safetyConditions: "veilig thuis")), today: today)
@@ -76,7 +78,7 @@ import Testing
         card = try store.boardCases(today: today, closedWindowDays: 30).first { $0.id == id }!
         #expect(card.planEarliestAgreementDue == day(2025, 12, 1), "a done agreement is no longer overdue")
 
-        store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        store = try place.open(as: "anouk")
         plan = try store.jointPlans(caseID: id, logOpening: false)[0]
         #expect(plan.goals.map(\.status) == [.bereikt])
         #expect(plan.goals[0].safetyConditions == "veilig thuis")
@@ -91,9 +93,10 @@ import Testing
         #expect(kinds.contains(.planIntensiteit))
     }
 
-    @Test func continuingMovesTheNextEvaluationAndAfschalenEndsThePlan() throws {
+    @Test(arguments: StoreKind.all) func continuingMovesTheNextEvaluationAndAfschalenEndsThePlan(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseInOnderzoek(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseInOnderzoek(place)
         try store.apply(.start(id, expectedVersion: 2, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
         try store.apply(.evaluate(id, expectedVersion: 3, planID, PlanEvaluation(day: day(2025, 5, 10), wentWell: "rust", wentBadly: "",
@@ -119,9 +122,10 @@ import Testing
         #expect(try store.jointPlans(caseID: id, logOpening: false).count == 2)
     }
 
-    @Test func involvingTheRaadFromOnderzoekBringsTheCaseToTheTableAndThenToTheRaad() throws {
+    @Test(arguments: StoreKind.all) func involvingTheRaadFromOnderzoekBringsTheCaseToTheTableAndThenToTheRaad(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseInOnderzoek(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseInOnderzoek(place)
         try store.apply(.start(id, expectedVersion: 2, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
         try store.apply(.evaluate(id, expectedVersion: 3, planID, PlanEvaluation(day: day(2025, 6, 1), wentWell: "moeder open", wentBadly: "vader weigert",
@@ -153,9 +157,9 @@ import Testing
         #expect(after.tableRecords.last?.advice.contains("geen verbetering") == true)
     }
 
-    @Test func involvingTheRaadFromAangemeldPassesThroughOnderzoek() throws {
+    @Test(arguments: StoreKind.all) func involvingTheRaadFromAangemeldPassesThroughOnderzoek(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let store = try TestStore(kind, in: scratch).open(as: "anouk")
         let id = try store.addReport(report("2025-0002"))
         try store.apply(.start(id, expectedVersion: 1, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
@@ -165,9 +169,10 @@ import Testing
         #expect(events.map(\.toStage) == [.onderzoek, .beschermtafel])
     }
 
-    @Test func aRefusedEvaluationChangesNothing() throws {
+    @Test(arguments: StoreKind.all) func aRefusedEvaluationChangesNothing(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let (store, id) = try caseInOnderzoek(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseInOnderzoek(place)
         try store.apply(.start(id, expectedVersion: 2, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
         let eventsBefore = try store.dossier(caseID: id, openedSection: nil).viewed.events.count
@@ -178,9 +183,10 @@ import Testing
         #expect(try version(store, id) == 3)
     }
 
+    /// SQLite's query plan: the server's planner chooses for itself.
     @Test func theBoardReadsThePlanThroughIndexes() throws {
         let scratch = try ScratchDirectory()
-        let (store, _) = try caseInOnderzoek(scratch)
+        let (store, _) = try caseInOnderzoek(TestStore(.file, in: scratch))
         let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.summarySelect + " WHERE c.closed_on IS NULL").map { $0["detail"] as String }
         }

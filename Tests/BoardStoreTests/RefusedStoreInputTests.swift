@@ -1,6 +1,5 @@
 import BoardCore
 import Foundation
-import GRDB
 import Testing
 @testable import BoardStore
 
@@ -11,9 +10,10 @@ import Testing
 struct RefusedStoreInputTests {
     let today = day(2025, 6, 30)
 
-    @Test func controlAndInvisibleCharactersAreRefusedByTheStore() throws {
+    @Test(arguments: StoreKind.all) func controlAndInvisibleCharactersAreRefusedByTheStore(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         let id = try store.addReport(report("2025-0001"))
         let token = try store.changeToken()
         for (index, bad) in ["\u{1B}[2J", "\u{9B}31m", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{E0041}", "\u{7F}"].enumerated() {
@@ -27,9 +27,10 @@ struct RefusedStoreInputTests {
         try store.apply(.addNote(id, Note(text: "twee\nregels\tmet tab")), today: today)
     }
 
-    @Test func aMalformedKenmerkIsRefusedByTheStore() throws {
+    @Test(arguments: StoreKind.all) func aMalformedKenmerkIsRefusedByTheStore(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         _ = try store.addReport(report("2026-0001"))
         for lookAlike in ["2026-0001\u{200B}", "\u{FEFF}2026-0001", "2026-000\u{0396}", "２０２６-0001"] {
             #expect(storeError { _ = try store.addReport(report(lookAlike)) } != nil, "\(lookAlike.unicodeScalars.map(\.value))")
@@ -38,16 +39,17 @@ struct RefusedStoreInputTests {
     }
 
     /// A store written before the rule may hold look-alikes: `check` names each kenmerk not in the form.
-    @Test func checkNamesKenmerkenThatAreNotInTheForm() throws {
+    @Test(arguments: StoreKind.all) func checkNamesKenmerkenThatAreNotInTheForm(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let store = try place.open(as: "anouk")
         for kenmerk in ["2026-0001", "2026-0002", "2026-0003", "2026-0004"] { _ = try store.addReport(report(kenmerk)) }
-        #expect(try IntegrityCheck.run(path: store.location).section(IntegrityCheck.kenmerkenTitle)?.problems == [])
-        try store.pool.write { db in
-            try db.execute(sql: "UPDATE \"case\" SET kenmerk = '2026-0001' || char(0x200B) WHERE kenmerk = '2026-0002'")
-            try db.execute(sql: "UPDATE \"case\" SET kenmerk = '2026-000' || char(0x396) WHERE kenmerk = '2026-0003'")
-        }
-        let section = try #require(try IntegrityCheck.run(path: store.location).section(IntegrityCheck.kenmerkenTitle))
+        #expect(try place.integrityCheck().section(IntegrityCheck.kenmerkenTitle)?.problems == [])
+        try place.tamper("""
+            UPDATE "case" SET kenmerk = '2026-0001\u{200B}' WHERE kenmerk = '2026-0002';
+            UPDATE "case" SET kenmerk = '2026-000\u{0396}' WHERE kenmerk = '2026-0003';
+            """)
+        let section = try #require(try place.integrityCheck().section(IntegrityCheck.kenmerkenTitle))
         #expect(section.problems == [
             "kenmerk ‘2026-0001<U+200B>’ bevat een onzichtbaar teken (U+200B) op plaats 10; haal het weg",
             "kenmerk ‘2026-000\u{0396}’ bevat ‘\u{0396}’ (U+0396) op plaats 9; een kenmerk bestaat alleen uit de letters A–Z, de cijfers 0–9 en - / . _",

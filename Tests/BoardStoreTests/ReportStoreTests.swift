@@ -10,8 +10,8 @@ struct ReportStoreTests {
     let year = ReportPeriod(year: 2022)!
 
     /// Five cases of four families, moved through the real write path; figures worked out by hand.
-    func filledStore(_ scratch: ScratchDirectory) throws -> Store {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "tester")
+    func filledStore(_ place: TestStore) throws -> Store {
+        let store = try place.open(as: "tester")
         // A: safe after onderzoek (5 and 30 days).
         let a = try store.addReport(report("R-A", family: "Jansen", reportedOn: day(2022, 1, 10)))
         try store.move(MoveRequest(caseID: a, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2022, 1, 15)), today: today)
@@ -44,9 +44,10 @@ struct ReportStoreTests {
         return store
     }
 
-    @Test func loadsTheCasesOfThePeriodWithTheirMoves() throws {
+    @Test(arguments: StoreKind.all) func loadsTheCasesOfThePeriodWithTheirMoves(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try filledStore(place)
         let cases = try store.cohortCases(in: year)
         #expect(cases.count == 4, "R-D was reported in 2021")
         let c = try #require(cases.first { $0.reportedOn == day(2022, 12, 31) })
@@ -57,9 +58,10 @@ struct ReportStoreTests {
         #expect(cases.contains { $0.rvkOutcome == .ots })
     }
 
-    @Test func theReportOfARealStore() throws {
+    @Test(arguments: StoreKind.all) func theReportOfARealStore(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try filledStore(place)
         let report = CohortReport(cases: try store.cohortCases(in: year), period: year, jointPlans: try store.jointPlanTotals(in: year))
         #expect(report.total == 4)
         #expect(report.count(for: .veiligThuis) == 3 && report.count(for: .jeugdteam) == 1)
@@ -76,18 +78,20 @@ struct ReportStoreTests {
         #expect(report.jointPlans.started == 0 && report.jointPlans.hoursPerOrganisation.isEmpty, "but no plans")
     }
 
-    @Test func theSourceFilterIsAppliedInTheQuery() throws {
+    @Test(arguments: StoreKind.all) func theSourceFilterIsAppliedInTheQuery(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try filledStore(place)
         let cases = try store.cohortCases(in: year, source: .jeugdteam)
         #expect(cases.count == 1)
         #expect(cases.first?.transitions.count == 3)
         #expect(try store.cohortCases(in: year, source: .overig).isEmpty)
     }
 
-    @Test func theCasesActiveInAPeriodAreThoseNotClosedBeforeItsStart() throws {
+    @Test(arguments: StoreKind.all) func theCasesActiveInAPeriodAreThoseNotClosedBeforeItsStart(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try filledStore(place)
         let secondHalf = try #require(ReportPeriod(from: day(2022, 6, 1), to: day(2022, 12, 31)))
         let active = try store.activeCases(in: secondHalf)
         // R-A closed on 14-02-2022, before the period; R-B got the Raad's outcome (closed) on 01-09-2022, in it;
@@ -104,21 +108,24 @@ struct ReportStoreTests {
         #expect(flow.count(of: .veiligheidGewaarborgd, at: last) == 0, "R-A closed before the period")
     }
 
-    @Test func anEmptyPeriodAndAnEmptyStore() throws {
+    @Test(arguments: StoreKind.all) func anEmptyPeriodAndAnEmptyStore(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try filledStore(place)
         #expect(try store.cohortCases(in: ReportPeriod(year: 2019)!).isEmpty)
         #expect(try store.hasAnyCase())
-        let empty = try Store(path: scratch.file("leeg.sqlite"), user: "tester")
+        let empty = try TestStore(kind, in: scratch, name: "leeg").open(as: "tester")
         #expect(try !empty.hasAnyCase())
         #expect(try empty.cohortCases(in: year).isEmpty)
     }
 
-    @Test func aReportOnlyReads() throws {
+    @Test(arguments: StoreKind.all) func aReportOnlyReads(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let store = try filledStore(place)
         let before = try store.changeToken()
-        let reader = try Store(path: scratch.file("bord.sqlite"), user: "tester", readOnly: true)
+        // A server store has no read-only opening of its own: there the reader is a second session.
+        let reader = kind == .file ? try Store(path: place.location, user: "tester", readOnly: true) : try place.open(as: "tester")
         #expect(try reader.cohortCases(in: year).count == 4)
         #expect(try store.changeToken() == before, "no event is appended")
     }
@@ -127,7 +134,7 @@ struct ReportStoreTests {
     /// no sort.
     @Test func theMovesAreReadThroughTheirOwnIndex() throws {
         let scratch = try ScratchDirectory()
-        let store = try filledStore(scratch)
+        let store = try filledStore(TestStore(.file, in: scratch))
         let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 EXPLAIN QUERY PLAN SELECT e.case_id, e.kind, e.from_stage, e.to_stage, e.day

@@ -20,8 +20,8 @@ struct RetentionTests {
         let raad: CaseID
     }
 
-    func families(_ scratch: ScratchDirectory) throws -> Families {
-        let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+    func families(_ place: TestStore) throws -> Families {
+        let store = try place.open(as: "anouk")
         let old = try store.addReport(report("2004-0001", family: "Zwanenburg", reportedOn: day(2004, 1, 10),
                                              children: [Child(firstName: "Quirijn", birthDate: day(2001, 5, 5))]))
         try store.move(MoveRequest(caseID: old, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2004, 1, 20)), today: today)
@@ -39,21 +39,20 @@ struct RetentionTests {
                                    requester: .jeugdteam), today: today)
         try store.move(MoveRequest(caseID: raad, expectedVersion: 3, from: .beschermtafel, to: .rvkOnderzoek, day: day(2005, 1, 5),
                                    text: "Raad start onderzoek"), today: today)
-        // Dossier text beside the board's own (a caregiver, a note), written as the family screen writes it.
-        try store.pool.write { db in
-            let family = try FamilyID.fetchOne(db, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [old])
-            try db.execute(sql: "UPDATE family SET address = 'Geheimstraat 12' WHERE id = ?", arguments: [family])
-            try db.execute(sql: "INSERT INTO caregiver (family_id, name, relation, phone) VALUES (?, 'Wilhelmina Zwanenburg', 'oma', '06-12345678')",
-                           arguments: [family])
-            try db.execute(sql: "INSERT INTO note (case_id, recorded_at, author, text) VALUES (?, '2005-01-01T10:00:00.000Z', 'anouk', 'Gesprek met Quirijn')",
-                           arguments: [old])
-        }
+        // Dossier text beside the board's own (an address, a caregiver, a note), written by the family screen.
+        let family = try store.details(of: old, logOpening: false).summary.familyID
+        func seen() throws -> SeenCase { SeenCase(caseID: old, version: try store.details(of: old, logOpening: false).summary.version) }
+        try store.apply(.editFamily(family, seen: try seen(), name: "Zwanenburg", address: "Geheimstraat 12", wijk: "Poelenburg"), today: today)
+        try store.apply(.addCaregiver(family, seen: try seen(), Caregiver(name: "Wilhelmina Zwanenburg", relation: "oma", phone: "06-12345678")),
+                        today: today)
+        try store.apply(.addNote(old, Note(text: "Gesprek met Quirijn")), today: today)
         return Families(store: store, old: old, recent: recent, open: open, raad: raad)
     }
 
-    @Test func listsFamiliesPastTheRetentionPeriod() throws {
+    @Test(arguments: StoreKind.all) func listsFamiliesPastTheRetentionPeriod(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
         let candidates = try families.store.retentionCandidates(today: today)
         #expect(candidates.map(\.kenmerken) == [["2004-0003"], ["2004-0001"]], "oldest closure first")
         #expect(candidates.map(\.closedOn) == [day(2005, 1, 5), day(2005, 2, 1)])
@@ -67,13 +66,11 @@ struct RetentionTests {
 
     /// An older version accepted `03-03-0025`: a case of such a store "closed" in the year 25 is a
     /// typing error, and never makes its family look past the retention period.
-    @Test func aClosingDayInTheYear25IsNoReasonToErase() throws {
+    @Test(arguments: StoreKind.all) func aClosingDayInTheYear25IsNoReasonToErase(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
-        try families.store.pool.write { db in
-            try db.execute(sql: #"UPDATE "case" SET stage_since = '0025-03-03', closed_on = '0025-03-03' WHERE id = ?"#,
-                           arguments: [families.recent])
-        }
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
+        try place.tamper(#"UPDATE "case" SET stage_since = '0025-03-03', closed_on = '0025-03-03' WHERE id = "# + "\(families.recent)")
         #expect(try families.store.retentionCandidates(today: today).map(\.familyName) == ["Mulder", "Zwanenburg"])
         let bakker = try families.store.retentionCandidate(kenmerk: "2006-0001")
         #expect(throws: StoreError.self) {
@@ -82,9 +79,10 @@ struct RetentionTests {
         #expect(try families.store.dossier(caseID: families.recent, openedSection: nil).family.name == "Bakker")
     }
 
-    @Test func erasesPersonalDataAndKeepsTheFigures() throws {
+    @Test(arguments: StoreKind.all) func erasesPersonalDataAndKeepsTheFigures(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
         let store = families.store
         let before = try store.details(of: families.old, logOpening: false)
         let boardBefore = try store.boardCases(today: today, closedWindowDays: nil)
@@ -104,10 +102,10 @@ struct RetentionTests {
         #expect(after.events.map(\.kind) == before.events.map(\.kind))
         #expect(after.events.map(\.day) == before.events.map(\.day) && after.events.map(\.toStage) == before.events.map(\.toStage))
         #expect(after.events.allSatisfy { $0.detail == Retention.placeholder })
-        let dossierText = try store.pool.read { db in
-            try [String.fetchOne(db, sql: "SELECT address FROM family WHERE id = ?", arguments: [after.summary.familyID]),
-                 String.fetchOne(db, sql: "SELECT name || '|' || relation || '|' || phone FROM caregiver"),
-                 String.fetchOne(db, sql: "SELECT text || '|' || author FROM note")]
+        let dossierText = try store.read { db in
+            try [db.value(String.self, sql: "SELECT address FROM family WHERE id = ?", arguments: [after.summary.familyID]),
+                 db.value(String.self, sql: "SELECT name || '|' || relation || '|' || phone FROM caregiver"),
+                 db.value(String.self, sql: "SELECT text || '|' || author FROM note")]
         }
         #expect(dossierText == ["[verwijderd]", "[verwijderd]|[verwijderd]|[verwijderd]", "[verwijderd]|anouk"])
 
@@ -121,7 +119,7 @@ struct RetentionTests {
         let logged = try store.auditLog(filter: AuditFilter()).entries.filter { $0.kind == .gegevensVerwijderd }
         #expect(logged.count == 2)
         #expect(logged.map(\.detail).contains("Persoonsgegevens verwijderd: bewaartermijn van 20 jaar verstreken (laatste zaak afgesloten op 01-02-2005); kenmerken 2004-0001"))
-        let check = try IntegrityCheck.run(path: store.location)
+        let check = try place.integrityCheck()
         #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy })")
         #expect(check.section(IntegrityCheck.chainTitle)?.summary.contains("toelichtingen verwijderd") == true)
         #expect(try store.retentionCandidates(today: today).isEmpty, "erased families are not listed again")
@@ -129,9 +127,10 @@ struct RetentionTests {
     }
 
     /// An erased birth date is unknown, never the epoch (01-01-1970), wherever it is shown.
-    @Test func anErasedBirthDateIsUnknown() throws {
+    @Test(arguments: StoreKind.all) func anErasedBirthDateIsUnknown(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
         let store = families.store
         let familyID = try store.details(of: families.old, logOpening: false).summary.familyID
         try store.erasePersonalData(of: [familyID], reason: .retentionPeriod(years: 20), today: today)
@@ -146,12 +145,13 @@ struct RetentionTests {
         for text in [csv, json] { #expect(!text.contains("1970")) }
     }
 
-    /// Not merely hidden: the erased text is gone from the file and its write-ahead log.
+    /// Not merely hidden: the erased text is gone from the file and its write-ahead log. (A
+    /// server keeps old row versions until VACUUM, which its administrator schedules.)
     @Test func erasedTextIsGoneFromTheFile() throws {
         let scratch = try ScratchDirectory()
         let path: String
         do {
-            let families = try families(scratch)
+            let families = try families(TestStore(.file, in: scratch))
             path = families.store.location
             let candidates = try families.store.retentionCandidates(today: today)
             try families.store.erasePersonalData(of: candidates.map(\.familyID), reason: .retentionPeriod(years: 20), today: today)
@@ -164,9 +164,10 @@ struct RetentionTests {
         #expect(contents.range(of: Data("Bakker".utf8)) != nil, "the family within the period is still there")
     }
 
-    @Test func earlyDestructionOnRequest() throws {
+    @Test(arguments: StoreKind.all) func earlyDestructionOnRequest(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
         let store = families.store
         let open = try store.retentionCandidate(kenmerk: "2004-0002")
         #expect(open.closedOn == nil && open.familyName == "Visser")
@@ -183,11 +184,12 @@ struct RetentionTests {
         #expect(storeError { _ = try store.retentionCandidate(kenmerk: "9999-0001") } == .caseNotFound("9999-0001"))
     }
 
-    @Test func onlyATeamleiderErases() throws {
+    @Test(arguments: StoreKind.all) func onlyATeamleiderErases(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
         try families.store.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try Store(path: families.store.location, user: "karim")
+        let karim = try place.open(as: "karim")
         let candidates = try karim.retentionCandidates(today: today)
         #expect(candidates.count == 2, "anyone on the list may see the list")
         #expect(storeError { try karim.erasePersonalData(of: candidates.map(\.familyID), reason: .retentionPeriod(years: 20), today: today) }
@@ -196,9 +198,10 @@ struct RetentionTests {
     }
 
     /// A family that got a new case between the list and the erasure is refused, and nothing is erased.
-    @Test func newCaseMeanwhileStopsTheErasure() throws {
+    @Test(arguments: StoreKind.all) func newCaseMeanwhileStopsTheErasure(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let families = try families(scratch)
+        let place = try TestStore(kind, in: scratch)
+        let families = try families(place)
         let store = families.store
         let candidates = try store.retentionCandidates(today: today)
         let zwanenburg = try #require(candidates.first { $0.familyName == "Zwanenburg" })
@@ -211,7 +214,8 @@ struct RetentionTests {
 
     /// Every TEXT column of the store is classified as personal (erased) or not (kept). A new
     /// column must be added to one of the lists in Retention.swift (`PersonalData`), so that no
-    /// personal data survives an erasure unnoticed.
+    /// personal data survives an erasure unnoticed. (The file's schema; the server's has the
+    /// same columns, see ServerSchema's tests.)
     @Test func everyTextColumnIsClassified() throws {
         let scratch = try ScratchDirectory()
         let store = try Store(path: scratch.file("bord.sqlite"), user: "anouk")

@@ -8,17 +8,17 @@ import Testing
 struct RolesTests {
     let today = day(2025, 6, 30)
 
-    @Test func firstUserOfANewStoreIsTeamleader() throws {
+    @Test(arguments: StoreKind.all) func firstUserOfANewStoreIsTeamleader(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let anouk = try Store(path: path, user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         #expect(try anouk.currentStaff() == StaffMember(name: "anouk", displayName: "anouk", role: .teamleider))
         #expect(try anouk.staff().map(\.name) == ["anouk"])
         let log = try anouk.auditLog(filter: AuditFilter())
         #expect(log.entries.map(\.kind) == [.medewerkerGewijzigd], "becoming teamleider is logged")
         #expect(log.entries.first?.detail.contains("eerste gebruiker") == true)
         // The second user to open it is no teamleider (nor on the list).
-        let karim = try Store(path: path, user: "karim")
+        let karim = try place.open(as: "karim")
         #expect(try karim.currentStaff() == nil)
         #expect(try anouk.staff().count == 1)
     }
@@ -30,12 +30,12 @@ struct RolesTests {
         #expect(try store.permits(.manageStaff))
     }
 
-    @Test func someoneNotOnTheListReadsButCannotChange() throws {
+    @Test(arguments: StoreKind.all) func someoneNotOnTheListReadsButCannotChange(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let anouk = try Store(path: path, user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         let id = try anouk.addReport(report("2025-0001"))
-        let karim = try Store(path: path, user: "karim")
+        let karim = try place.open(as: "karim")
         let tokenBefore = try anouk.changeToken()
 
         #expect(try karim.boardCases(today: today, closedWindowDays: nil).map(\.kenmerk) == ["2025-0001"], "reading works")
@@ -59,18 +59,18 @@ struct RolesTests {
         #expect(last.kind == .geopend && last.user == "karim")
     }
 
-    @Test func medewerkerChangesCasesButNotTheListOrSettings() throws {
+    @Test(arguments: StoreKind.all) func medewerkerChangesCasesButNotTheListOrSettings(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let anouk = try Store(path: path, user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: " Karim El Amrani ", role: .medewerker))
         try anouk.addStaff(StaffMember(name: "sanne", displayName: "Sanne Kuipers", role: .jeugdbeschermer))
-        let karim = try Store(path: path, user: "karim")
+        let karim = try place.open(as: "karim")
         #expect(try karim.currentStaff() == StaffMember(name: "karim", displayName: "Karim El Amrani", role: .medewerker))
 
         let id = try karim.addReport(report("2025-0001"))
         try karim.move(MoveRequest(caseID: id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2025, 3, 5)), today: today)
-        let sanne = try Store(path: path, user: "sanne")
+        let sanne = try place.open(as: "sanne")
         try sanne.move(MoveRequest(caseID: id, expectedVersion: 2, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 3, 9),
                                    text: "Ouders werken mee"), today: today)
 
@@ -84,10 +84,10 @@ struct RolesTests {
         #expect(try anouk.staff().map(\.name) == ["anouk", "sanne", "karim"], "by role (teamleider first), then by display name")
     }
 
-    @Test func teamleiderManagesTheList() throws {
+    @Test(arguments: StoreKind.all) func teamleiderManagesTheList(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let path = scratch.file("bord.sqlite")
-        let anouk = try Store(path: path, user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
         #expect(storeError { try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim 2", role: .teamleider)) }?
             .description.contains("staat al in de lijst") == true)
@@ -95,7 +95,7 @@ struct RolesTests {
         #expect(storeError { try anouk.addStaff(StaffMember(name: "leeg", displayName: "  ", role: .medewerker)) } != nil)
 
         try anouk.updateStaff(StaffMember(name: "karim", displayName: "Karim El Amrani", role: .teamleider))
-        #expect(try Store(path: path, user: "karim").currentStaff()?.role == .teamleider)
+        #expect(try place.open(as: "karim").currentStaff()?.role == .teamleider)
         // The last teamleider can be neither demoted nor removed; with two, one can go.
         try anouk.removeStaff("karim")
         #expect(storeError { try anouk.removeStaff("anouk") }?.description.contains("enige teamleider") == true)
@@ -103,7 +103,7 @@ struct RolesTests {
             .description.contains("enige teamleider") == true)
         #expect(storeError { try anouk.removeStaff("niemand") }?.description.contains("staat niet in de lijst") == true)
         #expect(try anouk.staff().map(\.name) == ["anouk"])
-        let karim = try Store(path: path, user: "karim")
+        let karim = try place.open(as: "karim")
         #expect(storeError { try karim.addReport(report("2025-0001")) } == .notStaff(user: "karim"), "removed means read-only")
 
         let changes = try anouk.auditLog(filter: AuditFilter()).entries.filter { $0.kind == .medewerkerGewijzigd }.map(\.detail)
@@ -113,9 +113,10 @@ struct RolesTests {
         #expect(changes[3] == "karim (Karim El Amrani) verwijderd uit de lijst; was teamleider")
     }
 
-    @Test func onlyTeamleiderChangesSettings() throws {
+    @Test(arguments: StoreKind.all) func onlyTeamleiderChangesSettings(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let anouk = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         #expect(try anouk.retentionYears() == 20)
         try anouk.setSetting(Store.retentionYearsKey, to: "15")
         try anouk.setSetting("norm.weken_onderzoek", to: " 12 ")
@@ -130,23 +131,25 @@ struct RolesTests {
     }
 
     /// The idle screen lock: 10 minutes unless a teamleider sets it; never less than a minute.
-    @Test func theIdleLockIsASetting() throws {
+    @Test(arguments: StoreKind.all) func theIdleLockIsASetting(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let anouk = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         #expect(try anouk.idleLockMinutes() == 10)
         try anouk.setSetting(Store.idleLockMinutesKey, to: "3")
         #expect(try anouk.idleLockMinutes() == 3)
         #expect(storeError { try anouk.setSetting(Store.idleLockMinutesKey, to: "0") }?.description.contains("minstens 1 minuut") == true)
         try anouk.addStaff(StaffMember(name: "karim", displayName: "Karim", role: .medewerker))
-        let karim = try Store(path: anouk.location, user: "karim")
+        let karim = try place.open(as: "karim")
         #expect(storeError { try karim.setSetting(Store.idleLockMinutesKey, to: "60") } != nil, "only a teamleider")
         #expect(try karim.idleLockMinutes() == 3)
     }
 
     /// The mouse on the board: on unless a teamleider sets `bord.muis` to 0; only 0 and 1 mean something.
-    @Test func theMouseIsATeamSetting() throws {
+    @Test(arguments: StoreKind.all) func theMouseIsATeamSetting(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
-        let anouk = try Store(path: scratch.file("bord.sqlite"), user: "anouk")
+        let place = try TestStore(kind, in: scratch)
+        let anouk = try place.open(as: "anouk")
         #expect(try anouk.mouseEnabled())
         #expect(storeError { try anouk.setSetting(Store.mouseKey, to: "2") }?.description.contains("1 = aan, 0 = uit") == true)
         try anouk.setSetting(Store.mouseKey, to: "0")

@@ -63,10 +63,11 @@ import Testing
     @Test(.needsServer) func aValueTheServerRefusesLeavesNothingOnTheServer() throws {
         let scratch = try ScratchDirectory()
         let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 5, seed: 2, today: day(2026, 12, 4), user: "demo")
-        // A day the file took as text but that is no date.
-        try store.pool.write { db in try db.execute(sql: "UPDATE child SET birth_date = 'onbekend' WHERE id = (SELECT max(id) FROM child)") }
+        // A day the file took as text but that is no date (a birth date is text on the server too:
+        // an erasure writes over it).
+        try store.pool.write { db in try db.execute(sql: "UPDATE \"case\" SET reported_on = 'onbekend' WHERE id = (SELECT max(id) FROM \"case\")") }
         let address = try Self.emptyDatabase()
-        #expect(throws: StoreError.serverCopyRefused(server: address.description, table: "child", sqlState: "22007")) {
+        #expect(throws: StoreError.serverCopyRefused(server: address.description, table: "case", sqlState: "22007")) {
             try store.backup(toServer: address)
         }
         let server = try ServerConnection.open(address)

@@ -65,7 +65,15 @@ func tamper(_ path: String, _ sql: String) throws {
 /// A store of `anouk` (its teamleider) with Sanne on the staff list: the import takes only
 /// medewerkers who are on it, and the import fixtures name Sanne.
 func storeWithSanne(path: String) throws -> Store {
-    let store = try Store(path: path, user: "anouk")
+    try withSanne(Store(path: path, user: "anouk"))
+}
+
+/// The same on a store of either kind.
+func storeWithSanne(_ place: TestStore) throws -> Store {
+    try withSanne(place.open(as: "anouk"))
+}
+
+private func withSanne(_ store: Store) throws -> Store {
     try store.addStaff(StaffMember(name: "sanne", displayName: "Sanne", role: .medewerker))
     return store
 }
@@ -89,9 +97,12 @@ struct TestStore {
     let kind: StoreKind
     /// The file's path or the database's URI without a user.
     let location: String
+    /// Where the file is, and a server store's copies for `check`.
+    let scratch: ScratchDirectory
 
     init(_ kind: StoreKind, in scratch: ScratchDirectory, name: String = "bord") throws {
         self.kind = kind
+        self.scratch = scratch
         switch kind {
         case .file:
             location = scratch.file("\(name).sqlite")
@@ -120,5 +131,38 @@ struct TestStore {
             try store.makeFirstTeamleider()
             return store
         }
+    }
+
+    /// A direct edit with the database's own powers and no Beschermbord in between: the sqlite3
+    /// tool's on a file (`tamper`), the administrator's (psql) on a server.
+    func tamper(_ sql: String) throws {
+        switch kind {
+        case .file:
+            try BoardStoreTests.tamper(location, sql)
+        case .server:
+            try PostgresConnection(uri: location).executeScript("SET search_path = \(ServerSchema.namespace), pg_catalog;\n" + sql)
+        }
+    }
+
+    /// `check` of the store: of the file itself, or of the server's copy in a file.
+    func integrityCheck() throws -> IntegrityReport {
+        try IntegrityCheck.run(path: try fileToCheck())
+    }
+
+    /// The log's hash chain as `check` verifies it.
+    func verifiedChain() throws -> EventLog.Verification {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: try fileToCheck(), configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in try EventLog.verify(db) }
+    }
+
+    /// The file, or a new copy in a file of what the server holds now.
+    private func fileToCheck() throws -> String {
+        guard kind == .server else { return location }
+        let copy = scratch.file("kopie-\(UUID().uuidString).sqlite")
+        _ = try ServerToFileBackup.backup(try #require(try ServerAddress(location)), to: copy, overwrite: false)
+        return copy
     }
 }

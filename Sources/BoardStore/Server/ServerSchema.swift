@@ -371,6 +371,16 @@ enum ServerSchema {
             CREATE TRIGGER event_notifies_boards AFTER INSERT ON event FOR EACH ROW
                 WHEN (NEW.kind NOT IN ('geopend', 'inzage_geexporteerd')) EXECUTE FUNCTION notify_boards();
             """, serverOnly: true),
+        // An erasure writes `Retention.placeholder` over a child's birth date, as on the file,
+        // where it is text too (a `date` column refused it, and with it every erasure); the
+        // children's summary follows. The trigger that names the column is made again around it.
+        Migration(name: "server-birth-dates-erasable", sql: """
+            DROP TRIGGER family_children_after_update ON child;
+            ALTER TABLE child ALTER COLUMN birth_date TYPE text;
+            ALTER TABLE family_children ALTER COLUMN youngest_birth_date TYPE text;
+            CREATE TRIGGER family_children_after_update AFTER UPDATE OF family_id, birth_date ON child
+                FOR EACH ROW EXECUTE FUNCTION family_children_after_update();
+            """, serverOnly: true),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per
