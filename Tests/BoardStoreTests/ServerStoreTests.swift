@@ -124,6 +124,19 @@ import Testing
         #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
     }
 
+    /// A read or write the rules make inside a write runs in that write's transaction, on the one
+    /// session a server store has (it waited for itself for ever before), and sees what the write
+    /// wrote so far.
+    @Test(.needsServer) func aReadOrWriteInsideAWriteRunsInThatWrite() throws {
+        let store = try TestStore(.server, in: ScratchDirectory()).open(as: "anouk")
+        let weeks = try store.write { _ in
+            try store.setSetting("norm.weken_onderzoek", to: "9")
+            return try store.norms().weeksInOnderzoek
+        }
+        #expect(weeks == 9)
+        #expect(try store.norms().weeksInOnderzoek == 9)
+    }
+
     @Test(.needsServer) func theStoreIsNamedByItsServerNeverByItsURI() throws {
         let place = try TestStore(.server, in: ScratchDirectory())
         let store = try place.open(as: "anouk")

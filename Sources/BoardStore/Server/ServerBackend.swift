@@ -11,7 +11,11 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
     let address: ServerAddress
     /// The login the server established (peer, password or certificate): who the log names.
     let sessionUser: String
-    private let lock = NSLock()
+    /// Recursive, so that a read the rules make inside a write (the norms, the staff list) runs
+    /// in that write's transaction instead of waiting for it for ever: one session has one.
+    private let lock = NSRecursiveLock()
+    /// Transactions open on the session; touched only by the lock's holder.
+    private var depth = 0
     private var database: PostgresStoreDatabase
     /// Colleagues' changes, as the server announces them (made at the first ask).
     let changes: ServerChangeListener
@@ -47,22 +51,35 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
 
     func read<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
         try session { db in
-            try db.connection.transaction {
+            try transaction(db) {
                 try db.connection.executeScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 return try body(db)
+            } nested: {
+                try body(db)
             }
         }
     }
 
     func write<T>(_ memory: TransactionMemory, _ body: (any StoreDatabase) throws -> T) throws -> T {
         try session { db in
-            defer { memory.forget() }
-            return try db.connection.transaction {
+            try transaction(db) {
+                defer { memory.forget() }
                 try db.connection.executeScript("SELECT pg_advisory_xact_lock(hashtext('beschermbord-schrijven'))")
+                memory.begin(db)
+                return try body(db)
+            } nested: {
                 memory.begin(db)
                 return try body(db)
             }
         }
+    }
+
+    /// `outer` in a transaction of its own, or `nested` in the one already open on the session.
+    private func transaction<T>(_ db: PostgresStoreDatabase, _ outer: () throws -> T, nested: () throws -> T) throws -> T {
+        if depth > 0 { return try nested() }
+        depth += 1
+        defer { depth -= 1 }
+        return try db.connection.transaction(outer)
     }
 
     /// The server overwrites nothing in place: the old row versions stay in its files until
@@ -87,7 +104,7 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
     /// driver's faults said as the store's.
     private func session<T>(_ body: (PostgresStoreDatabase) throws -> T) throws -> T {
         try lock.withLock {
-            if !database.connection.isAlive {
+            if depth == 0, !database.connection.isAlive {
                 database = PostgresStoreDatabase(try Self.connect(address))
             }
             do {
