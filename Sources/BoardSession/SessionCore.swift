@@ -27,7 +27,7 @@ public final class SessionCore {
         self.lockAfterMinutes = lockAfterMinutes
         self.clock = clock
         state = AppState(today: clock.today(), storeName: store.name, user: store.user,
-                         isDemo: (try? store.isDemo()) ?? false, width: width, height: height, isMeeting: meeting, ageing: ageing)
+                         isDemo: (try? store.isDemo()) ?? false, width: width, height: height, isMeeting: meeting, ageing: ageing, localTime: clock.localTime)
     }
 
     /// Loads the board for the first time. With `firstFrame`, that frame is drawn from the first
@@ -207,7 +207,7 @@ public final class SessionCore {
             // Newest first by moment: the log's order is the order of recording, which only a
             // demo or an import (written with past moments) makes differ from it.
             let entries = log.entries.sorted { ($0.recordedAt, $0.id) > ($1.recordedAt, $1.id) }
-            let lines = entries.map { AuditLine(entry: $0, moment: Clock.localMoment($0.recordedAt)) }
+            let lines = entries.map { AuditLine(entry: $0, moment: state.localTime.text($0.recordedAt)) }
             dispatch(.auditLoaded(AuditPage(lines: lines, onlyOwnEntries: log.onlyOwnEntries, filter: filter)))
         } catch {
             dispatch(.failed("Het logboek kan niet worden gelezen: \(error)"))

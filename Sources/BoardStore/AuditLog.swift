@@ -79,14 +79,6 @@ extension Clock {
 
     /// A stored UTC timestamp as local `dd-mm-jjjj hh:mm`; the text itself when it is not one.
     public static func localMoment(_ recordedAt: String) -> String {
-        guard recordedAt.count >= 19, let day = Day(parsing: String(recordedAt.prefix(10))) else { return recordedAt }
-        let clock = recordedAt.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return recordedAt }
-        var seconds = time_t(day.ordinal * 86400 + clock[0] * 3600 + clock[1] * 60 + clock[2])
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let local = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? day
-        return "\(local.dutch) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+        LocalTime.user.text(recordedAt)
     }
 }

@@ -221,7 +221,7 @@ public enum IntegrityCheck {
         report.chainTip = chain.tip
         var chainProblems: [String] = []
         if let first = chain.firstBreak {
-            chainProblems.append("eerste gebroken schakel: gebeurtenis \(first.id) (\(moment(first.recordedAt)), gebruiker \(first.user)): \(first.reason)")
+            chainProblems.append("eerste gebroken schakel: gebeurtenis \(first.id) (\(Clock.localMoment(first.recordedAt)), gebruiker \(first.user)): \(first.reason)")
             if chain.breaks > 1 { chainProblems.append("in totaal \(chain.breaks) gebroken schakels") }
         }
         let erased = chain.erased > 0 ? "; \(chain.erased) toelichtingen verwijderd na de bewaartermijn of op verzoek" : ""
@@ -287,12 +287,5 @@ public enum IntegrityCheck {
     static func dutch(_ text: String?) -> String {
         guard let text else { return "(geen datum)" }
         return Day(parsing: text)?.dutch ?? "‘\(text)’"
-    }
-
-    /// `2025-03-12T09:15:02.123Z` as `12-03-2025 09:15 UTC`.
-    static func moment(_ recordedAt: String) -> String {
-        guard recordedAt.count >= 16, let day = Day(parsing: String(recordedAt.prefix(10))) else { return recordedAt }
-        let time = recordedAt.dropFirst(11).prefix(5)
-        return "\(day.dutch) \(time) UTC"
     }
 }

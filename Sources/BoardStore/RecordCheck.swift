@@ -176,7 +176,7 @@ enum RecordCheck {
                                          arguments: [id]) else {
             return ("?", "?", "", nil, nil)
         }
-        return (IntegrityCheck.moment(row["recorded_at"] ?? ""), row["user"] ?? "?", short(row["detail"] ?? ""), row["case_id"], row["family_id"])
+        return (Clock.localMoment(row["recorded_at"] ?? ""), row["user"] ?? "?", short(row["detail"] ?? ""), row["case_id"], row["family_id"])
     }
 
     /// At most 60 characters of a stored text in a message.

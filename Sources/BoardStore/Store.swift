@@ -331,7 +331,7 @@ public final class Store: CaseStore {
         let kind = (last?["kind"] as String?).flatMap(EventKind.init(rawValue:))
         let target = (last?["to_stage"] as String?).flatMap(Stage.init(rawValue:))
         let what = [kind?.title.lowercased(), target.map { "naar \($0.title)" }].compactMap { $0 }.joined(separator: " ")
-        let at = (last?["recorded_at"] as String?).map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" } ?? ""
+        let at = (last?["recorded_at"] as String?).map(Clock.localMoment) ?? ""
         return .changedMeanwhile(kenmerk: kenmerk, by: who, what: what.isEmpty ? "gewijzigd" : what, at: at)
     }
 

@@ -36,13 +36,18 @@ final class TestStore {
     }
 }
 
-/// A clock the test sets: the day (midnight passes when the test says so) and monotonic seconds
-/// that stand still, so the idle lock never closes in the middle of a script.
+/// A clock the test sets: the day (midnight passes when the test says so), the zone (never the
+/// machine's) and monotonic seconds that stand still, so the idle lock never closes in the middle
+/// of a script.
 final class TestClock: SessionClock {
     var day: Day
+    let localTime: LocalTime
     var seconds = 1_000.0
 
-    init(day: Day) { self.day = day }
+    init(day: Day, zone: String = "UTC") {
+        self.day = day
+        localTime = LocalTime(zone: TimeZone(identifier: zone)!)
+    }
 
     func today() -> Day { day }
 

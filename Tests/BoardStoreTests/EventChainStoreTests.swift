@@ -65,7 +65,7 @@ struct EventChainStoreTests {
         let problem = try #require(report.section(IntegrityCheck.chainTitle)?.problems.first)
         #expect(problem.hasPrefix("eerste gebroken schakel: gebeurtenis 2 ("))
         #expect(problem.contains("gebruiker anouk"))
-        #expect(problem.contains(" UTC"), "names the date and time: \(problem)")
+        #expect(problem.hasSuffix("(\(Clock.localMoment(first.recordedAt)), gebruiker anouk): \(first.reason)"), "names the moment in the user's zone: \(problem)")
     }
 
     @Test func otherFieldsAreCoveredToo() throws {

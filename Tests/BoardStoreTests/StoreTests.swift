@@ -123,7 +123,7 @@ struct StoreTests {
         #expect(kenmerk == "2025-0042")
         #expect(by == "rachid")
         #expect(what == "verplaatst naar Onderzoek")
-        #expect(at.hasSuffix(" UTC") && at.count == 20 && !at.dropLast(4).contains("T"), "\(at)")
+        #expect(at == Clock.localMoment(try #require(before.events.last).recordedAt), "rachid's move in the user's zone: \(at)")
         #expect(error?.description.contains("rachid") == true)
         #expect(error?.description.contains("Er is niets opgeslagen") == true)
         #expect(try anouk.details(of: id, logOpening: false) == before, "the refused move changed nothing")

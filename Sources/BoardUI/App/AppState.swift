@@ -103,6 +103,8 @@ public struct StatusMessage: Equatable, Sendable {
 /// The whole state of the running program: one value, changed only by `update`.
 public struct AppState: Equatable, Sendable {
     public internal(set) var today: Day
+    /// The user's own zone (TZ): recorded moments are stored in UTC and shown in it.
+    public let localTime: LocalTime
     public var storeName: String
     public var user: String
     public var isDemo: Bool
@@ -184,8 +186,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var wantsQuit = false
 
     public init(today: Day, storeName: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
-                isMeeting: Bool = false, ageing: CardAgeing = .standard) {
+                isMeeting: Bool = false, ageing: CardAgeing = .standard, localTime: LocalTime = .user) {
         self.today = today
+        self.localTime = localTime
         self.storeName = storeName
         self.user = user
         self.isDemo = isDemo
@@ -262,7 +265,7 @@ public struct AppState: Equatable, Sendable {
 
     /// What a page's view may show besides the page itself.
     var pageContext: PageContext {
-        PageContext(today: today, norms: norms, message: message, isMeeting: isMeeting, staff: staff)
+        PageContext(today: today, localTime: localTime, norms: norms, message: message, isMeeting: isMeeting, staff: staff)
     }
 
     /// The keys of whatever is in front: for help and the key bar.
@@ -282,6 +285,8 @@ public struct AppState: Equatable, Sendable {
 /// whether names are masked (meeting mode).
 struct PageContext {
     var today: Day
+    /// The user's zone, in which every recorded moment is shown.
+    var localTime: LocalTime
     var norms: Norms
     var message: StatusMessage?
     var isMeeting: Bool

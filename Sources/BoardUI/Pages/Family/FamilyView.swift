@@ -52,7 +52,7 @@ enum FamilyView {
     static func searchedLines(_ screen: FamilyScreen, context: PageContext, screenWidth: Int) -> (lines: [String], noteStarts: [Int]) {
         let width = PageFrame.textWidth(screenWidth: screenWidth)
         if screen.section == .journaal {
-            let layout = journaalLayout(screen, staff: context.staff, width: width)
+            let layout = journaalLayout(screen, context: context, width: width)
             return (layout.lines.map(\.text), layout.starts)
         }
         return (lines(screen, context: context, width: width).0.map(\.text), [])
@@ -64,7 +64,7 @@ enum FamilyView {
         case .gezin: return gezin(screen, context: context)
         case .zaak: return (zaak(screen, context: context, width: width), nil)
         case .veiligheid: return (veiligheid(screen, staff: context.staff, width: width), nil)
-        case .journaal: return journaal(screen, staff: context.staff, width: width)
+        case .journaal: return journaal(screen, context: context, width: width)
         case .beschermtafel: return (beschermtafel(screen, context: context, width: width), nil)
         case .rvk: return (rvk(screen), nil)
         }
@@ -148,7 +148,7 @@ enum FamilyView {
         for event in events where event.kind != .geopend {
             var what = event.kind.title
             if let to = event.toStage, event.kind != .aangemeld { what += " → \(to.title)" }
-            lines.append(("  \(event.day.dutch)  \(what) · \(context.staff.displayName(of: event.user)) · vastgelegd \(timestamp(event.recordedAt))", .normal))
+            lines.append(("  \(event.day.dutch)  \(what) · \(context.staff.displayName(of: event.user)) · vastgelegd \(context.localTime.text(event.recordedAt))", .normal))
             if !event.detail.isEmpty { lines += wrapped(event.detail, indent: "      ", width: width, role: .dim) }
         }
         let openings = events.filter { $0.kind == .geopend }
@@ -156,7 +156,7 @@ enum FamilyView {
             lines.append(("", .normal))
             lines.append(("Inzage in dit dossier (\(openings.count)×, nieuwste eerst)", .columnHeader))
             for event in openings {
-                lines.append(("  \(timestamp(event.recordedAt))  \(context.staff.displayName(of: event.user))  \(event.detail)", .dim))
+                lines.append(("  \(context.localTime.text(event.recordedAt))  \(context.staff.displayName(of: event.user))  \(event.detail)", .dim))
             }
         }
         if dossier.cases.count > 1 {
@@ -169,11 +169,6 @@ enum FamilyView {
             }
         }
         return lines
-    }
-
-    /// `2026-11-22 14:03 UTC` from a stored ISO timestamp.
-    static func timestamp(_ iso: String) -> String {
-        String(iso.prefix(16).map { $0 == "T" ? " " : $0 }) + " UTC"
     }
 
     /// A bar of ten cells for a 0–10 score.
@@ -223,13 +218,13 @@ enum FamilyView {
         return lines
     }
 
-    static func journaal(_ screen: FamilyScreen, staff: StaffDirectory, width: Int) -> ([Line], Int?) {
-        let layout = journaalLayout(screen, staff: staff, width: width)
+    static func journaal(_ screen: FamilyScreen, context: PageContext, width: Int) -> ([Line], Int?) {
+        let layout = journaalLayout(screen, context: context, width: width)
         return (layout.lines, layout.starts.indices.contains(screen.selectedNote) ? layout.starts[screen.selectedNote] : nil)
     }
 
     /// The Journaal's lines, and the line where each note starts.
-    static func journaalLayout(_ screen: FamilyScreen, staff: StaffDirectory, width: Int) -> (lines: [Line], starts: [Int]) {
+    static func journaalLayout(_ screen: FamilyScreen, context: PageContext, width: Int) -> (lines: [Line], starts: [Int]) {
         let notes = screen.dossier.notes
         guard !notes.isEmpty else { return ([("Nog geen notities. n schrijft er een.", .dim)], []) }
         var lines: [Line] = []
@@ -237,7 +232,7 @@ enum FamilyView {
         for (index, note) in notes.enumerated() {
             let selected = index == screen.selectedNote
             starts.append(lines.count)
-            var header = "\(selected ? "▶" : " ") notitie \(note.id) · \(timestamp(note.recordedAt)) · \(staff.displayName(of: note.author))"
+            var header = "\(selected ? "▶" : " ") notitie \(note.id) · \(context.localTime.text(note.recordedAt)) · \(context.staff.displayName(of: note.author))"
             if let refersTo = note.refersTo { header += " · correctie op notitie \(refersTo)" }
             lines.append((header, selected ? .cardSelected : .title))
             lines += wrapped(note.text, indent: "  ", width: width)
