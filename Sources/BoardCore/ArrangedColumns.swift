@@ -1,6 +1,7 @@
 /// The board's columns before the filter, arranged once: the end columns' window applied and
 /// every column sorted oldest first. The first filter adds every card's search text (family name,
-/// kenmerk, medewerker), lowercased and without accents into one contiguous buffer per column.
+/// kenmerk, medewerker, address, children's first names), lowercased and without accents into one
+/// contiguous buffer per column.
 ///
 /// Filtering as you type then only selects from it: no sorting, no lowercasing and no String
 /// searching per key. With 25,000 cards on the board (a store of 100,000 families) that is the
@@ -10,10 +11,14 @@ public struct ArrangedColumns: Equatable, Sendable {
     public private(set) var all: BoardColumns
     /// Made by the first filter, not at every load: most loads are never filtered.
     private var search: [Stage: SearchColumn]?
+    /// The cards' families as `/` finds them besides the cards (CardSearch.swift); read only once
+    /// a filter is typed, so not part of a card.
+    private let families: [FamilyID: FamilySearch]
 
     public static let empty = ArrangedColumns(cases: [], today: Day(ordinal: 0), closedWindowDays: nil)
 
-    public init(cases: [CaseSummary], today: Day, closedWindowDays: Int?) {
+    public init(cases: [CaseSummary], today: Day, closedWindowDays: Int?, families: [FamilyID: FamilySearch] = [:]) {
+        self.families = families
         // Sort keys per column, by the cards' positions in `cases`: each card is copied once, into
         // its place, and its day numbers are computed once rather than in every comparison.
         var keys = [[SortKey]](repeating: [], count: Stage.allCases.count)
@@ -47,8 +52,9 @@ public struct ArrangedColumns: Equatable, Sendable {
 
     public static func == (lhs: ArrangedColumns, rhs: ArrangedColumns) -> Bool { lhs.all == rhs.all }
 
-    /// The columns with only the cards whose family name, kenmerk or medewerker contains `filter`,
-    /// ignoring case, accents and surrounding spaces (`ozturk` finds Öztürk); in the same order.
+    /// The columns with only the cards whose family name, kenmerk, medewerker, address or a
+    /// child's first name contains `filter`, ignoring case, accents and surrounding spaces
+    /// (`ozturk` finds Öztürk), or with a child whose whole BSN it is; in the same order.
     public mutating func filtered(by filter: String) -> BoardColumns {
         var needle: [UInt8] = []
         _ = SearchColumn.appendSearchForm(filter.trimmingWhitespace(), to: &needle)
@@ -56,17 +62,24 @@ public struct ArrangedColumns: Equatable, Sendable {
         guard !needle.isEmpty else { return all }
         if search == nil {
             var made: [Stage: SearchColumn] = [:]
-            for stage in Stage.allCases { made[stage] = SearchColumn(all[stage]) }
+            for stage in Stage.allCases { made[stage] = SearchColumn(all[stage], families: families) }
             search = made
         }
         let search = self.search ?? [:]
         let pattern = SearchPattern(needleText)
+        let bsn = CardSearch.wholeBSN(filter)
         var columns: [Stage: [CaseSummary]] = [:]
         for stage in Stage.allCases {
             let cards = all[stage]
             guard let column = search[stage] else { columns[stage] = []; continue }
             var kept: [CaseSummary] = []
-            column.forEachMatch(of: pattern) { kept.append(cards[$0]) }
+            if let bsn {
+                var found = Set<Int>()
+                column.forEachMatch(of: pattern) { found.insert($0) }
+                kept = cards.indices.filter { found.contains($0) || families[cards[$0].familyID]?.childBSNs.contains(bsn) == true }.map { cards[$0] }
+            } else {
+                column.forEachMatch(of: pattern) { kept.append(cards[$0]) }
+            }
             columns[stage] = kept
         }
         return BoardColumns(arranged: columns)
@@ -85,8 +98,8 @@ public struct ArrangedColumns: Equatable, Sendable {
     }
 }
 
-/// The lowercased search text of one column's cards: the three fields of each card, separated by
-/// a NUL byte so that no match spans two fields, back to back in one buffer.
+/// The lowercased search text of one column's cards: the searched fields of each card, separated
+/// by a NUL byte so that no match spans two fields, back to back in one buffer.
 struct SearchColumn: Equatable, Sendable {
     var bytes: [UInt8] = []
     /// Where each card's text ends in `bytes` (it starts where the previous one ends).
@@ -95,13 +108,14 @@ struct SearchColumn: Equatable, Sendable {
     /// compared as Swift strings, with canonical equivalence, instead of byte by byte.
     var complex: [Int: String] = [:]
 
-    init(_ cards: [CaseSummary]) {
+    init(_ cards: [CaseSummary], families: [FamilyID: FamilySearch]) {
         ends.reserveCapacity(cards.count)
         bytes.reserveCapacity(cards.count * 48)
         for (index, card) in cards.enumerated() {
             let start = bytes.count
             var simple = true
-            for (number, field) in [card.familyName, card.kenmerk, card.medewerker].enumerated() {
+            let family = families[card.familyID]
+            for (number, field) in ([card.familyName, card.kenmerk, card.medewerker, family?.address ?? ""] + (family?.childFirstNames ?? [])).enumerated() {
                 if number > 0 { bytes.append(0) }
                 simple = Self.appendSearchForm(field, to: &bytes) && simple
             }

@@ -18,11 +18,13 @@ public struct BoardColumns: Equatable, Sendable {
 
     public var total: Int { columns.values.reduce(0) { $0 + $1.count } }
 
-    /// Filter on family name, kenmerk and medewerker, ignoring case and accents: the plain
-    /// definition that the fast search (ArrangedColumns) agrees with.
-    static func matches(_ summary: CaseSummary, _ filter: String) -> Bool {
+    /// Filter on family name, kenmerk, medewerker, address and children's first names, ignoring
+    /// case and accents, or a child's whole BSN: the plain definition that the fast search
+    /// (ArrangedColumns) agrees with.
+    static func matches(_ summary: CaseSummary, family: FamilySearch = FamilySearch(), _ filter: String) -> Bool {
         let needle = searchForm(filter)
-        return [summary.familyName, summary.kenmerk, summary.medewerker].contains { searchForm($0).contains(needle) }
+        let fields = [summary.familyName, summary.kenmerk, summary.medewerker, family.address] + family.childFirstNames
+        return fields.contains { searchForm($0).contains(needle) } || CardSearch.wholeBSN(filter).map(family.childBSNs.contains) == true
     }
 
     /// Text as it is searched: lowercased and without accents, so that a name typed on a keyboard

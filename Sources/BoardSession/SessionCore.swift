@@ -178,6 +178,13 @@ public final class SessionCore {
             }
         case .loadAuditLog(let filter):
             loadAudit(filter: filter)
+        case .loadFamilySearch:
+            do {
+                let found = try store.familySearch(today: state.today, closedWindowDays: state.showAllClosed ? nil : state.norms.closedWindowDays)
+                dispatch(.familySearchLoaded(found))
+            } catch {
+                dispatch(.failed("Kinderen en adressen voor het filter kunnen niet worden gelezen: \(error)"))
+            }
         }
     }
 

@@ -11,6 +11,8 @@ public protocol CaseStore: AnyObject {
 
     /// Open cases, plus the end columns' cases of the last `closedWindowDays` days (all when nil).
     func boardCases(today: Day, closedWindowDays: Int?) throws -> [CaseSummary]
+    /// What `/` finds of the board's families besides their cards: address, children, BSNs.
+    func familySearch(today: Day, closedWindowDays: Int?) throws -> [FamilyID: FamilySearch]
     /// The first cards of every column and every column's count, for a first frame before the
     /// whole board has loaded (see `BoardPreview`).
     func boardPreview(today: Day, closedWindowDays: Int, perColumn: Int) throws -> BoardPreview

@@ -27,6 +27,9 @@ public enum Effect: Equatable, Sendable {
     /// Reads the log for the log view: the newest entries whose kenmerk or user contains
     /// `filter`, within what the user may read. Reading the log is not itself logged.
     case loadAuditLog(filter: String)
+    /// Reads what `/` finds of the board's families besides their cards (children, address, BSN):
+    /// asked when a filter is first typed after a load, not with every load.
+    case loadFamilySearch
 }
 
 public enum AppEvent: Equatable, Sendable {
@@ -40,6 +43,8 @@ public enum AppEvent: Equatable, Sendable {
     case staffLoaded([StaffMember])
     /// The board's data, freshly loaded (after start, a change, or `r`).
     case loaded(cases: [CaseSummary], norms: Norms, suggestedKenmerk: String)
+    /// The board's families as `/` searches them (`Effect.loadFamilySearch`).
+    case familySearchLoaded([FamilyID: FamilySearch])
     /// The first frame's worth of the board, before the whole of it is `loaded` (see `BoardPreview`).
     case previewLoaded(BoardPreview, norms: Norms, suggestedKenmerk: String)
     case dossierLoaded(Dossier)
@@ -123,6 +128,9 @@ public struct AppState: Equatable, Sendable {
     }
     /// The columns before the filter: typing a filter only selects from these (ArrangedColumns.swift).
     private var arranged = ArrangedColumns.empty
+    /// What `/` finds of the loaded cards' families besides the cards; nil until a filter asks
+    /// for it after a load.
+    var familySearch: [FamilyID: FamilySearch]?
     public var isEditingFilter = false
     /// Shows only cases past their norm (`o` on the board).
     public var showsOnlyOverdue = false {
@@ -216,7 +224,8 @@ public struct AppState: Equatable, Sendable {
             shown = shown.filter { mine.contains($0.medewerker) }
         }
         if !facets.isEmpty { shown = shown.filter(facets.matches) }
-        arranged = ArrangedColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays)
+        arranged = ArrangedColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,
+                                   families: familySearch ?? [:])
         columns = arranged.filtered(by: filter)
     }
 

@@ -41,6 +41,12 @@ public enum NameMask {
         return masked
     }
 
+    /// What `/` found of a family, as a card may say it to the room: children by initials, no
+    /// address, no BSN.
+    static func search(_ found: FamilySearch) -> FamilySearch {
+        FamilySearch(childFirstNames: found.childFirstNames.map(initials))
+    }
+
     /// Replaces every known name in `text` (whole words only) by its initials; longer names first,
     /// so `Petra de Vries` becomes `P.d.V.` rather than `Petra d.V.`.
     public static func scrub(_ text: String, names: [String]) -> String {
@@ -107,6 +113,7 @@ public enum NameMask {
         var masked = state
         masked.cases = state.cases.map(summary)
         masked.mapCards(card)
+        masked.familySearch = state.familySearch?.mapValues(search)
         // The names of every family in view; pages come bottom first, so a form on top of a
         // family screen is scrubbed with that family's names.
         var overlayNames: [String] = []

@@ -97,12 +97,18 @@ public struct PageFind: Equatable, Sendable {
     /// Marks where the text stands in `line`, drawn at `x` on row `y` in at most `width` columns:
     /// the match in front as a selection, the others underlined.
     func mark(_ line: String, x: Int, y: Int, width: Int, isCurrent: Bool, into screen: inout Screen) {
+        Self.mark(text, in: line, x: x, y: y, width: width, role: isCurrent ? .cardSelected : .searchMatch, into: &screen)
+    }
+
+    /// Paints every place `query` stands in `line` (as TextSearch finds it), drawn at `x` on row
+    /// `y` in at most `width` columns, in `role`: a page's search, and the board's `/` on its cards.
+    static func mark(_ query: String, in line: String, x: Int, y: Int, width: Int, role: Role, into screen: inout Screen) {
         let characters = Array(TextSanitizer.forScreen(line))
-        for range in TextSearch.ranges(of: text, in: String(characters)) {
+        for range in TextSearch.ranges(of: query, in: String(characters)) {
             let start = DisplayWidth.of(String(characters[..<range.lowerBound]))
             guard start < width else { break }
             let end = min(width, DisplayWidth.of(String(characters[..<range.upperBound])))
-            screen.paint(Rect(x: x + start, y: y, width: end - start, height: 1), role: isCurrent ? .cardSelected : .searchMatch)
+            screen.paint(Rect(x: x + start, y: y, width: end - start, height: 1), role: role)
         }
     }
 }

@@ -29,6 +29,10 @@ extension AppState {
         case .loaded(let newCases, let newNorms, let kenmerk):
             previewCounts = nil
             cases = newCases
+            // A filter that stands keeps finding children and addresses by what was read before,
+            // until the fresh reading (asked below) arrives.
+            let filterStands = !filter.isEmpty || isEditingFilter
+            if !filterStands { familySearch = nil }
             norms = newNorms
             suggestedKenmerk = kenmerk
             hasLoaded = true
@@ -43,7 +47,12 @@ extension AppState {
             warnIfOverLimitAfterMove()
             rebuildReloadingDialog(after: .board)
             // Anyone's change (a decision taken at a colleague's screen too) can change what is done.
-            return refreshAgendaCards() ? [.loadMeeting] : []
+            var effects: [Effect] = refreshAgendaCards() ? [.loadMeeting] : []
+            if filterStands { effects.append(.loadFamilySearch) }
+            return effects
+        case .familySearchLoaded(let found):
+            receiveFamilySearch(found)
+            return []
         case .meetingLoaded(let record):
             receiveMeeting(record)
             return []

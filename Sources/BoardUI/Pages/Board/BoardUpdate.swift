@@ -32,7 +32,7 @@ extension AppState {
             Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder"),
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", bar: "terug"),
             Binding([.character("a")], .newReport, "nieuwe aanmelding", bar: "nieuw"),
-            Binding([.character("/")], .filter, "filteren (gezin, kenmerk, medewerker)", bar: "filter"),
+            Binding([.character("/")], .filter, "filteren (gezin, kenmerk, medewerker, kind, adres, hele BSN)", bar: "filter"),
             Binding([.character("f")], .chooseFilters, "filteren op medewerker, wijk of bron"),
             Binding([.escape], .clearFilter, "alle filters wissen"),
             Binding([.character("c")], .toggleClosed, "afgesloten: laatste \(norms.closedWindowDays) dagen / alles"),
@@ -71,6 +71,7 @@ extension AppState {
             dialog = .newReport(NewReportForm.make(kenmerk: suggestedKenmerk, today: today, medewerker: userName, staff: staff))
         case .filter:
             isEditingFilter = true
+            if familySearch == nil { return [.loadFamilySearch] }
         case .filterLine(let edit):
             var text = filter
             edit.edit(&text)

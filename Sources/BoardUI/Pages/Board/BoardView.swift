@@ -161,13 +161,35 @@ enum CardView {
         let daysWidth = DisplayWidth.of(daysText)
         screen.put(summary.kenmerk, x: rect.x, y: rect.y, maxWidth: rect.width, role: base)
         screen.put(daysText, x: rect.maxX - daysWidth, y: rect.y + daysRow, role: highlight ?? daysRole(summary, days: days, overdue: overdue, ageing: state.ageing))
-        let lines = [summary.familyName, children.text(summary, today: state.today),
+        // Under a `/` filter a card found by a child, its address or a BSN says so in place of its
+        // children's line; whatever the filter found is marked.
+        let filter = state.filter.trimmingWhitespace()
+        let hidden = filter.isEmpty ? nil : state.familySearch?[summary.familyID].flatMap { CardSearch.hiddenMatch(summary, family: $0, filter: filter) }
+        let lines = [summary.familyName, hidden.map(foundText) ?? children.text(summary, today: state.today),
                      planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
+        if !filter.isEmpty { PageFind.mark(filter, in: summary.kenmerk, x: rect.x, y: rect.y, width: rect.width, role: .searchMatch, into: &screen) }
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
             if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) { role = .overdue }
             let width = offset + 1 == daysRow ? rect.width - daysWidth - 1 : rect.width
-            screen.put(line, x: rect.x, y: rect.y + 1 + offset, maxWidth: width, role: role)
+            let y = rect.y + 1 + offset
+            let drawn = screen.put(line, x: rect.x, y: y, maxWidth: width, role: role)
+            guard !filter.isEmpty else { continue }
+            if offset == 1, case .bsn? = hidden {
+                screen.paint(Rect(x: rect.x, y: y, width: drawn, height: 1), role: .searchMatch)
+            } else {
+                PageFind.mark(filter, in: line, x: rect.x, y: y, width: width, role: .searchMatch, into: &screen)
+            }
+        }
+    }
+
+    /// Why a card is in view when the filter is not on its own lines: `kind: Daan`, the address,
+    /// `BSN van Daan` (the number itself is never shown).
+    static func foundText(_ match: CardSearch.HiddenMatch) -> String {
+        switch match {
+        case .child(let name): return "kind: \(name)"
+        case .address(let address): return address
+        case .bsn(let child): return child.isEmpty ? "BSN gevonden" : "BSN van \(child)"
         }
     }
 
