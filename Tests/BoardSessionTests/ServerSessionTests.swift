@@ -18,13 +18,7 @@ import Testing
         let address = try #require(try ServerAddress(uri))
         _ = try ServerStoreSetup.initialize(address)
         func login(_ user: String) throws -> Store {
-            try TestCluster.shared.ensureLogin(user)
-            try PostgresConnection(uri: uri).executeScript("""
-                GRANT USAGE ON SCHEMA beschermbord TO "\(user)";
-                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA beschermbord TO "\(user)";
-                GRANT USAGE ON ALL SEQUENCES IN SCHEMA beschermbord TO "\(user)";
-                """)
-            return try Store(server: try #require(try ServerAddress(TestCluster.shared.uri(database: address.database, user: user))))
+            try Store(server: try #require(try ServerAddress(TestCluster.shared.staffLogin(user, database: uri))))
         }
         let anouk = try login("anouk")
         try anouk.makeFirstTeamleider()

@@ -118,16 +118,7 @@ struct TestStore {
         case .file:
             return try Store(path: location, user: user)
         case .server:
-            try TestCluster.shared.ensureLogin(user)
-            // What the database itself grants to each role is the next issue's (#11); until then
-            // the administrator grants the staff's logins the store's tables.
-            try PostgresConnection(uri: location).executeScript("""
-                GRANT USAGE ON SCHEMA beschermbord TO "\(user)";
-                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA beschermbord TO "\(user)";
-                GRANT USAGE ON ALL SEQUENCES IN SCHEMA beschermbord TO "\(user)";
-                """)
-            let database = try #require(try ServerAddress(location)).database
-            let store = try Store(server: try #require(try ServerAddress(TestCluster.shared.uri(database: database, user: user))))
+            let store = try Store(server: try #require(try ServerAddress(TestCluster.shared.staffLogin(user, database: location))))
             try store.makeFirstTeamleider()
             return store
         }

@@ -5,10 +5,12 @@ import PostgresClient
 public enum TestClusterError: Error, CustomStringConvertible {
     case programsMissing(String)
     case cannotStart(String)
+    case noDatabase(String)
 
     public var description: String {
         switch self {
         case .programsMissing(let reason), .cannotStart(let reason): "PostgreSQL-testcluster: \(reason)"
+        case .noDatabase(let uri): "PostgreSQL-testcluster: geen database in \(uri)"
         }
     }
 }
@@ -71,6 +73,20 @@ public final class TestCluster: Sendable {
         try admin.executeScript("""
             DO $$ BEGIN CREATE ROLE "\(name)" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """)
+    }
+
+    /// A staff member's login on the store in `database` (a URI): made once, and granted the
+    /// store's tables as the administrator does until the database grants them per role (#11).
+    /// Returns the URI to log in as `name`.
+    public func staffLogin(_ name: String, database uri: String) throws -> String {
+        try ensureLogin(name)
+        try PostgresConnection(uri: uri).executeScript("""
+            GRANT USAGE ON SCHEMA beschermbord TO "\(name)";
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA beschermbord TO "\(name)";
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA beschermbord TO "\(name)";
+            """)
+        guard let database = PostgresURI.describe(uri)?.database else { throw TestClusterError.noDatabase(uri) }
+        return try self.uri(database: database, user: name)
     }
 
     /// A new empty database (its name is `name` plus a unique suffix) and its URI, so tests do
