@@ -43,6 +43,13 @@ public final class Store: CaseStore {
         backend = server
     }
 
+    /// A store in memory that records its changes under `user`: the staging area of an import
+    /// into the server store (MemoryBackend.swift, Server/ServerImport.swift).
+    init(stagingFor user: String) throws {
+        backend = try MemoryBackend()
+        self.user = user
+    }
+
     /// The file store's backend; asking a server store for it is a fault in Beschermbord.
     var file: FileBackend {
         guard let file = backend as? FileBackend else { preconditionFailure("a server store has no SQLite file") }

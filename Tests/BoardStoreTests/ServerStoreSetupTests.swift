@@ -104,13 +104,15 @@ import Testing
 
     @Test(.needsServer) func aStoreMissingItsLastMigrationsIsBroughtUpToDateByInitAndRefusedBeforeThat() throws {
         let address = try Self.emptyDatabase()
-        _ = try ServerStoreSetup.initialize(address)
-        let server = try PostgresConnection(uri: address.uri)
-        // A store as the previous version left it: without the record-change triggers.
-        try server.execute("DROP FUNCTION beschermbord.note_record_change() CASCADE")
-        try server.execute("DELETE FROM beschermbord.migraties WHERE identifier = 'server-record-changes'")
+        let server = try ServerConnection.open(address)
+        // A store as the previous version left it: every migration but the last.
+        let names = ServerSchema.migrations.map(\.name)
+        try server.transaction {
+            _ = try ServerRoles.create(server, database: address.database)
+            try ServerMigrator.migrate(server, missing: Array(names.dropLast()))
+        }
         #expect(throws: StoreError.serverNeedsUpgrade(server: address.description)) { try ServerStoreSetup.checkReady(address) }
-        #expect(try ServerStoreSetup.initialize(address) == .upgraded(migrations: ["server-record-changes"]))
+        #expect(try ServerStoreSetup.initialize(address) == .upgraded(migrations: [names.last!]))
         try ServerStoreSetup.checkReady(address)
     }
 

@@ -37,29 +37,41 @@ extension Store {
                     finishing: (() -> Void)? = nil, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         let recordedAt = Clock.timestamp()
         let detail = "geïmporteerd uit \(origin)"
-        if dryRun {
-            return try read { db in try self.importBatches(db, dryRun: true, expectedRows: expectedRows, deferIndexes: nil,
-                                                           recordedAt: recordedAt, detail: detail, progress: progress, finishing: finishing,
-                                                           nextRows: nextRows) }
+        return try withoutActuallyEscaping(nextRows) { nextRows in
+            let batches = ImportBatches(expectedRows: expectedRows, deferIndexes: deferIndexes, recordedAt: recordedAt, detail: detail,
+                                        progress: progress, finishing: finishing, nextRows: nextRows)
+            if dryRun {
+                return try read { db in
+                    try self.importBatches(db, dryRun: true, known: try Self.storedKenmerken(db), staff: try Self.staffDirectory(db), batches)
+                }
+            }
+            // The server takes the rows in bulk, from a staging store in memory (Server/ServerImport.swift).
+            if backend is ServerBackend {
+                return try write { db in try self.stagedImport(db, batches) }
+            }
+            return try write { db in
+                try self.importBatches(db, dryRun: false, known: try Self.storedKenmerken(db), staff: try Self.staffDirectory(db), batches)
+            }
         }
-        return try write { db in try self.importBatches(db, dryRun: false, expectedRows: expectedRows, deferIndexes: deferIndexes,
-                                                        recordedAt: recordedAt, detail: detail, progress: progress, finishing: finishing,
-                                                        nextRows: nextRows) }
     }
 
-    private func importBatches(_ db: any StoreDatabase, dryRun: Bool, expectedRows: Int, deferIndexes: Bool?, recordedAt: String, detail: String,
-                               progress: ((_ done: Int) -> Void)?, finishing: (() -> Void)?,
-                               nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+    /// One read of the kenmerken already there, instead of one query per row.
+    static func storedKenmerken(_ db: any StoreDatabase) throws -> Set<String> {
+        Set(try db.values(String.self, sql: "SELECT kenmerk FROM \"case\""))
+    }
+
+    /// Writes the rows into `db`, skipping those whose kenmerk is `known` and refusing those whose
+    /// medewerker is not in `staff` (both as the store that the import is for holds them).
+    func importBatches(_ db: any StoreDatabase, dryRun: Bool, known: Set<String>, staff: StaffDirectory,
+                       _ batches: ImportBatches) throws -> ImportResult {
         // A large import touches many index pages; with SQLite's default 2 MB page cache they
         // would be spilled and read back over and over. Lend the file's connection a bigger cache.
         let cacheSize = db.dialect == .sqlite ? try db.value(Int.self, sql: "PRAGMA cache_size") : nil
-        if cacheSize != nil, expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        if cacheSize != nil, batches.expectedRows > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
         defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
-        // One read of the kenmerken already there, instead of one query per row.
-        let known = Set(try db.values(String.self, sql: "SELECT kenmerk FROM \"case\""))
-        let rows = ImportedRows(known: known, staff: try Self.staffDirectory(db), progress: progress)
+        let rows = ImportedRows(known: known, staff: staff, progress: batches.progress)
         if dryRun {
-            try rows.add(from: nextRows) { _ in }
+            try rows.add(from: batches.nextRows) { _ in }
             try rows.refuseUnknownStaff()
             rows.finish()
             return rows.result
@@ -70,22 +82,22 @@ extension Store {
         var decided = false
         // The events are hashed on a second thread meanwhile (`BackgroundChain`).
         try BackgroundChain.hashing(db, memory: memory) {
-            try rows.add(from: nextRows) { row in
+            try rows.add(from: batches.nextRows) { row in
                 if !decided {
                     decided = true
-                    let remaining = expectedRows - (rows.done - 1)
-                    // Setting indexes aside is the file store's bulk path (SQLite rebuilds an index
+                    let remaining = batches.expectedRows - (rows.done - 1)
+                    // Setting indexes aside is SQLite's bulk path (SQLite rebuilds an index
                     // faster than it keeps one up to date row by row).
-                    if let file = db as? Database, deferIndexes ?? DeferredIndexes.pays(expectedRows: remaining, storedCases: known.count) {
+                    if let file = db as? Database, batches.deferIndexes ?? DeferredIndexes.pays(expectedRows: remaining, storedCases: known.count) {
                         deferred = try DeferredIndexes.setAside(file)
                     }
                 }
-                try self.write(db, row, recordedAt: recordedAt, detail: detail)
+                try self.write(db, row, recordedAt: batches.recordedAt, detail: batches.detail)
             }
         }
         // Before the slow part: the transaction rolls back, nothing is kept.
         try rows.refuseUnknownStaff()
-        finishing?()
+        batches.finishing?()
         if let file = db as? Database { try deferred?.rebuild(file) }
         rows.finish()
         return rows.result
@@ -104,6 +116,17 @@ extension Store {
         try recordTransitions(db, caseID: caseID, familyID: familyID, requests, direction: .forward, recordedAt: recordedAt,
                               caseRowWritten: true)
     }
+}
+
+/// One import's rows as they come and how to write them (see `importRows`).
+struct ImportBatches {
+    var expectedRows: Int
+    var deferIndexes: Bool?
+    var recordedAt: String
+    var detail: String
+    var progress: ((_ done: Int) -> Void)?
+    var finishing: (() -> Void)?
+    var nextRows: () throws -> [ImportRow]?
 }
 
 /// The rows of an import as they come: which are new (and counted), which are skipped because

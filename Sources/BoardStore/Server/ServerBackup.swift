@@ -57,12 +57,16 @@ extension Store {
         }
     }
 
-    /// One table's rows in COPY's text format, streamed from a cursor so that a large log is never
-    /// all in memory. Blobs go as bytea's hex form; everything else as the file holds its text.
-    static func copy(_ table: String, from db: Database, to connection: PostgresConnection, server: ServerAddress) throws -> Int {
+    /// One table's rows in COPY's text format (those after the rowid `floor`, when given), streamed
+    /// from a cursor so that a large log is never all in memory. Blobs go as bytea's hex form;
+    /// everything else as the file holds its text.
+    static func copy(_ table: String, from db: Database, after floor: Int64? = nil, to connection: PostgresConnection,
+                     server: ServerAddress) throws -> Int {
         let columns = try ServerSchema.copiedColumns(of: table, in: db)
         let list = columns.map(ServerRoles.quoted).joined(separator: ", ")
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT \(list) FROM \(table.quotedDatabaseIdentifier) \(floor == nil ? "" : "WHERE rowid > ?") ORDER BY rowid
+            """, arguments: StatementArguments(floor.map { [$0] } ?? []))
         var readError: Error?
         let lines = AnySequence {
             AnyIterator { () -> String? in
@@ -110,21 +114,31 @@ extension Store {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The copied ids were given, not drawn: each identity continues after the highest.
+    /// The copied ids were given, not drawn: each identity is drawn on past the highest. By
+    /// `nextval`, which every login that may insert may call (`setval` needs more): the few ids
+    /// drawn in vain are gaps nobody sees (the log numbers its events itself).
     static func continueIdentities(_ connection: PostgresConnection) throws {
         try connection.executeScript("""
             DO $$
             DECLARE
                 identity record;
+                sequence text;
+                highest bigint;
+                drawn bigint;
             BEGIN
                 FOR identity IN
                     SELECT c.relname AS table_name, a.attname AS column_name FROM pg_attribute a
                     JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname = '\(ServerSchema.namespace)' AND a.attidentity <> ''
                 LOOP
-                    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), m) FROM (SELECT max(%I) AS m FROM %I.%I) x WHERE m IS NOT NULL',
-                                   '\(ServerSchema.namespace).' || quote_ident(identity.table_name), identity.column_name,
-                                   identity.column_name, '\(ServerSchema.namespace)', identity.table_name);
+                    EXECUTE format('SELECT max(%I) FROM %I.%I', identity.column_name, '\(ServerSchema.namespace)', identity.table_name)
+                        INTO highest;
+                    CONTINUE WHEN highest IS NULL;
+                    sequence := pg_get_serial_sequence('\(ServerSchema.namespace).' || quote_ident(identity.table_name), identity.column_name);
+                    drawn := nextval(sequence);
+                    IF drawn < highest THEN
+                        PERFORM nextval(sequence) FROM generate_series(1, highest - drawn);
+                    END IF;
                 END LOOP;
             END $$;
             """)

@@ -2,7 +2,7 @@ import BoardCore
 import PostgresClient
 
 /// The server store's side of the log's record coverage: the change triggers (ServerSchema's
-/// `server-record-changes`) note each changed record in this session's temporary table; the
+/// `server-record-changes`, once per statement since `server-statement-triggers`) note each changed record in this session's temporary table; the
 /// next event takes them, reads each record as it now is, and digests it as the file store does
 /// from SQLite's preupdate hook (ChangedRecords.swift).
 extension PostgresStoreDatabase {

@@ -381,6 +381,7 @@ enum ServerSchema {
             CREATE TRIGGER family_children_after_update AFTER UPDATE OF family_id, birth_date ON child
                 FOR EACH ROW EXECUTE FUNCTION family_children_after_update();
             """, serverOnly: true),
+        Migration(name: "server-statement-triggers", sql: statementTriggers, serverOnly: true),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per
