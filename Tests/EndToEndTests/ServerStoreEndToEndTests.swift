@@ -32,11 +32,43 @@ import Testing
         let check = try Binary.run(["check", "--store", uri])
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("Controle van PostgreSQL-database bord_") && check.output.contains("Uitkomst: alles in orde."), "\(check.output)")
-        for command in [["demo"]] {
-            let result = try Binary.run(command + ["--store", uri])
-            #expect(result.status == 1, "\(command)")
-            #expect(result.output.contains("werkt in deze versie nog alleen op een opslagbestand"), "\(command): \(result.output)")
-        }
+        // A demo goes into an empty database only, not into this (empty) store.
+        let demo = try Binary.run(["demo", "--store", uri])
+        #expect(demo.status == 1)
+        #expect(demo.output.contains("staat al een opslag"), "\(demo.output)")
+    }
+
+    @Test(.needsServer) func demoMakesAServerStoreInAnEmptyDatabaseAndLeavesAFilledOneAlone() throws {
+        let uri = try TestCluster.shared.makeDatabase(name: "demo")
+        let made = try Binary.run(["demo", "--store", uri, "--families", "12"])
+        #expect(made.status == 0, "\(made.output)")
+        #expect(made.output.contains("Demo-opslag met 12 fictieve gezinnen gemaakt op PostgreSQL-database demo_"), "\(made.output)")
+        #expect(made.output.contains("met \(TestCluster.superuser) als eerste teamleider"), "\(made.output)")
+
+        let check = try Binary.run(["check", "--store", uri])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("Uitkomst: alles in orde."), "\(check.output)")
+        let board = try Binary.run(["board", "--all", "--store", uri])
+        #expect(board.status == 0, "\(board.output)")
+        #expect(board.output.hasPrefix("Beschermbord · PostgreSQL-database demo_") && board.output.contains(" · 12 zaken\n"),
+                "the twelve families' cases on the board:\n\(board.output)")
+
+        let before = try Self.serverContents(uri)
+        let again = try Binary.run(["demo", "--store", uri, "--families", "3", "--seed", "9"])
+        #expect(again.status == 1)
+        #expect(again.output.contains("staat al een opslag") && again.output.contains("er is niets gewijzigd"), "\(again.output)")
+        #expect(try Self.serverContents(uri) == before)
+        #expect(try Binary.run(["board", "--all", "--store", uri]).output == board.output)
+    }
+
+    /// Every event's hash, the staff and the settings of the server store at `uri`.
+    static func serverContents(_ uri: String) throws -> [String] {
+        let rows = try PostgresConnection(uri: uri).execute("""
+            SELECT id::text || ' ' || kind || ' ' || encode(hash, 'hex') AS line FROM beschermbord.event
+            UNION ALL SELECT name || ' ' || role FROM beschermbord.medewerkers
+            UNION ALL SELECT key || ' ' || value FROM beschermbord.setting ORDER BY 1
+            """)
+        return (0..<rows.rowCount).map { rows.string(row: $0, column: "line") ?? "" }
     }
 
     @Test(.needsServer) func backupMovesAFileStoreToAnEmptyServerDatabaseOnce() throws {
