@@ -22,14 +22,36 @@ public enum DemoStore {
     @discardableResult
     public static func create(path: String, families: Int = 120, seed: UInt64 = 2026, today: Day,
                               user: String = Clock.currentUser(), now: String = Clock.timestamp()) throws -> Store {
-        guard (0...maximumFamilies).contains(families) else {
-            throw StoreError.refused("Het aantal gezinnen voor de demo ligt tussen 0 en \(maximumFamilies).")
-        }
+        try refuseCount(families)
         try refuseExisting(path: path)
-        let plans = DemoPlanner.plan(families: families, seed: seed, today: today)
         guard let draft = try StoreDraft.begin(path: path, user: user) else { throw existing(path) }
         defer { draft.discard() }
-        let store = draft.store
+        try fill(draft.store, families: families, seed: seed, today: today, now: now)
+        guard try draft.place() else { throw existing(path) }
+        // Just built by this process: its integrity check need not hold up the caller.
+        return try Store(path: path, user: user, integrityCheck: .beforeFirstWrite)
+    }
+
+    /// Makes a demo store in an empty database on a server, as `init` makes a store there (the
+    /// schema, the group roles, the login as first teamleider), and fills it as a file's demo is
+    /// filled: all in one transaction, so a failure leaves the database empty. A database that
+    /// holds a store already (even an empty one, as an existing file is refused) is refused
+    /// untouched.
+    @discardableResult
+    public static func create(server address: ServerAddress, families: Int = 120, seed: UInt64 = 2026, today: Day,
+                              now: String = Clock.timestamp()) throws -> ServerStoreSetup.Created {
+        try refuseCount(families)
+        let existing = StoreError.refused("Op \(address) staat al een opslag. Een demo-opslag wordt alleen in een lege database "
+                                          + "gemaakt en vervangt nooit een opslag; er is niets gewijzigd. Kies een lege database.")
+        return try ServerStoreSetup.create(address, refusingExisting: existing) { store in
+            try fill(store, families: families, seed: seed, today: today, now: now)
+        }
+    }
+
+    /// The demo's content, written into a new empty store in one write: the staff, the cases as
+    /// real reports and moves are written, the dossiers, plans and WIP limits, and the mark `demo = 1`.
+    static func fill(_ store: Store, families: Int, seed: UInt64, today: Day, now: String) throws {
+        let plans = DemoPlanner.plan(families: families, seed: seed, today: today)
         try store.write { db in
             try store.writeDemoStaff(db)
             for (number, plan) in plans.enumerated() {
@@ -43,9 +65,12 @@ public enum DemoStore {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             try seal(db, store: store)
         }
-        guard try draft.place() else { throw existing(path) }
-        // Just built by this process: its integrity check need not hold up the caller.
-        return try Store(path: path, user: user, integrityCheck: .beforeFirstWrite)
+    }
+
+    static func refuseCount(_ families: Int) throws {
+        guard (0...maximumFamilies).contains(families) else {
+            throw StoreError.refused("Het aantal gezinnen voor de demo ligt tussen 0 en \(maximumFamilies).")
+        }
     }
 
     /// Logs the demo's backfill (dossier details, plans, settings), which no case's event names, in

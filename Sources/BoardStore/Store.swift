@@ -37,8 +37,13 @@ public final class Store: CaseStore {
 
     /// Opens the store on a PostgreSQL server, as the login the server accepts
     /// (Server/ServerBackend.swift); its schema must be there and current (`beschermbord init`).
-    public init(server address: ServerAddress) throws {
-        let server = try ServerBackend(address)
+    public convenience init(server address: ServerAddress) throws {
+        self.init(server: try ServerBackend(address))
+    }
+
+    /// The store on a server backend: its own session, or the transaction that makes a new store
+    /// (ServerStoreSetup.create).
+    init(server: ServerBackend) {
         user = server.sessionUser
         backend = server
     }

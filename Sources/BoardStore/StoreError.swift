@@ -41,8 +41,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The server refused a row of the copy (a value its column does not take).
     case serverCopyRefused(server: String, table: String, sqlState: String)
     case serverInitNotPermitted(server: String)
-    /// The server store is being built: this command works on a file store only, so far.
-    case notYetOnServer(server: String)
 
     /// The server store cannot be reached at the moment (down, or the connection dropped): worth
     /// trying again, nothing is wrong with what the user did.
@@ -132,9 +130,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .serverInitNotPermitted(let server):
             return "Je login mag op \(server) geen schema of rollen maken (daarvoor zijn CREATE op de database en CREATEROLE nodig). "
                 + "Er is niets gewijzigd; laat je databasebeheerder beschermbord init uitvoeren."
-        case .notYetOnServer(let server):
-            return "De opslag op \(server) is klaar, maar deze opdracht werkt in deze versie nog alleen op een opslagbestand. "
-                + "Maak er zo nodig een kopie van in een bestand met beschermbord backup PAD --store … en gebruik die."
         }
     }
 }

@@ -60,17 +60,6 @@ struct StoreOptions: ParsableArguments {
     /// The store as given: a file's path or a server's URI.
     var location: String { StoreLocation.resolve(explicit: store) }
 
-    /// The file store's path, for the commands that work on a file alone (`check`, `demo`,
-    /// `bench`). A server store is checked (reachable, the login accepted, the schema there), so
-    /// that its faults are said, and then refused.
-    var path: String {
-        get throws {
-            guard let server = try ServerAddress(location) else { return location }
-            try ServerStoreSetup.checkReady(server)
-            throw StoreError.notYetOnServer(server: server.description)
-        }
-    }
-
     /// Opens the store; its Dutch refusal (StoreError) is what the user reads. The board passes
     /// `.beforeFirstWrite` so that it starts without waiting for the integrity check.
     func open(integrityCheck: IntegrityCheckTiming = .beforeOpening) throws -> Store {
@@ -115,7 +104,12 @@ struct PrintBoard: ParsableCommand {
 struct WriteDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Schrijf een demo-opslag met fictieve gezinnen, zonder het bord te openen.")
+        abstract: "Schrijf een demo-opslag met fictieve gezinnen, zonder het bord te openen.",
+        discussion: """
+            De demo komt in een nieuw bestand, of in een lege PostgreSQL-database (--store postgresql://…): \
+            daar maakt demo eerst de opslag zoals init dat doet (schema, groepsrollen, jij als eerste teamleider). \
+            Een bestaand bestand of een database waarin al een opslag staat wordt geweigerd en niet gewijzigd.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -132,8 +126,14 @@ struct WriteDemo: ParsableCommand {
     }
 
     func run() throws {
-        let path = try storeOptions.path
-        try DemoStore.create(path: path, families: families, seed: seed, today: Clock.today())
-        print("Demo-opslag met \(families) fictieve gezinnen geschreven naar \(path).")
+        let location = storeOptions.location
+        if let server = try ServerAddress(location) {
+            let created = try DemoStore.create(server: server, families: families, seed: seed, today: Clock.today())
+            print("Demo-opslag met \(families) fictieve gezinnen gemaakt op \(server): schema beschermbord, "
+                  + "\(InitCommand.rolesText(created.groupRoles)), met \(created.firstTeamleider) als eerste teamleider.")
+            return
+        }
+        try DemoStore.create(path: location, families: families, seed: seed, today: Clock.today())
+        print("Demo-opslag met \(families) fictieve gezinnen geschreven naar \(location).")
     }
 }

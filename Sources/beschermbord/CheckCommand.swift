@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         if let server = try ServerAddress(storeOptions.location) {
             report = try IntegrityCheck.run(server: server, head: earlier)
         } else {
-            report = try IntegrityCheck.run(path: storeOptions.path, head: earlier)
+            report = try IntegrityCheck.run(path: storeOptions.location, head: earlier)
         }
         Printer.say("Controle van \(report.path)")
         Printer.say("")

@@ -26,10 +26,9 @@ struct InitCommand: ParsableCommand {
         if let server = try ServerAddress(location) {
             switch try ServerStoreSetup.initialize(server) {
             case .created(let roles):
-                let rolesText = roles.isEmpty ? "de groepsrollen bestonden al" : "groepsrollen " + roles.joined(separator: ", ")
                 let store = try Store(server: server)
                 try store.makeFirstTeamleider()
-                Printer.say("Lege opslag gemaakt op \(server): schema beschermbord, \(rolesText), met \(store.user) als eerste teamleider. "
+                Printer.say("Lege opslag gemaakt op \(server): schema beschermbord, \(Self.rolesText(roles)), met \(store.user) als eerste teamleider. "
                             + "Voeg collega's toe met: beschermbord medewerkers toevoegen --store ….")
             case .upgraded(let migrations):
                 Printer.say("De opslag op \(server) is bijgewerkt naar de indeling van deze versie (\(migrations.count) stappen).")
@@ -46,5 +45,10 @@ struct InitCommand: ParsableCommand {
             Printer.say("Lege opslag gemaakt in \(location), met \(store.user) als eerste teamleider. "
                         + "Voeg collega's toe met: beschermbord medewerkers toevoegen.")
         }
+    }
+
+    /// The group roles a new server store got, as its maker reads them.
+    static func rolesText(_ roles: [String]) -> String {
+        roles.isEmpty ? "de groepsrollen bestonden al" : "groepsrollen " + roles.joined(separator: ", ")
     }
 }

@@ -32,11 +32,40 @@ import Testing
         let check = try Binary.run(["check", "--store", uri])
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("Controle van PostgreSQL-database bord_") && check.output.contains("Uitkomst: alles in orde."), "\(check.output)")
-        for command in [["demo"]] {
-            let result = try Binary.run(command + ["--store", uri])
-            #expect(result.status == 1, "\(command)")
-            #expect(result.output.contains("werkt in deze versie nog alleen op een opslagbestand"), "\(command): \(result.output)")
-        }
+        // A demo goes into an empty database only, not into this (empty) store.
+        let demo = try Binary.run(["demo", "--store", uri])
+        #expect(demo.status == 1)
+        #expect(demo.output.contains("staat al een opslag"), "\(demo.output)")
+    }
+
+    @Test(.needsServer) func demoMakesAServerStoreInAnEmptyDatabaseAndLeavesAFilledOneAlone() throws {
+        let uri = try TestCluster.shared.makeDatabase(name: "demo")
+        let made = try Binary.run(["demo", "--store", uri, "--families", "12"])
+        #expect(made.status == 0, "\(made.output)")
+        #expect(made.output.contains("Demo-opslag met 12 fictieve gezinnen gemaakt op PostgreSQL-database demo_"), "\(made.output)")
+        #expect(made.output.contains("met \(TestCluster.superuser) als eerste teamleider"), "\(made.output)")
+
+        let check = try Binary.run(["check", "--store", uri])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("Uitkomst: alles in orde."), "\(check.output)")
+        let board = try Binary.run(["board", "--all", "--store", uri])
+        #expect(board.status == 0, "\(board.output)")
+        #expect(board.output.hasPrefix("Beschermbord · PostgreSQL-database demo_") && board.output.contains(" · 12 zaken\n"),
+                "the twelve families' cases on the board:\n\(board.output)")
+
+        let before = try Self.whatUsersSee(uri)
+        let again = try Binary.run(["demo", "--store", uri, "--families", "3", "--seed", "9"])
+        #expect(again.status == 1)
+        #expect(again.output.contains("staat al een opslag") && again.output.contains("er is niets gewijzigd"), "\(again.output)")
+        #expect(try Self.whatUsersSee(uri) == before)
+    }
+
+    /// The board, the head of the log's chain (which changes with any event), the staff and the
+    /// settings: what a refused command must leave as it was.
+    static func whatUsersSee(_ store: String) throws -> [String] {
+        let head = try Binary.run(["check", "--store", store]).output.split(separator: "\n").filter { $0.hasPrefix("Kop van het logboek:") }
+        #expect(head.count == 1)
+        return try [["board", "--all"], ["medewerkers"], ["instellingen"]].map { try Binary.run($0 + ["--store", store]).output } + head.map(String.init)
     }
 
     @Test(.needsServer) func backupMovesAFileStoreToAnEmptyServerDatabaseOnce() throws {

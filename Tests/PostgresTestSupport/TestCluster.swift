@@ -5,22 +5,32 @@ import PostgresClient
 public enum TestClusterError: Error, CustomStringConvertible {
     case programsMissing(String)
     case cannotStart(String)
+    case cannotStop(String)
     case noDatabase(String)
 
     public var description: String {
         switch self {
-        case .programsMissing(let reason), .cannotStart(let reason): "PostgreSQL-testcluster: \(reason)"
+        case .programsMissing(let reason), .cannotStart(let reason), .cannotStop(let reason): "PostgreSQL-testcluster: \(reason)"
         case .noDatabase(let uri): "PostgreSQL-testcluster: geen database in \(uri)"
         }
     }
 }
 
-/// One throwaway PostgreSQL cluster per test process, shared by every server test: initdb and
-/// pg_ctl in a temporary directory, reachable only through a Unix socket in it, trust login,
-/// durability off for speed. Started by the first test that asks (Swift's static initialisation
-/// makes that happen once, whichever tests run in parallel) and stopped at process exit.
+/// A throwaway PostgreSQL cluster: initdb and pg_ctl in a temporary directory, reachable only
+/// through a Unix socket in it, trust login, durability off for speed.
+///
+/// `shared` is one per test process, shared by every server test: started by the first test that
+/// asks (Swift's static initialisation makes that happen once, whichever tests run in parallel)
+/// and stopped at process exit. A test that stops the server under its boards takes a private
+/// one (`makePrivate`), so that the tests using `shared` meanwhile keep theirs.
 public final class TestCluster: Sendable {
-    public static let shared = TestCluster()
+    public static let shared: TestCluster = {
+        let cluster = TestCluster(running: Result { () throws(TestClusterError) in try RunningCluster.start() })
+        if case .success = cluster.running {
+            atexit { if case .success(let cluster) = TestCluster.shared.running { cluster.stopAndRemove() } }
+        }
+        return cluster
+    }()
 
     /// BESCHERMBORD_SERVER_TESTS=verplicht (CI): server tests run, and fail when no cluster starts.
     public static let isRequired = ProcessInfo.processInfo.environment["BESCHERMBORD_SERVER_TESTS"] == "verplicht"
@@ -44,23 +54,50 @@ public final class TestCluster: Sendable {
     /// The login every test database is made with: initdb's superuser, whoever runs the tests.
     public static let superuser = "postgres"
 
-    fileprivate static let running: Result<RunningCluster, TestClusterError> = Result { () throws(TestClusterError) in
-        try RunningCluster.start()
+    private let running: Result<RunningCluster, TestClusterError>
+    /// A private cluster is stopped and removed when its test lets go of it; the shared one at exit.
+    private let isPrivate: Bool
+
+    private init(running: Result<RunningCluster, TestClusterError>, isPrivate: Bool = false) {
+        self.running = running
+        self.isPrivate = isPrivate
     }
 
-    private init() {}
+    /// A cluster of the calling test's own, in its own directory with its own socket, that it may
+    /// stop and start (`stop()`, `start()`); stopped and removed when the test drops it. Like the
+    /// shared one it is recognised as stale by a later run if this test process dies first.
+    public static func makePrivate() throws -> TestCluster {
+        TestCluster(running: .success(try RunningCluster.start()), isPrivate: true)
+    }
+
+    deinit {
+        if isPrivate, case .success(let cluster) = running { cluster.stopAndRemove() }
+    }
+
+    /// Stops the server (fast shutdown: every session is ended, as when the server goes down), and
+    /// waits until it is gone. Only for a private cluster: other tests use the shared one.
+    public func stop() throws {
+        precondition(isPrivate, "the shared test cluster is never stopped by a test")
+        try running.get().stop()
+    }
+
+    /// Starts the stopped server again and waits until it accepts connections.
+    public func start() throws {
+        precondition(isPrivate, "the shared test cluster is never stopped by a test")
+        try running.get().startServer()
+    }
 
     /// The URI of the `postgres` database as the superuser, for admin work (roles, terminating
     /// backends).
     public var superuserURI: String {
         get throws {
-            try Self.running.get().uri(database: "postgres")
+            try running.get().uri(database: "postgres")
         }
     }
 
     /// The URI of `database` as `user` (the superuser when nil): for tests that log in as someone else.
     public func uri(database: String, user: String?) throws -> String {
-        let cluster = try Self.running.get()
+        let cluster = try running.get()
         guard let user else { return cluster.uri(database: database) }
         return "postgresql:///\(database)?host=\(cluster.socketDirectory)&user=\(user)"
     }
@@ -68,8 +105,7 @@ public final class TestCluster: Sendable {
     /// A login role `name` (with trust authentication on the test cluster's socket), made once,
     /// also when two tests ask at the same time.
     public func ensureLogin(_ name: String) throws {
-        let cluster = try Self.running.get()
-        let admin = try PostgresConnection(uri: cluster.uri(database: "postgres"))
+        let admin = try PostgresConnection(uri: superuserURI)
         try admin.executeScript("""
             DO $$ BEGIN CREATE ROLE "\(name)" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """)
@@ -92,7 +128,7 @@ public final class TestCluster: Sendable {
     /// A new empty database (its name is `name` plus a unique suffix) and its URI, so tests do
     /// not see each other's rows.
     public func makeDatabase(name: String) throws -> String {
-        let cluster = try Self.running.get()
+        let cluster = try running.get()
         let database = "\(name.lowercased().prefix(40))_\(UUID().uuidString.prefix(8).lowercased())"
         let admin = try PostgresConnection(uri: cluster.uri(database: "postgres"))
         try admin.executeScript("CREATE DATABASE \"\(database)\"")
@@ -126,10 +162,6 @@ private struct RunningCluster: Sendable {
             // Kept, it would be a leak in /tmp; what went wrong is in the error.
             cluster.stopAndRemove()
             throw error
-        }
-        // Runs after `running` has its value (this is its initialiser).
-        atexit {
-            if case .success(let cluster) = TestCluster.running { cluster.stopAndRemove() }
         }
         return cluster
     }
@@ -172,13 +204,23 @@ private struct RunningCluster: Sendable {
         config.seekToEndOfFile()
         config.write(Data(settings.utf8))
         config.closeFile()
-        // -w: pg_ctl itself waits until the server accepts connections.
+        try startServer()
+    }
+
+    /// -w: pg_ctl itself waits until the server accepts connections.
+    func startServer() throws(TestClusterError) {
         let log = directory + "/server.log"
         let started = try run("pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "start"])
         guard started.succeeded else {
             let serverLog = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             throw .cannotStart("pg_ctl start mislukt:\n\(started.output)\n\(serverLog)")
         }
+    }
+
+    /// Fast shutdown: the server ends every session and stops; pg_ctl waits until it is gone.
+    func stop() throws(TestClusterError) {
+        let stopped = try run("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"])
+        guard stopped.succeeded else { throw .cannotStop("pg_ctl stop mislukt:\n\(stopped.output)") }
     }
 
     /// C.UTF-8 so that upper() and lower() know Ö and ĳ; C where that locale is missing.

@@ -31,6 +31,22 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// A backend inside the transaction the caller holds open on `connection` (a new store being
+    /// filled, ServerStoreSetup.create): every read and write runs in that transaction, so what is
+    /// written commits, or rolls back, with the schema it is written into.
+    init(_ address: ServerAddress, inTransactionOn connection: PostgresConnection) throws {
+        self.address = address
+        changes = ServerChangeListener(address)
+        database = PostgresStoreDatabase(connection)
+        depth = 1
+        do {
+            try connection.executeScript(PostgresStoreDatabase.makeChangesTable)
+            sessionUser = try connection.sessionUser
+        } catch {
+            throw ServerConnection.storeError(error, at: address)
+        }
+    }
+
     /// A session ready for the rules: the schema there and current, and the table in which the
     /// session notes its changed records (ServerRecordChanges.swift).
     private static func connect(_ address: ServerAddress) throws(StoreError) -> PostgresConnection {

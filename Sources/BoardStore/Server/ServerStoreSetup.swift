@@ -38,6 +38,41 @@ public enum ServerStoreSetup {
         }
     }
 
+    /// What `create` made: the group roles (none when they existed already) and the login it made
+    /// the first teamleider.
+    public struct Created: Equatable {
+        public let groupRoles: [String]
+        public let firstTeamleider: String
+    }
+
+    /// A new store in an empty database, filled by `fill` before anything is committed: the
+    /// schema, the group roles, the login as first teamleider and what `fill` writes commit
+    /// together, or nothing does (a demo that fails leaves the database as empty as it was). A
+    /// database that holds a store already is refused with `existing`, one with another program's
+    /// tables as `init` refuses it; either is left untouched.
+    public static func create(_ address: ServerAddress, refusingExisting existing: StoreError,
+                              filling fill: (Store) throws -> Void) throws -> Created {
+        let connection = try ServerConnection.open(address)
+        do {
+            return try connection.transaction {
+                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('beschermbord-init'))")
+                switch try ServerMigrator.state(connection) {
+                case .foreign: throw StoreError.foreignServerDatabase(server: address.description)
+                case .newer, .behind: throw existing
+                case .empty: break
+                }
+                let roles = try ServerRoles.create(connection, database: address.database)
+                try ServerMigrator.migrate(connection, missing: ServerSchema.migrations.map(\.name))
+                let store = Store(server: try ServerBackend(address, inTransactionOn: connection))
+                try store.makeFirstTeamleider()
+                try fill(store)
+                return Created(groupRoles: roles, firstTeamleider: store.user)
+            }
+        } catch let error as PostgresError {
+            throw initError(error, at: address)
+        }
+    }
+
     /// What a command other than `init` finds on a server: reachable, the login accepted, and a
     /// store of this version; otherwise what to do, in Dutch.
     public static func checkReady(_ address: ServerAddress) throws(StoreError) {
