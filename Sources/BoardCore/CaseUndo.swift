@@ -21,7 +21,7 @@ public struct CaseHistory: Equatable, Sendable {
     /// `events`: the case's log in id order; readings (openings) are left out.
     public init(events: [CaseEvent]) {
         for event in events where !event.kind.isAccess && event.kind != .vastgelegd {
-            if var last = changes.last, Self.joins(event, last.events.last!) {
+            if var last = changes.last, Self.joins(event, last) {
                 last.events.append(event)
                 changes[changes.count - 1] = last
                 continue
@@ -34,16 +34,20 @@ public struct CaseHistory: Equatable, Sendable {
         }
     }
 
-    /// Whether `event` was written by the same save as `previous`: one user's consecutive events
+    /// Whether `event` was written by the same save as `change`: one user's consecutive events
     /// (a save's events follow each other in the log, writers take turns) of the kinds one save
-    /// writes together. A drang decision moves nothing, so a move right after it is a save of its own.
-    static func joins(_ event: CaseEvent, _ previous: CaseEvent) -> Bool {
+    /// writes together. A drang decision moves nothing, so a move right after it is a save of its
+    /// own; an evaluation that involves the Raad moves the case towards it in the same save.
+    static func joins(_ event: CaseEvent, _ change: Change) -> Bool {
+        let previous = change.events.last!
         guard event.id == previous.id + 1, event.user == previous.user else { return false }
         switch (previous.kind, event.kind) {
         case (.verplaatst, .planBeeindigd), (.rvkUitkomst, .planBeeindigd):
             return true
         case (.tafelbesluit, .verplaatst):
             return event.fromStage == .beschermtafel && !previous.detail.hasPrefix(TableOutcome.drang.title + ";")
+        case (.planEvaluatie, .verplaatst), (.verplaatst, .verplaatst):
+            return change.head.kind == .planEvaluatie && change.head.detail.hasPrefix("conclusie \(EvaluationConclusion.raadBetrekken.title)")
         default:
             return false
         }
@@ -188,7 +192,7 @@ public enum CaseUndo {
             }
             undone = .decision(head, move: move, firstOfRequest: isFirstDecision(history, before: index))
         default:
-            return refused(nothingPrefix + "de laatste wijziging van deze zaak (\(head.kind.title)) is geen verplaatsing of "
+            return refused(nothingPrefix + "de laatste wijziging van deze zaak (\(head.kind.title) op \(head.day.dutch)) is geen verplaatsing of "
                            + "besluit van de Beschermtafel; alleen die worden ongedaan gemaakt.")
         }
         let returnsTo = move.flatMap { move in move.fromStage.map { ($0, since(history, before: index, reportedOn: summary.reportedOn)) } }

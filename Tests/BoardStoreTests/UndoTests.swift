@@ -210,4 +210,23 @@ import Testing
                         today: today)
         #expect(refusal(other, tabled) == "Niet ongedaan te maken: de zaak ging naar de Raad (RvK-onderzoek). Zet haar met < terug naar de Beschermtafel, met een reden.")
     }
+
+    /// "Raad betrekken" ends the plan and moves the case to the table in one save: its move is not
+    /// taken for a move of its own, which would leave the evaluation and the ended plan behind.
+    @Test(arguments: StoreKind.all) func theMovesOfAnEvaluationThatInvolvesTheRaadAreNotUndoneAlone(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try caseInOnderzoek(place)
+        try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Fatima Ouali", organisation: PlanOrganisation.jbra,
+                                                              wijkteamColleague: "Sanne Kuipers", startDate: day(2025, 3, 10),
+                                                              consentDate: day(2025, 3, 9), consentBy: "moeder", intensity: .intensief,
+                                                              firstEvaluation: day(2025, 10, 10))), today: today)
+        let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
+        try store.apply(.evaluate(id, expectedVersion: 3, planID, PlanEvaluation(day: day(2025, 6, 1), wentWell: "moeder open",
+                                                                                  wentBadly: "vader weigert", conclusion: .raadBetrekken)),
+                        today: today)
+        #expect(try summary(store, id).stage == .beschermtafel)
+        #expect(refusal(store, id) == "Niets om ongedaan te maken: de laatste wijziging van deze zaak (Evaluatie plan op 01-06-2025) "
+                + "is geen verplaatsing of besluit van de Beschermtafel; alleen die worden ongedaan gemaakt.")
+    }
 }

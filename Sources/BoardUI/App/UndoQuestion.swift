@@ -15,7 +15,7 @@ public enum UndoAnswer: KeyAction {
 
 extension AppState {
     static let undoKey = Key.character("U")
-    static let undoDescription = "mijn laatste wijziging van deze zaak ongedaan maken (na een vraag)"
+    static let undoDescription = "mijn laatste wijziging van de zaak ongedaan maken"
 
     /// The store's proposal arrived: ask it.
     mutating func askUndo(_ proposal: UndoProposal) {
