@@ -159,6 +159,12 @@ public struct TableRecord: Equatable, Sendable {
     public var outcome: TableOutcome?
     public var reportBackOn: Day?
     public var goals: String
+    /// What an undo (CaseUndo.swift) did to the record, which stays as written: withdrawn (the
+    /// decision or request was undone), or restored (the undo wrote it to give the table back
+    /// the word it had before the withdrawn decision).
+    public var undo: Undo?
+
+    public enum Undo: Equatable, Sendable { case withdrawn, restored }
 
     public init(id: Int64 = 0, requester: TableRequester, requestDate: Day, meetingDate: Day? = nil, attendees: String = "",
                 advice: String = "", outcome: TableOutcome? = nil, reportBackOn: Day? = nil, goals: String = "") {

@@ -159,6 +159,9 @@ public enum EventKind: String, Codable, Sendable {
     /// Records that no one's change wrote (a store from before the log covered records, the demo's
     /// backfill), logged so that `check` covers them from then on (RecordSeal.swift).
     case vastgelegd
+    /// The user's own last change of a case undone (CaseUndo.swift): a correction that names the
+    /// event it undoes; the undone events stay in the log.
+    case ongedaanGemaakt = "ongedaan_gemaakt"
 
     public var title: String {
         switch self {
@@ -191,6 +194,7 @@ public enum EventKind: String, Codable, Sendable {
         case .persoonGecorrigeerd: return "Persoon gecorrigeerd"
         case .persoonVerwijderd: return "Persoon verwijderd (correctie)"
         case .vastgelegd: return "Gegevens vastgelegd"
+        case .ongedaanGemaakt: return "Ongedaan gemaakt"
         }
     }
 }

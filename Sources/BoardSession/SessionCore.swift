@@ -176,6 +176,19 @@ public final class SessionCore {
             } catch {
                 dispatch(.failed("De cijfers kunnen niet worden geladen: \(error)"))
             }
+        case .proposeUndo(let id):
+            do {
+                dispatch(.undoProposed(try store.undoProposal(caseID: id)))
+            } catch {
+                dispatch(.failed("\(error)"))
+            }
+        case .undo(let request):
+            do {
+                let confirmation = try store.undo(request, today: clock.today())
+                dispatch(.saved(message: confirmation, select: request.caseID))
+            } catch {
+                refused(error)
+            }
         case .loadAuditLog(let filter):
             loadAudit(filter: filter)
         case .loadFamilySearch:

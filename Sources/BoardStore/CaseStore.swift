@@ -46,6 +46,12 @@ public protocol CaseStore: AnyObject {
     /// One change from the plan screen, in one transaction with its event; returns a Dutch confirmation.
     @discardableResult
     func apply(_ change: PlanChange, today: Day) throws -> String
+    /// The user's own latest change of the case as an undo would take it back (CaseUndo.swift), or
+    /// `StoreError.refused` with the reason there is none.
+    func undoProposal(caseID: CaseID) throws -> UndoProposal
+    /// Undoes the change the request names by a new, logged correction event; returns a Dutch confirmation.
+    @discardableResult
+    func undo(_ request: UndoRequest, today: Day) throws -> String
     /// When the last weekly meeting was, and which cases were decided on today (for the agenda).
     func meetingRecord(today: Day) throws -> MeetingRecord
     /// The team lead's figures for a period: the cases reported in it (only reads).

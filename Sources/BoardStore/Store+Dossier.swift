@@ -28,10 +28,7 @@ extension Store {
                 .map { NetworkMember(id: $0[4], name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
             let cases = try db.rows(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
                                          arguments: [familyID]).map(Self.summary(from:))
-            let events = try db.rows(sql: """
-                SELECT id, case_id, recorded_at, "user", kind, from_stage, to_stage, day, detail
-                FROM event WHERE case_id = ? ORDER BY id
-                """, arguments: [caseID]).map(Self.event(from:))
+            let events = try self.caseEvents(db, caseID: caseID)
             let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
             let assessments = try db.rows(sql: """
                 SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
@@ -54,12 +51,18 @@ extension Store {
                             outcome: ($0[6] as String?).flatMap(TableOutcome.init(rawValue:)),
                             reportBackOn: ($0[7] as String?).map(Self.day), goals: $0[8])
             }
+            let undoMarks = try self.tableUndoMarks(db, events: events)
+            let markedTables = tables.map { record in
+                var marked = record
+                marked.undo = undoMarks[record.id]
+                return marked
+            }
             let rvk = try db.row(sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", arguments: [caseID])
                 .map { RvkRecord(startDate: Self.day($0[0]), outcome: ($0[1] as String?).flatMap(RvkOutcome.init(rawValue:)),
                                  outcomeDate: ($0[2] as String?).map(Self.day)) }
             return Dossier(family: family, children: children, caregivers: caregivers, network: network, cases: cases,
                            viewed: CaseDetails(summary: summary, children: childList, events: events),
-                           assessments: assessments, risks: risks, notes: notes, tableRecords: tables, rvk: rvk)
+                           assessments: assessments, risks: risks, notes: notes, tableRecords: markedTables, rvk: rvk)
         }
         guard let section = openedSection else { return try read(load) }
         return try write { db in

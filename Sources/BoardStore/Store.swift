@@ -151,10 +151,7 @@ public final class Store: CaseStore {
             let children = try db.rows(sql: "SELECT first_name, birth_date FROM child WHERE family_id = ? ORDER BY birth_date, id",
                                             arguments: [summary.familyID])
                 .map { Child(firstName: $0[0], birthDate: Day(parsing: $0[1])) }
-            let events = try db.rows(sql: """
-                SELECT id, case_id, recorded_at, "user", kind, from_stage, to_stage, day, detail
-                FROM event WHERE case_id = ? ORDER BY id
-                """, arguments: [caseID]).map(Self.event(from:))
+            let events = try self.caseEvents(db, caseID: caseID)
             return CaseDetails(summary: summary, children: children, events: events)
         }
         guard logOpening else { return try read(load) }
@@ -324,10 +321,12 @@ public final class Store: CaseStore {
                                recordedAt: recordedAt, user: user)
     }
 
-    /// The stage a case was in before its current one, from its last transition event.
+    /// The stage a case was in before its current one, from its last transition event. An undo
+    /// that brought the case back into Veiligheid gewaarborgd (the one column where this matters)
+    /// undid a step back out of it, so it comes from where that step went: its own `from_stage`.
     func stageBefore(_ db: any StoreDatabase, caseID: CaseID) throws -> Stage? {
         let raw = try db.value(String.self, sql: """
-            SELECT from_stage FROM event WHERE case_id = ? AND to_stage IS NOT NULL AND kind IN ('verplaatst', 'gecorrigeerd')
+            SELECT from_stage FROM event WHERE case_id = ? AND to_stage IS NOT NULL AND kind IN ('verplaatst', 'gecorrigeerd', 'ongedaan_gemaakt')
             ORDER BY id DESC LIMIT 1
             """, arguments: [caseID])
         return raw.flatMap(Stage.init(rawValue:))

@@ -55,7 +55,7 @@ import Testing
         #expect(state.selectedCase == nil, "Aangemeld is empty")
         #expect(Fixture.press([.enter, .character(">")], on: &state).isEmpty)
         #expect(state.message == StatusMessage(text: "Geen zaak geselecteerd: deze kolom is leeg.", isError: true))
-        #expect(state.boardBindings.filter { $0.disabledReason != nil }.map(\.action) == [.open, .forward, .back])
+        #expect(state.boardBindings.filter { $0.disabledReason != nil }.map(\.action) == [.open, .forward, .back, .undo])
         Fixture.press([.right], on: &state)
         #expect(state.boardBindings.allSatisfy { $0.disabledReason == nil })
     }

@@ -30,6 +30,10 @@ public enum Effect: Equatable, Sendable {
     /// Reads what `/` finds of the board's families besides their cards (children, address, BSN):
     /// asked when a filter is first typed after a load, not with every load.
     case loadFamilySearch
+    /// Asks the store what `U` would undo of the case (or why nothing), to ask the user first.
+    case proposeUndo(CaseID)
+    /// Undoes the change the user confirmed, by a new, logged correction event.
+    case undo(UndoRequest)
 }
 
 public enum AppEvent: Equatable, Sendable {
@@ -58,6 +62,8 @@ public enum AppEvent: Equatable, Sendable {
     case reportLoaded(CohortReport, CumulativeFlow)
     /// The log for the log view.
     case auditLoaded(AuditPage)
+    /// What `U` would undo, to ask before it is done.
+    case undoProposed(UndoProposal)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
     /// A save or load failed; the message is Dutch and shown where the user is.
@@ -187,6 +193,8 @@ public struct AppState: Equatable, Sendable {
     /// Known families matching the name typed in the new-report form.
     public var familyMatches: [FamilyMatch] = []
     public var message: StatusMessage?
+    /// The undo asked on the message line (`U`), waiting for j or n (UndoQuestion.swift).
+    public internal(set) var undoQuestion: UndoProposal?
     public var hasLoaded = false
     /// Between `previewLoaded` and `loaded`: how many cards each column holds, while `cases` has
     /// only the first ones of each.
@@ -284,6 +292,7 @@ public struct AppState: Equatable, Sendable {
         case .confirming: return IdleLock.bindings.help()
         case .open: break
         }
+        if undoQuestion != nil { return UndoAnswer.bindings.help() }
         if help != nil { return HelpOverlay.bindings.help() }
         if let dialog { return FormAction.bindings(for: dialog.form).help() }
         return pageKeys

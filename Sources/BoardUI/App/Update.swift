@@ -63,6 +63,9 @@ extension AppState {
         case .auditLoaded(let page):
             receiveAudit(page)
             return []
+        case .undoProposed(let proposal):
+            askUndo(proposal)
+            return []
         case .planLoaded(let caseID, let plans):
             let effects = receivePlans(caseID: caseID, plans: plans)
             rebuildReloadingDialog(after: .plans)
@@ -136,6 +139,7 @@ extension AppState {
 
     /// A key for whatever is in front: help, the dialog, the page, or the board.
     mutating func handle(_ key: Key) -> [Effect] {
+        if undoQuestion != nil { return answerUndo(key) }
         if help != nil || dialog != nil || !pages.isEmpty { message = nil }
         if var open = help {
             switch open.handle(key, pageWidth: width, pageHeight: pageHeight) {

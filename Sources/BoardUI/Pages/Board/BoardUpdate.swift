@@ -3,7 +3,7 @@ import BoardCore
 /// What the board's keys do.
 public enum BoardAction: KeyAction {
     case left, right, scroll(Scroll)
-    case open, forward, back, newReport, filter, chooseFilters, clearFilter
+    case open, forward, back, undo, newReport, filter, chooseFilters, clearFilter
     case toggleClosed, toggleOverdue, toggleOnlyPlans, toggleOnlyMine, toggleMeeting, reload
     /// A page of its own (BoardPage.openers in Pages.swift).
     case openPage(BoardPage)
@@ -31,6 +31,7 @@ extension AppState {
             Binding([.enter], .open, "zaak openen", bar: "open"),
             Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder"),
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", bar: "terug"),
+            Binding([Self.undoKey], .undo, Self.undoDescription),
             Binding([.character("a")], .newReport, "nieuwe aanmelding", bar: "nieuw"),
             Binding([.character("/")], .filter, "filteren (gezin, kenmerk, medewerker, kind, adres, hele BSN)", bar: "filter"),
             Binding([.character("f")], .chooseFilters, "filteren op medewerker, wijk of bron"),
@@ -46,7 +47,7 @@ extension AppState {
             Binding([.character("q"), .character("Q")], .quit, "stoppen", bar: "stop"),
         ]
         // The keys that act on the selected case wait for one.
-        return bindings.map { [.open, .forward, .back].contains($0.action) ? $0.disabled(noCase) : $0 }
+        return bindings.map { [.open, .forward, .back, .undo].contains($0.action) ? $0.disabled(noCase) : $0 }
     }
 
     mutating func handleOnBoard(_ key: Key) -> [Effect] {
@@ -66,6 +67,9 @@ extension AppState {
         case .forward, .back:
             guard let selected = selectedCase else { return [] }
             openMoveDialog(for: selected, direction: action == .forward ? .forward : .back, cameFrom: nil)
+        case .undo:
+            guard let selected = selectedCase else { return [] }
+            return [.proposeUndo(selected.id)]
         case .newReport:
             familyMatches = []
             dialog = .newReport(NewReportForm.make(kenmerk: suggestedKenmerk, today: today, medewerker: userName, staff: staff))

@@ -70,7 +70,7 @@ public struct DossierForm: Equatable, Sendable {
 /// What the family screen's keys do.
 public enum FamilyAction: KeyAction {
     case section, nextSection, previousSection, scroll(Scroll)
-    case forward, back, browseCases, openPlan, toggleBSN
+    case forward, back, undo, browseCases, openPlan, toggleBSN
     /// Opens a form of the dossier (a correction of a note: `correctNote`, for the selected one).
     case form(DossierForm.Kind)
     case correctNote
@@ -139,6 +139,7 @@ extension FamilyScreen: PageScreen {
         ] + Scroll.bindings(FamilyAction.scroll, up: "omhoog", down: "omlaag", first: "begin", last: "einde") + [
             Binding([.character(">")], .forward, "zaak naar volgende kolom", bar: "verder", disabledBecause: readOnly),
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", disabledBecause: readOnly),
+            Binding([AppState.undoKey], .undo, AppState.undoDescription, bar: "ongedaan", disabledBecause: readOnly ?? undoRefusal(in: state)),
             Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),
             Binding([.character("p")], .openPlan, "plan Jeugdbeschermer in de wijk (of er een starten)", bar: "plan"),
         ]
@@ -146,6 +147,14 @@ extension FamilyScreen: PageScreen {
         let decided = isReadOnly ? "Een eerdere zaak van het gezin kan niet meer worden gewijzigd; ] gaat naar de huidige." : nil
         return AgendaAction.onFamily.map { $0.action == .recordDecision ? $0.map(FamilyAction.agenda).disabled(decided) : $0.map(FamilyAction.agenda) }
             + own + common
+    }
+
+    /// Why `U` has nothing to undo, from the dossier's log, by the rules the store applies (CaseUndo).
+    func undoRefusal(in state: AppState) -> String? {
+        let viewed = dossier.viewed
+        guard case .failure(let refusal) = CaseUndo.proposal(for: viewed.summary, events: viewed.events, user: state.user,
+                                                             displayName: state.staff.displayName(of:)) else { return nil }
+        return refusal.message
     }
 
     /// The keys of the section in front, disabled where the case is not in a state for them.

@@ -40,6 +40,8 @@ extension FamilyScreen {
             let summary = dossier.viewed.summary
             let cameFrom = dossier.viewed.events.last(where: { $0.toStage == summary.stage && $0.fromStage != nil })?.fromStage
             state.openMoveDialog(for: summary, direction: action == .forward ? .forward : .back, cameFrom: cameFrom)
+        case .undo:
+            return [.proposeUndo(dossier.viewed.summary.id)]
         case .browseCases:
             guard let index = dossier.cases.firstIndex(where: { $0.id == dossier.viewed.summary.id }) else { return [] }
             // `[` goes to an earlier case (further down the newest-first list), `]` back towards the current one.

@@ -143,11 +143,16 @@ enum FamilyView {
             ("", .normal),
             ("Tijdlijn (nieuwste eerst)", .columnHeader),
         ]
-        // Newest first by the day the event took effect, then by the order of recording.
-        let events = dossier.viewed.events.sorted { ($0.day, $0.id) > ($1.day, $1.id) }
+        // Newest first by the day the event took effect, then by the order of recording; an undo
+        // (whose day is the one the case returned to) stands right above the change it undid.
+        let history = CaseHistory(events: dossier.viewed.events)
+        let undone = history.undoneEventIDs
+        let place = { (event: CaseEvent) in (history.undoneHeads[event.id]?.day ?? event.day, event.id) }
+        let events = dossier.viewed.events.sorted { place($0) > place($1) }
         for event in events where event.kind != .geopend {
             var what = event.kind.title
             if let to = event.toStage, event.kind != .aangemeld { what += " → \(to.title)" }
+            if undone.contains(event.id) { what += " (ongedaan gemaakt)" }
             lines.append(("  \(event.day.dutch)  \(what) · \(context.staff.displayName(of: event.user)) · vastgelegd \(context.localTime.text(event.recordedAt))", .normal))
             if !event.detail.isEmpty { lines += wrapped(event.detail, indent: "      ", width: width, role: .dim) }
         }
@@ -246,10 +251,16 @@ enum FamilyView {
         guard !records.isEmpty else { return [("Deze zaak is niet aan de Beschermtafel geweest. > brengt haar in.", .dim)] }
         var lines = tableSummary(screen)
         for (index, record) in records.enumerated() {
-            lines.append((index == 0 ? "Aanvraag" : "Opnieuw aan tafel", .columnHeader))
+            let heading: String
+            switch record.undo {
+            case .withdrawn?: heading = (record.outcome == nil ? "Aanvraag" : "Besluit") + " ingetrokken (ongedaan gemaakt; zie de tijdlijn)"
+            case .restored?: heading = "Hersteld na het intrekken van een besluit"
+            case nil: heading = index == 0 ? "Aanvraag" : "Opnieuw aan tafel"
+            }
+            lines.append((heading, record.undo == .withdrawn ? .dim : .columnHeader))
             lines.append((field("Ingebracht", "door \(record.requester.rawValue), aanvraag \(record.requestDate.dutch)"), .normal))
             guard let meeting = record.meetingDate else {
-                lines.append((field("Tafel", "nog niet besproken (u legt het besluit vast)"), .dim))
+                lines.append((field("Tafel", record.undo == .withdrawn ? "niet besproken" : "nog niet besproken (u legt het besluit vast)"), .dim))
                 continue
             }
             lines.append((field("Tafel", meeting.dutch), .normal))
@@ -277,7 +288,7 @@ enum FamilyView {
     /// keeps drang as the table's last word, so the section says both.
     static func tableSummary(_ screen: FamilyScreen) -> [Line] {
         let summary = screen.dossier.viewed.summary
-        let decided = screen.dossier.tableRecords.last { $0.outcome != nil }
+        let decided = screen.dossier.tableRecords.last { $0.outcome != nil && $0.undo != .withdrawn }
         let decision = decided.map { record in record.outcome!.title + (record.meetingDate.map { ", tafel \($0.dutch)" } ?? "") }
         var now = "\(summary.stage.title) sinds \(summary.stageSince.dutch)"
         if let closed = summary.closedDay, closed != summary.stageSince { now += ", afgesloten \(closed.dutch)" }
