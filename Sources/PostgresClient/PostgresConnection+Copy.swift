@@ -8,6 +8,20 @@ extension PostgresConnection {
     /// bad row fails the whole command and nothing is loaded.
     @discardableResult
     public func copyIn(_ sql: String, rows: some Sequence<String>) throws(PostgresError) -> Int {
+        var iterator = rows.makeIterator()
+        return try copyIn(sql) { buffer in
+            guard let row = iterator.next() else { return false }
+            buffer.append(contentsOf: row.utf8)
+            buffer.append(UInt8(ascii: "\n"))
+            return true
+        }
+    }
+
+    /// The same, with each row written straight into the outgoing bytes by `nextRow` (fields
+    /// through `PostgresCopyText.append`, then a newline), which returns false at the end: a
+    /// large table goes out without a string per field.
+    @discardableResult
+    public func copyIn(_ sql: String, nextRow: (inout [UInt8]) -> Bool) throws(PostgresError) -> Int {
         let started = PQexec(connection, sql)
         guard let started, PQresultStatus(started) == PGRES_COPY_IN else {
             _ = try checked(started)
@@ -16,11 +30,9 @@ extension PostgresConnection {
         PQclear(started)
         // Lines go out in chunks of about 64 KB: one libpq call per chunk, not per row.
         var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 16)
+        chunk.reserveCapacity(1 << 17)
         var sending = true
-        for row in rows {
-            chunk.append(contentsOf: row.utf8)
-            chunk.append(UInt8(ascii: "\n"))
+        while nextRow(&chunk) {
             if chunk.count >= 1 << 16 {
                 sending = send(chunk)
                 chunk.removeAll(keepingCapacity: true)
@@ -46,20 +58,47 @@ extension PostgresConnection {
 /// carriage return escaped with a backslash.
 public enum PostgresCopyText {
     public static func line(_ fields: [String?]) -> String {
-        fields.map { field in
-            guard let field else { return "\\N" }
-            var escaped = ""
-            escaped.reserveCapacity(field.utf8.count)
-            for character in field.unicodeScalars {
-                switch character {
-                case "\\": escaped += "\\\\"
-                case "\t": escaped += "\\t"
-                case "\n": escaped += "\\n"
-                case "\r": escaped += "\\r"
-                default: escaped.unicodeScalars.append(character)
-                }
-            }
-            return escaped
-        }.joined(separator: "\t")
+        var bytes: [UInt8] = []
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(tab) }
+            if let field { append(field.utf8, to: &bytes) } else { appendNull(to: &bytes) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    public static let tab = UInt8(ascii: "\t")
+    public static let newline = UInt8(ascii: "\n")
+
+    /// One field's bytes, escaped.
+    @inlinable
+    public static func append(_ field: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        for byte in field {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    public static func appendNull(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "N"))
+    }
+
+    /// A bytea field in its hex form (`\x0a1b…`, the backslash escaped for COPY).
+    @inlinable
+    public static func appendHex(_ field: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "x"))
+        for byte in field {
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0f)])
+        }
+    }
+
+    @usableFromInline static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -127,9 +127,9 @@ import Testing
         let summary = try store.read { db in
             try db.rows(sql: "SELECT f.name, s.child_count FROM family_children s JOIN family f ON f.id = s.id ORDER BY f.id").map { "\($0[0] as String) \($0[1] as Int64)" }
         }
-        #expect(summary == ["Jansen 1", "de Vries 1", "Smit 2", "Visser 1"])
+        #expect(summary == ["Jansen 2", "de Vries 1", "Smit 2", "Visser 2"], "report() names two children")
         let tables = try store.read { db in try db.rows(sql: "SELECT requester, outcome FROM table_record").map { "\($0[0] as String) \($0[1] as String)" } }
-        #expect(tables == ["jeugdteam rvk_onderzoek"])
+        #expect(tables == ["Jeugdteam rvk_onderzoek"])
 
         let copyPath = scratch.file("kopie.sqlite")
         try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PostgresClient
 
 /// `backup` from a file store into a server database: how a team moves its store to the server.
@@ -57,61 +58,59 @@ extension Store {
         }
     }
 
-    /// One table's rows in COPY's text format (those after the rowid `floor`, when given), streamed
-    /// from a cursor so that a large log is never all in memory. Blobs go as bytea's hex form;
-    /// everything else as the file holds its text.
+    /// One table's rows in COPY's text format (those after the rowid `floor`, when given), read
+    /// straight from SQLite's statement into the outgoing bytes, so that a large log is never all
+    /// in memory nor a string per field. Blobs go as bytea's hex form; everything else as the file
+    /// holds its text.
     static func copy(_ table: String, from db: Database, after floor: Int64? = nil, to connection: PostgresConnection,
                      server: ServerAddress) throws -> Int {
         let columns = try ServerSchema.copiedColumns(of: table, in: db)
         let list = columns.map(ServerRoles.quoted).joined(separator: ", ")
-        let cursor = try Row.fetchCursor(db, sql: """
+        let statement = try db.makeStatement(sql: """
             SELECT \(list) FROM \(table.quotedDatabaseIdentifier) \(floor == nil ? "" : "WHERE rowid > ?") ORDER BY rowid
-            """, arguments: StatementArguments(floor.map { [$0] } ?? []))
-        var readError: Error?
-        let lines = AnySequence {
-            AnyIterator { () -> String? in
-                do {
-                    guard let row = try cursor.next() else { return nil }
-                    return PostgresCopyText.line(row.databaseValues.map(copyText))
-                } catch {
-                    readError = error
-                    return nil
-                }
-            }
-        }
+            """)
+        try statement.setArguments(StatementArguments(floor.map { [$0] } ?? []))
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        var stepped = SQLITE_OK
         let count: Int
         do {
-            count = try connection.copyIn("COPY \(ServerRoles.quoted(table)) (\(list)) FROM STDIN", rows: lines)
+            count = try connection.copyIn("COPY \(ServerRoles.quoted(table)) (\(list)) FROM STDIN") { bytes in
+                stepped = sqlite3_step(raw)
+                guard stepped == SQLITE_ROW else { return false }
+                for column in 0..<Int32(columns.count) {
+                    if column > 0 { bytes.append(PostgresCopyText.tab) }
+                    appendCopyField(raw, column, to: &bytes)
+                }
+                bytes.append(PostgresCopyText.newline)
+                return true
+            }
         } catch {
             guard case .query(let sqlState, _, _) = error else { throw error }
             throw StoreError.serverCopyRefused(server: server.description, table: table, sqlState: sqlState)
         }
-        if let readError { throw readError }
+        if stepped != SQLITE_DONE { throw DatabaseError(resultCode: ResultCode(rawValue: stepped), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
         return count
     }
 
-    static func copyText(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: return nil
-        case .int64(let number): return String(number)
-        case .double(let number): return String(number)
-        case .string(let text): return text
-        case .blob(let bytes): return byteaHex(bytes)
+    /// One column of the current row as COPY's text format takes it.
+    private static func appendCopyField(_ statement: SQLiteStatement, _ column: Int32, to bytes: inout [UInt8]) {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL:
+            PostgresCopyText.appendNull(to: &bytes)
+        case SQLITE_INTEGER:
+            bytes.append(contentsOf: String(sqlite3_column_int64(statement, column)).utf8)
+        case SQLITE_FLOAT:
+            bytes.append(contentsOf: String(sqlite3_column_double(statement, column)).utf8)
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, column))
+            let start = sqlite3_column_blob(statement, column)?.assumingMemoryBound(to: UInt8.self)
+            PostgresCopyText.appendHex(UnsafeBufferPointer(start: start, count: start == nil ? 0 : count), to: &bytes)
+        default:
+            let start = sqlite3_column_text(statement, column)
+            let count = Int(sqlite3_column_bytes(statement, column))
+            PostgresCopyText.append(UnsafeBufferPointer(start: start, count: start == nil ? 0 : count), to: &bytes)
         }
-    }
-
-    /// bytea's hex input form, `\x0a1b…`: a blob per event (hash, salt, digests, records), so it
-    /// is built directly rather than through a formatter per byte.
-    static func byteaHex(_ bytes: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8](repeating: 0, count: 2 + bytes.count * 2)
-        text[0] = UInt8(ascii: "\\")
-        text[1] = UInt8(ascii: "x")
-        for (index, byte) in bytes.enumerated() {
-            text[2 + index * 2] = digits[Int(byte >> 4)]
-            text[3 + index * 2] = digits[Int(byte & 0x0f)]
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// The copied ids were given, not drawn: each identity is drawn on past the highest. By
