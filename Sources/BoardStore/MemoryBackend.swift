@@ -38,9 +38,7 @@ final class MemoryBackend: StoreBackend {
     }
 
     func loadCards(since: String?) throws -> [CaseSummary] {
-        try read { db in
-            try Store.cards(db, where: since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: since.map { [$0] } ?? [])
-        }
+        try read { db in try Store.cards(db, since: since) }
     }
 
     func boardChangeToken() throws -> Int64 {

@@ -75,6 +75,11 @@ extension Store {
         return sample[sample.count / 2]
     }
 
+    /// The cards of open cases and those closed since `since` (all when nil), in one query.
+    static func cards(_ db: any StoreDatabase, since: String?) throws -> [CaseSummary] {
+        try cards(db, where: since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: since.map { [$0] } ?? [])
+    }
+
     /// One query's cards, decoded as they are read.
     static func cards(_ db: any StoreDatabase, where condition: String, arguments: SQLArguments) throws -> [CaseSummary] {
         var cards: [CaseSummary] = []

@@ -105,9 +105,7 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
     }
 
     func loadCards(since: String?) throws -> [CaseSummary] {
-        try read { db in
-            try Store.cards(db, where: since == nil ? "TRUE" : "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: since.map { [$0] } ?? [])
-        }
+        try read { db in try Store.cards(db, since: since) }
     }
 
     func boardChangeToken() throws -> Int64 {

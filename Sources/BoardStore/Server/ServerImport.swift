@@ -47,8 +47,8 @@ extension Store {
     /// settings as the server has them, and in every other table a placeholder row with the
     /// server's highest key, so that the rows the import adds get the ids they will have on the
     /// server. Written around the rules (nothing here is logged: none of it is copied), with the
-    /// references and checks off, since the placeholders point at nothing and hold nothing. Returns each table's highest
-    /// key before the import: the rows after it are the import's.
+    /// references and checks off, since the placeholders point at nothing and hold nothing.
+    /// Returns each table's highest key before the import: the rows after it are the import's.
     private func prepareStaging(from server: any StoreDatabase) throws -> [String: Int64] {
         guard let staging = backend as? MemoryBackend else { preconditionFailure("only a staging store is prepared") }
         let keys = Self.serverCopyOrder.map { table in (table, ServerSchema.recordKey(of: table)) }
