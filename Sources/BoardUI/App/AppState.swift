@@ -167,7 +167,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Meeting mode: every screen shows initials instead of names (NameMask.swift).
     public var isMeeting = false
-    /// The idle screen lock: while locked, nothing of the state below is drawn.
+    /// The idle privacy screen (no lock, IdleLock.swift): while it is up, nothing of the state below is drawn.
     public var lock = IdleLock()
 
     public var focusedStage: Stage = .aangemeld
