@@ -117,6 +117,8 @@ public struct AppState: Equatable, Sendable {
     /// The user's own zone (TZ): recorded moments are stored in UTC and shown in it.
     public let localTime: LocalTime
     public var storeName: String
+    /// The group a shared file store is shared with: the title says the roles are not enforced there.
+    public var sharedGroup: String?
     public var user: String
     public var isDemo: Bool
     public var width: Int
@@ -201,11 +203,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var previewCounts: [Stage: Int]?
     public internal(set) var wantsQuit = false
 
-    public init(today: Day, storeName: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
+    public init(today: Day, storeName: String, sharedGroup: String? = nil, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
                 isMeeting: Bool = false, ageing: CardAgeing = .standard, localTime: LocalTime = .user) {
         self.today = today
         self.localTime = localTime
         self.storeName = storeName
+        self.sharedGroup = sharedGroup
         self.user = user
         self.isDemo = isDemo
         self.width = width
