@@ -50,7 +50,7 @@ public enum Permission: Sendable, CaseIterable {
     public var action: String {
         switch self {
         case .changeCases: return "zaken wijzigen"
-        case .editSettings: return "normen, WIP-limieten, de bewaartermijn en de vergrendeling wijzigen"
+        case .editSettings: return "normen, WIP-limieten, de bewaartermijn en het privacyscherm wijzigen"
         case .manageStaff: return "de lijst van medewerkers beheren"
         case .readFullAuditLog: return "het logboek van anderen inzien"
         case .applyRetention: return "persoonsgegevens definitief verwijderen"

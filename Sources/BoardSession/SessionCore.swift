@@ -26,7 +26,7 @@ public final class SessionCore {
         self.store = store
         self.lockAfterMinutes = lockAfterMinutes
         self.clock = clock
-        state = AppState(today: clock.today(), storeName: store.name, user: store.user,
+        state = AppState(today: clock.today(), storeName: store.name, sharedGroup: store.sharedGroup, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height, isMeeting: meeting, ageing: ageing, localTime: clock.localTime)
     }
 

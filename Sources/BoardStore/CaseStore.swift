@@ -6,6 +6,9 @@ public protocol CaseStore: AnyObject {
     var location: String { get }
     /// The store in a few words for the title bar: the file's name, or the database and its server.
     var name: String { get }
+    /// The OS group a shared file store is shared with (`init --shared`): there the roles are kept
+    /// by the program, not enforced. Nil for an owner's own file and for a server.
+    var sharedGroup: String? { get }
     /// The operating system user that every change is recorded under.
     var user: String { get }
 

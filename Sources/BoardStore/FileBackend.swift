@@ -12,14 +12,17 @@ final class FileBackend: StoreBackend {
     var name: String { (location as NSString).lastPathComponent }
     /// The integrity check deferred to the background (`.beforeFirstWrite`); writes wait for it.
     let integrity: BackgroundIntegrityCheck?
-    /// The file was made by this open (it then gets owner-only permissions once complete).
+    /// The file was made by this open (it then gets `access` once complete).
     let isNew: Bool
+    /// The group the store is shared with (SharedFileStore.swift); nil for an owner's own file.
+    let sharedGroup: OSGroup?
 
     /// Opens (and on first use creates) the store at `path`. A file that is not a Beschermbord
     /// store is refused before SQLite touches it, so it is never changed; so is a damaged store.
     /// A new store is made complete under a temporary name and then linked into place, with
-    /// `user` as its first teamleider. Brings an older store's schema up to date.
-    init(path: String, user: String, readOnly: Bool, integrityCheck: IntegrityCheckTiming) throws {
+    /// `user` as its first teamleider and the permissions of `access`. Brings an older store's
+    /// schema up to date.
+    init(path: String, user: String, readOnly: Bool, integrityCheck: IntegrityCheckTiming, access: StoreAccess = .owner) throws {
         location = path
         var isNew = try StoreFile.prepare(path: path)
         // Hidden copies of store creations killed part way (a new store's creator removes them too).
@@ -28,9 +31,10 @@ final class FileBackend: StoreBackend {
             if readOnly { throw StoreError.cannotOpen(path: path, reason: "het bestand bestaat niet") }
             // A new store's creator becomes its teamleider: that must be someone the system can name.
             if UnnamedUser.isUnnamed(user) { throw StoreError.unnamedUser(user: user) }
-            isNew = try StoreCreation.create(path: path, user: user)
+            isNew = try StoreCreation.create(path: path, user: user, access: access)
         }
         self.isNew = isNew
+        sharedGroup = SharedFileStore.group(ofStore: path)
         let deferCheck = integrityCheck == .beforeFirstWrite && !isNew
         try StoreFile.checkExisting(path: path, quickCheck: !deferCheck)
         integrity = deferCheck ? BackgroundIntegrityCheck(path: path) : nil

@@ -35,7 +35,7 @@ extension Store {
         KnownSetting(key: Norms.wipKey($0), standard: "0", meaning: "WIP-limiet: open zaken in \($0.title) (0 = geen limiet)")
     } + [
         KnownSetting(key: retentionYearsKey, standard: "\(Retention.defaultYears)", meaning: "bewaartermijn in jaren na de laatste zaak"),
-        KnownSetting(key: idleLockMinutesKey, standard: "\(defaultIdleLockMinutes)", meaning: "minuten zonder toets waarna het bord vergrendelt"),
+        KnownSetting(key: idleLockMinutesKey, standard: "\(defaultIdleLockMinutes)", meaning: "minuten zonder toets waarna het privacyscherm de namen verbergt (geen slot)"),
         KnownSetting(key: mouseKey, standard: "1", meaning: "muis op het bord: 1 = aan, 0 = uit (dan blijft tekst selecteren in de terminal)"),
     ]
 
@@ -72,7 +72,7 @@ extension Store {
             throw StoreError.refused("‘\(value)’ is geen geldige waarde voor \(key): 1 = aan, 0 = uit.")
         }
         if key == Self.idleLockMinutesKey && number < 1 {
-            throw StoreError.refused("Het scherm vergrendelt na minstens 1 minuut zonder toets; een bord dat nooit vergrendelt kan niet.")
+            throw StoreError.refused("Het privacyscherm verbergt de namen na minstens 1 minuut zonder toets; een bord dat de namen nooit verbergt kan niet.")
         }
         try write { db in
             try self.requireStaff(db, for: .editSettings)

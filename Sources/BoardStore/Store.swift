@@ -16,14 +16,17 @@ public final class Store: CaseStore {
     public var location: String { backend.location }
     var dialect: SQLDialect { backend.dialect }
     public var name: String { backend.name }
+    /// The group a shared file store is shared with; nil for an owner's own file and a server.
+    public var sharedGroup: String? { (backend as? FileBackend)?.sharedGroup?.name }
     /// Opened without write access: reading works, every write is refused with `StoreError.readOnly`.
     public var isReadOnly: Bool { backend.isReadOnly }
 
     /// Opens (and on first use creates) the file store at `path` (FileBackend.swift).
-    /// `integrityCheck` says when the integrity check runs (see DeferredIntegrityCheck.swift).
+    /// `integrityCheck` says when the integrity check runs (see DeferredIntegrityCheck.swift);
+    /// `access` is who a new store is for (the owner alone unless `init --shared`).
     public init(path: String, user: String = Clock.currentUser(), readOnly: Bool = false,
-                integrityCheck: IntegrityCheckTiming = .beforeOpening) throws {
-        let file = try FileBackend(path: path, user: user, readOnly: readOnly, integrityCheck: integrityCheck)
+                integrityCheck: IntegrityCheckTiming = .beforeOpening, access: StoreAccess = .owner) throws {
+        let file = try FileBackend(path: path, user: user, readOnly: readOnly, integrityCheck: integrityCheck, access: access)
         self.user = user
         backend = file
         if !file.isReadOnly {
@@ -32,7 +35,7 @@ public final class Store: CaseStore {
                 try bootstrapStaffIfNeeded()
             }
         }
-        if file.isNew { StoreFile.restrictPermissions(path: path) }
+        if file.isNew { access.apply(toStore: path) }
     }
 
     /// Opens the store on a PostgreSQL server, as the login the server accepts

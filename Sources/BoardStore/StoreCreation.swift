@@ -8,16 +8,16 @@ enum StoreCreation {
     /// `path` is either absent or a complete store: never an empty or half-made file that the next
     /// start would refuse. Returns false when someone else created the store meanwhile (theirs is
     /// kept and ours thrown away).
-    static func create(path: String, user: String) throws -> Bool {
-        let temporary = try build(beside: path, user: user)
+    static func create(path: String, user: String, access: StoreAccess = .owner) throws -> Bool {
+        let temporary = try build(beside: path, user: user, access: access)
         defer { discard(temporary) }
         return try place(temporary, at: path)
     }
 
     /// A complete new store (schema, `user` as teamleider) under a hidden name beside `path`
     /// (`HiddenCopy.newStore`); returns that name. The hidden copies of earlier creations that were
-    /// killed part way are removed first.
-    static func build(beside path: String, user: String) throws -> String {
+    /// killed part way are removed first. The store gets `access` before it is placed.
+    static func build(beside path: String, user: String, access: StoreAccess = .owner) throws -> String {
         HiddenCopy.newStore.removeStale(beside: path)
         let temporary = HiddenCopy.newStore.name(beside: path)
         do {
@@ -32,7 +32,7 @@ enum StoreCreation {
             discard(temporary)
             throw (error as? StoreError) ?? StoreError.cannotOpen(path: path, reason: StoreFile.describe(error))
         }
-        chmod(temporary, 0o600)
+        access.apply(toStore: temporary)
         return temporary
     }
 

@@ -90,12 +90,6 @@ enum StoreFile {
         return .cannotOpen(path: path, reason: describe(error))
     }
 
-    static func restrictPermissions(path: String) {
-        for file in [path, path + "-wal", path + "-shm"] {
-            chmod(file, 0o600)
-        }
-    }
-
     static func describe(_ error: Error) -> String {
         if let error = error as? DatabaseError {
             switch error.resultCode {

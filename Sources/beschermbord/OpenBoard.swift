@@ -24,7 +24,7 @@ struct OpenBoard: ParsableCommand {
     var meeting = false
 
     @Option(name: [.customLong("lock-after"), .customLong("vergrendel-na")],
-            help: ArgumentHelp("Vergrendel het scherm na zoveel minuten zonder toets (ook een breuk: 0.5 is 30 seconden); "
+            help: ArgumentHelp("Verberg de namen achter het privacyscherm (geen slot) na zoveel minuten zonder toets (ook een breuk: 0.5 is 30 seconden); "
                                + "alleen korter dan de instelling vergrendeling.minuten van het team (standaard 10).", valueName: "minuten"))
     var lockAfter: Double?
 

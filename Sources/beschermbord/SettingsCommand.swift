@@ -7,7 +7,7 @@ import Foundation
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instellingen",
-        abstract: "Toon de instellingen (normen, WIP-limieten, bewaartermijn, vergrendeling) of wijzig er een (alleen een teamleider).",
+        abstract: "Toon de instellingen (normen, WIP-limieten, bewaartermijn, privacyscherm) of wijzig er een (alleen een teamleider).",
         subcommands: [List.self, Set.self],
         defaultSubcommand: List.self,
         aliases: ["settings"])

@@ -121,7 +121,7 @@ import Testing
         _ = state.update(.tick(now: 0))
         _ = state.update(.tick(now: 60))
         let text = AppView.render(state).screen.text
-        #expect(text.contains("Vergrendeld"))
+        #expect(text.contains("Privacyscherm: namen verborgen."))
         for secret in ["El Amrani", "Jansen", "2026-0050", "karim", "Logboek"] { #expect(!text.contains(secret), "\(secret)") }
     }
 }

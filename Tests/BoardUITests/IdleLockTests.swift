@@ -2,8 +2,8 @@ import BoardCore
 import Testing
 @testable import BoardUI
 
-/// The idle screen lock: time comes in as ticks, the lock hides everything, and unlocking needs
-/// a key and a confirmation and gives the board back exactly as it was.
+/// The idle privacy screen: time comes in as ticks, it hides everything, says that it is no lock,
+/// and showing the board again needs a key and a confirmation and gives it back exactly as it was.
 @Suite struct IdleLockTests {
     static let limit = 600.0
 
@@ -72,13 +72,15 @@ import Testing
         #expect(Self.leaked(in: state).isEmpty)
         let text = AppView.render(state).screen.text
         if size.0 >= 60 {
-            #expect(text.contains("Vergrendeld") && text.contains("anouk") && text.contains("Druk een toets om te ontgrendelen."))
+            #expect(text.contains("Privacyscherm: namen verborgen. Dit is geen slot.") && text.contains("anouk")
+                    && text.contains("Druk een toets om het bord te tonen."))
+            #expect(!text.contains("ergrendeld") && !text.contains("ontgrendel"), "nothing calls it a lock")
         }
         #expect(AppView.render(state).cursor == nil, "no cursor left in the hidden form")
         Fixture.press([.character("x")], on: &state)
         #expect(Self.leaked(in: state).isEmpty)
         if size.0 >= 80 {
-            #expect(AppView.render(state).screen.text.contains("Druk Enter om te ontgrendelen, Esc om vergrendeld te blijven."))
+            #expect(AppView.render(state).screen.text.contains("Enter toont het bord, Esc houdt de namen verborgen."))
         }
     }
 
@@ -135,7 +137,7 @@ import Testing
         #expect(state.lock.phase == .confirming)
         Fixture.press([.escape], on: &state)
         #expect(state.lock.phase == .locked)
-        #expect(AppView.render(state).screen.text.contains("Druk een toets om te ontgrendelen."))
+        #expect(AppView.render(state).screen.text.contains("Druk een toets om het bord te tonen."))
         Fixture.press([.enter], on: &state)
         #expect(state.lock.phase == .confirming, "after Esc the first key asks again, even Enter")
         #expect(Self.leaked(in: state).isEmpty)
@@ -147,6 +149,17 @@ import Testing
         #expect(IdleLock.durationText(seconds: 120) == "2 minuten")
         #expect(IdleLock.durationText(seconds: 3) == "3 seconden")
         let text = AppView.render(Self.locked(Self.busyState())).screen.text
-        #expect(text.contains("Na 10 minuten zonder toets is het scherm vergrendeld."))
+        #expect(text.contains("Na 10 minuten zonder toets worden de namen verborgen."))
+        #expect(text.contains("Iedereen aan dit toetsenbord kan het bord weer tonen:") && text.contains("vergrendel je computer als je wegloopt."))
+        #expect(text.contains("Beschermbord · privacyscherm"))
+    }
+
+    @Test func theKeyBarAndHelpNameItAPrivacyScreen() {
+        var state = Self.locked(Self.busyState(width: 80, height: 24))
+        Fixture.press([.character("x")], on: &state)
+        let descriptions = state.activeKeys.map(\.description)
+        #expect(descriptions == ["het bord weer tonen", "de namen verborgen houden"], "\(descriptions)")
+        let keyBar = AppView.render(state).screen.line(23)
+        #expect(keyBar.contains("bord tonen") && keyBar.contains("verborgen houden") && !keyBar.contains("ontgrendel"), "\(keyBar)")
     }
 }

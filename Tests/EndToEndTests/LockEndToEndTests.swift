@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The idle screen lock with the real binary: `--lock-after 0.1` locks after six seconds
-/// without a key. Every wait polls the screen up to a deadline.
+/// The idle privacy screen with the real binary: `--lock-after 0.1` hides the names after six
+/// seconds without a key. Every wait polls the screen up to a deadline.
 @Suite(.serialized) struct LockEndToEndTests {
     static let header = "kenmerk;aangemeld_op;bron;gezin;wijk;medewerker;kinderen\n"
 
@@ -32,25 +32,25 @@ import Testing
         try session.waitFor(text: "Quirijn")
 
         // Nothing of the board or the dossier stays readable on the locked screen.
-        var screen = try session.waitFor(all: ["Druk een toets om te ontgrendelen.", "Vergrendeld"], none: secrets, seconds: 40)
-        let wideMargin = Self.leftMargin(of: "Vergrendeld", in: screen)
+        var screen = try session.waitFor(all: ["Druk een toets om het bord te tonen.", "Privacyscherm: namen verborgen. Dit is geen slot."], none: secrets, seconds: 40)
+        let wideMargin = Self.leftMargin(of: "Privacyscherm: namen verborgen. Dit is geen slot.", in: screen)
 
         // A colleague's change arrives, the window shrinks: still locked, still nothing to read.
         try importCases("2025-0002;04-03-2025;Jeugdteam;Nieuwenhuis;Kogerveld;;Noor (01-01-2018)\n",
                         into: store, directory: directory, name: "tweede.csv")
         try session.tmux(["resize-window", "-x", "70", "-y", "20"])
-        screen = try session.waitFor("het slot in een kleiner venster") { screen in
-            screen.contains("Druk een toets") && Self.leftMargin(of: "Vergrendeld", in: screen).map { $0 < (wideMargin ?? 0) } == true
+        screen = try session.waitFor("het privacyscherm in een kleiner venster") { screen in
+            screen.contains("Druk een toets") && Self.leftMargin(of: "Privacyscherm: namen verborgen. Dit is geen slot.", in: screen).map { $0 < (wideMargin ?? 0) } == true
                 && !secrets.contains(where: screen.contains)
         }
 
         // The first key asks; Esc keeps the lock; a key and Enter unlock.
         try session.send("x")
-        try session.waitFor(all: ["Druk Enter om te ontgrendelen, Esc om vergrendeld te blijven."], none: secrets)
+        try session.waitFor(all: ["Enter toont het bord, Esc houdt de namen verborgen."], none: secrets)
         try session.send("Escape")
-        try session.waitFor(text: "Druk een toets om te ontgrendelen.")
+        try session.waitFor(text: "Druk een toets om het bord te tonen.")
         try session.send("q")
-        try session.waitFor(text: "Druk Enter om te ontgrendelen")
+        try session.waitFor(text: "Enter toont het bord")
         try session.send("Enter")
         // The family screen is back as it was.
         try session.waitFor(all: ["Quirijn", "Gezin Zwanenburg"])

@@ -42,7 +42,7 @@ struct TrustCommandTests {
         #expect(audit.output.contains("je bent geen teamleider en ziet daarom alleen je eigen regels"))
         #expect(audit.output.contains("Medewerkers gewijzigd"), "their own staff changes")
         let settings = try run(["instellingen", "zet", "bewaartermijn.jaren", "15", "--store", store])
-        #expect(settings.status == 1 && settings.output.contains("Alleen een teamleider mag normen, WIP-limieten, de bewaartermijn en de vergrendeling wijzigen"))
+        #expect(settings.status == 1 && settings.output.contains("Alleen een teamleider mag normen, WIP-limieten, de bewaartermijn en het privacyscherm wijzigen"))
 
         // Removed from the list: reading still works, saving does not, and the message says what to do.
         let removed = try run(["medewerkers", "verwijderen", "anouk", "--store", store])

@@ -117,6 +117,8 @@ public struct AppState: Equatable, Sendable {
     /// The user's own zone (TZ): recorded moments are stored in UTC and shown in it.
     public let localTime: LocalTime
     public var storeName: String
+    /// The group a shared file store is shared with: the title says the roles are not enforced there.
+    public var sharedGroup: String?
     public var user: String
     public var isDemo: Bool
     public var width: Int
@@ -167,7 +169,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Meeting mode: every screen shows initials instead of names (NameMask.swift).
     public var isMeeting = false
-    /// The idle screen lock: while locked, nothing of the state below is drawn.
+    /// The idle privacy screen (no lock, IdleLock.swift): while it is up, nothing of the state below is drawn.
     public var lock = IdleLock()
 
     public var focusedStage: Stage = .aangemeld
@@ -201,11 +203,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var previewCounts: [Stage: Int]?
     public internal(set) var wantsQuit = false
 
-    public init(today: Day, storeName: String, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
+    public init(today: Day, storeName: String, sharedGroup: String? = nil, user: String, isDemo: Bool = false, width: Int = 80, height: Int = 24,
                 isMeeting: Bool = false, ageing: CardAgeing = .standard, localTime: LocalTime = .user) {
         self.today = today
         self.localTime = localTime
         self.storeName = storeName
+        self.sharedGroup = sharedGroup
         self.user = user
         self.isDemo = isDemo
         self.width = width

@@ -14,7 +14,7 @@ public struct Frame: Equatable, Sendable {
 /// key bar, the dialog or help over it, and the key bar. Each draws into its own rectangle.
 public enum AppView {
     public static func render(_ state: AppState) -> Frame {
-        // Locked: the lock panel alone, drawn before anything of the state below can be.
+        // Behind the privacy screen: its panel alone, drawn before anything of the state below can be.
         if state.lock.isLocked {
             var screen = Screen(width: state.width, height: state.height)
             LockView.draw(state, into: &screen)

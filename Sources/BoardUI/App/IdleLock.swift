@@ -1,7 +1,8 @@
-/// The idle screen lock. After `limit` seconds without a key the whole screen is replaced by a
-/// lock panel that shows no case content; the first key only asks for confirmation, Enter then
-/// unlocks and Esc keeps the lock. Everything under the lock (pages, dialog, selection, typed input)
-/// stays as it was.
+/// The idle privacy screen. After `limit` seconds without a key the whole screen is replaced by a
+/// panel that shows no case content; the first key only asks for confirmation, Enter then shows
+/// the board and Esc keeps the names hidden. It hides names from a passer-by's eyes; it is not a
+/// lock, and the panel says so (LockView.swift). Everything under it (pages, dialog, selection,
+/// typed input) stays as it was.
 ///
 /// Time comes in as ticks (seconds on a monotonic clock, sent by the session loop), never read
 /// here, so the rules stay pure and testable.
@@ -32,8 +33,8 @@ public struct IdleLock: Equatable, Sendable {
 
     /// The locked screen after its first key; any other key is ignored.
     public static let bindings: [Binding<Action>] = [
-        Binding([.enter], .unlock, "ontgrendelen", bar: "ontgrendelen"),
-        Binding([.escape], .stayLocked, "vergrendeld blijven", bar: "vergrendeld blijven"),
+        Binding([.enter], .unlock, "het bord weer tonen", bar: "bord tonen"),
+        Binding([.escape], .stayLocked, "de namen verborgen houden", bar: "verborgen houden"),
     ]
 
     mutating func tick(_ time: Double) {
@@ -67,7 +68,7 @@ public struct IdleLock: Equatable, Sendable {
         }
     }
 
-    /// `10 minuten`, `1 minuut`, `30 seconden`: how long the lock waits, for the lock panel.
+    /// `10 minuten`, `1 minuut`, `30 seconden`: how long the screen waits, for its panel.
     public static func durationText(seconds: Double) -> String {
         if seconds < 90 {
             let whole = max(1, Int(seconds.rounded()))

@@ -18,11 +18,10 @@ enum BoardView {
 
     static func drawTitle(_ state: AppState, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), role: .statusBar)
-        var left = " Beschermbord · \(state.storeName) · \(state.userName) · \(Counted.text(state.cardTotal, "zaak", "zaken"))"
-        if state.isDemo { left += " · DEMO: fictieve gezinnen" }
         let right = " \(state.today.dutch) "
         let rightWidth = DisplayWidth.of(right)
-        screen.put(left, x: 0, y: 0, maxWidth: max(0, screen.width - rightWidth - 1), role: .statusBar)
+        let room = max(0, screen.width - rightWidth - 1)
+        screen.put(BoardTitle.text(state, room: room), x: 0, y: 0, maxWidth: room, role: .statusBar)
         screen.put(right, x: screen.width - rightWidth, y: 0, role: .statusBar)
     }
 
