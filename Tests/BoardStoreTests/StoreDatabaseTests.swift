@@ -1,5 +1,6 @@
 import BoardCore
 import Foundation
+import GRDB
 import PostgresTestSupport
 import Testing
 @testable import BoardStore
@@ -23,6 +24,44 @@ import Testing
         #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37.1+00") == "2026-12-04T21:17:37.100Z")
         #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37+00") == "2026-12-04T21:17:37.000Z")
         #expect(PostgresStoreDatabase.fileTimestamp("2026-12-04 21:17:37.123456+00") == "2026-12-04T21:17:37.123Z")
+    }
+
+    /// The file store hands `scan`'s rows over in place (SQLRow.swift): each value reads as the
+    /// copy that `rows` keeps, and the kept copies stay true after the same statement runs again.
+    @Test func aScansRowsReadAsTheCopiesThatAreKept() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (n INTEGER, x REAL, s TEXT, b BLOB)")
+            try db.execute(sql: "INSERT INTO t VALUES (1, 0.5, 'één', x'00ff'), (2, NULL, '', x''), (NULL, 2, 'twee', NULL)")
+            let sql = "SELECT n, x, s, b FROM t WHERE rowid <= ? ORDER BY rowid"
+            var inPlace: [[SQLValue]] = []
+            try db.forEachRow(sql: sql, arguments: [3]) { row in
+                inPlace.append(row.columns.names.indices.map { row.isNull($0) ? .null : row.value($0) })
+            }
+            let kept = try db.rows(sql: sql, arguments: [3])
+            let first = try #require(try db.row(sql: sql, arguments: [1]))
+            // The cached statement runs again, on other rows, before the kept ones are read.
+            _ = try db.rows(sql: sql, arguments: [2])
+            #expect(inPlace.count == 3)
+            #expect(kept.map(\.values) == inPlace)
+            #expect(first.values == inPlace[0])
+            #expect(kept.map { $0["s"] as String } == ["één", "", "twee"])
+            #expect(kept.map { $0[3] as [UInt8]? } == [[0, 255], [], nil])
+        }
+    }
+
+    /// A row kept past its turn would read whatever row the statement is on by then: it stops the
+    /// program instead.
+    @Test func readingARowAfterItsScanMovedOnIsAFault() async {
+        await #expect(processExitsWith: .failure) {
+            let queue = try DatabaseQueue()
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2)")
+                var first: SQLRow?
+                try db.forEachRow(sql: "SELECT n FROM t ORDER BY n") { row in first = first ?? row }
+                _ = first.map { $0[0] as Int64 }
+            }
+        }
     }
 
     /// The board's cards, the plans, the export's records, the staff list, the next kenmerk and

@@ -66,37 +66,22 @@ extension Database: StoreDatabase {
         for (index, value) in values.enumerated() where code == SQLITE_OK {
             code = Self.bind(value, to: handle, at: Int32(index + 1))
         }
-        var columns: SQLColumns?
+        // Made at the first row: most statements are writes, which return none.
+        var live: SQLiteLiveRow?
+        defer { live?.turn += 1 }
         if code == SQLITE_OK {
             code = sqlite3_step(handle)
             while code == SQLITE_ROW {
-                let names = columns ?? SQLColumns(statement.columnNames)
-                columns = names
-                let count = sqlite3_column_count(handle)
-                let values = (0..<count).map { Self.value(handle, $0) }
-                guard try row(SQLRow(columns: names, values: values)) else { return }
+                let current = live ?? SQLiteLiveRow(handle, columns: SQLColumns(statement.columnNames))
+                live = current
+                guard try row(SQLRow(columns: current.columns, live: current)) else { return }
+                current.turn += 1
                 code = sqlite3_step(handle)
             }
         }
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(sqliteConnection)),
                                 message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
-        }
-    }
-
-    private static func value(_ statement: SQLiteStatement, _ column: Int32) -> SQLValue {
-        switch sqlite3_column_type(statement, column) {
-        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
-        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
-        case SQLITE_TEXT:
-            let count = Int(sqlite3_column_bytes(statement, column))
-            guard count > 0, let text = sqlite3_column_text(statement, column) else { return .text("") }
-            return .text(String(decoding: UnsafeRawBufferPointer(start: text, count: count), as: UTF8.self))
-        case SQLITE_BLOB:
-            let count = Int(sqlite3_column_bytes(statement, column))
-            guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return .blob([]) }
-            return .blob([UInt8](UnsafeRawBufferPointer(start: bytes, count: count)))
-        default: return .null
         }
     }
 
@@ -120,6 +105,47 @@ extension Database: StoreDatabase {
                 sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(emptyText), Int32(raw.count), transient)
             }
         }
+    }
+}
+
+/// The statement's current row, read in place while `step` hands it over: rows are not copied
+/// into arrays of values, and a value the rules do not read is never converted (counted by
+/// callgrind, copying every row cost the report 5 % more instructions than GRDB's cursor).
+private final class SQLiteLiveRow: SQLLiveRow {
+    let statement: SQLiteStatement
+    let columns: SQLColumns
+    var turn = 0
+
+    init(_ statement: SQLiteStatement, columns: SQLColumns) {
+        self.statement = statement
+        self.columns = columns
+    }
+
+    func value(at column: Int) -> SQLValue {
+        let index = checked(column)
+        switch sqlite3_column_type(statement, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, index))
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard count > 0, let text = sqlite3_column_text(statement, index) else { return .text("") }
+            return .text(String(decoding: UnsafeRawBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard count > 0, let bytes = sqlite3_column_blob(statement, index) else { return .blob([]) }
+            return .blob([UInt8](UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+
+    func isNull(at column: Int) -> Bool {
+        sqlite3_column_type(statement, checked(column)) == SQLITE_NULL
+    }
+
+    /// SQLite reads a column past the last as NULL; the rules asking for one is a fault, as with an array.
+    private func checked(_ column: Int) -> Int32 {
+        precondition(column >= 0 && column < columns.names.count, "column \(column) of a row of \(columns.names.count)")
+        return Int32(column)
     }
 }
 

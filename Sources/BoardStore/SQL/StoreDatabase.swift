@@ -11,7 +11,7 @@ protocol StoreDatabase: AnyObject {
     /// Runs one INSERT into a table with an `id` column and returns the new row's id.
     func insert(_ sql: String, values: [SQLValue]) throws -> Int64
     /// Runs one query and hands its rows to `body` one at a time, in order, for as long as
-    /// `body` returns true.
+    /// `body` returns true. A row may be read only inside `body` (SQLRow.swift): `owned()` keeps one.
     func scan(_ sql: String, values: [SQLValue], _ body: (SQLRow) throws -> Bool) throws
     /// The store's tables, in the order they were made.
     func tableNames() throws -> [String]
@@ -82,14 +82,14 @@ extension StoreDatabase {
 
     func rows(sql: String, arguments: SQLArguments = []) throws -> [SQLRow] {
         var rows: [SQLRow] = []
-        try forEachRow(sql: sql, arguments: arguments) { rows.append($0) }
+        try forEachRow(sql: sql, arguments: arguments) { rows.append($0.owned()) }
         return rows
     }
 
     func row(sql: String, arguments: SQLArguments = []) throws -> SQLRow? {
         var first: SQLRow?
         try scan(sql, values: Self.bound(arguments)) { row in
-            first = row
+            first = row.owned()
             return false
         }
         return first
