@@ -26,6 +26,16 @@ import Testing
         return (store, id)
     }
 
+    /// The case in Onderzoek with a joint plan started on 10 March (version 3).
+    func caseWithAJointPlan(_ place: TestStore) throws -> (Store, CaseID) {
+        let (store, id) = try caseInOnderzoek(place)
+        try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Fatima Ouali", organisation: PlanOrganisation.jbra,
+                                                              wijkteamColleague: "Sanne Kuipers", startDate: day(2025, 3, 10),
+                                                              consentDate: day(2025, 3, 9), consentBy: "moeder", intensity: .intensief,
+                                                              firstEvaluation: day(2025, 10, 10))), today: today)
+        return (store, id)
+    }
+
     func summary(_ store: Store, _ id: CaseID) throws -> CaseSummary {
         try store.dossier(caseID: id, openedSection: nil).viewed.summary
     }
@@ -194,11 +204,7 @@ import Testing
     @Test(arguments: StoreKind.all) func aChangeWithoutAnExactInverseIsRefusedWithTheWayOut(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
         let place = try TestStore(kind, in: scratch)
-        let (store, id) = try caseInOnderzoek(place)
-        try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Fatima Ouali", organisation: PlanOrganisation.jbra,
-                                                              wijkteamColleague: "Sanne Kuipers", startDate: day(2025, 3, 10),
-                                                              consentDate: day(2025, 3, 9), consentBy: "moeder", intensity: .intensief,
-                                                              firstEvaluation: day(2025, 10, 10))), today: today)
+        let (store, id) = try caseWithAJointPlan(place)
         #expect(refusal(store, id)?.hasPrefix("Niets om ongedaan te maken: de laatste wijziging van deze zaak (Plan JB in de wijk gestart") == true)
         try store.move(MoveRequest(caseID: id, expectedVersion: 3, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 4, 1),
                                    text: "veilig"), today: today)
@@ -216,11 +222,7 @@ import Testing
     @Test(arguments: StoreKind.all) func theMovesOfAnEvaluationThatInvolvesTheRaadAreNotUndoneAlone(_ kind: StoreKind) throws {
         let scratch = try ScratchDirectory()
         let place = try TestStore(kind, in: scratch)
-        let (store, id) = try caseInOnderzoek(place)
-        try store.apply(.start(id, expectedVersion: 2, PlanStart(jeugdbeschermer: "Fatima Ouali", organisation: PlanOrganisation.jbra,
-                                                              wijkteamColleague: "Sanne Kuipers", startDate: day(2025, 3, 10),
-                                                              consentDate: day(2025, 3, 9), consentBy: "moeder", intensity: .intensief,
-                                                              firstEvaluation: day(2025, 10, 10))), today: today)
+        let (store, id) = try caseWithAJointPlan(place)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
         try store.apply(.evaluate(id, expectedVersion: 3, planID, PlanEvaluation(day: day(2025, 6, 1), wentWell: "moeder open",
                                                                                   wentBadly: "vader weigert", conclusion: .raadBetrekken)),
