@@ -10,6 +10,13 @@ import Testing
 @Suite struct ServerStoreTests {
     private let today = day(2025, 6, 30)
 
+    /// The server store copied into `kopie.sqlite` in `scratch`, and what `check` says of the copy.
+    private func checkedCopy(of place: TestStore, in scratch: ScratchDirectory) throws -> IntegrityReport {
+        let copyPath = scratch.file("kopie.sqlite")
+        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
+        return try IntegrityCheck.run(path: copyPath)
+    }
+
     @Test(.needsServer) func everyCoveredTableNotesItsChangesOnTheServer() throws {
         let place = try TestStore(.server, in: ScratchDirectory())
         let server = try PostgresConnection(uri: place.location)
@@ -36,11 +43,9 @@ import Testing
         _ = try store.details(of: id, logOpening: true)
         #expect(try store.norms().weeksInOnderzoek == 8)
 
-        let copyPath = scratch.file("kopie.sqlite")
-        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
-        let report = try IntegrityCheck.run(path: copyPath)
+        let report = try checkedCopy(of: place, in: scratch)
         #expect(report.isHealthy, "\(report.sections.filter { !$0.isHealthy }.map(\.summary))")
-        let copy = try Store(path: copyPath, user: "anouk")
+        let copy = try Store(path: scratch.file("kopie.sqlite"), user: "anouk")
         #expect(try copy.boardCases(today: today, closedWindowDays: nil).sorted { $0.id < $1.id }
                     == store.boardCases(today: today, closedWindowDays: nil).sorted { $0.id < $1.id })
         #expect(try copy.chainHead() == store.chainHead())
@@ -56,9 +61,7 @@ import Testing
         let outsider = try PostgresConnection(uri: place.location)
         try outsider.execute("UPDATE beschermbord.family SET name = 'Smit'")
 
-        let copyPath = scratch.file("kopie.sqlite")
-        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
-        let report = try IntegrityCheck.run(path: copyPath)
+        let report = try checkedCopy(of: place, in: scratch)
         #expect(!report.isHealthy)
         #expect(report.sections.flatMap(\.problems).contains { $0.contains("gezin") }, "\(report.sections.map(\.summary))")
     }
@@ -97,9 +100,7 @@ import Testing
         try store.addReport(report("2025-0103", family: "de Vries"))
         #expect(try store.boardCases(today: today, closedWindowDays: nil).count == 3)
 
-        let copyPath = scratch.file("kopie.sqlite")
-        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
-        let check = try IntegrityCheck.run(path: copyPath)
+        let check = try checkedCopy(of: place, in: scratch)
         #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
     }
 
@@ -131,9 +132,7 @@ import Testing
         let tables = try store.read { db in try db.rows(sql: "SELECT requester, outcome FROM table_record").map { "\($0[0] as String) \($0[1] as String)" } }
         #expect(tables == ["Jeugdteam rvk_onderzoek"])
 
-        let copyPath = scratch.file("kopie.sqlite")
-        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
-        let check = try IntegrityCheck.run(path: copyPath)
+        let check = try checkedCopy(of: place, in: scratch)
         #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
     }
 
@@ -152,9 +151,7 @@ import Testing
         }
         try store.addReport(report("2025-0002", family: "Jansen"))
 
-        let copyPath = scratch.file("kopie.sqlite")
-        try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copyPath, overwrite: false)
-        let check = try IntegrityCheck.run(path: copyPath)
+        let check = try checkedCopy(of: place, in: scratch)
         #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
     }
 

@@ -7,11 +7,7 @@ import Testing
     @Test func theLogViewFollowsTheRole() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("bord.sqlite").path
-        let csv = directory.appendingPathComponent("zaken.csv")
-        try "kenmerk;aangemeld_op;bron;gezin;kinderen\n2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Quirijn (05-05-2015)\n"
-            .write(to: csv, atomically: true, encoding: .utf8)
-        #expect(try Binary.run(["import", csv.path, "--store", store]).status == 0)
+        let store = try storeWithOneImportedReport(in: directory)
         let me = String(cString: getpwuid(getuid())!.pointee.pw_name)
         #expect(try Binary.run(["medewerkers", "toevoegen", "anouk", "--naam", "Anouk de Wit", "--rol", "teamleider", "--store", store]).status == 0)
 

@@ -8,11 +8,7 @@ import Testing
     @Test func theTimelineAndAuditNameTheSameMomentInTheUsersZone() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("bord.sqlite").path
-        let csv = directory.appendingPathComponent("zaken.csv")
-        try "kenmerk;aangemeld_op;bron;gezin;kinderen\n2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Quirijn (05-05-2015)\n"
-            .write(to: csv, atomically: true, encoding: .utf8)
-        #expect(try Binary.run(["import", csv.path, "--store", store]).status == 0)
+        let store = try storeWithOneImportedReport(in: directory)
         let recordedAt = try #require(try DatabaseQueue(path: store).read { db in
             try String.fetchOne(db, sql: "SELECT recorded_at FROM event WHERE kind = 'aangemeld'")
         })

@@ -158,3 +158,15 @@ func makeTemporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// A store in `directory` made by importing one report (2025-0001, family Zwanenburg): a store
+/// with a case whose moment of recording the tests can read, and the user as its teamleider.
+func storeWithOneImportedReport(in directory: URL) throws -> String {
+    let store = directory.appendingPathComponent("bord.sqlite").path
+    let csv = directory.appendingPathComponent("zaken.csv")
+    try "kenmerk;aangemeld_op;bron;gezin;kinderen\n2025-0001;03-03-2025;Veilig Thuis;Zwanenburg;Quirijn (05-05-2015)\n"
+        .write(to: csv, atomically: true, encoding: .utf8)
+    let imported = try Binary.run(["import", csv.path, "--store", store])
+    guard imported.status == 0 else { throw TmuxSession.TmuxError.failed("import: \(imported.output)") }
+    return store
+}
