@@ -588,6 +588,32 @@ struct ImportPipelineTests {
         #expect(result.cases == 30)
     }
 
+    /// On a server the written rows then go over in bulk, the longest part there: `copying` (the
+    /// command's "Naar server" bar) is told from none up to every row the import added, never
+    /// backwards. A file has no such part.
+    @Test(arguments: StoreKind.all) func copyingIsToldUpToEveryAddedRow(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let store = try storeWithSanne(TestStore(kind, in: scratch))
+        let rows = parse(([header] + (1...30).map(ImportBatchTests.line)).joined(separator: "\n")).rows
+        let countAll = "SELECT " + Store.serverCopyOrder.map { "(SELECT count(*) FROM \"\($0)\")" }.joined(separator: " + ")
+        let before = try store.read { db in try db.value(Int.self, sql: countAll) ?? 0 }
+        var told: [(copied: Int, total: Int)] = []
+        var handedOut = false
+        _ = try store.importRows(origin: "zaken.csv", expectedRows: 30, copying: { told.append(($0, $1)) }) {
+            defer { handedOut = true }
+            return handedOut ? nil : rows
+        }
+        let added = try store.read { db in try db.value(Int.self, sql: countAll) ?? 0 } - before
+        guard kind == .server else {
+            #expect(told.isEmpty)
+            return
+        }
+        #expect(added > 90, "families, children, cases and their events")
+        #expect(told.first?.copied == 0)
+        #expect(told.last.map { $0.copied == added && $0.total == added } == true)
+        #expect(zip(told, told.dropFirst()).allSatisfy { $0.copied <= $1.copied })
+    }
+
     /// A writer that fails stops taking rows; the reader, waiting for room, still finishes.
     @Test func aFailedWriteLetsTheReaderFinish() throws {
         struct Full: Error {}

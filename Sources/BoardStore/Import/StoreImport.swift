@@ -27,19 +27,23 @@ extension Store {
     /// cache, and `DeferredIndexes` for an import as large as the store); what is stored is the same.
     /// `deferIndexes` overrules that choice (for tests). `finishing` is called once every row is
     /// written, before the indexes are built and the transaction commits (seconds, for a large file).
+    /// On a server, `copying` then tells how many of the written database rows have gone to the
+    /// server (the longest part there).
     public func importRows(origin: String, dryRun: Bool = false, expectedRows: Int, progress: ((_ done: Int) -> Void)? = nil,
-                           finishing: (() -> Void)? = nil, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+                           finishing: (() -> Void)? = nil, copying: ((_ copied: Int, _ total: Int) -> Void)? = nil,
+                           nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         try importRows(origin: origin, dryRun: dryRun, expectedRows: expectedRows, deferIndexes: nil, progress: progress,
-                       finishing: finishing, nextRows: nextRows)
+                       finishing: finishing, copying: copying, nextRows: nextRows)
     }
 
     func importRows(origin: String, dryRun: Bool = false, expectedRows: Int, deferIndexes: Bool?, progress: ((_ done: Int) -> Void)? = nil,
-                    finishing: (() -> Void)? = nil, nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
+                    finishing: (() -> Void)? = nil, copying: ((_ copied: Int, _ total: Int) -> Void)? = nil,
+                    nextRows: () throws -> [ImportRow]?) throws -> ImportResult {
         let recordedAt = Clock.timestamp()
         let detail = "geïmporteerd uit \(origin)"
         return try withoutActuallyEscaping(nextRows) { nextRows in
             let batches = ImportBatches(expectedRows: expectedRows, deferIndexes: deferIndexes, recordedAt: recordedAt, detail: detail,
-                                        progress: progress, finishing: finishing, nextRows: nextRows)
+                                        progress: progress, finishing: finishing, copying: copying, nextRows: nextRows)
             if dryRun {
                 return try read { db in
                     try self.importBatches(db, dryRun: true, known: try Self.storedKenmerken(db), staff: try Self.staffDirectory(db), batches)
@@ -126,6 +130,7 @@ struct ImportBatches {
     var detail: String
     var progress: ((_ done: Int) -> Void)?
     var finishing: (() -> Void)?
+    var copying: ((_ copied: Int, _ total: Int) -> Void)?
     var nextRows: () throws -> [ImportRow]?
 }
 

@@ -61,9 +61,9 @@ extension Store {
     /// One table's rows in COPY's text format (those after the rowid `floor`, when given), read
     /// straight from SQLite's statement into the outgoing bytes, so that a large log is never all
     /// in memory nor a string per field. Blobs go as bytea's hex form; everything else as the file
-    /// holds its text.
+    /// holds its text. `progress` hears how many rows have gone out, every few thousand.
     static func copy(_ table: String, from db: Database, after floor: Int64? = nil, to connection: PostgresConnection,
-                     server: ServerAddress) throws -> Int {
+                     server: ServerAddress, progress: ((_ rows: Int) -> Void)? = nil) throws -> Int {
         let columns = try ServerSchema.copiedColumns(of: table, in: db)
         let list = columns.map(ServerRoles.quoted).joined(separator: ", ")
         let statement = try db.makeStatement(sql: """
@@ -73,6 +73,7 @@ extension Store {
         let raw = statement.sqliteStatement
         defer { sqlite3_reset(raw) }
         var stepped = SQLITE_OK
+        var sent = 0
         let count: Int
         do {
             count = try connection.copyIn("COPY \(ServerRoles.quoted(table)) (\(list)) FROM STDIN") { bytes in
@@ -83,6 +84,8 @@ extension Store {
                     appendCopyField(raw, column, to: &bytes)
                 }
                 bytes.append(PostgresCopyText.newline)
+                sent += 1
+                if sent % 4096 == 0 { progress?(sent) }
                 return true
             }
         } catch {

@@ -32,8 +32,18 @@ extension Store {
         }
         guard result.cases > 0, let memoryBackend = staging.backend as? MemoryBackend else { return result }
         try memoryBackend.queue.read { staged in
+            var total = 0
             for table in Self.serverCopyOrder {
-                try Self.copy(table, from: staged, after: floors[table] ?? 0, to: session.connection, server: server.address)
+                total += try Int.fetchOne(staged, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier) WHERE rowid > ?",
+                                          arguments: [floors[table] ?? 0]) ?? 0
+            }
+            var copiedBefore = 0
+            batches.copying?(0, total)
+            for table in Self.serverCopyOrder {
+                copiedBefore += try Self.copy(table, from: staged, after: floors[table] ?? 0, to: session.connection, server: server.address) {
+                    batches.copying?(copiedBefore + $0, total)
+                }
+                batches.copying?(copiedBefore, total)
             }
         }
         // The copied events name every copied record; what the triggers noted is named already.
