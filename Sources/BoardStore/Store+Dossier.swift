@@ -7,45 +7,47 @@ extension Store {
     /// opening (who, when, which family, which screen) when given.
     public func dossier(caseID: CaseID, openedSection: String?) throws -> Dossier {
         // Cached statements: opening a family is a key press, and compiling these queries anew each
-        // time was most of its cost (see `beschermbord bench`).
+        // time was most of its cost (see `beschermbord bench`). One batch: on the server one round
+        // trip for the whole dossier, the family found through the case in each query.
         let load = { (db: any StoreDatabase) throws -> Dossier in
-            guard let row = try db.row(sql: Self.summarySelect + " WHERE c.id = ?", arguments: [caseID]) else {
-                throw StoreError.caseNotFound("#\(caseID)")
-            }
+            let familyOfCase = "(SELECT family_id FROM \"case\" WHERE id = ?)"
+            let sets = try db.rowSets([
+                SQLQuery(Self.summarySelect + " WHERE c.id = ?", [caseID]),
+                SQLQuery("SELECT id, name, address, wijk FROM family WHERE id = \(familyOfCase)", [caseID]),
+                SQLQuery("SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = \(familyOfCase) ORDER BY birth_date, id",
+                         [caseID]),
+                SQLQuery("SELECT name, relation, phone, id FROM caregiver WHERE family_id = \(familyOfCase) ORDER BY id", [caseID]),
+                SQLQuery("SELECT name, role, organisation, phone, id FROM network_member WHERE family_id = \(familyOfCase) ORDER BY id", [caseID]),
+                SQLQuery(Self.summarySelect + " WHERE c.family_id = \(familyOfCase) ORDER BY c.reported_on DESC, c.id DESC", [caseID]),
+                Self.caseEventsQuery(caseID: caseID),
+                SQLQuery("""
+                    SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
+                    """, [caseID]),
+                SQLQuery("SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id", [caseID]),
+                SQLQuery("SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC", [caseID]),
+                SQLQuery("""
+                    SELECT id, requester, request_date, meeting_date, attendees, advice, outcome, report_back_on, goals
+                    FROM table_record WHERE case_id = ? ORDER BY id
+                    """, [caseID]),
+                SQLQuery("SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", [caseID]),
+            ])
+            guard let row = sets[0].first else { throw StoreError.caseNotFound("#\(caseID)") }
             let summary = Self.summary(from: row)
-            let familyID = summary.familyID
-            guard let familyRow = try db.row(sql: "SELECT id, name, address, wijk FROM family WHERE id = ?", arguments: [familyID]) else {
-                throw StoreError.caseNotFound(summary.kenmerk)
-            }
+            guard let familyRow = sets[1].first else { throw StoreError.caseNotFound(summary.kenmerk) }
             let family = FamilyRecord(id: familyRow[0], name: familyRow[1], address: familyRow[2], wijk: familyRow[3])
-            let children = try db.rows(sql: "SELECT id, first_name, surname, birth_date, bsn FROM child WHERE family_id = ? ORDER BY birth_date, id",
-                                            arguments: [familyID])
-                .map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Day(parsing: $0[3]), bsn: $0[4]) }
-            let caregivers = try db.rows(sql: "SELECT name, relation, phone, id FROM caregiver WHERE family_id = ? ORDER BY id", arguments: [familyID])
-                .map { Caregiver(id: $0[3], name: $0[0], relation: $0[1], phone: $0[2]) }
-            let network = try db.rows(sql: "SELECT name, role, organisation, phone, id FROM network_member WHERE family_id = ? ORDER BY id",
-                                      arguments: [familyID])
-                .map { NetworkMember(id: $0[4], name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
-            let cases = try db.rows(sql: Self.summarySelect + " WHERE c.family_id = ? ORDER BY c.reported_on DESC, c.id DESC",
-                                         arguments: [familyID]).map(Self.summary(from:))
-            let events = try self.caseEvents(db, caseID: caseID)
+            let children = sets[2].map { ChildRecord(id: $0[0], firstName: $0[1], surname: $0[2], birthDate: Day(parsing: $0[3]), bsn: $0[4]) }
+            let caregivers = sets[3].map { Caregiver(id: $0[3], name: $0[0], relation: $0[1], phone: $0[2]) }
+            let network = sets[4].map { NetworkMember(id: $0[4], name: $0[0], role: $0[1], organisation: $0[2], phone: $0[3]) }
+            let cases = sets[5].map(Self.summary(from:))
+            let events = sets[6].map(Self.event(from:))
             let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
-            let assessments = try db.rows(sql: """
-                SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
-                """, arguments: [caseID]).map {
+            let assessments = sets[7].map {
                 SafetyAssessment(day: Self.day($0[0]), concerns: $0[1], strengths: $0[2], needs: $0[3], score: $0[4],
                                  givenBy: ScoreGiver(rawValue: $0[5]) ?? .medewerker, recordedBy: $0[6])
             }
-            let risks = try db.rows(sql: "SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id",
-                                         arguments: [caseID])
-                .map { RiskInstrumentRecord(instrument: $0[0], day: Self.day($0[1]), outcome: $0[2], note: $0[3], recordedBy: $0[4]) }
-            let notes = try db.rows(sql: "SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC",
-                                         arguments: [caseID])
-                .map { Note(id: $0[0], recordedAt: $0[1], author: $0[2], text: $0[3], refersTo: $0[4]) }
-            let tables = try db.rows(sql: """
-                SELECT id, requester, request_date, meeting_date, attendees, advice, outcome, report_back_on, goals
-                FROM table_record WHERE case_id = ? ORDER BY id
-                """, arguments: [caseID]).map {
+            let risks = sets[8].map { RiskInstrumentRecord(instrument: $0[0], day: Self.day($0[1]), outcome: $0[2], note: $0[3], recordedBy: $0[4]) }
+            let notes = sets[9].map { Note(id: $0[0], recordedAt: $0[1], author: $0[2], text: $0[3], refersTo: $0[4]) }
+            let tables = sets[10].map {
                 TableRecord(id: $0[0], requester: TableRequester(rawValue: $0[1]) ?? .jeugdteam, requestDate: Self.day($0[2]),
                             meetingDate: ($0[3] as String?).map(Self.day), attendees: $0[4], advice: $0[5],
                             outcome: ($0[6] as String?).flatMap(TableOutcome.init(rawValue:)),
@@ -57,7 +59,7 @@ extension Store {
                 marked.undo = undoMarks[record.id]
                 return marked
             }
-            let rvk = try db.row(sql: "SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", arguments: [caseID])
+            let rvk = sets[11].first
                 .map { RvkRecord(startDate: Self.day($0[0]), outcome: ($0[1] as String?).flatMap(RvkOutcome.init(rawValue:)),
                                  outcomeDate: ($0[2] as String?).map(Self.day)) }
             return Dossier(family: family, children: children, caregivers: caregivers, network: network, cases: cases,

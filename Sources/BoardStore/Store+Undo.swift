@@ -53,10 +53,15 @@ extension Store {
     }
 
     func caseEvents(_ db: any StoreDatabase, caseID: CaseID) throws -> [CaseEvent] {
-        try db.rows(sql: """
+        let query = Self.caseEventsQuery(caseID: caseID)
+        return try db.rows(sql: query.sql, arguments: query.arguments).map(Self.event(from:))
+    }
+
+    static func caseEventsQuery(caseID: CaseID) -> SQLQuery {
+        SQLQuery("""
             SELECT id, case_id, recorded_at, "user", kind, from_stage, to_stage, day, detail
             FROM event WHERE case_id = ? ORDER BY id
-            """, arguments: [caseID]).map(Self.event(from:))
+            """, [caseID])
     }
 
     /// The case's `closed_on` back in `column`: a closing column closed it on the day it entered;

@@ -194,7 +194,7 @@ public final class PostgresConnection {
 
     /// A C string ends at NUL, so libpq would silently cut such a text short; PostgreSQL text
     /// cannot hold NUL anyway, and says so with this SQLSTATE.
-    private func refuseNUL(in texts: [String?]) throws(PostgresError) {
+    func refuseNUL(in texts: [String?]) throws(PostgresError) {
         if texts.contains(where: { $0?.utf8.contains(0) == true }) {
             throw .query(sqlState: "22021", message: "invalid byte sequence for encoding \"UTF8\": 0x00", detail: nil)
         }

@@ -25,10 +25,24 @@ protocol StoreDatabase: AnyObject {
     func takeChangedRecords(_ memory: TransactionMemory) throws -> [RecordDigest.Entry]
     /// How many changes wait for an event, and the first of them.
     func pendingRecordChanges(_ memory: TransactionMemory) throws -> (count: Int, first: RecordDigest.Key?)
+    /// The rows of several queries that do not depend on each other, in order, kept (`owned`):
+    /// one round trip on the server instead of one per query; SQLite runs them in turn.
+    func rowSets(_ queries: [SQLQuery]) throws -> [[SQLRow]]
 }
 
 /// A statement's parameters, as the rules list them.
 typealias SQLArguments = [(any SQLBindable)?]
+
+/// A query with its parameters, for `rowSets`.
+struct SQLQuery {
+    let sql: String
+    let arguments: SQLArguments
+
+    init(_ sql: String, _ arguments: SQLArguments = []) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+}
 
 /// The few places where the two databases' SQL differs.
 enum SQLDialect: Sendable {
@@ -78,6 +92,10 @@ extension StoreDatabase {
 
     func insert(sql: String, arguments: SQLArguments = []) throws -> Int64 {
         try insert(sql, values: Self.bound(arguments))
+    }
+
+    func rowSets(_ queries: [SQLQuery]) throws -> [[SQLRow]] {
+        try queries.map { try rows(sql: $0.sql, arguments: $0.arguments) }
     }
 
     func rows(sql: String, arguments: SQLArguments = []) throws -> [SQLRow] {

@@ -31,7 +31,22 @@ final class PostgresStoreDatabase: StoreDatabase {
     }
 
     func scan(_ sql: String, values: [SQLValue], _ body: (SQLRow) throws -> Bool) throws {
-        let result = try run(sql, values)
+        try Self.forEachRow(of: try run(sql, values), body)
+    }
+
+    /// Sent together in libpq's pipeline: one round trip for all of them.
+    func rowSets(_ queries: [SQLQuery]) throws -> [[SQLRow]] {
+        let results = try connection.executeAll(queries.map { query in
+            (numbered(query.sql), Self.bound(query.arguments).map(Self.parameter))
+        })
+        return try results.map { result in
+            var rows: [SQLRow] = []
+            try Self.forEachRow(of: result) { rows.append($0); return true }
+            return rows
+        }
+    }
+
+    private static func forEachRow(of result: PostgresResult, _ body: (SQLRow) throws -> Bool) throws {
         let columns = SQLColumns(result.columnNames)
         let types = columns.names.indices.map { result.typeOID(column: $0) }
         for row in 0..<result.rowCount {
@@ -60,14 +75,14 @@ final class PostgresStoreDatabase: StoreDatabase {
     }
 
     private func run(_ sql: String, _ values: [SQLValue]) throws -> PostgresResult {
-        let numbered: String
-        if let known = translated[sql] {
-            numbered = known
-        } else {
-            numbered = Self.numberingParameters(sql)
-            translated[sql] = numbered
-        }
-        return try connection.execute(numbered, values.map(Self.parameter))
+        try connection.execute(numbered(sql), values.map(Self.parameter))
+    }
+
+    private func numbered(_ sql: String) -> String {
+        if let known = translated[sql] { return known }
+        let numbered = Self.numberingParameters(sql)
+        translated[sql] = numbered
+        return numbered
     }
 
     private static func parameter(_ value: SQLValue) -> (any PostgresValue)? {
