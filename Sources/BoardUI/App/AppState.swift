@@ -195,6 +195,8 @@ public struct AppState: Equatable, Sendable {
     /// Known families matching the name typed in the new-report form.
     public var familyMatches: [FamilyMatch] = []
     public var message: StatusMessage?
+    /// Whether a server store is out of reach now: the message line says so until it is back.
+    public internal(set) var serverUnreachable = false
     /// The undo asked on the message line (`U`), waiting for j or n (UndoQuestion.swift).
     public internal(set) var undoQuestion: UndoProposal?
     public var hasLoaded = false

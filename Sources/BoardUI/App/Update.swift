@@ -6,6 +6,16 @@ extension AppState {
 
     /// The one place state changes: an event in, effects out.
     public mutating func update(_ event: AppEvent) -> [Effect] {
+        let effects = apply(event)
+        // Keys clear the message line; a lost server must stay said until it is back (the undo
+        // question has the line to itself while it waits for j or n).
+        if serverUnreachable, message == nil, undoQuestion == nil {
+            message = StatusMessage(text: Self.connectionLostText, isError: true)
+        }
+        return effects
+    }
+
+    private mutating func apply(_ event: AppEvent) -> [Effect] {
         switch event {
         case .resize(let newWidth, let newHeight):
             width = newWidth
@@ -101,6 +111,7 @@ extension AppState {
             }
             return []
         case .connectionLost(let lost):
+            serverUnreachable = lost
             message = StatusMessage(text: lost ? Self.connectionLostText : "Verbinding met de server hersteld.", isError: lost)
             return []
         case .changedMeanwhile(let text):
