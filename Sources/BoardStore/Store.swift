@@ -335,13 +335,15 @@ public final class Store: CaseStore {
         return raw.flatMap(Stage.init(rawValue:))
     }
 
-    /// Names who changed a case since the user saw it, for the refusal message.
+    /// Names who changed a case since the user saw it (by the name on the staff list, as the
+    /// notice of a colleague's change does), for the refusal message.
     func conflict(_ db: any StoreDatabase, caseID: CaseID, kenmerk: String) throws -> StoreError {
         let last = try db.row(sql: """
-            SELECT "user", kind, to_stage, recorded_at FROM event
-            WHERE case_id = ? AND kind != 'geopend' ORDER BY id DESC LIMIT 1
+            SELECT COALESCE(m.display_name, e."user") AS who, e.kind, e.to_stage, e.recorded_at
+            FROM event e LEFT JOIN medewerkers m ON m.name = e."user"
+            WHERE e.case_id = ? AND e.kind != 'geopend' ORDER BY e.id DESC LIMIT 1
             """, arguments: [caseID])
-        let who: String = last?["user"] ?? "een collega"
+        let who: String = last?["who"] ?? "een collega"
         let kind = (last?["kind"] as String?).flatMap(EventKind.init(rawValue:))
         let target = (last?["to_stage"] as String?).flatMap(Stage.init(rawValue:))
         let what = [kind?.title.lowercased(), target.map { "naar \($0.title)" }].compactMap { $0 }.joined(separator: " ")

@@ -40,7 +40,8 @@ import Testing
         try colleague.move(MoveRequest(caseID: opened.summary.id, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: today), today: today)
         core.dispatch(.key(.control("s")))
         #expect(core.state.dialog?.form.isChangedMeanwhile == true)
-        #expect(core.render().screen.text.contains("intussen gewijzigd door bram"), "\(core.render().screen.text)")
+        // By the name people read, as the notice of a colleague's change names them.
+        #expect(core.render().screen.text.contains("intussen gewijzigd door Bram de Boer"), "\(core.render().screen.text)")
 
         core.dispatch(.key(.control("r")))
         guard case .move(let reloaded)? = core.state.dialog else { Issue.record("the form closed"); return }
