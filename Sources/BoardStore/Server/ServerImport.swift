@@ -33,7 +33,9 @@ extension Store {
         guard result.cases > 0, let memoryBackend = staging.backend as? MemoryBackend else { return result }
         try memoryBackend.queue.read { staged in
             for table in Self.serverCopyOrder {
-                try Self.copy(table, from: staged, after: floors[table] ?? 0, to: session.connection, server: server.address)
+                // The log's row-level security (ServerEnforcedRoles.swift) refuses COPY to a staff login.
+                try Self.copy(table, from: staged, after: floors[table] ?? 0, to: session.connection, server: server.address,
+                              throughTemporaryTable: table == "event")
             }
         }
         // The copied events name every copied record; what the triggers noted is named already.
@@ -52,8 +54,11 @@ extension Store {
     private func prepareStaging(from server: any StoreDatabase) throws -> [String: Int64] {
         guard let staging = backend as? MemoryBackend else { preconditionFailure("only a staging store is prepared") }
         let keys = Self.serverCopyOrder.map { table in (table, ServerSchema.recordKey(of: table)) }
+        // The log's newest event may be one the login may not see (another's opening of a dossier):
+        // its id comes from the server's function, as the chain's tip does (EventLog.readTip).
         let highest = try server.row(sql: "SELECT " + keys.map { table, key in
-            "(SELECT COALESCE(max(\(ServerRoles.quoted(key))), 0) FROM \(ServerRoles.quoted(table)))"
+            table == "event" ? "(SELECT COALESCE(max(id), 0) FROM event_chain_tip())"
+                : "(SELECT COALESCE(max(\(ServerRoles.quoted(key))), 0) FROM \(ServerRoles.quoted(table)))"
         }.joined(separator: ", "))
         let copiedWhole: Set<String> = ["medewerkers", "setting"]
         return try staging.queue.writeWithoutTransaction { db in
