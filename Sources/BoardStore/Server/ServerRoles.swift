@@ -20,8 +20,8 @@ enum ServerRoles {
         return "\(prefix)_\(role)"
     }
 
-    /// Creates the group roles that do not exist yet (without login), in the caller's transaction;
-    /// returns the names created.
+    /// Creates the group roles that do not exist yet (without login), and the owner role, in the
+    /// caller's transaction; returns the group roles' names created.
     static func create(_ connection: PostgresConnection, database: String) throws -> [String] {
         var created: [String] = []
         for role in staffRoles {
