@@ -152,7 +152,13 @@ enum EventLog {
     }
 
     static func readTip(_ db: any StoreDatabase) throws -> (id: Int64, hash: [UInt8]?) {
-        guard let row = try db.row(sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1") else {
+        // On the server a staff member may not see the newest event (another login's opening of
+        // a dossier): the server's function reads it (ServerEnforcedRoles.swift).
+        let sql = switch db.dialect {
+        case .sqlite: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1"
+        case .postgres: "SELECT id, hash FROM event_chain_tip()"
+        }
+        guard let row = try db.row(sql: sql) else {
             return (0, nil)
         }
         return (row["id"], row["hash"])

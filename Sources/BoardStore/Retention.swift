@@ -153,6 +153,20 @@ extension Store {
             detail = "Persoonsgegevens verwijderd: bewaartermijn van \(years) jaar verstreken (laatste zaak afgesloten op \(closed.dutch))"
         }
 
+        switch db.dialect {
+        case .sqlite: try Self.eraseRecords(db, familyID: familyID, today: today)
+        // Staff may not overwrite records on the server: its function erases, a teamleider's only
+        // (ServerEnforcedRoles.swift), the same columns and the same way (RetentionTests).
+        case .postgres:
+            try db.execute(sql: "SELECT erase_personal_data(?::bigint, ?, ?::date)", arguments: [familyID, Retention.placeholder, today.iso])
+        }
+        try appendEvent(db, caseID: nil, familyID: familyID, kind: .gegevensVerwijderd, from: nil, to: nil, day: today,
+                        detail: "\(detail); kenmerken \(label)")
+    }
+
+    /// The family's personal data overwritten with `Retention.placeholder`, the log's free text
+    /// with it, the family marked erased, and its cases' versions raised.
+    static func eraseRecords(_ db: any StoreDatabase, familyID: FamilyID, today: Day) throws {
         for column in PersonalData.personal {
             guard try db.columnNames(of: column.table).contains(column.column) else { continue }
             let scope: String
@@ -186,8 +200,6 @@ extension Store {
         try db.execute(sql: "UPDATE family SET erased_on = ? WHERE id = ?", arguments: [today.iso, familyID])
         // The cards change (the name is gone): a colleague's open form must not write over it.
         try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE family_id = ?", arguments: [familyID])
-        try appendEvent(db, caseID: nil, familyID: familyID, kind: .gegevensVerwijderd, from: nil, to: nil, day: today,
-                        detail: "\(detail); kenmerken \(label)")
     }
 
     // MARK: Pieces

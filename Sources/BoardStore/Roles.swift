@@ -81,7 +81,13 @@ extension Store {
             try self.requireStaff(db, for: .manageStaff)
             guard let existing = try Self.staffMember(db, name: name) else { throw Self.unknown(name) }
             if existing.role == .teamleider { try Self.refuseLosingLastTeamleider(db, name: name, doing: "verwijderen") }
-            try db.execute(sql: "DELETE FROM medewerkers WHERE name = ?", arguments: [name])
+            switch db.dialect {
+            case .sqlite:
+                try db.execute(sql: "DELETE FROM medewerkers WHERE name = ?", arguments: [name])
+            case .postgres:
+                // The server's function, a teamleider's only; it also takes the login's group role away.
+                try db.execute(sql: "SELECT remove_staff_member(?)", arguments: [name])
+            }
             try self.logStaffChange(db, "\(name) (\(existing.displayName)) verwijderd uit de lijst; was \(existing.role.title.lowercased())")
         }
     }

@@ -49,7 +49,13 @@ extension Store {
         if case .child = person, try db.value(Int.self, sql: "SELECT COUNT(*) FROM child WHERE family_id = ?", arguments: [familyID]) == 1 {
             throw StoreError.refused("Een aanmelding noemt minstens één kind: het enige kind van het gezin wordt niet verwijderd. Corrigeer het als het verkeerd is vastgelegd.")
         }
-        try db.execute(sql: "DELETE FROM \(Self.table(of: person)) WHERE id = ? AND family_id = ?", arguments: [person.id, familyID])
+        switch db.dialect {
+        case .sqlite:
+            try db.execute(sql: "DELETE FROM \(Self.table(of: person)) WHERE id = ? AND family_id = ?", arguments: [person.id, familyID])
+        case .postgres:
+            // Staff may delete nothing on the server; its function does this one delete (ServerEnforcedRoles.swift).
+            try db.execute(sql: "SELECT remove_family_person(?, ?::bigint, ?::bigint)", arguments: [Self.table(of: person), person.id, familyID])
+        }
         try logFamilyChange(db, familyID: familyID, kind: .persoonVerwijderd, today: today,
                             detail: "\(before.description) verwijderd; reden: \(reason)")
         return "Verwijderd: \(before.description). Het logboek bewaart wat er stond."

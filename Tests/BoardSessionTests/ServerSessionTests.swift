@@ -17,10 +17,11 @@ import Testing
         let uri = try TestCluster.shared.makeDatabase(name: "sessie")
         let address = try #require(try ServerAddress(uri))
         _ = try ServerStoreSetup.initialize(address)
-        func login(_ user: String) throws -> Store {
-            try Store(server: try #require(try ServerAddress(TestCluster.shared.staffLogin(user, database: uri))))
+        func login(_ user: String, granting role: String? = nil) throws -> Store {
+            let groupRole = role.map { ServerRoles.groupRole($0, database: address.database) }
+            return try Store(server: try #require(try ServerAddress(TestCluster.shared.staffLogin(user, database: uri, granting: groupRole))))
         }
-        let anouk = try login("anouk")
+        let anouk = try login("anouk", granting: "teamleider")
         try anouk.makeFirstTeamleider()
         try anouk.addStaff(StaffMember(name: "rachid", displayName: "Rachid Bouzid", role: .medewerker))
         return (uri, anouk, try login("rachid"))

@@ -112,13 +112,25 @@ struct TestStore {
         }
     }
 
-    /// The store as `user`; the first to open it becomes its teamleider, as on a file.
+    /// The store as `user`; the first to open it becomes its teamleider, as on a file. On a
+    /// server the staff list grants its members' group roles; the administrator grants the first
+    /// teamleider's, and a login the list does not name gets the medewerker's, so that it reads
+    /// as it would a file (and the program refuses its changes, as on a file).
     func open(as user: String) throws -> Store {
         switch kind {
         case .file:
             return try Store(path: location, user: user)
         case .server:
-            let store = try Store(server: try #require(try ServerAddress(TestCluster.shared.staffLogin(user, database: location))))
+            let address = try #require(try ServerAddress(location))
+            let listed = try PostgresConnection(uri: location).execute("""
+                SELECT count(*) FILTER (WHERE role = 'teamleider') AS leaders, count(*) FILTER (WHERE name = $1) AS named
+                FROM \(ServerSchema.namespace).medewerkers
+                """, [user])
+            let role = listed.int64(row: 0, column: "leaders") == 0 ? "teamleider"
+                : listed.int64(row: 0, column: "named") == 0 ? "medewerker" : nil
+            let uri = try TestCluster.shared.staffLogin(user, database: location,
+                                                        granting: role.map { ServerRoles.groupRole($0, database: address.database) })
+            let store = try Store(server: try #require(try ServerAddress(uri)))
             try store.makeFirstTeamleider()
             return store
         }

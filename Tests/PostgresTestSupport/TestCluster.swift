@@ -111,16 +111,15 @@ public final class TestCluster: Sendable {
             """)
     }
 
-    /// A staff member's login on the store in `database` (a URI): made once, and granted the
-    /// store's tables as the administrator does until the database grants them per role (#11).
-    /// Returns the URI to log in as `name`.
-    public func staffLogin(_ name: String, database uri: String) throws -> String {
+    /// A login on the store in `database` (a URI), made once; returns the URI to log in as
+    /// `name`. The staff list grants a member's group role (`medewerkers toevoegen`); `role`
+    /// grants one as the administrator would by hand: a store's first teamleider, before the list
+    /// names anyone, or a login that only reads.
+    public func staffLogin(_ name: String, database uri: String, granting groupRole: String? = nil) throws -> String {
         try ensureLogin(name)
-        try PostgresConnection(uri: uri).executeScript("""
-            GRANT USAGE ON SCHEMA beschermbord TO "\(name)";
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA beschermbord TO "\(name)";
-            GRANT USAGE ON ALL SEQUENCES IN SCHEMA beschermbord TO "\(name)";
-            """)
+        if let groupRole {
+            try PostgresConnection(uri: uri).executeScript("GRANT \"\(groupRole)\" TO \"\(name)\"")
+        }
         guard let database = PostgresURI.describe(uri)?.database else { throw TestClusterError.noDatabase(uri) }
         return try self.uri(database: database, user: name)
     }

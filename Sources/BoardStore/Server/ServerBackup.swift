@@ -61,11 +61,17 @@ extension Store {
     /// One table's rows in COPY's text format (those after the rowid `floor`, when given), read
     /// straight from SQLite's statement into the outgoing bytes, so that a large log is never all
     /// in memory nor a string per field. Blobs go as bytea's hex form; everything else as the file
-    /// holds its text. `progress` hears how many rows have gone out, every few thousand.
+    /// holds its text. `throughTemporaryTable`: COPY into a session's copy of the table, then one
+    /// INSERT from it, for a table whose row-level security refuses COPY to a staff login (the log).
+    /// `progress` hears how many rows have gone out, every few thousand.
     static func copy(_ table: String, from db: Database, after floor: Int64? = nil, to connection: PostgresConnection,
-                     server: ServerAddress, progress: ((_ rows: Int) -> Void)? = nil) throws -> Int {
+                     server: ServerAddress, throughTemporaryTable: Bool = false, progress: ((_ rows: Int) -> Void)? = nil) throws -> Int {
         let columns = try ServerSchema.copiedColumns(of: table, in: db)
         let list = columns.map(ServerRoles.quoted).joined(separator: ", ")
+        let target = throughTemporaryTable ? "pg_temp.\(ServerRoles.quoted(table + "_kopie"))" : ServerRoles.quoted(table)
+        if throughTemporaryTable {
+            try connection.executeScript("CREATE TEMPORARY TABLE \(target) (LIKE \(ServerRoles.quoted(table))) ON COMMIT DROP")
+        }
         let statement = try db.makeStatement(sql: """
             SELECT \(list) FROM \(table.quotedDatabaseIdentifier) \(floor == nil ? "" : "WHERE rowid > ?") ORDER BY rowid
             """)
@@ -76,7 +82,7 @@ extension Store {
         var sent = 0
         let count: Int
         do {
-            count = try connection.copyIn("COPY \(ServerRoles.quoted(table)) (\(list)) FROM STDIN") { bytes in
+            count = try connection.copyIn("COPY \(target) (\(list)) FROM STDIN") { bytes in
                 stepped = sqlite3_step(raw)
                 guard stepped == SQLITE_ROW else { return false }
                 for column in 0..<Int32(columns.count) {
@@ -93,6 +99,9 @@ extension Store {
             throw StoreError.serverCopyRefused(server: server.description, table: table, sqlState: sqlState)
         }
         if stepped != SQLITE_DONE { throw DatabaseError(resultCode: ResultCode(rawValue: stepped), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+        if throughTemporaryTable {
+            try connection.executeScript("INSERT INTO \(ServerRoles.quoted(table)) (\(list)) SELECT \(list) FROM \(target); DROP TABLE \(target)")
+        }
         return count
     }
 

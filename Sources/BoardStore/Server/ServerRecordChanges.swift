@@ -7,14 +7,17 @@ import PostgresClient
 /// from SQLite's preupdate hook (ChangedRecords.swift).
 extension PostgresStoreDatabase {
     /// Made once per session, before the first write. Rows live until taken; a rolled-back
-    /// transaction takes its rows with it.
+    /// transaction takes its rows with it. Writable by any role, since what the store's owner
+    /// changes for this session (its functions, ServerEnforcedRoles.swift) is noted here too; no
+    /// other session sees a temporary table.
     static let makeChangesTable = """
         CREATE TEMPORARY TABLE IF NOT EXISTS \(ServerSchema.changesTable) (
             volgorde bigint GENERATED ALWAYS AS IDENTITY,
             tabel text NOT NULL,
             rij bigint NOT NULL,
             verwijderd boolean NOT NULL
-        )
+        );
+        GRANT INSERT ON pg_temp.\(ServerSchema.changesTable) TO PUBLIC
         """
 
     func takeChangedRecords(_ memory: TransactionMemory) throws -> [RecordDigest.Entry] {

@@ -382,6 +382,7 @@ enum ServerSchema {
                 FOR EACH ROW EXECUTE FUNCTION family_children_after_update();
             """, serverOnly: true),
         Migration(name: "server-statement-triggers", sql: statementTriggers, serverOnly: true),
+        Migration(name: "server-enforced-roles", sql: enforcedRoles, serverOnly: true),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per
