@@ -137,7 +137,7 @@ import Testing
                 Issue.record("niet geweigerd: \(change) gaf \(String(describing: error))")
                 continue
             }
-            #expect(kenmerk == "2025-0001" && by == "sanne" && what == "kind toegevoegd")
+            #expect(kenmerk == "2025-0001" && by == "Sanne Kuipers" && what == "kind toegevoegd")
         }
         let after = try anouk.dossier(caseID: id, openedSection: nil)
         #expect(after.family == seenByAnouk.family && after.caregivers.isEmpty && after.network.isEmpty)

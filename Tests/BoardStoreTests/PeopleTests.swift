@@ -92,7 +92,7 @@ struct HandOverTests {
         // A colleague's form opened before the overdracht is refused.
         let stale = storeError { try store.apply(.handOver(id, expectedVersion: before.version, to: "farslan", reason: "terug"), today: day(2025, 6, 30)) }
         guard case .changedMeanwhile(_, let by, _, _)? = stale else { Issue.record("not refused as stale: \(String(describing: stale))"); return }
-        #expect(by == "farslan")
+        #expect(by == "Fatma Arslan", "named as the staff list names her")
     }
 
     @Test(arguments: StoreKind.all) func anOverdrachtNeedsSomeoneOnTheListAReasonAndAnOpenCase(_ kind: StoreKind) throws {

@@ -121,10 +121,10 @@ struct StoreTests {
             return
         }
         #expect(kenmerk == "2025-0042")
-        #expect(by == "rachid")
+        #expect(by == "Rachid Bouzid", "named as the staff list names him")
         #expect(what == "verplaatst naar Onderzoek")
         #expect(at == Clock.localMoment(try #require(before.events.last).recordedAt), "rachid's move in the user's zone: \(at)")
-        #expect(error?.description.contains("rachid") == true)
+        #expect(error?.description.contains("door Rachid Bouzid") == true)
         #expect(error?.description.contains("Er is niets opgeslagen") == true)
         #expect(try anouk.details(of: id, logOpening: false) == before, "the refused move changed nothing")
 

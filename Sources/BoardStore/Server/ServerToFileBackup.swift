@@ -23,6 +23,7 @@ public enum ServerToFileBackup {
             try Schema.migrator.migrate(copy)
             try server.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? server.execute("ROLLBACK") }
+            try refusePartialCopy(server)
             try copy.write { db in
                 for table in Store.serverCopyOrder {
                     try copyTable(table, from: server, into: db)
@@ -44,6 +45,19 @@ public enum ServerToFileBackup {
         }
         chmod(destination, 0o600)
         return OutputFile.size(of: destination)
+    }
+
+    /// Colleagues' openings of dossiers are a teamleider's to read (ServerEnforcedRoles.swift): a
+    /// copy made by anyone else would lack them, its chain broken, so none is made.
+    private static func refusePartialCopy(_ server: PostgresConnection) throws {
+        let partial = try server.execute("""
+            SELECT CASE WHEN row_security_active('event') THEN NOT session_is('teamleider') ELSE false END AS partial
+            """)
+        if partial.bool(row: 0, column: "partial") == true {
+            throw StoreError.refused("Een volledige kopie van de serveropslag (backup, check) maakt alleen een teamleider: "
+                                     + "wie welk dossier opende is voor jouw login niet te lezen, dus je kopie zou onvolledig zijn. "
+                                     + "Er is niets geschreven.")
+        }
     }
 
     /// One table through a server-side cursor, its columns read as the file holds them.
