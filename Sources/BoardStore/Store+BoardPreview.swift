@@ -9,9 +9,10 @@ extension Store {
     ///
     /// On a file, `INDEXED BY` makes each query fail rather than quietly read the table if the index
     /// stops fitting it (without statistics SQLite walked case_by_stage through every closed case).
-    /// The server has no such hint and made the same choice (170 ms at 100,000 families): the
-    /// closed window is read first, as a materialized table of its own, and ordered per column
-    /// there, a few hundred cases.
+    /// The server has no such hint and made that very choice for a closed column (170 ms at
+    /// 100,000 families): there the closed window is read once, into a table of its own
+    /// (`MATERIALIZED`), and each closed column's first cards are taken from it (20 ms; on a
+    /// file the same costs 19 ms against 4 ms for walking the index per column).
     public func boardPreview(today: Day, closedWindowDays: Int, perColumn: Int) throws -> BoardPreview {
         let since = today.adding(days: -closedWindowDays).iso
         let openIndex = "\"case\"\(dialect.indexedBy("case_open_in_board_order"))"
@@ -28,21 +29,25 @@ extension Store {
                 let stage = Stage(rawValue: row[1]) ?? .aangemeld
                 if (row[0] as Int) == 1 { open[stage, default: 0] += row[2] as Int } else { closed[stage, default: 0] += row[2] as Int }
             }
-            let openStages = Stage.allCases.filter { open[$0, default: 0] > 0 }
-            let firstOpen = openStages.enumerated().map { number, _ in
-                """
-                SELECT id FROM (SELECT id FROM \(openIndex) WHERE stage = ? AND closed_on IS NULL
-                                ORDER BY stage_since, reported_on, kenmerk LIMIT ?) AS open\(number)
-                """
+            let onServer = db.dialect == .postgres
+            var firstCards: [String] = []
+            var arguments: SQLArguments = onServer ? [since] : []
+            for stage in Stage.allCases where open[stage, default: 0] > 0 {
+                firstCards.append("SELECT id FROM \(openIndex) WHERE stage = ? AND closed_on IS NULL")
+                arguments += [stage.rawValue, perColumn]
             }
-            let firstClosed = """
-                SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY stage ORDER BY stage_since, reported_on, kenmerk) AS place
-                                FROM recently_closed) AS ranked WHERE place <= ?
-                """
-            let cards = try Self.cards(db, with: """
-                WITH recently_closed AS MATERIALIZED (SELECT id, stage, stage_since, reported_on, kenmerk FROM \(closedIndex) WHERE closed_on >= ?)
-                """, where: "c.id IN (\((firstOpen + [firstClosed]).joined(separator: "\nUNION ALL\n")))",
-                arguments: [since] + openStages.flatMap { [$0.rawValue, perColumn] as SQLArguments } + [perColumn])
+            for stage in Stage.allCases where closed[stage, default: 0] > 0 {
+                firstCards.append(onServer ? "SELECT id FROM recently_closed WHERE stage = ?"
+                                           : "SELECT id FROM \(closedIndex) WHERE closed_on >= ? AND stage = ?")
+                arguments += (onServer ? [] : [since]) + [stage.rawValue, perColumn]
+            }
+            guard !firstCards.isEmpty else { return BoardPreview(cards: [], columnCounts: [:], openCounts: [:]) }
+            let columns = firstCards.enumerated().map { number, select in
+                "SELECT id FROM (\(select) ORDER BY stage_since, reported_on, kenmerk LIMIT ?) AS column\(number)"
+            }
+            let cards = try Self.cards(db, with: onServer ? """
+                WITH recently_closed AS MATERIALIZED (SELECT id, stage, stage_since, reported_on, kenmerk FROM "case" WHERE closed_on >= ?)
+                """ : "", where: "c.id IN (\(columns.joined(separator: "\nUNION ALL\n")))", arguments: arguments)
             return BoardPreview(cards: cards, columnCounts: open.merging(closed, uniquingKeysWith: +), openCounts: open)
         }
     }
