@@ -12,8 +12,8 @@ public final class SessionCore {
     public private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
     public private(set) var lastChangeToken: Int64 = -1
-    /// The newest event at the last load, from which the next load names colleagues' changes
-    /// (on a server the change token counts announcements, not events).
+    /// The newest event at the last load, after which the next load reads what changed and names
+    /// colleagues' changes (on a server the change token counts announcements, not events).
     private var lastSeenEvent: Int64 = -1
     /// The day and the window of closed cases of the last load: the cards it read hold for them
     /// alone, so another day or window reads the whole board again. Nil before the first load,
