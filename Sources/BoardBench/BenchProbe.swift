@@ -77,7 +77,7 @@ enum BenchProbe {
             var reloads: [Double] = []
             for _ in 0..<5 {
                 reloads.append(Stopwatch.measure {
-                    core.perform(.reload)
+                    core.reloadWhole()
                     frame = core.render()
                 })
             }

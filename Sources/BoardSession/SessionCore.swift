@@ -12,9 +12,13 @@ public final class SessionCore {
     public private(set) var state: AppState
     /// The store's change token at the last load: a different one means someone wrote since.
     public private(set) var lastChangeToken: Int64 = -1
-    /// The newest event at the last load, from which the next load names colleagues' changes
-    /// (on a server the change token counts announcements, not events).
+    /// The newest event at the last load, after which the next load reads what changed and names
+    /// colleagues' changes (on a server the change token counts announcements, not events).
     private var lastSeenEvent: Int64 = -1
+    /// The day and the window of closed cases of the last load: the cards it read hold for them
+    /// alone, so another day or window reads the whole board again. Nil before the first load,
+    /// and after a lost connection.
+    private var loadedFor: (day: Day, closedWindowDays: Int?)?
     /// A server store's connection is lost: said once, and asked again at every tick.
     public private(set) var isDisconnected = false
     /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
@@ -51,6 +55,47 @@ public final class SessionCore {
         return .previewLoaded(preview, norms: norms, suggestedKenmerk: try store.suggestKenmerk(year: today.year))
     }
 
+    /// Reads every card of the board again, whatever changed (`beschermbord bench` times it).
+    public func reloadWhole() { reload(whole: true) }
+
+    /// Brings the board up to date: by the cards of the families changed since the last load,
+    /// where the store's log names them (`boardChanges`), otherwise by reading every card: at the
+    /// first load, on a new day or another window of closed cases, after a lost connection, and
+    /// after many changes at once (an import).
+    private func reload(whole: Bool) {
+        do {
+            let token = try store.boardChangeToken()
+            let norms = try store.norms()
+            catchUpWithTheDay()
+            let today = state.today
+            let window = state.showAllClosed ? nil : norms.closedWindowDays
+            let cases: [CaseSummary]
+            let seenEvent: Int64
+            if !whole, let loaded = loadedFor, loaded.day == today, loaded.closedWindowDays == window,
+               let changes = try store.boardChanges(after: lastSeenEvent, today: today, closedWindowDays: window) {
+                cases = changes.applied(to: state.cases)
+                seenEvent = changes.lastEvent
+            } else {
+                // Read before the cards: a change committed in between is read again next time, never missed.
+                seenEvent = try store.changeToken()
+                cases = try store.boardCases(today: today, closedWindowDays: window)
+            }
+            let kenmerk = try store.suggestKenmerk(year: today.year)
+            // The staff list changes the board too (a name on a card, who may be a medewerker).
+            let staff = try store.staff()
+            let earlier = lastSeenEvent
+            lastChangeToken = token
+            lastSeenEvent = seenEvent
+            loadedFor = (today, window)
+            dispatch(.staffLoaded(staff))
+            dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
+            updateIdleLimit()
+            noteColleagueChanges(after: earlier, upTo: seenEvent)
+        } catch {
+            dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
+        }
+    }
+
     /// Tells the state what time it is (the idle lock counts from the last key).
     public func tick() { dispatch(.tick(now: clock.monotonicSeconds())) }
 
@@ -84,6 +129,7 @@ public final class SessionCore {
         } catch let error as StoreError where error.isLostServer {
             if !isDisconnected { dispatch(.connectionLost(true)) }
             isDisconnected = true
+            loadedFor = nil
             return
         } catch {
             return
@@ -101,26 +147,7 @@ public final class SessionCore {
     public func perform(_ effect: Effect) {
         switch effect {
         case .reload:
-            do {
-                let token = try store.boardChangeToken()
-                let seenEvent = try store.changeToken()
-                let norms = try store.norms()
-                catchUpWithTheDay()
-                let today = state.today
-                let cases = try store.boardCases(today: today, closedWindowDays: state.showAllClosed ? nil : norms.closedWindowDays)
-                let kenmerk = try store.suggestKenmerk(year: today.year)
-                // The staff list changes the board too (a name on a card, who may be a medewerker).
-                let staff = try store.staff()
-                let earlier = lastSeenEvent
-                lastChangeToken = token
-                lastSeenEvent = seenEvent
-                dispatch(.staffLoaded(staff))
-                dispatch(.loaded(cases: cases, norms: norms, suggestedKenmerk: kenmerk))
-                updateIdleLimit()
-                noteColleagueChanges(after: earlier, upTo: seenEvent)
-            } catch {
-                dispatch(.failed("Het bord kan niet worden geladen: \(error)"))
-            }
+            reload(whole: false)
         case .addReport(let report):
             do {
                 let id = try store.addReport(report)

@@ -19,6 +19,10 @@ public protocol CaseStore: AnyObject {
     /// The first cards of every column and every column's count, for a first frame before the
     /// whole board has loaded (see `BoardPreview`).
     func boardPreview(today: Day, closedWindowDays: Int, perColumn: Int) throws -> BoardPreview
+    /// What changed on the board after event `eventID` (a `changeToken`), for a board that
+    /// loaded then: the changed families' cards now, or nil when only reading the whole board
+    /// again will do (Store+BoardChanges.swift).
+    func boardChanges(after eventID: Int64, today: Day, closedWindowDays: Int?) throws -> BoardChanges?
     /// Changes whenever anyone writes to the store.
     func changeToken() throws -> Int64
     /// Changes whenever anyone changes what the board shows, so a running board knows when to

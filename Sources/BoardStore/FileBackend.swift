@@ -148,7 +148,7 @@ final class FileBackend: StoreBackend {
     }
 
     func loadCards(since: String?, parallelFrom: Int, sampleEvery: Int = 16) throws -> [CaseSummary] {
-        let condition = since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)"
+        let condition = Store.boardCondition(since: since)
         guard let split = try read({ db in try Store.splitID(db, since: since, parallelFrom: parallelFrom, sampleEvery: sampleEvery) }) else {
             return try read { db in try Store.cards(db, where: condition, arguments: since.map { [$0] } ?? []) }
         }

@@ -30,11 +30,33 @@ extension Store {
         let prefixLength = prefix.count
         var best: Int?
         var lengthDone = -1
-        try db.scan("""
-            SELECT kenmerk FROM "case" WHERE substr(kenmerk, 1, \(prefixLength)) = ?
-            ORDER BY length(kenmerk) DESC, kenmerk DESC
-            """, values: [.text(prefix)]) { row in
-            let kenmerk: String = row[0]
+        // Read a page at a time: a server sends a statement's every row before the first is
+        // looked at (the year's 60,000 kenmerken at 100,000 families, 70 ms), and the walk
+        // usually ends at the first.
+        let page = 64
+        var last: (length: Int, kenmerk: String)?
+        var walking = true
+        while walking {
+            var read = 0
+            let after = last == nil ? "" : "AND (length(kenmerk), kenmerk) < (?, ?)"
+            let from: [SQLValue] = last.map { [.integer(Int64($0.length)), .text($0.kenmerk)] } ?? []
+            try db.scan("""
+                SELECT kenmerk FROM "case" WHERE substr(kenmerk, 1, \(prefixLength)) = ? \(after)
+                ORDER BY length(kenmerk) DESC, kenmerk DESC LIMIT \(page)
+                """, values: [.text(prefix)] + from) { row in
+                let kenmerk: String = row[0]
+                read += 1
+                // SQL's length counts characters as Unicode scalars.
+                last = (kenmerk.unicodeScalars.count, kenmerk)
+                walking = walk(kenmerk)
+                return walking
+            }
+            if read < page { walking = false }
+        }
+        return best ?? 0
+
+        /// Takes one kenmerk of the walk; false when no later one can beat the best.
+        func walk(_ kenmerk: String) -> Bool {
             let digits = kenmerk.count - prefixLength
             if digits == lengthDone { return true }
             let suffix = kenmerk.dropFirst(prefixLength)
@@ -47,7 +69,6 @@ extension Store {
             // Every shorter suffix has at most digits - 1 digits, so stays below 10^(digits - 1).
             return !(digits <= 1 || digits > 19 || best! >= power(10, digits - 1))
         }
-        return best ?? 0
     }
 
     private static func power(_ base: Int, _ exponent: Int) -> Int {
@@ -77,13 +98,19 @@ extension Store {
 
     /// The cards of open cases and those closed since `since` (all when nil), in one query.
     static func cards(_ db: any StoreDatabase, since: String?) throws -> [CaseSummary] {
-        try cards(db, where: since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)", arguments: since.map { [$0] } ?? [])
+        try cards(db, where: boardCondition(since: since), arguments: since.map { [$0] } ?? [])
     }
 
-    /// One query's cards, decoded as they are read.
-    static func cards(_ db: any StoreDatabase, where condition: String, arguments: SQLArguments) throws -> [CaseSummary] {
+    /// Which cases have a card on the board: the open ones and those closed since `since` (a
+    /// parameter; every case when nil).
+    static func boardCondition(since: String?) -> String {
+        since == nil ? "1 = 1" : "(c.closed_on IS NULL OR c.closed_on >= ?)"
+    }
+
+    /// One query's cards, decoded as they are read; `with` names tables the condition reads.
+    static func cards(_ db: any StoreDatabase, with: String = "", where condition: String, arguments: SQLArguments) throws -> [CaseSummary] {
         var cards: [CaseSummary] = []
-        try db.forEachRow(sql: "\(summarySelect) WHERE \(condition)", arguments: arguments) { cards.append(summary(from: $0)) }
+        try db.forEachRow(sql: "\(with)\n\(summarySelect) WHERE \(condition)", arguments: arguments) { cards.append(summary(from: $0)) }
         return cards
     }
 }

@@ -147,9 +147,10 @@ public final class PostgresConnection {
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws
-    /// (the body's own error is rethrown).
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try executeScript("BEGIN")
+    /// (the body's own error is rethrown). `begin` may set the transaction's mode in the same
+    /// statement (`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY`), saving a round trip.
+    public func transaction<T>(begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
+        try executeScript(begin)
         let value: T
         do {
             value = try body()

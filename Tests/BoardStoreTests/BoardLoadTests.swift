@@ -25,11 +25,20 @@ struct BoardLoadTests {
 
     /// The first frame's preview holds each column's first cards in the board's order and every
     /// column's count, as the whole board does: also where cards tie on both days (the kenmerk
-    /// decides, not the order of recording) and for cases closed just inside and outside the window.
-    @Test(arguments: [1, 3, 1_000])
-    func previewIsTheStartOfTheWholeBoard(perColumn: Int) throws {
+    /// decides, not the order of recording) and for cases closed just inside and outside the window;
+    /// on both stores, whose SQL for it differs.
+    @Test(arguments: StoreKind.all, [1, 3, 1_000])
+    func previewIsTheStartOfTheWholeBoard(_ kind: StoreKind, perColumn: Int) throws {
         let scratch = try ScratchDirectory()
-        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 120, today: today, user: "demo")
+        let store: Store
+        switch kind {
+        case .file:
+            store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 120, today: today, user: "demo")
+        case .server:
+            let address = try ServerStoreSetupTests.emptyDatabase()
+            _ = try DemoStore.create(server: address, families: 120, today: today, now: "2026-03-16T08:00:00.000Z")
+            store = try Store(server: address)
+        }
         // Recorded against kenmerk order, on one old day: the first cards of Aangemeld, tied.
         for kenmerk in ["2020-0003", "2020-0001", "2020-0002"] {
             try store.addReport(report(kenmerk, reportedOn: day(2020, 1, 6)))

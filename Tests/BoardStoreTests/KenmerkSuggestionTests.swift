@@ -37,6 +37,16 @@ struct KenmerkSuggestionTests {
         #expect(try highest(["2025-0003"], prefix: "2026-", on: kind) == 0)
     }
 
+    /// The walk reads a page of kenmerken at a time: more odd ones than fit on a page before
+    /// the first number, and more numbers of one length than a page (a leading zero makes the
+    /// longest ones small), carry it on to the next pages.
+    @Test(arguments: StoreKind.all) func theWalkGoesOnPastAPage(_ kind: StoreKind) throws {
+        let odd = (1...70).map { "2025-VT\(String(format: "%03d", $0))" }
+        #expect(try highest(odd + ["2025-0007"], on: kind) == 7)
+        let zeros = (1...70).map { "2025-0\(String(format: "%04d", $0))" }
+        #expect(try highest(zeros + ["2025-0071"], on: kind) == 71)
+    }
+
     /// SQLite's query plan: the server's planner chooses for itself.
     @Test func theIndexIsUsed() throws {
         let scratch = try ScratchDirectory()

@@ -155,6 +155,34 @@ import Testing
         #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
     }
 
+    /// A session makes its table for changed records at its first write, not when it opens (a
+    /// board's session starts by reading, and making the table was a tenth of its first frame);
+    /// the table is there for every write: after a first write that rolled back, and in the new
+    /// session after a lost connection. A write without it would name no records, which `check`
+    /// of the copy finds.
+    @Test(.needsServer) func theTableForChangedRecordsComesWithTheFirstWriteAndStays() throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(.server, in: scratch)
+        try place.open(as: "anouk").addReport(report("2025-0001"))
+        let store = try Store(server: try #require(try ServerAddress(TestCluster.shared.staffLogin("anouk", database: place.location))))
+        func hasTable() throws -> Bool {
+            try store.read { db in try db.value(Bool.self, sql: "SELECT to_regclass('pg_temp.\(ServerSchema.changesTable)') IS NOT NULL") } == true
+        }
+        _ = try store.boardCases(today: today, closedWindowDays: nil)
+        #expect(try !hasTable(), "reading makes none")
+
+        #expect(throws: StoreError.duplicateKenmerk("2025-0001")) { try store.addReport(report("2025-0001", family: "Bakker")) }
+        #expect(try hasTable(), "the refused write rolled back; the table stays")
+        try store.addReport(report("2025-0002", family: "Jansen"))
+        let admin = try PostgresConnection(uri: place.location)
+        let database = try #require(try ServerAddress(place.location)).database
+        _ = try admin.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1 AND usename = 'anouk'", [database])
+        try store.addReport(report("2025-0003", family: "Smit"))
+
+        let check = try checkedCopy(of: place, in: scratch)
+        #expect(check.isHealthy, "\(check.sections.filter { !$0.isHealthy }.map(\.summary))")
+    }
+
     /// A read or write the rules make inside a write runs in that write's transaction, on the one
     /// session a server store has (it waited for itself for ever before), and sees what the write
     /// wrote so far.

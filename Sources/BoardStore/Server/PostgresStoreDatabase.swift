@@ -11,6 +11,9 @@ final class PostgresStoreDatabase: StoreDatabase {
     let connection: PostgresConnection
     /// Each statement's SQL with numbered parameters, translated once.
     private var translated: [String: String] = [:]
+    /// Whether this session made its table for changed records (ServerRecordChanges.swift); a
+    /// new session (after a lost connection) is a new database object that makes it again.
+    var hasChangesTable = false
 
     init(_ connection: PostgresConnection) {
         self.connection = connection

@@ -40,23 +40,19 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
         database = PostgresStoreDatabase(connection)
         depth = 1
         do {
-            try connection.executeScript(PostgresStoreDatabase.makeChangesTable)
+            try database.makeChangesTable()
             sessionUser = try connection.sessionUser
         } catch {
             throw ServerConnection.storeError(error, at: address)
         }
     }
 
-    /// A session ready for the rules: the schema there and current, and the table in which the
-    /// session notes its changed records (ServerRecordChanges.swift).
+    /// A session ready for the rules: the schema there and current. The table in which the
+    /// session notes its changed records comes with its first write (`write`): most sessions
+    /// start by reading, and making it (catalog rows, a commit) was a tenth of a first frame.
     private static func connect(_ address: ServerAddress) throws(StoreError) -> PostgresConnection {
         let connection = try ServerConnection.open(address)
         try ServerStoreSetup.checkReady(connection, at: address)
-        do {
-            try connection.executeScript(PostgresStoreDatabase.makeChangesTable)
-        } catch {
-            throw ServerConnection.storeError(error, at: address)
-        }
         return connection
     }
 
@@ -67,9 +63,8 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
 
     func read<T>(_ body: (any StoreDatabase) throws -> T) throws -> T {
         try session { db in
-            try transaction(db) {
-                try db.connection.executeScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                return try body(db)
+            try transaction(db, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
+                try body(db)
             } nested: {
                 try body(db)
             }
@@ -78,7 +73,10 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
 
     func write<T>(_ memory: TransactionMemory, _ body: (any StoreDatabase) throws -> T) throws -> T {
         try session { db in
-            try transaction(db) {
+            // Before the transaction, not in it: a first write that rolls back must not take the
+            // table with it, or the next write's changes would be noted nowhere.
+            if depth == 0 { try db.makeChangesTable() }
+            return try transaction(db) {
                 defer { memory.forget() }
                 try db.connection.executeScript("SELECT pg_advisory_xact_lock(hashtext('beschermbord-schrijven'))")
                 memory.begin(db)
@@ -91,11 +89,12 @@ final class ServerBackend: StoreBackend, @unchecked Sendable {
     }
 
     /// `outer` in a transaction of its own, or `nested` in the one already open on the session.
-    private func transaction<T>(_ db: PostgresStoreDatabase, _ outer: () throws -> T, nested: () throws -> T) throws -> T {
+    private func transaction<T>(_ db: PostgresStoreDatabase, begin: String = "BEGIN", _ outer: () throws -> T,
+                                nested: () throws -> T) throws -> T {
         if depth > 0 { return try nested() }
         depth += 1
         defer { depth -= 1 }
-        return try db.connection.transaction(outer)
+        return try db.connection.transaction(begin: begin, outer)
     }
 
     /// The server overwrites nothing in place: the old row versions stay in its files until

@@ -6,11 +6,18 @@ import PostgresClient
 /// next event takes them, reads each record as it now is, and digests it as the file store does
 /// from SQLite's preupdate hook (ChangedRecords.swift).
 extension PostgresStoreDatabase {
-    /// Made once per session, before the first write. Rows live until taken; a rolled-back
-    /// transaction takes its rows with it. Writable by any role, since what the store's owner
-    /// changes for this session (its functions, ServerEnforcedRoles.swift) is noted here too; no
-    /// other session sees a temporary table.
-    static let makeChangesTable = """
+    /// Makes the session's table before its first write (ServerBackend.write); without it the
+    /// triggers note nothing (they return early) and the write's event would name no records.
+    /// Rows live until taken; a rolled-back transaction takes its rows with it. Writable by any
+    /// role, since what the store's owner changes for this session (its functions,
+    /// ServerEnforcedRoles.swift) is noted here too; no other session sees a temporary table.
+    func makeChangesTable() throws(PostgresError) {
+        guard !hasChangesTable else { return }
+        try connection.executeScript(Self.changesTableSQL)
+        hasChangesTable = true
+    }
+
+    private static let changesTableSQL = """
         CREATE TEMPORARY TABLE IF NOT EXISTS \(ServerSchema.changesTable) (
             volgorde bigint GENERATED ALWAYS AS IDENTITY,
             tabel text NOT NULL,
