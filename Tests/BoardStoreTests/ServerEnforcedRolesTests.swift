@@ -197,6 +197,27 @@ struct ServerEnforcedRolesTests {
         #expect(try IntegrityCheck.run(server: asAnouk).isHealthy)
     }
 
+    /// The demo's staff are made up: written as the demo writes them, a name the server does not
+    /// know gets no login (roles are the whole server's); without that mark it gets one.
+    @Test func madeUpStaffGetNoLogin() throws {
+        let scratch = try ScratchDirectory()
+        let team = try team(scratch)
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let madeUp = StaffMember(name: "verzonnen\(suffix)", displayName: "Verzonnen", role: .medewerker)
+        let real = StaffMember(name: "echt\(suffix)", displayName: "Echt", role: .medewerker)
+        try team.anouk.write { db in
+            try db.execute(sql: "SELECT set_config('\(ServerSchema.madeUpStaffSetting)', 'aan', true)")
+            try team.anouk.insertStaff(db, madeUp, note: " (demo)")
+        }
+        try team.anouk.addStaff(real)
+        let admin = try PostgresConnection(uri: team.place.location)
+        func loginExists(_ name: String) throws -> Bool {
+            try admin.execute("SELECT count(*) AS n FROM pg_roles WHERE rolname = $1", [name]).int64(row: 0, column: "n") == 1
+        }
+        #expect(try !loginExists(madeUp.name))
+        #expect(try loginExists(real.name), "the mark lasted only for its transaction")
+    }
+
     /// The server's erasure overwrites the columns the file's does (PersonalData).
     @Test func theServersErasureKnowsEveryPersonalColumn() {
         #expect(ServerSchema.erasedColumns.map { "\($0.table).\($0.column)" } == PersonalData.personal.map { "\($0.table).\($0.column)" })
