@@ -218,6 +218,41 @@ struct ServerEnforcedRolesTests {
         #expect(try loginExists(real.name), "the mark lasted only for its transaction")
     }
 
+    /// A store from before the server enforced the roles, its login set up as the README then
+    /// said (every privilege on the tables, DELETE included): `init` brings it up to date, and from
+    /// then on the login holds its list role's group role and nothing of the old grants.
+    @Test func anUpgradedStoreTakesTheOldGrantsBack() throws {
+        let address = try ServerStoreSetupTests.emptyDatabase()
+        let server = try ServerConnection.open(address)
+        let names = ServerSchema.migrations.map(\.name)
+        let enforced = try #require(names.firstIndex(of: "server-enforced-roles"))
+        let login = "oud\(UUID().uuidString.prefix(8).lowercased())"
+        try TestCluster.shared.ensureLogin(login)
+        try server.transaction {
+            _ = try ServerRoles.create(server, database: address.database)
+            try ServerMigrator.migrate(server, missing: Array(names[..<enforced]))
+            try server.execute("""
+                INSERT INTO beschermbord.medewerkers (name, display_name, role, added_at, added_by)
+                VALUES ($1, 'Oud', 'medewerker', now(), session_user)
+                """, [login])
+            try server.executeScript("""
+                GRANT USAGE ON SCHEMA beschermbord TO "\(login)";
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA beschermbord TO "\(login)";
+                GRANT USAGE ON ALL SEQUENCES IN SCHEMA beschermbord TO "\(login)";
+                """)
+        }
+        #expect(try ServerStoreSetup.initialize(address) == .upgraded(migrations: Array(names[enforced...])))
+        let admin = try PostgresConnection(uri: address.uri)
+        let rights = try admin.execute("""
+            SELECT has_table_privilege($1, 'beschermbord.event', 'DELETE') AS deletes,
+                   has_table_privilege($1, 'beschermbord.note', 'UPDATE') AS rewrites,
+                   pg_has_role($1, $2, 'MEMBER') AS member
+            """, [login, ServerRoles.groupRole("medewerker", database: address.database)])
+        #expect(rights.string(row: 0, column: "deletes") == "f")
+        #expect(rights.string(row: 0, column: "rewrites") == "f")
+        #expect(rights.string(row: 0, column: "member") == "t")
+    }
+
     /// The server's erasure overwrites the columns the file's does (PersonalData).
     @Test func theServersErasureKnowsEveryPersonalColumn() {
         #expect(ServerSchema.erasedColumns.map { "\($0.table).\($0.column)" } == PersonalData.personal.map { "\($0.table).\($0.column)" })

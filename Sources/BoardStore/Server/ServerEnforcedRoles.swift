@@ -256,6 +256,16 @@ extension ServerSchema {
                               WHERE p.pronamespace = 'beschermbord'::regnamespace LOOP
                     EXECUTE format('ALTER FUNCTION %s OWNER TO %I', object.signature, owner_role);
                 END LOOP;
+
+                -- A store set up before this step gave each login every privilege on the tables
+                -- (DELETE too, as the README then said): those go, and each login on the list
+                -- holds its role's group role instead.
+                FOR object IN SELECT m.name, m.role FROM medewerkers m JOIN pg_roles r ON r.rolname = m.name
+                              WHERE NOT pg_has_role(m.name, owner_role, 'MEMBER') LOOP
+                    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA beschermbord FROM %I', object.name);
+                    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA beschermbord FROM %I', object.name);
+                    EXECUTE format('GRANT %I TO %I', group_role(object.role), object.name);
+                END LOOP;
             END $$;
             """
     }()
