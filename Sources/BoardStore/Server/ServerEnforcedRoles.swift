@@ -117,6 +117,12 @@ extension ServerSchema {
             CREATE POLICY event_names_its_writer ON event FOR INSERT WITH CHECK ("user" = session_user);
             CREATE POLICY event_access_readable ON event FOR SELECT
                 USING (kind NOT IN ('geopend', 'inzage_geexporteerd') OR "user" = session_user OR (SELECT session_is('teamleider')));
+            -- The policy reads each event's writer: with it in the moves' covering index, the
+            -- report still reads the moves from the index alone for a staff login (0.80 → 0.59 s
+            -- at 100,000 families; the owner, whom the policy does not bind, 0.53 s).
+            DROP INDEX event_moves_covering;
+            CREATE INDEX event_moves_covering ON event(case_id, id, kind, from_stage, to_stage, day) INCLUDE ("user")
+                WHERE kind IN ('verplaatst', 'gecorrigeerd');
             CREATE FUNCTION event_chain_tip() RETURNS TABLE (id bigint, hash bytea) LANGUAGE sql STABLE SECURITY DEFINER
                 SET search_path = beschermbord, pg_catalog AS $$
                 SELECT e.id, e.hash FROM event e ORDER BY e.id DESC LIMIT 1
