@@ -6,10 +6,16 @@ extension PostgresConnection {
     /// instead of one per statement (libpq's pipeline mode), for reads that do not depend on each
     /// other, such as the parts of a family's dossier. Inside a transaction they stay in it. The
     /// first failure is thrown (the statements after it are not run, as in a transaction); the
-    /// connection is usable afterwards, as after a failed `execute`.
-    public func executeAll(_ statements: [(sql: String, parameters: [PostgresValue?])]) throws(PostgresError) -> [PostgresResult] {
+    /// connection is usable afterwards, as after a failed `execute`. A statement with a name in
+    /// `prepared` runs that prepared statement (`prepare`) instead of its SQL.
+    public func executeAll(_ statements: [(sql: String, parameters: [PostgresValue?])],
+                           prepared: [String?] = []) throws(PostgresError) -> [PostgresResult] {
+        let names = prepared + Array(repeating: nil, count: max(0, statements.count - prepared.count))
         guard statements.count > 1 else {
-            return try statements.map { statement throws(PostgresError) in try execute(statement.sql, statement.parameters) }
+            return try zip(statements, names).map { statement, name throws(PostgresError) in
+                if let name { return try executePrepared(name, statement.parameters) }
+                return try execute(statement.sql, statement.parameters)
+            }
         }
         let texts = statements.map { $0.parameters.map { $0?.postgresText } }
         for (statement, parameters) in zip(statements, texts) { try refuseNUL(in: [statement.sql] + parameters) }
@@ -18,12 +24,17 @@ extension PostgresConnection {
         }
         defer { PQexitPipelineMode(connection) }
         var sent = 0
-        for (statement, parameters) in zip(statements, texts) {
+        for ((statement, parameters), name) in zip(zip(statements, texts), names) {
             // The strings must outlive the call: copies, freed afterwards.
             let copies = parameters.map { $0.flatMap { strdup($0) } }
             defer { copies.forEach { free($0) } }
             let pointers = copies.map { UnsafePointer($0) }
-            guard PQsendQueryParams(connection, statement.sql, Int32(pointers.count), nil, pointers, nil, nil, 0) == 1 else { break }
+            let queued = if let name {
+                PQsendQueryPrepared(connection, name, Int32(pointers.count), pointers, nil, nil, 0)
+            } else {
+                PQsendQueryParams(connection, statement.sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            }
+            guard queued == 1 else { break }
             sent += 1
         }
         let synced = PQpipelineSync(connection) == 1

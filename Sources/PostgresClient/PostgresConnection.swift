@@ -139,6 +139,24 @@ public final class PostgresConnection {
         return try checked(PQexecParams(connection, sql, Int32(pointers.count), nil, pointers, nil, nil, 0))
     }
 
+    /// Makes `sql` this session's prepared statement `name`: parsed and planned by the server from
+    /// then on as it sees fit (a generic plan after a few runs), instead of at every run.
+    public func prepare(_ name: String, _ sql: String) throws(PostgresError) {
+        try refuseNUL(in: [sql])
+        _ = try checked(PQprepare(connection, name, sql, 0, nil))
+    }
+
+    /// Runs the prepared statement `name`, its parameters as `execute` takes them.
+    @discardableResult
+    public func executePrepared(_ name: String, _ parameters: [PostgresValue?] = []) throws(PostgresError) -> PostgresResult {
+        let texts = parameters.map { $0?.postgresText }
+        try refuseNUL(in: texts)
+        let copies = texts.map { $0.flatMap { strdup($0) } }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { UnsafePointer($0) }
+        return try checked(PQexecPrepared(connection, name, Int32(pointers.count), pointers, nil, nil, 0))
+    }
+
     /// Runs several statements separated by semicolons (DDL, migrations), without parameters;
     /// without an explicit transaction in it, all of them or none take effect.
     public func executeScript(_ sql: String) throws(PostgresError) {

@@ -29,6 +29,15 @@ struct PipelineTests {
         #expect(results[3].rowCount == 0)
     }
 
+    /// A prepared statement runs by its name, alone or among others in one round trip.
+    @Test func aPreparedStatementRunsByNameAloneAndInAPipeline() throws {
+        try database.prepare("familie", "SELECT name FROM families WHERE id = $1")
+        #expect(try database.executePrepared("familie", [Int64(3)]).string(row: 0, column: "name") == "De Vries")
+        let results = try database.executeAll([("", [Int64(1)]), ("SELECT count(*) AS n FROM families", [])], prepared: ["familie", nil])
+        #expect(results[0].string(row: 0, column: "name") == "Jansen")
+        #expect(results[1].int64(row: 0, column: "n") == 3)
+    }
+
     /// Inside a transaction the statements are part of it: what one writes, the next reads, and
     /// a rollback takes it back.
     @Test func theStatementsRunInTheOpenTransaction() throws {

@@ -11,6 +11,13 @@ final class PostgresStoreDatabase: StoreDatabase {
     let connection: PostgresConnection
     /// Each statement's SQL with numbered parameters, translated once.
     private var translated: [String: String] = [:]
+    /// Statements run more than once in this session, prepared on the server under these names:
+    /// planning the dossier's small reads cost the server more than running them.
+    private var preparedNames: [String: String] = [:]
+    /// Statements run once so far: one run does not pay for preparing.
+    private var seenOnce: Set<String> = []
+    /// Enough for every statement of the rules; SQL made with values in it stops being prepared.
+    private static let preparedLimit = 1_000
     /// Whether this session made its table for changed records (ServerRecordChanges.swift); a
     /// new session (after a lost connection) is a new database object that makes it again.
     var hasChangesTable = false
@@ -39,9 +46,8 @@ final class PostgresStoreDatabase: StoreDatabase {
 
     /// Sent together in libpq's pipeline: one round trip for all of them.
     func rowSets(_ queries: [SQLQuery]) throws -> [[SQLRow]] {
-        let results = try connection.executeAll(queries.map { query in
-            (numbered(query.sql), Self.bound(query.arguments).map(Self.parameter))
-        })
+        let statements = queries.map { query in (sql: numbered(query.sql), parameters: Self.bound(query.arguments).map(Self.parameter)) }
+        let results = try connection.executeAll(statements, prepared: try statements.map { try preparedName($0.sql) })
         return try results.map { result in
             var rows: [SQLRow] = []
             try Self.forEachRow(of: result) { rows.append($0); return true }
@@ -78,7 +84,24 @@ final class PostgresStoreDatabase: StoreDatabase {
     }
 
     private func run(_ sql: String, _ values: [SQLValue]) throws -> PostgresResult {
-        try connection.execute(numbered(sql), values.map(Self.parameter))
+        let statement = numbered(sql)
+        if let name = try preparedName(statement) { return try connection.executePrepared(name, values.map(Self.parameter)) }
+        return try connection.execute(statement, values.map(Self.parameter))
+    }
+
+    /// The statement's prepared name from its second run on; nil while it is new, or once the
+    /// session holds `preparedLimit` of them.
+    private func preparedName(_ statement: String) throws -> String? {
+        if let name = preparedNames[statement] { return name }
+        guard preparedNames.count < Self.preparedLimit else { return nil }
+        guard seenOnce.contains(statement) else {
+            if seenOnce.count < Self.preparedLimit { seenOnce.insert(statement) }
+            return nil
+        }
+        let name = "beschermbord_\(preparedNames.count + 1)"
+        try connection.prepare(name, statement)
+        preparedNames[statement] = name
+        return name
     }
 
     private func numbered(_ sql: String) -> String {
