@@ -25,14 +25,9 @@ extension PostgresConnection {
         defer { PQexitPipelineMode(connection) }
         var sent = 0
         for ((statement, parameters), name) in zip(zip(statements, texts), names) {
-            // The strings must outlive the call: copies, freed afterwards.
-            let copies = parameters.map { $0.flatMap { strdup($0) } }
-            defer { copies.forEach { free($0) } }
-            let pointers = copies.map { UnsafePointer($0) }
-            let queued = if let name {
-                PQsendQueryPrepared(connection, name, Int32(pointers.count), pointers, nil, nil, 0)
-            } else {
-                PQsendQueryParams(connection, statement.sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            let queued = withCStrings(parameters) { pointers in
+                if let name { return PQsendQueryPrepared(connection, name, Int32(pointers.count), pointers, nil, nil, 0) }
+                return PQsendQueryParams(connection, statement.sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
             }
             guard queued == 1 else { break }
             sent += 1

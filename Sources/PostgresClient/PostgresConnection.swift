@@ -27,8 +27,9 @@ public final class PostgresConnection {
         // the URI and the environment, since Swift strings are UTF-8.
         let keywords = ["dbname", "client_encoding"]
         let values = [uri, "UTF8"]
-        let started = withCStringArray(keywords) { keywords in
-            withCStringArray(values) { values in PQconnectStartParams(keywords, values, 1) }
+        // libpq reads each list up to a NULL.
+        let started = withCStrings(keywords + [nil]) { keywords in
+            withCStrings(values + [nil]) { values in PQconnectStartParams(keywords, values, 1) }
         }
         guard let connection = started else { throw .unreachable("libpq: out of memory") }
         // Verbose errors put the server's SQLSTATE in the login failure's text (ConnectFailure).
@@ -132,11 +133,7 @@ public final class PostgresConnection {
     public func execute(_ sql: String, _ parameters: [PostgresValue?] = []) throws(PostgresError) -> PostgresResult {
         let texts = parameters.map { $0?.postgresText }
         try refuseNUL(in: [sql] + texts)
-        // The strings must outlive the call: copies, freed afterwards.
-        let copies = texts.map { $0.flatMap { strdup($0) } }
-        defer { copies.forEach { free($0) } }
-        let pointers = copies.map { UnsafePointer($0) }
-        return try checked(PQexecParams(connection, sql, Int32(pointers.count), nil, pointers, nil, nil, 0))
+        return try checked(withCStrings(texts) { PQexecParams(connection, sql, Int32($0.count), nil, $0, nil, nil, 0) })
     }
 
     /// Makes `sql` this session's prepared statement `name`: parsed and planned by the server from
@@ -151,10 +148,7 @@ public final class PostgresConnection {
     public func executePrepared(_ name: String, _ parameters: [PostgresValue?] = []) throws(PostgresError) -> PostgresResult {
         let texts = parameters.map { $0?.postgresText }
         try refuseNUL(in: texts)
-        let copies = texts.map { $0.flatMap { strdup($0) } }
-        defer { copies.forEach { free($0) } }
-        let pointers = copies.map { UnsafePointer($0) }
-        return try checked(PQexecPrepared(connection, name, Int32(pointers.count), pointers, nil, nil, 0))
+        return try checked(withCStrings(texts) { PQexecPrepared(connection, name, Int32($0.count), $0, nil, nil, 0) })
     }
 
     /// Runs several statements separated by semicolons (DDL, migrations), without parameters;
@@ -220,9 +214,10 @@ public final class PostgresConnection {
     }
 }
 
-/// Calls `body` with a C array of C strings that lives for the call.
-private func withCStringArray<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    let copies = strings.map { strdup($0) }
+/// Calls `body` with C strings as libpq takes them (nil for NULL: a parameter's, or a list's end)
+/// that live for the call: copies, freed afterwards.
+func withCStrings<R>(_ texts: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let copies = texts.map { $0.flatMap { strdup($0) } }
     defer { copies.forEach { free($0) } }
-    return body(copies.map { UnsafePointer($0) } + [nil])
+    return body(copies.map { UnsafePointer($0) })
 }
