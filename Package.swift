@@ -53,8 +53,10 @@ let package = Package(
             "BoardCore", "BoardStore", "BoardUI", "BoardSession", "PostgresClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `report --format html`: the year's figures as one self-contained page with SVG charts.
+        .target(name: "ReportPage", dependencies: ["BoardCore"]),
         .executableTarget(name: "beschermbord", dependencies: [
-            "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession", "BoardBench",
+            "BoardCore", "BoardStore", "BoardUI", "Terminal", "BoardSession", "BoardBench", "ReportPage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The throwaway PostgreSQL cluster that server tests share (initdb and pg_ctl in a temp dir).
@@ -63,6 +65,8 @@ let package = Package(
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "PostgresClient", "PostgresTestSupport"]),
         .testTarget(name: "BoardUITests", dependencies: ["BoardUI"]),
+        // The report page: its HTML and SVG, and the page opened in headless Chromium.
+        .testTarget(name: "ReportPageTests", dependencies: ["ReportPage", "BoardCore"]),
         // The session in process: key scripts on an in-memory terminal against a real store in a temporary file.
         .testTarget(name: "BoardSessionTests", dependencies: ["BoardSession", "BoardStore", "PostgresClient", "PostgresTestSupport"]),
         // GRDB: to compare a store's content before and after a command.

@@ -18,7 +18,7 @@ struct Beschermbord: ParsableCommand {
             """,
         subcommands: [OpenBoard.self, PrintBoard.self, InitCommand.self, WriteDemo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, BenchCommand.self,
                       StaffCommand.self, CheckCommand.self, AuditCommand.self, RetentionCommand.self, SettingsCommand.self,
-                      WriteTestCommand.self, ReportCommand.self],
+                      WriteTestCommand.self, ReportCommand.self, MinutesCommand.self],
         defaultSubcommand: OpenBoard.self
     )
 

@@ -55,10 +55,11 @@ enum ParserWords {
         (#"See '([^']*) <subcommand>' for detailed help\."#, "Zie ‘$1 <opdracht>’ voor de uitleg van een opdracht."),
         (#"See '([^']*)' for more information\."#, "Zie ‘$1’ voor meer uitleg."),
         (#"Show help information\."#, "Toon deze uitleg."),
-        (#"\(default as flag: "#, "(standaard als vlag: "),
-        (#"\(default: "#, "(standaard: "),
-        (#"; default: "#, "; standaard: "),
-        (#"\(values: "#, "(waarden: "),
+        // Followed by a space or, where the help wraps its line there, by the line's end.
+        (#"\(default as flag:(?=\s|$)"#, "(standaard als vlag:"),
+        (#"\(default:(?=\s|$)"#, "(standaard:"),
+        (#"; default:(?=\s|$)"#, "; standaard:"),
+        (#"\(values:(?=\s|$)"#, "(waarden:"),
         // The default command, `open (default)`: a word as long, so the columns stay aligned.
         (#"\(default\)"#, "(vanzelf)"),
         (#"<subcommand>"#, "<opdracht>"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import BoardCore
 import BoardStore
 import Foundation
+import ReportPage
 
 /// `beschermbord report` (`rapport`): the team lead's figures for one period, as a cohort.
 struct ReportCommand: ParsableCommand {
@@ -10,6 +11,7 @@ struct ReportCommand: ParsableCommand {
         case json
         case csv
         case markdown
+        case html
     }
 
     static let configuration = CommandConfiguration(
@@ -27,8 +29,11 @@ struct ReportCommand: ParsableCommand {
             zonder --to loopt de periode tot vandaag). Zonder periode: het lopende kalenderjaar.
 
             Formaten: text (leesbaar, met een staafdiagram per maand), json, csv (één regel per \
-            cijfer, ; als scheidingsteken) en markdown (een tabel voor het jaarverslag). \
-            Het rapport bevat geen namen; de opslag wordt alleen gelezen. Onderaan staat de kop van \
+            cijfer, ; als scheidingsteken), markdown (een tabel voor het jaarverslag) en html (één \
+            pagina met de kerncijfers, grafieken en alle cijfers, zonder netwerk te openen en af te \
+            drukken als PDF; met --toelichting de eigen tekst van de teamleider onder de kerncijfers). \
+            De cijfers bevatten geen namen; de pagina noemt wie haar maakte en de opslag, behalve \
+            met --anoniem. De opslag wordt alleen gelezen. Onderaan staat de kop van \
             het logboek (gebeurtenis:hash): met het rapport in het verslag kan `beschermbord check --kop` \
             later laten zien of het logboek sindsdien is herschreven.
 
@@ -36,6 +41,7 @@ struct ReportCommand: ParsableCommand {
               beschermbord report --year 2022
               beschermbord rapport --from 01-07-2022 --to 31-12-2022 --source "Veilig Thuis"
               beschermbord report --year 2022 --format markdown > jaarverslag.md
+              beschermbord report --year 2022 --format html --toelichting tekst.txt > jaarverslag.html
             """,
         aliases: ["rapport"])
 
@@ -54,8 +60,23 @@ struct ReportCommand: ParsableCommand {
                                             valueName: "bron"))
     var source: String?
 
-    @Option(name: .long, help: ArgumentHelp("Formaat: text, json, csv of markdown.", valueName: "formaat"))
+    @Option(name: .long, help: ArgumentHelp("Formaat: text, json, csv, markdown of html.", valueName: "formaat"))
     var format: Format = .text
+
+    @Flag(name: [.customLong("anoniem"), .customLong("anonymous")],
+          help: "Geen enkele naam in het rapport: de pagina (html) noemt dan niet wie haar maakte en niet de opslag.")
+    var anonymous = false
+
+    @Option(name: [.customLong("toelichting"), .customLong("explanation")],
+            help: ArgumentHelp("Een tekstbestand (UTF-8) met de eigen tekst van de teamleider voor onder de kerncijfers van de pagina "
+                               + "(html); een lege regel begint een nieuwe alinea.", valueName: "bestand"))
+    var explanation: String?
+
+    func validate() throws {
+        if explanation != nil && format != .html {
+            throw ValidationError("--toelichting hoort bij de pagina: geef ook --format html.")
+        }
+    }
 
     func run() throws {
         let today = Clock.today()
@@ -66,6 +87,7 @@ struct ReportCommand: ParsableCommand {
         guard try storeOptions.exists else {
             throw Failure(message: "De opslag ‘\(Printer.clean(storeOptions.location))’ bestaat niet; kies een andere met --store.")
         }
+        let paragraphs = try explanation.map(Self.paragraphs(inFile:)) ?? []
         let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
         let report = try store.cohortReport(in: period, source: chosenSource)
         let head = try store.chainHead()
@@ -75,6 +97,13 @@ struct ReportCommand: ParsableCommand {
         case .json: output = String(decoding: ReportFormat.json(report, today: today, head: head).serialized(), as: UTF8.self)
         case .csv: output = ReportFormat.csv(report, head: head)
         case .markdown: output = ReportFormat.markdown(report, head: head)
+        case .html:
+            var context = ReportPage.Context(today: today, head: head, explanation: paragraphs)
+            if !anonymous {
+                context.origin = try ServerAddress(storeOptions.location)?.description ?? storeOptions.location
+                context.author = try store.currentStaff()?.displayName ?? store.user
+            }
+            output = ReportPage.html(report, context: context)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
@@ -108,6 +137,30 @@ struct ReportCommand: ParsableCommand {
         case .failure(.backwards(let first, let last)):
             throw Failure(message: "De periode klopt niet: --from (\(first.dutch)) ligt na --to (\(last.dutch)).")
         }
+    }
+
+    /// The team lead's text: paragraphs split at blank lines, each paragraph's lines joined.
+    /// Refused in Dutch when the file cannot be read or is no text.
+    static func paragraphs(inFile path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(message: "--toelichting: het bestand ‘\(Printer.clean(path))’ is niet te lezen.")
+        }
+        guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains("\u{0}") else {
+            throw Failure(message: "--toelichting: ‘\(Printer.clean(path))’ is geen tekst in UTF-8.")
+        }
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return paragraphs
     }
 
     static func source(_ name: String?) throws -> Source? {

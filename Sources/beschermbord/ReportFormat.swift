@@ -2,18 +2,12 @@ import BoardCore
 import BoardStore
 import Foundation
 
-/// The four shapes of a cohort report: readable text with a bar chart (its lines come from
-/// CohortReportText in BoardCore), JSON, CSV and markdown. Every shape is built from the same
-/// `CohortReport`; CSV and markdown from the same rows. Each ends with the head of the log's hash
+/// The shapes of a cohort report: readable text with a bar chart (its lines come from
+/// CohortReportText in BoardCore), JSON, CSV and markdown; the page (`html`) is ReportPage's.
+/// Every shape is built from the same `CohortReport`; CSV, markdown and the page's table from the
+/// same rows (CohortReportFigures). Each ends with the head of the log's hash
 /// chain, so that a report kept with the minutes is an anchor for `check --kop`.
 enum ReportFormat {
-    /// One figure: a stable key for scripts, a Dutch label for people, the value as text.
-    struct Figure: Equatable {
-        var key: String
-        var label: String
-        var value: String
-    }
-
     // MARK: JSON
 
     static func json(_ report: CohortReport, today: Day, head: ChainHead?) -> JSONValue {
@@ -70,50 +64,11 @@ enum ReportFormat {
 
     // MARK: Rows (CSV, markdown)
 
-    static func figures(_ report: CohortReport) -> [Figure] {
-        var rows: [Figure] = [Figure(key: "aanmeldingen.totaal", label: "Aanmeldingen", value: "\(report.total)")]
-        for (source, count) in report.perSource {
-            rows.append(Figure(key: "aanmeldingen.per_bron.\(source.rawValue)", label: "Aanmeldingen van \(source.rawValue)", value: "\(count)"))
-        }
-        for (month, count) in zip(report.period.months, report.perMonth) {
-            rows.append(Figure(key: "aanmeldingen.per_maand.\(month.iso)", label: "Aanmeldingen in \(Day.monthNames[month.month - 1]) \(month.year)",
-                               value: "\(count)"))
-        }
-        rows += [
-            Figure(key: "aanmeldingen.kinderen", label: "Kinderen in de aanmeldingen", value: "\(report.children)"),
-            Figure(key: "naar_beschermtafel", label: "Naar de Beschermtafel", value: "\(report.toTable)"),
-            Figure(key: "veiligheid_gewaarborgd.na_onderzoek", label: "Veiligheid gewaarborgd na onderzoek", value: "\(report.safeAfterOnderzoek)"),
-            Figure(key: "veiligheid_gewaarborgd.na_beschermtafel", label: "Veiligheid gewaarborgd na de Beschermtafel",
-                   value: "\(report.safeAfterTable)"),
-            Figure(key: "rvk_onderzoek.totaal", label: "Naar RvK-onderzoek", value: "\(report.rvkTotal)"),
-        ]
-        for (outcome, count) in report.rvkOutcomes {
-            rows.append(Figure(key: "rvk_onderzoek.uitkomst.\(outcome.rawValue)", label: "RvK-uitkomst: \(outcome.rawValue)", value: "\(count)"))
-        }
-        rows.append(Figure(key: "rvk_onderzoek.uitkomst.lopend", label: "RvK-onderzoek: nog geen uitkomst van de Raad", value: "\(report.rvkPending)"))
-        rows.append(Figure(key: "lopend", label: "Nog open bij het wijkteam (Aangemeld, Onderzoek, Beschermtafel)", value: "\(report.open)"))
-        for (stage, time) in report.leadTimes {
-            rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p50", label: "Dagen in \(stage.title), mediaan (p50)", value: "\(time.p50)"))
-            rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p85", label: "Dagen in \(stage.title), p85", value: "\(time.p85)"))
-        }
-        let plans = report.jointPlans
-        rows += [
-            Figure(key: "gezamenlijke_plannen.gestart", label: "Gezamenlijke plannen gestart", value: "\(plans.started)"),
-            Figure(key: "gezamenlijke_plannen.afgeschaald", label: "Gezamenlijke plannen afgeschaald", value: "\(plans.scaledDown)"),
-            Figure(key: "gezamenlijke_plannen.raad_betrokken", label: "Gezamenlijke plannen: Raad betrokken", value: "\(plans.councilInvolved)"),
-            Figure(key: "gezamenlijke_plannen.lopend", label: "Gezamenlijke plannen lopend", value: "\(plans.running)"),
-        ]
-        for (organisation, hours) in plans.hoursPerOrganisation {
-            rows.append(Figure(key: "gezamenlijke_plannen.uren_per_organisatie.\(organisation)", label: "Uren \(organisation) (uren:minuten)", value: CohortReportText.hours(hours)))
-        }
-        return rows
-    }
-
     /// `;`-separated (as Dutch Excel expects), UTF-8, a header row, one row per figure.
     static func csv(_ report: CohortReport, head: ChainHead?) -> String {
         var out = "sleutel;cijfer;waarde\n"
-        let headRow = Figure(key: "ketenkop", label: "\(headLabel) (gebeurtenis:hash)", value: head?.argument ?? "")
-        for figure in figures(report) + [headRow] {
+        let headRow = CohortReportFigures.Figure(key: "ketenkop", label: "\(headLabel) (gebeurtenis:hash)", value: head?.argument ?? "")
+        for figure in CohortReportFigures.rows(report) + [headRow] {
             out += [figure.key, figure.label, figure.value].map(csvField).joined(separator: ";") + "\n"
         }
         return out
@@ -130,7 +85,7 @@ enum ReportFormat {
         var out = "## \(CohortReportText.title(report))\n\n"
         if report.isEmpty { out += "Geen aanmeldingen in deze periode: alle cijfers zijn 0.\n\n" }
         out += "| Cijfer | Aantal |\n|---|---:|\n"
-        for figure in figures(report) {
+        for figure in CohortReportFigures.rows(report) {
             out += "| \(markdownCell(figure.label)) | \(markdownCell(figure.value)) |\n"
         }
         out += "\n" + CohortReportText.footnote + "\n"

@@ -63,4 +63,33 @@ import Testing
         #expect(try store.dossier(caseID: id, openedSection: nil).notes.isEmpty)
         #expect(try store.meetingRecord(today: today).decidedToday.isEmpty)
     }
+
+    /// `notulen`: the day's decisions in the order they were taken, each with the names its family
+    /// knows (to scrub) and the notes that correct it; another day's decision and plain notes not.
+    @Test(arguments: StoreKind.all) func theMinutesHoldTheDaysDecisionsWithTheirFamilysNames(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(kind, in: scratch)
+        let (store, id) = try store(place)
+        let other = try store.addReport(report("2025-0002", family: "Jansen", children: [Child(firstName: "Sem", birthDate: day(2015, 1, 1))]))
+        let familyID = try store.details(of: id, logOpening: false).summary.familyID
+        try store.apply(.addCaregiver(familyID, seen: SeenCase(caseID: id, version: try store.details(of: id, logOpening: false).summary.version),
+                                      Caregiver(name: "Petra de Vries", relation: "moeder", phone: "06-1")), today: today)
+        let first = MeetingDecision(decision: "Petra uitnodigen", actor: "Karim", due: day(2025, 9, 8))
+        let second = MeetingDecision(decision: "Sem op school zien", actor: "Anouk", due: day(2025, 9, 15))
+        try store.apply(.recordMeetingDecision(other, MeetingDecision(decision: "Vorige week", actor: "K", due: day(2025, 9, 1))), today: day(2025, 8, 25))
+        try store.apply(.recordMeetingDecision(id, first), today: today)
+        try store.apply(.addNote(id, Note(text: "Gewone notitie")), today: today)
+        try store.apply(.recordMeetingDecision(other, second), today: today)
+        let decisionNote = try #require(store.dossier(caseID: id, openedSection: nil).notes.first { $0.text.hasPrefix("Besluit") })
+        try store.apply(.addNote(id, Note(text: "Karim is ziek: Anouk gaat.", refersTo: decisionNote.id)), today: today)
+
+        let entries = try store.meetingMinutes(on: today)
+        #expect(entries.map(\.kenmerk) == ["2025-0001", "2025-0002"])
+        #expect(entries.map { MeetingDecision(noteText: $0.noteText) } == [first, second])
+        #expect(Set(entries[0].names) == ["Zoë", "Daan", "Petra de Vries"])
+        #expect(entries[0].familyName == "de Vries" && entries[1].names.contains("Sem"))
+        #expect(entries[0].corrections == ["Karim is ziek: Anouk gaat."] && entries[1].corrections.isEmpty)
+        #expect(try store.meetingMinutes(on: day(2025, 8, 25)).map(\.kenmerk) == ["2025-0002"])
+        #expect(try store.meetingMinutes(on: day(2025, 9, 2)).isEmpty)
+    }
 }

@@ -37,5 +37,15 @@ import Testing
         #expect(audit.status == 0, "\(audit.output)")
         #expect(audit.output.contains("Besluit teamoverleg") && audit.output.contains("actie: Fatima"), "\(audit.output)")
         #expect(audit.output.contains("scherm Agenda"), "the opening from the agenda is logged with its screen")
+
+        // The minutes of today's meeting: the decision with its actor, and the log's head as
+        // `report` reads it.
+        let minutes = try Binary.run(["notulen", "--store", store])
+        #expect(minutes.status == 0, "\(minutes.output)")
+        let rows = minutes.output.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Kenmerk") }
+        #expect(rows.count == 1 && rows[0].contains("| Netwerkberaad plannen met oma | Fatima | "), "\(minutes.output)")
+        let report = try Binary.run(["report", "--store", store, "--format", "csv"])
+        let head = try #require(report.output.split(separator: "\n").first { $0.hasPrefix("ketenkop;") }?.split(separator: ";").last)
+        #expect(minutes.output.contains("`beschermbord check --kop \(head)`"), "\(minutes.output)")
     }
 }

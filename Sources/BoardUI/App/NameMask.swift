@@ -12,14 +12,8 @@ public enum NameMask {
     public static let badge = " VERGADERMODUS: namen afgeschermd (M) "
     public static let hidden = "(afgeschermd)"
 
-    /// `de Vries` → `d.V.`, `Jansen-Bakker` → `J.-B.`, `Zoë` → `Z.`.
-    public static func initials(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).map { word in
-            word.split(separator: "-", omittingEmptySubsequences: true).map { part in
-                part.first.map { "\($0)." } ?? ""
-            }.joined(separator: "-")
-        }.joined()
-    }
+    /// `de Vries` → `d.V.` (NameInitials in BoardCore, which the minutes share).
+    public static func initials(_ name: String) -> String { NameInitials.of(name) }
 
     /// A family as a room may see it: `d.V. · 2025-0042`.
     public static func family(_ name: String, kenmerk: String) -> String {
@@ -47,15 +41,8 @@ public enum NameMask {
         FamilySearch(childFirstNames: found.childFirstNames.map(initials))
     }
 
-    /// Replaces every known name in `text` (whole words only) by its initials; longer names first,
-    /// so `Petra de Vries` becomes `P.d.V.` rather than `Petra d.V.`.
-    public static func scrub(_ text: String, names: [String]) -> String {
-        var result = text
-        for name in names.sorted(by: { $0.count > $1.count }) where !name.isEmpty {
-            result = replaceWholeWord(name, with: initials(name), in: result)
-        }
-        return result
-    }
+    /// Replaces every known name in `text` (whole words only) by its initials.
+    public static func scrub(_ text: String, names: [String]) -> String { NameInitials.scrub(text, names: names) }
 
     /// Every name (and every capitalised word of at least two letters in it) that a dossier knows
     /// of the family: family name, children, caregivers, network.
@@ -64,14 +51,7 @@ public enum NameMask {
         for child in dossier.children { full += [child.firstName, child.surname, "\(child.firstName) \(child.surname)"] }
         full += dossier.viewed.children.map(\.firstName)
         full += dossier.caregivers.map(\.name) + dossier.network.map(\.name)
-        var all = Set(full.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
-        for name in all {
-            for word in name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-            where word.count >= 2 && (word.first?.isUppercase ?? false) {
-                all.insert(String(word))
-            }
-        }
-        return Array(all)
+        return NameInitials.withTheirWords(full)
     }
 
     public static func dossier(_ dossier: Dossier) -> Dossier {
@@ -176,20 +156,5 @@ public enum NameMask {
             for field in fields { item[keyPath: field] = scrub(item[keyPath: field], names: names) }
             return item
         }
-    }
-
-    private static func replaceWholeWord(_ word: String, with replacement: String, in text: String) -> String {
-        guard text.contains(word) else { return text }
-        var result = ""
-        var rest = text[...]
-        while let range = rest.range(of: word) {
-            let before = range.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: range.lowerBound)]
-            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
-            let isWord = !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
-            result += rest[..<range.lowerBound]
-            result += isWord ? replacement : String(rest[range])
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }
