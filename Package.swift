@@ -47,7 +47,7 @@ let package = Package(
         // The only code that talks to ncurses.
         .target(name: "Terminal", dependencies: ["BoardUI", "CNcurses"]),
         // The running board: effects performed against the store, the clock, and the key loop over a terminal protocol.
-        .target(name: "BoardSession", dependencies: ["BoardCore", "BoardStore", "BoardUI", "Terminal"]),
+        .target(name: "BoardSession", dependencies: ["BoardCore", "BoardStore", "BoardUI", "Terminal", "ReportPage"]),
         // `beschermbord bench`: demo stores at scale, measured in child processes that drive the session.
         .target(name: "BoardBench", dependencies: [
             "BoardCore", "BoardStore", "BoardUI", "BoardSession", "PostgresClient",

@@ -1,6 +1,7 @@
 import BoardCore
 import BoardStore
 import BoardUI
+import ReportPage
 
 /// The running program without a terminal: one `AppState`, the store, and the effects that
 /// `AppState.update` asks for, performed against the store with their results dispatched back.
@@ -24,12 +25,15 @@ public final class SessionCore {
     /// `--lock-after`: minutes without a key before the screen locks, if sooner than the store's setting.
     public let lockAfterMinutes: Double?
     private let clock: any SessionClock
+    /// Where `w` on the report screen writes the page: the user's home (ReportPageFile.swift).
+    private let pageDirectory: String?
 
     public init(store: AccessControlledStore, width: Int, height: Int, meeting: Bool = false, lockAfterMinutes: Double? = nil,
-                ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock()) {
+                ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock(), pageDirectory: String? = ReportPageFile.homeDirectory()) {
         self.store = store
         self.lockAfterMinutes = lockAfterMinutes
         self.clock = clock
+        self.pageDirectory = pageDirectory
         state = AppState(today: clock.today(), storeName: store.name, sharedGroup: store.sharedGroup, user: store.user,
                          isDemo: (try? store.isDemo()) ?? false, width: width, height: height, isMeeting: meeting, ageing: ageing, localTime: clock.localTime)
     }
@@ -202,6 +206,20 @@ public final class SessionCore {
                 dispatch(.reportLoaded(report, flow))
             } catch {
                 dispatch(.failed("De cijfers kunnen niet worden geladen: \(error)"))
+            }
+        case .writeReportPage(let period, let source, let anonymous):
+            do {
+                guard let pageDirectory else { throw ReportPageFile.Problem.noHome }
+                var context = ReportPage.Context(today: state.today, head: try store.chainHead())
+                if !anonymous {
+                    context.origin = store.location
+                    context.author = try store.currentStaff()?.displayName ?? store.user
+                }
+                let html = ReportPage.html(try store.cohortReport(in: period, source: source), context: context)
+                let path = try ReportPageFile.write(html, period: period, source: source, in: pageDirectory)
+                dispatch(.written(message: "Pagina geschreven: \(path)" + (anonymous ? " (zonder namen)." : ".")))
+            } catch {
+                dispatch(.failed("De pagina is niet geschreven: \(error)"))
             }
         case .proposeUndo(let id):
             do {

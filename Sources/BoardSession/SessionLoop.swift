@@ -16,11 +16,12 @@ public final class SessionLoop {
     public static let pollMilliseconds: Int32 = 250
 
     public init(store: AccessControlledStore, terminal: any SessionTerminal, meeting: Bool = false, lockAfterMinutes: Double? = nil,
-                ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock()) {
+                ageing: CardAgeing = .standard, clock: any SessionClock = SystemClock(),
+                pageDirectory: String? = ReportPageFile.homeDirectory()) {
         self.terminal = terminal
         let size = terminal.size()
         core = SessionCore(store: store, width: size.width, height: size.height, meeting: meeting, lockAfterMinutes: lockAfterMinutes,
-                           ageing: ageing, clock: clock)
+                           ageing: ageing, clock: clock, pageDirectory: pageDirectory)
     }
 
     /// Runs until the user quits or a signal (or the end of input) stops the program.

@@ -63,6 +63,8 @@ public protocol CaseStore: AnyObject {
     func meetingRecord(today: Day) throws -> MeetingRecord
     /// The team lead's figures for a period: the cases reported in it (only reads).
     func cohortReport(in period: ReportPeriod, source: Source?) throws -> CohortReport
+    /// The head of the log's hash chain (nil for an empty log), for what a report or the minutes anchor.
+    func chainHead() throws -> ChainHead?
     /// The cases on the board at some time in the period, for the cumulative flow (only reads).
     func activeCases(in period: ReportPeriod, source: Source?) throws -> [CohortCase]
 }

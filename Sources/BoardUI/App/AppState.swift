@@ -24,6 +24,9 @@ public enum Effect: Equatable, Sendable {
     case loadMeeting
     /// Loads the figures of the report screen (only reads).
     case loadReport(ReportPeriod, source: Source?)
+    /// Writes the report screen's figures as the year's page (`report --format html`) to a new
+    /// file; `anonymous` in meeting mode: the page then names neither its maker nor the store.
+    case writeReportPage(ReportPeriod, source: Source?, anonymous: Bool)
     /// Reads the log for the log view: the newest entries whose kenmerk or user contains
     /// `filter`, within what the user may read. Reading the log is not itself logged.
     case loadAuditLog(filter: String)
@@ -66,6 +69,8 @@ public enum AppEvent: Equatable, Sendable {
     case undoProposed(UndoProposal)
     /// A save went through; `select` is the case to put the selection on.
     case saved(message: String, select: CaseID?)
+    /// A file was written (the report page); the message says where. Nothing to reload.
+    case written(message: String)
     /// A save or load failed; the message is Dutch and shown where the user is.
     case failed(String)
     /// The server store's connection was lost (`true`) or is back (`false`). What is on screen and

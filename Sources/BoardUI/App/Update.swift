@@ -89,6 +89,9 @@ extension AppState {
         case .reportLoaded(let report, let flow):
             receiveReport(report, flow: flow)
             return []
+        case .written(let text):
+            message = StatusMessage(text: text, isError: false)
+            return []
         case .saved(let text, let select):
             if case .move(let moved)? = dialog { movedInto = MoveForm.target(of: moved) }
             dialog = nil

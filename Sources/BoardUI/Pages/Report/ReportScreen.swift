@@ -40,5 +40,5 @@ public struct ReportScreen: Equatable, Sendable {
 
 /// What the report screen's keys do.
 public enum ReportAction: KeyAction {
-    case scroll(Scroll), previousYear, nextYear, choosePeriod, reload
+    case scroll(Scroll), previousYear, nextYear, choosePeriod, reload, writePage
 }

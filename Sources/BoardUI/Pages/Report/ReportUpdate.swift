@@ -11,6 +11,8 @@ extension ReportScreen: PageScreen {
             Binding([.character("]")], .nextYear, "volgend jaar", bar: "volgend jaar"),
             Binding([.character("v")], .choosePeriod, "periode en bron kiezen", bar: "periode"),
             Binding([.character("r")], .reload, "cijfers opnieuw laden"),
+            Binding([.character("w")], .writePage, "pagina voor het jaarverslag schrijven (html, in je thuismap; in vergadermodus zonder namen)",
+                    bar: "pagina", disabledBecause: report == nil ? "de cijfers zijn nog niet geladen" : nil),
         ]
     }
 
@@ -37,6 +39,8 @@ extension ReportScreen: PageScreen {
             return []
         case .reload:
             effects = [load]
+        case .writePage:
+            effects = [.writeReportPage(period, source: source, anonymous: state.isMeeting)]
         }
         return effects
     }
