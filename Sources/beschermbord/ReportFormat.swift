@@ -30,6 +30,7 @@ enum ReportFormat {
                 ("per_bron", .object(report.perSource.map { ($0.source.rawValue, int($0.count)) })),
                 ("per_maand", .array(report.perMonth.map(int))),
                 ("kinderen", int(report.children)),
+                ("gezinnen", int(report.families)),
                 ("maanden", .array(report.period.months.map { .string($0.iso) })),
             ])),
             ("naar_beschermtafel", int(report.toTable)),
@@ -40,6 +41,14 @@ enum ReportFormat {
             ("rvk_onderzoek", .object([
                 ("totaal", int(report.rvkTotal)),
                 ("uitkomst", .object(report.rvkOutcomes.map { ($0.outcome.rawValue, int($0.count)) } + [("lopend", int(report.rvkPending))])),
+                ("uitkomst_kinderen", .object(report.rvkChildOutcomes.map { ($0.outcome.rawValue, int($0.count)) })),
+            ])),
+            ("maatregelen_per_jaar", .object([
+                ("tot_en_met", .string(report.measureTrend.through.iso)),
+                ("jaren", .array(report.measureTrend.years.map { year in
+                    .object([("jaar", int(year.year)), ("ots", int(year.ots)), ("uithuisplaatsing", int(year.uithuisplaatsing)),
+                             ("per_zaak_geteld", int(year.perCase))])
+                })),
             ])),
             ("lopend", int(report.open)),
             ("doorlooptijd_dagen", .object(report.leadTimes.map { ($0.stage.rawValue, lead($0.time)) })),
@@ -81,6 +90,7 @@ enum ReportFormat {
         }
         rows += [
             Figure(key: "aanmeldingen.kinderen", label: "Kinderen in de aanmeldingen", value: "\(report.children)"),
+            Figure(key: "aanmeldingen.gezinnen", label: "Gezinnen in de aanmeldingen", value: "\(report.families)"),
             Figure(key: "naar_beschermtafel", label: "Naar de Beschermtafel", value: "\(report.toTable)"),
             Figure(key: "veiligheid_gewaarborgd.na_onderzoek", label: "Veiligheid gewaarborgd na onderzoek", value: "\(report.safeAfterOnderzoek)"),
             Figure(key: "veiligheid_gewaarborgd.na_beschermtafel", label: "Veiligheid gewaarborgd na de Beschermtafel",
@@ -91,6 +101,17 @@ enum ReportFormat {
             rows.append(Figure(key: "rvk_onderzoek.uitkomst.\(outcome.rawValue)", label: "RvK-uitkomst: \(outcome.rawValue)", value: "\(count)"))
         }
         rows.append(Figure(key: "rvk_onderzoek.uitkomst.lopend", label: "RvK-onderzoek: nog geen uitkomst van de Raad", value: "\(report.rvkPending)"))
+        for (outcome, count) in report.rvkChildOutcomes {
+            rows.append(Figure(key: "rvk_onderzoek.uitkomst_kinderen.\(outcome.rawValue)", label: "RvK-uitkomst per kind: \(outcome.rawValue)",
+                               value: "\(count)"))
+        }
+        for year in report.measureTrend.years {
+            let through = year.year == report.measureTrend.through.year && report.measureTrend.lastYearIsPartial
+                ? " t/m \(report.measureTrend.through.dutch)" : ""
+            rows.append(Figure(key: "maatregelen.\(year.year).ots", label: "OTS in \(year.year)\(through) (kinderen)", value: "\(year.ots)"))
+            rows.append(Figure(key: "maatregelen.\(year.year).uithuisplaatsing", label: "Uithuisplaatsingen in \(year.year)\(through) (kinderen)",
+                               value: "\(year.uithuisplaatsing)"))
+        }
         rows.append(Figure(key: "lopend", label: "Nog open bij het wijkteam (Aangemeld, Onderzoek, Beschermtafel)", value: "\(report.open)"))
         for (stage, time) in report.leadTimes {
             rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p50", label: "Dagen in \(stage.title), mediaan (p50)", value: "\(time.p50)"))
@@ -129,11 +150,13 @@ enum ReportFormat {
     static func markdown(_ report: CohortReport, head: ChainHead?) -> String {
         var out = "## \(CohortReportText.title(report))\n\n"
         if report.isEmpty { out += "Geen aanmeldingen in deze periode: alle cijfers zijn 0.\n\n" }
+        out += markdownCell(CohortReportText.headline(report)) + "\n\n"
         out += "| Cijfer | Aantal |\n|---|---:|\n"
         for figure in figures(report) {
             out += "| \(markdownCell(figure.label)) | \(markdownCell(figure.value)) |\n"
         }
         out += "\n" + CohortReportText.footnote + "\n"
+        if report.measureTrend.countsPerCaseOutcomes { out += "\n" + CohortReportText.perCaseNote + "\n" }
         out += "\n" + markdownCell(headLine(head)) + "\n"
         return out
     }

@@ -383,6 +383,7 @@ enum ServerSchema {
             """, serverOnly: true),
         Migration(name: "server-statement-triggers", sql: statementTriggers, serverOnly: true),
         Migration(name: "server-enforced-roles", sql: enforcedRoles, serverOnly: true),
+        Migration(name: ChildOutcomeSchema.migrationName, sql: ChildOutcomeSchema.serverSQL),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per
@@ -401,7 +402,7 @@ enum ServerSchema {
     static func recordKey(of table: String) -> String {
         switch table {
         case "setting", "medewerkers": return "rowid"
-        case "rvk_record": return "case_id"
+        case "rvk_record", "case_safety_score": return "case_id"
         default: return "id"
         }
     }
