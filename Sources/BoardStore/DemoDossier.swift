@@ -138,7 +138,8 @@ enum DemoDossier {
             let lastOpened = try db.value(String.self, sql: "SELECT MAX(day) FROM event WHERE case_id = ?",
                                                  arguments: [caseID]).map(Store.day) ?? since
             let outcomeDay = max(since.adding(days: rng.int(60...150)), lastOpened)
-            guard outcomeDay <= today, rng.chance(0.7) else { return }
+            // Most investigations have their outcome; one that could have had it half a year ago has.
+            guard outcomeDay <= today, outcomeDay < today.adding(days: -180) || rng.chance(0.7) else { return }
             // More measures in the earlier years: what the approach is judged on.
             let earlier = outcomeDay < today.adding(days: -365)
             let outcome = rng.weighted([(RvkOutcome.geenMaatregel, earlier ? 3 : 5), (.ots, earlier ? 4 : 3), (.uithuisplaatsing, 2)])
