@@ -20,7 +20,7 @@ extension Store {
         }
         if day > today { throw StoreError.refused(DateProblem.inFuture(day).message) }
         if day < start { throw StoreError.refused("De uitkomst " + DateProblem.before(start, what: "de start van het onderzoek").message) }
-        let names = try childNames(db, familyID: state.familyID)
+        let names = try Self.childNames(db, familyID: state.familyID)
         var perChild: [String] = []
         for outcome in outcomes {
             guard let name = names[outcome.childID] else { throw StoreError.refused("Dit kind hoort niet bij het gezin van deze zaak.") }
@@ -47,7 +47,7 @@ extension Store {
             guard let familyID = try db.value(FamilyID.self, sql: "SELECT family_id FROM \"case\" WHERE id = ?", arguments: [caseID]) else {
                 throw StoreError.caseNotFound("#\(caseID)")
             }
-            guard let name = try childNames(db, familyID: familyID)[childID] else {
+            guard let name = try Self.childNames(db, familyID: familyID)[childID] else {
                 throw StoreError.refused("Dit kind hoort niet bij het gezin van deze zaak.")
             }
             about = ", kind \(name)"
@@ -84,7 +84,7 @@ extension Store {
     }
 
     /// The first names of a family's children by id.
-    func childNames(_ db: any StoreDatabase, familyID: FamilyID) throws -> [Int64: String] {
+    static func childNames(_ db: any StoreDatabase, familyID: FamilyID) throws -> [Int64: String] {
         var names: [Int64: String] = [:]
         try db.forEachRow(sql: "SELECT id, first_name FROM child WHERE family_id = ?", arguments: [familyID]) { names[$0[0]] = $0[1] }
         return names

@@ -64,6 +64,26 @@ import Testing
         #expect(dossier.viewed.summary.closedOn == nil)
     }
 
+    /// The inzage names the child of each outcome and score by first name, as the family screen does.
+    @Test(arguments: StoreKind.all) func theInzageShowsTheOutcomesAndScoresPerChild(_ kind: StoreKind) throws {
+        let scratch = try ScratchDirectory()
+        let place = try TestStore(kind, in: scratch)
+        let (store, id, zoe, daan) = try caseAtTheRaad(place)
+        try store.apply(.addAssessment(id, SafetyAssessment(day: day(2025, 6, 20), concerns: "slaapt slecht", strengths: "", needs: "", score: 3,
+                                                            givenBy: .jeugdige, childID: daan)), today: today)
+        try store.apply(.recordRvkOutcome(id, expectedVersion: 4, [ChildOutcome(childID: zoe, outcome: .ots)], day(2025, 8, 1)), today: today)
+        let json = try #require(try JSONSerialization.jsonObject(with: store.exportFamilyDossier(kenmerk: "2025-0001").json()) as? [String: Any])
+        let other = try #require(json["overige_gegevens"] as? [String: Any])
+        let outcomes = try #require(other["rvk_uitkomst_per_kind"] as? [[String: Any]])
+        #expect(outcomes.count == 1)
+        #expect(outcomes.first?["zaak"] as? String == "2025-0001" && outcomes.first?["kind"] as? String == "Zoë")
+        #expect(outcomes.first?["uitkomst"] as? String == "OTS" && outcomes.first?["vervallen_op"] is NSNull)
+        let scores = try #require(other["veiligheidsbeoordelingen_per_kind"] as? [[String: Any]])
+        #expect(scores.first?["kind"] as? String == "Daan" && scores.first?["score"] as? Int == 3)
+        #expect(scores.first?["dag"] as? String == "2025-06-20")
+        #expect((other["laagste_veiligheidsscore"] as? [[String: Any]])?.first?["laagste_score"] as? Int == 3)
+    }
+
     /// A case moved back from the Raad and sent again: the earlier outcomes per child no longer
     /// stand (they are kept, marked superseded), and the new investigation gets its own.
     @Test(arguments: StoreKind.all) func aNewInvestigationSupersedesTheEarlierOutcomesPerChild(_ kind: StoreKind) throws {

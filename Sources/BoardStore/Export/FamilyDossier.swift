@@ -109,8 +109,7 @@ extension Store {
         let tables = try db.tableNames().filter { !covered.contains($0) }
         var result: [(String, JSONValue)] = []
         let caseIDs = kenmerken.keys.sorted()
-        var childNames: [Int64: String] = [:]
-        try db.forEachRow(sql: "SELECT id, first_name FROM child WHERE family_id = ?", arguments: [familyID]) { childNames[$0[0]] = $0[1] }
+        let childNames = try Self.childNames(db, familyID: familyID)
         for table in tables {
             let columns = try db.columnNames(of: table)
             let order = db.dialect.insertionOrder
