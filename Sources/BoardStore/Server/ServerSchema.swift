@@ -398,7 +398,8 @@ enum ServerSchema {
     static let changesTable = "gewijzigde_gegevens"
 
     /// The column that names a covered table's record in the log: SQLite's rowid as the server
-    /// holds it (see `copiedColumns`).
+    /// holds it (see `copiedColumns`); for the copies (`serverCopyOrder`), every copied table's
+    /// (`case_safety_score`, which the log does not cover, is keyed by its case too).
     static func recordKey(of table: String) -> String {
         switch table {
         case "setting", "medewerkers": return "rowid"
