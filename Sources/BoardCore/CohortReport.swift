@@ -84,9 +84,11 @@ public struct CohortCase: Equatable, Sendable {
     public var transitions: [StageTransition]
     /// The Raad's outcome; nil while the investigation runs (or the case never went to the Raad).
     public var rvkOutcome: RvkOutcome?
+    /// The Raad's outcome per child concerned; empty for an outcome recorded per case.
+    public var childOutcomes: [RvkOutcome]
 
     public init(caseID: CaseID, familyID: FamilyID, source: Source, reportedOn: Day, stage: Stage, childCount: Int,
-                transitions: [StageTransition], rvkOutcome: RvkOutcome? = nil) {
+                transitions: [StageTransition], rvkOutcome: RvkOutcome? = nil, childOutcomes: [RvkOutcome] = []) {
         self.caseID = caseID
         self.familyID = familyID
         self.source = source
@@ -95,6 +97,7 @@ public struct CohortCase: Equatable, Sendable {
         self.childCount = childCount
         self.transitions = transitions
         self.rvkOutcome = rvkOutcome
+        self.childOutcomes = childOutcomes
     }
 
     /// Ended in Veiligheid gewaarborgd straight from the Beschermtafel (by its last move into that column).
@@ -189,6 +192,8 @@ public struct CohortReport: Equatable, Sendable {
     public var perMonth: [Int]
     /// Distinct children: a family with two cases in the period counts its children once.
     public var children: Int
+    /// Distinct families: "195 kinderen en gezinnen" counts both.
+    public var families: Int
     /// Reached the Beschermtafel: there now, gone on to the Raad, or safe after the table.
     public var toTable: Int
     public var safeAfterOnderzoek: Int
@@ -196,6 +201,8 @@ public struct CohortReport: Equatable, Sendable {
     public var rvkTotal: Int
     /// Per outcome, in `RvkOutcome.allCases` order.
     public var rvkOutcomes: [(outcome: RvkOutcome, count: Int)]
+    /// The same outcomes counted in children (an outcome recorded per case counts one child).
+    public var rvkChildOutcomes: [(outcome: RvkOutcome, count: Int)]
     /// At the Raad without an outcome yet.
     public var rvkPending: Int
     /// Still in Aangemeld, Onderzoek or the Beschermtafel.
@@ -203,6 +210,8 @@ public struct CohortReport: Equatable, Sendable {
     /// Days in Aangemeld, Onderzoek and at the Beschermtafel, of the cohort's cases that left the column.
     public var leadTimes: [(stage: Stage, time: LeadTime)]
     public var jointPlans: JointPlanTotals
+    /// OTS and uithuisplaatsingen per year, the period's last year beside the years before.
+    public var measureTrend: MeasureTrend
 
     public static let leadTimeStages: [Stage] = [.aangemeld, .onderzoek, .beschermtafel]
 
@@ -210,11 +219,15 @@ public struct CohortReport: Equatable, Sendable {
 
     public func count(for source: Source) -> Int { perSource.first { $0.source == source }?.count ?? 0 }
     public func count(for outcome: RvkOutcome) -> Int { rvkOutcomes.first { $0.outcome == outcome }?.count ?? 0 }
+    public func children(with outcome: RvkOutcome) -> Int { rvkChildOutcomes.first { $0.outcome == outcome }?.count ?? 0 }
     public func leadTime(_ stage: Stage) -> LeadTime { leadTimes.first { $0.stage == stage }?.time ?? LeadTime(days: []) }
 
     /// Counts the cohort: the cases reported within `period` (and from `source`, when given).
     /// Cases outside the period or from another source are ignored, so a caller may pass more.
-    public init(cases: [CohortCase], period: ReportPeriod, source: Source? = nil, jointPlans: JointPlanTotals = .none) {
+    /// `measureTrend` is the store's (it counts outcomes of every case, not the cohort's); empty
+    /// when not given.
+    public init(cases: [CohortCase], period: ReportPeriod, source: Source? = nil, jointPlans: JointPlanTotals = .none,
+                measureTrend: MeasureTrend? = nil) {
         let cohort = cases.filter { period.contains($0.reportedOn) && (source == nil || $0.source == source) }
         self.period = period
         self.source = source
@@ -228,6 +241,7 @@ public struct CohortReport: Equatable, Sendable {
         var stageDays: [Stage: [Int]] = [:]
         var toTable = 0, safeAfterOnderzoek = 0, safeAfterTable = 0, rvkTotal = 0, rvkPending = 0, open = 0
         var outcomes: [RvkOutcome: Int] = [:]
+        var childOutcomes: [RvkOutcome: Int] = [:]
         for item in cohort {
             if let index = monthIndex[ReportMonth(year: item.reportedOn.year, month: item.reportedOn.month)] { perMonth[index] += 1 }
             childrenPerFamily[item.familyID] = max(childrenPerFamily[item.familyID] ?? 0, item.childCount)
@@ -248,6 +262,9 @@ public struct CohortReport: Equatable, Sendable {
                 toTable += 1
                 rvkTotal += 1
                 if let outcome = item.rvkOutcome { outcomes[outcome, default: 0] += 1 } else { rvkPending += 1 }
+                for outcome in RvkOutcome.perChild(caseOutcome: item.rvkOutcome, children: item.childOutcomes) {
+                    childOutcomes[outcome, default: 0] += 1
+                }
             }
             for (stage, days) in item.daysInLeftColumns where CohortReport.leadTimeStages.contains(stage) {
                 stageDays[stage, default: []].append(days)
@@ -255,23 +272,27 @@ public struct CohortReport: Equatable, Sendable {
         }
         self.perMonth = perMonth
         children = childrenPerFamily.values.reduce(0, +)
+        families = childrenPerFamily.count
         self.toTable = toTable
         self.safeAfterOnderzoek = safeAfterOnderzoek
         self.safeAfterTable = safeAfterTable
         self.rvkTotal = rvkTotal
         rvkOutcomes = RvkOutcome.allCases.map { ($0, outcomes[$0] ?? 0) }
+        rvkChildOutcomes = RvkOutcome.allCases.map { ($0, childOutcomes[$0] ?? 0) }
         self.rvkPending = rvkPending
         self.open = open
         leadTimes = CohortReport.leadTimeStages.map { ($0, LeadTime(days: stageDays[$0] ?? [])) }
         self.jointPlans = jointPlans
+        self.measureTrend = measureTrend ?? .empty(through: period.to)
     }
 
     public static func == (lhs: CohortReport, rhs: CohortReport) -> Bool {
         lhs.period == rhs.period && lhs.source == rhs.source && lhs.total == rhs.total
             && lhs.perSource.map(\.count) == rhs.perSource.map(\.count) && lhs.perMonth == rhs.perMonth
-            && lhs.children == rhs.children && lhs.toTable == rhs.toTable
+            && lhs.children == rhs.children && lhs.families == rhs.families && lhs.toTable == rhs.toTable
             && lhs.safeAfterOnderzoek == rhs.safeAfterOnderzoek && lhs.safeAfterTable == rhs.safeAfterTable
             && lhs.rvkTotal == rhs.rvkTotal && lhs.rvkOutcomes.map(\.count) == rhs.rvkOutcomes.map(\.count)
+            && lhs.rvkChildOutcomes.map(\.count) == rhs.rvkChildOutcomes.map(\.count) && lhs.measureTrend == rhs.measureTrend
             && lhs.rvkPending == rhs.rvkPending && lhs.open == rhs.open
             && lhs.leadTimes.map(\.time) == rhs.leadTimes.map(\.time) && lhs.jointPlans == rhs.jointPlans
     }

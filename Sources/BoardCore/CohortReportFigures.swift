@@ -24,6 +24,7 @@ public enum CohortReportFigures {
         }
         rows += [
             Figure(key: "aanmeldingen.kinderen", label: "Kinderen in de aanmeldingen", value: "\(report.children)"),
+            Figure(key: "aanmeldingen.gezinnen", label: "Gezinnen in de aanmeldingen", value: "\(report.families)"),
             Figure(key: "naar_beschermtafel", label: "Naar de Beschermtafel", value: "\(report.toTable)"),
             Figure(key: "veiligheid_gewaarborgd.na_onderzoek", label: "Veiligheid gewaarborgd na onderzoek", value: "\(report.safeAfterOnderzoek)"),
             Figure(key: "veiligheid_gewaarborgd.na_beschermtafel", label: "Veiligheid gewaarborgd na de Beschermtafel",
@@ -34,6 +35,17 @@ public enum CohortReportFigures {
             rows.append(Figure(key: "rvk_onderzoek.uitkomst.\(outcome.rawValue)", label: "RvK-uitkomst: \(outcome.rawValue)", value: "\(count)"))
         }
         rows.append(Figure(key: "rvk_onderzoek.uitkomst.lopend", label: "RvK-onderzoek: nog geen uitkomst van de Raad", value: "\(report.rvkPending)"))
+        for (outcome, count) in report.rvkChildOutcomes {
+            rows.append(Figure(key: "rvk_onderzoek.uitkomst_kinderen.\(outcome.rawValue)", label: "RvK-uitkomst per kind: \(outcome.rawValue)",
+                               value: "\(count)"))
+        }
+        for year in report.measureTrend.years {
+            let through = year.year == report.measureTrend.through.year && report.measureTrend.lastYearIsPartial
+                ? " t/m \(report.measureTrend.through.dutch)" : ""
+            rows.append(Figure(key: "maatregelen.\(year.year).ots", label: "OTS in \(year.year)\(through) (kinderen)", value: "\(year.ots)"))
+            rows.append(Figure(key: "maatregelen.\(year.year).uithuisplaatsing", label: "Uithuisplaatsingen in \(year.year)\(through) (kinderen)",
+                               value: "\(year.uithuisplaatsing)"))
+        }
         rows.append(Figure(key: "lopend", label: "Nog open bij het wijkteam (Aangemeld, Onderzoek, Beschermtafel)", value: "\(report.open)"))
         for (stage, time) in report.leadTimes {
             rows.append(Figure(key: "doorlooptijd_dagen.\(stage.rawValue).p50", label: "Dagen in \(stage.title), mediaan (p50)", value: "\(time.p50)"))

@@ -9,7 +9,11 @@ public enum CohortReportText {
             lines.append(emptyNotice)
             lines.append("")
         }
+        lines.append(headline(report))
+        lines.append("")
         lines += figureLines(report)
+        lines.append("")
+        lines += trendLines(report.measureTrend)
         lines.append("")
         lines += leadTimeLines(report)
         lines.append("")
@@ -32,6 +36,17 @@ public enum CohortReportText {
 
     public static func sourceName(_ source: Source?) -> String { source?.rawValue ?? "alle bronnen" }
 
+    /// `Aangemeld: 230 kinderen en 195 gezinnen (201 aanmeldingen).`, as the seed counts them.
+    public static func headline(_ report: CohortReport) -> String {
+        "Aangemeld: \(childrenAndFamilies(children: report.children, families: report.families)) "
+            + "(\(report.total) \(report.total == 1 ? "aanmelding" : "aanmeldingen"))."
+    }
+
+    /// `3 kinderen en 2 gezinnen`, `1 kind en 1 gezin`.
+    public static func childrenAndFamilies(children: Int, families: Int) -> String {
+        "\(children) \(children == 1 ? "kind" : "kinderen") en \(families) \(families == 1 ? "gezin" : "gezinnen")"
+    }
+
     /// The counts: aanmeldingen per source, children, how far the cases got, still open.
     public static func figureLines(_ report: CohortReport) -> [String] {
         var lines: [String] = []
@@ -45,6 +60,7 @@ public enum CohortReportText {
             line(source.rawValue, count, indent: 2)
         }
         line("Kinderen (elk kind één keer)", report.children)
+        line("Gezinnen (elk gezin één keer)", report.families)
         line("Naar de Beschermtafel", report.toTable)
         lines.append("Veiligheid gewaarborgd")
         line("na onderzoek", report.safeAfterOnderzoek, indent: 2)
@@ -52,7 +68,28 @@ public enum CohortReportText {
         line("Naar RvK-onderzoek", report.rvkTotal)
         for (outcome, count) in report.rvkOutcomes { line(outcome.rawValue, count, indent: 2) }
         line("nog geen uitkomst van de Raad", report.rvkPending, indent: 2)
+        lines.append("Uitkomst van de Raad per kind")
+        for (outcome, count) in report.rvkChildOutcomes { line(outcome.rawValue, count, indent: 2) }
         line("Nog open bij het wijkteam", report.open)
+        return lines
+    }
+
+    public static let trendHeading = "OTS en uithuisplaatsingen per jaar (kinderen, naar datum van de uitkomst)"
+    public static let perCaseNote = "Een uitkomst die per zaak is vastgelegd (vóór de vastlegging per kind) telt als één kind."
+
+    /// A heading, one row per year (the report's year last, marked `t/m` when it is not yet
+    /// over) and, when any year counts them, how outcomes recorded per case are counted.
+    public static func trendLines(_ trend: MeasureTrend) -> [String] {
+        func row(_ label: String, _ cells: [String]) -> String {
+            label + String(repeating: " ", count: max(1, 18 - label.count)) + zip(cells, [8, 18, 8]).map { pad($0, $1) }.joined()
+        }
+        var lines = [trendHeading, row("  jaar", ["OTS", "uithuisplaatsing", "samen"])]
+        for year in trend.years {
+            var label = "  \(year.year)"
+            if year.year == trend.through.year && trend.lastYearIsPartial { label += " t/m \(trend.through.dutch.prefix(5))" }
+            lines.append(row(label, [year.ots, year.uithuisplaatsing, year.measures].map(String.init)))
+        }
+        if trend.countsPerCaseOutcomes { lines.append(perCaseNote) }
         return lines
     }
 

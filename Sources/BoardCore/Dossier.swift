@@ -80,8 +80,11 @@ public struct SafetyAssessment: Equatable, Sendable {
     public var score: Int
     public var givenBy: ScoreGiver
     public var recordedBy: String
+    /// The child the score is about (a `ChildRecord` id); nil for the whole family.
+    public var childID: Int64?
 
-    public init(day: Day, concerns: String, strengths: String, needs: String, score: Int, givenBy: ScoreGiver, recordedBy: String = "") {
+    public init(day: Day, concerns: String, strengths: String, needs: String, score: Int, givenBy: ScoreGiver, recordedBy: String = "",
+                childID: Int64? = nil) {
         self.day = day
         self.concerns = concerns
         self.strengths = strengths
@@ -89,6 +92,7 @@ public struct SafetyAssessment: Equatable, Sendable {
         self.score = score
         self.givenBy = givenBy
         self.recordedBy = recordedBy
+        self.childID = childID
     }
 
     public static let scale = 0...10
@@ -230,13 +234,18 @@ public enum RvkOutcome: String, CaseIterable, Codable, Sendable {
 
 public struct RvkRecord: Equatable, Sendable {
     public var startDate: Day
+    /// The case's outcome: the most far-reaching of the children's (ChildOutcome.swift).
     public var outcome: RvkOutcome?
     public var outcomeDate: Day?
+    /// The outcome per child concerned; empty while the investigation runs, and for an outcome
+    /// recorded before outcomes were kept per child (schema `v15-child-outcomes`).
+    public var children: [ChildOutcome]
 
-    public init(startDate: Day, outcome: RvkOutcome? = nil, outcomeDate: Day? = nil) {
+    public init(startDate: Day, outcome: RvkOutcome? = nil, outcomeDate: Day? = nil, children: [ChildOutcome] = []) {
         self.startDate = startDate
         self.outcome = outcome
         self.outcomeDate = outcomeDate
+        self.children = children
     }
 }
 
@@ -287,7 +296,8 @@ public enum DossierChange: Equatable, Sendable {
     case addRiskInstrument(CaseID, RiskInstrumentRecord)
     case addNote(CaseID, Note)
     case recordTableDecision(CaseID, expectedVersion: Int, TableDecision)
-    case recordRvkOutcome(CaseID, expectedVersion: Int, RvkOutcome, Day)
+    /// The Raad's outcome for each child concerned (children left out were not concerned).
+    case recordRvkOutcome(CaseID, expectedVersion: Int, [ChildOutcome], Day)
     case recordMeetingDecision(CaseID, MeetingDecision)
     /// Overdracht: the case goes to another medewerker (a login or display name on the staff list), for a reason.
     case handOver(CaseID, expectedVersion: Int, to: String, reason: String)

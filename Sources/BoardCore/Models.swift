@@ -50,11 +50,14 @@ public struct CaseSummary: Equatable, Sendable {
     public var planNextEvaluation: Day?
     /// The earliest date of an open agreement in the active joint plan.
     public var planEarliestAgreementDue: Day?
+    /// The lowest of the latest safety scores (the latest per child and for the whole family);
+    /// nil before the first assessment.
+    public var lowestSafetyScore: Int?
 
     public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
                 source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
                 childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil,
-                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil) {
+                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil, lowestSafetyScore: Int? = nil) {
         self.id = id
         self.kenmerk = kenmerk
         self.familyID = familyID
@@ -72,6 +75,7 @@ public struct CaseSummary: Equatable, Sendable {
         self.reportBackOn = reportBackOn
         self.planNextEvaluation = planNextEvaluation
         self.planEarliestAgreementDue = planEarliestAgreementDue
+        self.lowestSafetyScore = lowestSafetyScore
     }
 
     /// Whether the case has an active joint plan: an active plan always has a next evaluation.

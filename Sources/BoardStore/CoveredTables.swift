@@ -125,6 +125,9 @@ enum CoveredTables {
         CoveredTable("table_record", ["id", "case_id", "requester", "request_date", "meeting_date", "attendees", "advice", "outcome",
                                       "report_back_on", "goals"], noun: "tafelverslag", owner: .caseColumn),
         CoveredTable("rvk_record", ["case_id", "start_date", "outcome", "outcome_date"], noun: "RvK-onderzoek", owner: .caseColumn),
+        CoveredTable("rvk_child_outcome", ["id", "case_id", "child_id", "outcome", "superseded_on"], noun: "uitkomst van de Raad per kind", owner: .caseColumn),
+        CoveredTable("assessment_child", ["id", "assessment_id", "case_id", "child_id"], noun: "kind van een veiligheidsbeoordeling",
+                     owner: .caseColumn),
         CoveredTable("medewerkers", ["name", "display_name", "role", "added_at", "added_by"], noun: "medewerker", owner: .none,
                      label: "name", shown: ("role", "rol")),
         CoveredTable("joint_plan", ["id", "case_id", "jeugdbeschermer", "organisation", "wijkteam_colleague", "start_date", "consent_date",
@@ -145,6 +148,7 @@ enum CoveredTables {
     static let uncovered: [String: String] = [
         "event": "the log itself, covered by its hash chain",
         "family_children": "derived from child by triggers (BoardIndexes.swift)",
+        "case_safety_score": "derived from the assessments by the write that adds one (ChildOutcomeSchema.swift)",
         "grdb_migrations": "the schema's version, not data",
     ]
 

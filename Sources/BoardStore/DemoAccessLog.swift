@@ -24,10 +24,14 @@ enum DemoAccessLog {
         var rng = SplitMix64(seed: (seed ^ 0x5EED_AC55_0F0F_1234) &+ UInt64(number) &* 0x9E37_79B9_7F4A_7C15)
         let count = max(0, rng.int(eventsPerCase) - 1 - plan.moves.count)
         let start = plan.report.reportedOn
-        // A closed case is still looked up for a couple of weeks (evaluation, a colleague's question).
+        // A closed case is still looked up for a couple of weeks (evaluation, a colleague's question);
+        // one at the Raad until its outcome can come (60 days on at the earliest, DemoDossier), so
+        // that the outcomes of earlier years fall in those years.
         let end: Day
         if plan.finalStage == .veiligheidGewaarborgd, let closed = plan.moves.last?.day {
             end = min(today, closed.adding(days: 14))
+        } else if plan.finalStage == .rvkOnderzoek, let started = plan.moves.last?.day {
+            end = min(today, started.adding(days: 60))
         } else {
             end = today
         }

@@ -17,14 +17,15 @@ enum DemoDossier {
         let cases = try db.rows(sql: "SELECT id, family_id, stage, reported_on, stage_since, medewerker FROM \"case\" ORDER BY id")
         for row in cases {
             let caseID: CaseID = row[0]
+            let children = try db.values(Int64.self, sql: "SELECT id FROM child WHERE family_id = ? ORDER BY birth_date, id", arguments: [row[1] as FamilyID])
             let stage = Stage(rawValue: row[2]) ?? .aangemeld
             let reported = Store.day(row[3]), since = Store.day(row[4])
             let end = stage.isEnd ? since : today
             if stage != .aangemeld {
-                try addAssessments(db, caseID: caseID, stage: stage, from: reported, to: end, author: row[5], now: now, rng: &rng)
+                try addAssessments(db, caseID: caseID, children: children, stage: stage, from: reported, to: end, author: row[5], now: now, rng: &rng)
             }
             try addNotes(db, caseID: caseID, from: reported, to: end, author: row[5], now: now, rng: &rng)
-            try decideAtTheTable(db, caseID: caseID, stage: stage, since: since, today: today, rng: &rng)
+            try decideAtTheTable(db, caseID: caseID, children: children, stage: stage, since: since, today: today, rng: &rng)
             try DemoStore.seal(db, store: store, atLeast: Store.sealedPerEvent)
         }
     }
@@ -64,22 +65,35 @@ enum DemoDossier {
     static let needs = ["Veiligheidsplan met afspraken over ruzies", "Opvoedondersteuning via het wijkteam",
                         "Schuldhulpverlening starten", "Vader start verslavingszorg", "Wekelijks contact met school"]
 
-    static func addAssessments(_ db: any StoreDatabase, caseID: CaseID, stage: Stage,
+    /// In a family of several children, some scores are about one child (the oldest, who often
+    /// carries most), the rest about the whole family; the case's lowest latest score follows.
+    static func addAssessments(_ db: any StoreDatabase, caseID: CaseID, children: [Int64], stage: Stage,
                                from: Day, to: Day, author: String, now: String, rng: inout SplitMix64) throws {
         let span = max(1, from.days(until: to))
         let count = min(rng.int(1...4), max(1, span / 10))
         var score = rng.int(2...5)
+        var recorded: [SafetyAssessment] = []
         // Safety ensured: the trend goes up; towards the Raad: it stays low.
         let drift = stage == .veiligheidGewaarborgd ? 2 : stage == .rvkOnderzoek ? -1 : rng.int(-1...1)
         for index in 0..<count {
             let day = from.adding(days: min(span, span * (index + 1) / (count + 1) + 1))
             let giver = rng.weighted([(ScoreGiver.medewerker, 6), (.ouder, 3), (.jeugdige, 1)])
-            try db.execute(sql: """
+            let assessmentID = try db.insert(sql: """
                 INSERT INTO assessment (case_id, day, concerns, strengths, needs, score, given_by, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [caseID, day.iso, rng.pick(concerns), rng.pick(strengths), rng.pick(needs), score,
                                          giver.rawValue, author, min("\(day.iso)T11:00:00.000Z", now)])
-            score = min(10, max(0, score + drift + rng.int(-1...1)))
+            let child = children.count > 1 && index % 2 == 1 ? children.first : nil
+            if let child {
+                try db.execute(sql: "INSERT INTO assessment_child (assessment_id, case_id, child_id) VALUES (?, ?, ?)",
+                               arguments: [assessmentID, caseID, child])
+            }
+            recorded.append(SafetyAssessment(day: day, concerns: "", strengths: "", needs: "", score: score, givenBy: giver, childID: child))
+            // A child's own score runs a little below the family's.
+            score = min(10, max(0, score + drift + rng.int(-1...1) - (child == nil && children.count > 1 ? 1 : 0)))
+        }
+        if let lowest = SafetyAssessment.lowestLatestScore(recorded) {
+            try db.execute(sql: "INSERT INTO case_safety_score (case_id, lowest_score) VALUES (?, ?)", arguments: [caseID, lowest])
         }
     }
 
@@ -102,7 +116,7 @@ enum DemoDossier {
     static let attendees = "Raad voor de Kinderbescherming – jurist\nVeilig Thuis – aandachtsfunctionaris\nJeugdbescherming – jeugdbeschermer\nJeugdteam – casemanager\nOuders"
 
     /// Gives table records a meeting and an outcome that fits where the case went, and the Raad an outcome.
-    static func decideAtTheTable(_ db: any StoreDatabase, caseID: CaseID, stage: Stage, since: Day,
+    static func decideAtTheTable(_ db: any StoreDatabase, caseID: CaseID, children: [Int64], stage: Stage, since: Day,
                                  today: Day, rng: inout SplitMix64) throws {
         guard let table = try db.row(sql: "SELECT id, request_date FROM table_record WHERE case_id = ?",
                                            arguments: [caseID]) else { return }
@@ -124,8 +138,17 @@ enum DemoDossier {
             let lastOpened = try db.value(String.self, sql: "SELECT MAX(day) FROM event WHERE case_id = ?",
                                                  arguments: [caseID]).map(Store.day) ?? since
             let outcomeDay = max(since.adding(days: rng.int(60...150)), lastOpened)
-            guard outcomeDay <= today, rng.chance(0.7) else { return }
-            let outcome = rng.weighted([(RvkOutcome.geenMaatregel, 5), (.ots, 3), (.uithuisplaatsing, 2)])
+            // Most investigations have their outcome; one that could have had it half a year ago has.
+            guard outcomeDay <= today, outcomeDay < today.adding(days: -180) || rng.chance(0.7) else { return }
+            // More measures in the earlier years: what the approach is judged on.
+            let earlier = outcomeDay < today.adding(days: -365)
+            let outcome = rng.weighted([(RvkOutcome.geenMaatregel, earlier ? 3 : 5), (.ots, earlier ? 4 : 3), (.uithuisplaatsing, 2)])
+            // Per child: in most families a measure for one sibling only (the oldest), in some for all.
+            for (index, child) in children.enumerated() {
+                let childOutcome = index == 0 || !outcome.isMeasure || caseID % 3 == 0 ? outcome : RvkOutcome.geenMaatregel
+                try db.execute(sql: "INSERT INTO rvk_child_outcome (case_id, child_id, outcome) VALUES (?, ?, ?)",
+                               arguments: [caseID, child, childOutcome.rawValue])
+            }
             try db.execute(sql: "UPDATE rvk_record SET outcome = ?, outcome_date = ? WHERE case_id = ?", arguments: [outcome.rawValue, outcomeDay.iso, caseID])
             try db.execute(sql: "UPDATE \"case\" SET closed_on = ?, version = version + 1 WHERE id = ?", arguments: [outcomeDay.iso, caseID])
         default:

@@ -176,6 +176,11 @@ enum DemoPlanner {
         let wijk = rng.pick(DemoNames.wijken)
         let medewerker = rng.pick(DemoNames.medewerkers)
         let source = rng.weighted([(Source.veiligThuis, 72), (.jeugdteam, 12), (.jeugdbescherming, 10), (.overig, 6)])
+        // Unsteered: most reported within 18 months, one in five further back (up to five years),
+        // and those went to the table more often, as before the approach: the report's years
+        // before this one show the OTS and uithuisplaatsingen it aims to have fewer of.
+        let back = rng.int(0...539)
+        let daysBack = back % 5 == 0 ? back * 3 + 180 : back
 
         // The path through the flow, with realistic durations between the steps.
         var steps = [Step(stage: .onderzoek, gap: rng.int(1...12))]
@@ -185,7 +190,7 @@ enum DemoPlanner {
         switch target {
         case .beschermtafel?, .rvkOnderzoek?: toTable = true
         case .veiligheidGewaarborgd?: toTable = rng.chance(0.15)
-        default: toTable = rng.chance(0.15)
+        default: toTable = rng.chance(daysBack > 539 ? 0.5 : 0.15)
         }
         if target == .rvkOnderzoek { fromTable = .rvkOnderzoek }
         else if target == .veiligheidGewaarborgd { fromTable = .veiligheidGewaarborgd }
@@ -210,7 +215,7 @@ enum DemoPlanner {
             }
             reportedOn = today.adding(days: -daysInTarget - steps.reduce(0) { $0 + $1.gap })
         } else {
-            reportedOn = today.adding(days: -rng.int(0...539))
+            reportedOn = today.adding(days: -daysBack)
         }
 
         var moves: [DemoCasePlan.Move] = []

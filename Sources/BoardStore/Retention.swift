@@ -82,6 +82,7 @@ enum PersonalData {
         "note": ["recorded_at", "author"],
         "table_record": ["requester", "request_date", "meeting_date", "outcome", "report_back_on"],
         "rvk_record": ["start_date", "outcome", "outcome_date"],
+        "rvk_child_outcome": ["outcome", "superseded_on"],
         "grdb_migrations": ["identifier"],
         // The joint plan: professionals' names, dates, codes.
         "joint_plan": ["jeugdbeschermer", "organisation", "wijkteam_colleague", "start_date", "consent_date", "next_evaluation",

@@ -176,6 +176,8 @@ enum Schema {
         migrator.registerMigration(recordDigestsMigrationName) { db in
             try db.execute(sql: "ALTER TABLE event ADD COLUMN records BLOB")
         }
+        // The Raad's outcome and the safety scale per child, the card's lowest score (ChildOutcomeSchema.swift).
+        migrator.registerMigration(ChildOutcomeSchema.migrationName, migrate: ChildOutcomeSchema.migrate)
         return migrator
     }
 }

@@ -21,7 +21,8 @@ extension Store {
                 SQLQuery(Self.summarySelect + " WHERE c.family_id = \(familyOfCase) ORDER BY c.reported_on DESC, c.id DESC", [caseID]),
                 Self.caseEventsQuery(caseID: caseID),
                 SQLQuery("""
-                    SELECT day, concerns, strengths, needs, score, given_by, recorded_by FROM assessment WHERE case_id = ? ORDER BY day, id
+                    SELECT a.day, a.concerns, a.strengths, a.needs, a.score, a.given_by, a.recorded_by, ac.child_id
+                    FROM assessment a LEFT JOIN assessment_child ac ON ac.assessment_id = a.id WHERE a.case_id = ? ORDER BY a.day, a.id
                     """, [caseID]),
                 SQLQuery("SELECT instrument, day, outcome, note, recorded_by FROM risk_instrument WHERE case_id = ? ORDER BY day, id", [caseID]),
                 SQLQuery("SELECT id, recorded_at, author, text, refers_to FROM note WHERE case_id = ? ORDER BY id DESC", [caseID]),
@@ -30,6 +31,7 @@ extension Store {
                     FROM table_record WHERE case_id = ? ORDER BY id
                     """, [caseID]),
                 SQLQuery("SELECT start_date, outcome, outcome_date FROM rvk_record WHERE case_id = ?", [caseID]),
+                SQLQuery("SELECT child_id, outcome FROM rvk_child_outcome WHERE case_id = ? AND superseded_on IS NULL ORDER BY id", [caseID]),
             ])
             guard let row = sets[0].first else { throw StoreError.caseNotFound("#\(caseID)") }
             let summary = Self.summary(from: row)
@@ -43,7 +45,7 @@ extension Store {
             let childList = children.map { Child(firstName: $0.firstName, birthDate: $0.birthDate) }
             let assessments = sets[7].map {
                 SafetyAssessment(day: Self.day($0[0]), concerns: $0[1], strengths: $0[2], needs: $0[3], score: $0[4],
-                                 givenBy: ScoreGiver(rawValue: $0[5]) ?? .medewerker, recordedBy: $0[6])
+                                 givenBy: ScoreGiver(rawValue: $0[5]) ?? .medewerker, recordedBy: $0[6], childID: $0[7])
             }
             let risks = sets[8].map { RiskInstrumentRecord(instrument: $0[0], day: Self.day($0[1]), outcome: $0[2], note: $0[3], recordedBy: $0[4]) }
             let notes = sets[9].map { Note(id: $0[0], recordedAt: $0[1], author: $0[2], text: $0[3], refersTo: $0[4]) }
@@ -59,9 +61,12 @@ extension Store {
                 marked.undo = undoMarks[record.id]
                 return marked
             }
+            let childOutcomes = sets[12].compactMap { row in
+                RvkOutcome(rawValue: row[1]).map { ChildOutcome(childID: row[0], outcome: $0) }
+            }
             let rvk = sets[11].first
                 .map { RvkRecord(startDate: Self.day($0[0]), outcome: ($0[1] as String?).flatMap(RvkOutcome.init(rawValue:)),
-                                 outcomeDate: ($0[2] as String?).map(Self.day)) }
+                                 outcomeDate: ($0[2] as String?).map(Self.day), children: childOutcomes) }
             return Dossier(family: family, children: children, caregivers: caregivers, network: network, cases: cases,
                            viewed: CaseDetails(summary: summary, children: childList, events: events),
                            assessments: assessments, risks: risks, notes: notes, tableRecords: markedTables, rvk: rvk)
@@ -145,17 +150,7 @@ extension Store {
                                          detail: "\(member.name) (\(member.role))")
                 return "\(member.name) toegevoegd aan het netwerk."
             case .addAssessment(let caseID, let assessment):
-                guard SafetyAssessment.scale.contains(assessment.score) else {
-                    throw StoreError.refused("De veiligheidsschaal loopt van 0 tot 10.")
-                }
-                try db.execute(sql: """
-                    INSERT INTO assessment (case_id, day, concerns, strengths, needs, score, given_by, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [caseID, assessment.day.iso, assessment.concerns, assessment.strengths, assessment.needs,
-                                     assessment.score, assessment.givenBy.rawValue, self.user, Clock.timestamp()])
-                try self.logCaseChange(db, caseID: caseID, kind: .beoordeling, day: assessment.day,
-                                       detail: "veiligheidsschaal \(assessment.score) (\(assessment.givenBy.rawValue))")
-                return "Veiligheidsbeoordeling opgeslagen (score \(assessment.score))."
+                return try self.addAssessment(db, caseID: caseID, assessment)
             case .addRiskInstrument(let caseID, let record):
                 try db.execute(sql: """
                     INSERT INTO risk_instrument (case_id, instrument, day, outcome, note, recorded_by, recorded_at)
@@ -185,20 +180,8 @@ extension Store {
                 return try self.removePerson(db, familyID: familyID, seen: seen, person, reason: reason, today: today)
             case .recordTableDecision(let caseID, let version, let decision):
                 return try self.recordTableDecision(db, caseID: caseID, expectedVersion: version, decision: decision, today: today)
-            case .recordRvkOutcome(let caseID, let version, let outcome, let day):
-                let state = try self.lockCase(db, caseID: caseID, expectedVersion: version)
-                guard state.stage == .rvkOnderzoek, let start = try db.value(String.self, sql: "SELECT start_date FROM rvk_record WHERE case_id = ?",
-                                                                                     arguments: [caseID]).map(Self.day) else {
-                    throw StoreError.refused("Een uitkomst van de Raad hoort bij een zaak in RvK-onderzoek.")
-                }
-                if day > today { throw StoreError.refused(DateProblem.inFuture(day).message) }
-                if day < start { throw StoreError.refused("De uitkomst " + DateProblem.before(start, what: "de start van het onderzoek").message) }
-                try db.execute(sql: "UPDATE rvk_record SET outcome = ?, outcome_date = ? WHERE case_id = ?",
-                               arguments: [outcome.rawValue, day.iso, caseID])
-                try db.execute(sql: "UPDATE \"case\" SET closed_on = ?, version = version + 1 WHERE id = ?", arguments: [day.iso, caseID])
-                try self.logCaseChange(db, caseID: caseID, kind: .rvkUitkomst, day: day, detail: outcome.rawValue)
-                try self.endRunningPlan(db, caseID: caseID, familyID: state.familyID, reason: .uitkomstRaad, day: day)
-                return "Uitkomst van de Raad vastgelegd: \(outcome.rawValue). De zaak is afgesloten."
+            case .recordRvkOutcome(let caseID, let version, let outcomes, let day):
+                return try self.recordRvkOutcome(db, caseID: caseID, expectedVersion: version, outcomes, day: day, today: today)
             }
         }
     }

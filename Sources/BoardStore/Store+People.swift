@@ -49,6 +49,9 @@ extension Store {
         if case .child = person, try db.value(Int.self, sql: "SELECT COUNT(*) FROM child WHERE family_id = ?", arguments: [familyID]) == 1 {
             throw StoreError.refused("Een aanmelding noemt minstens één kind: het enige kind van het gezin wordt niet verwijderd. Corrigeer het als het verkeerd is vastgelegd.")
         }
+        if case .child(let child) = person, try childHasOwnRecords(db, childID: child.id) {
+            throw StoreError.refused("Bij \(child.firstName) staat een uitkomst van de Raad of een veiligheidsscore: het kind wordt niet verwijderd. Corrigeer het als het verkeerd is vastgelegd.")
+        }
         switch db.dialect {
         case .sqlite:
             try db.execute(sql: "DELETE FROM \(Self.table(of: person)) WHERE id = ? AND family_id = ?", arguments: [person.id, familyID])

@@ -22,7 +22,34 @@ extension Store {
     /// The cohort report of `period`: its cases counted, with the joint plans' figures.
     public func cohortReport(in period: ReportPeriod, source: Source? = nil) throws -> CohortReport {
         CohortReport(cases: try cohortCases(in: period, source: source), period: period, source: source,
-                     jointPlans: try jointPlanTotals(in: period))
+                     jointPlans: try jointPlanTotals(in: period), measureTrend: try measureTrend(through: period.to, source: source))
+    }
+
+    /// OTS and uithuisplaatsingen per year in children, by the day of the Raad's outcome, through
+    /// `through`: its year and the years before it that the store holds (from its first report),
+    /// at most `MeasureTrend.earlierYears`. Every case counts, not only a cohort's; an outcome
+    /// recorded per case (before `v15-child-outcomes`) counts as one child.
+    public func measureTrend(through: Day, source: Source? = nil) throws -> MeasureTrend {
+        try read { db in
+            let first = try db.value(String.self, sql: "SELECT MIN(reported_on) FROM \"case\"").flatMap(Day.init(parsing:))
+            let firstYear = max(first?.year ?? through.year, through.year - MeasureTrend.earlierYears)
+            var arguments: SQLArguments = [Day(year: firstYear, month: 1, day: 1)!.iso, through.iso]
+            if let source { arguments += [source.rawValue] }
+            var outcomes: [MeasureTrend.Outcome] = []
+            // The Raad's outcomes are a small part of the cases: read by the outcome's day from rvk_record.
+            // A case moved back from the Raad (a correction) no longer counts, as in the cohort.
+            try db.forEachRow(sql: """
+                SELECT r.outcome_date, r.outcome, o.outcome
+                FROM rvk_record r JOIN "case" c ON c.id = r.case_id
+                     LEFT JOIN rvk_child_outcome o ON o.case_id = r.case_id AND o.superseded_on IS NULL
+                WHERE r.outcome_date >= ? AND r.outcome_date <= ? AND c.stage = 'rvk_onderzoek' \(source == nil ? "" : "AND c.source = ?")
+                """, arguments: arguments) { row in
+                let perChild = (row[2] as String?).flatMap(RvkOutcome.init(rawValue:))
+                guard let outcome = perChild ?? (row[1] as String?).flatMap(RvkOutcome.init(rawValue:)) else { return }
+                outcomes.append(MeasureTrend.Outcome(day: Self.day(row[0]), outcome: outcome, perCase: perChild == nil))
+            }
+            return MeasureTrend(outcomes: outcomes, through: through, firstYear: firstYear)
+        }
     }
 
     /// The cases matching `condition` (on the case table `c`) and `source`, with their moves.
@@ -51,6 +78,11 @@ extension Store {
               AND e.kind IN ('verplaatst', 'gecorrigeerd') AND e.to_stage IS NOT NULL
             ORDER BY c.id, e.id
             """
+        let childOutcomeSQL = """
+            SELECT o.case_id, o.outcome FROM "case" c JOIN rvk_child_outcome o ON o.case_id = c.id AND o.superseded_on IS NULL
+            WHERE \(filter)
+            ORDER BY c.id, o.id
+            """
         return try read { db in
             // Both queries come in case order, so each case takes its moves from the front of the
             // list as it comes: no dictionary of tens of thousands of arrays.
@@ -61,6 +93,11 @@ extension Store {
                     from: (row[2] as String?).flatMap(Stage.init(rawValue:)), to: to, day: Self.day(row[4]),
                     isCorrection: (row[1] as String) == EventKind.gecorrigeerd.rawValue)))
             }
+            var childOutcomes: [(caseID: CaseID, outcome: RvkOutcome)] = []
+            try db.forEachRow(sql: childOutcomeSQL, arguments: arguments) { row in
+                if let outcome = RvkOutcome(rawValue: row[1]) { childOutcomes.append((row[0], outcome)) }
+            }
+            var nextOutcome = childOutcomes.startIndex
             var result: [CohortCase] = []
             var next = moves.startIndex
             try db.forEachRow(sql: caseSQL, arguments: arguments) { row in
@@ -68,11 +105,15 @@ extension Store {
                 while next < moves.endIndex, moves[next].caseID < caseID { next += 1 }
                 let first = next
                 while next < moves.endIndex, moves[next].caseID == caseID { next += 1 }
+                while nextOutcome < childOutcomes.endIndex, childOutcomes[nextOutcome].caseID < caseID { nextOutcome += 1 }
+                let firstOutcome = nextOutcome
+                while nextOutcome < childOutcomes.endIndex, childOutcomes[nextOutcome].caseID == caseID { nextOutcome += 1 }
                 result.append(CohortCase(
                     caseID: caseID, familyID: row[1], source: Source(rawValue: row[2]) ?? .overig,
                     reportedOn: Self.day(row[3]), stage: Stage(rawValue: row[4]) ?? .aangemeld, childCount: row[6],
                     transitions: moves[first..<next].map(\.transition),
-                    rvkOutcome: (row[5] as String?).flatMap(RvkOutcome.init(rawValue:))))
+                    rvkOutcome: (row[5] as String?).flatMap(RvkOutcome.init(rawValue:)),
+                    childOutcomes: childOutcomes[firstOutcome..<nextOutcome].map(\.outcome)))
             }
             return result
         }

@@ -91,9 +91,11 @@ public final class Store: CaseStore {
                    (SELECT report_back_on FROM table_record WHERE case_id = c.id ORDER BY id DESC LIMIT 1) END,
                p.next_evaluation,
                CASE WHEN p.id IS NOT NULL THEN
-                   (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END
+                   (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END,
+               ss.lowest_score
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
+             LEFT JOIN case_safety_score ss ON ss.case_id = c.id
              LEFT JOIN joint_plan p ON p.case_id = c.id AND p.ended_on IS NULL
              LEFT JOIN medewerkers m ON m.name = c.medewerker
         """
@@ -245,6 +247,8 @@ public final class Store: CaseStore {
                 INSERT INTO rvk_record (case_id, start_date) VALUES (?, ?)
                 ON CONFLICT (case_id) DO UPDATE SET start_date = excluded.start_date, outcome = NULL, outcome_date = NULL
                 """, caseID, request.day.iso)
+            // The earlier investigation's outcomes per child stand no longer (kept, never deleted).
+            try db.run("UPDATE rvk_child_outcome SET superseded_on = ? WHERE case_id = ? AND superseded_on IS NULL", request.day.iso, caseID)
         case .aangemeld, .onderzoek, .veiligheidGewaarborgd:
             break
         }
@@ -372,7 +376,8 @@ public final class Store: CaseStore {
                     version: row[10], closedOn: optionalDay(row, 13),
                     reportBackOn: optionalDay(row, 14),
                     planNextEvaluation: optionalDay(row, 15),
-                    planEarliestAgreementDue: optionalDay(row, 16))
+                    planEarliestAgreementDue: optionalDay(row, 16),
+                    lowestSafetyScore: row.isNull(17) ? nil : row[17] as Int)
     }
 
     static func event(from row: SQLRow) -> CaseEvent {

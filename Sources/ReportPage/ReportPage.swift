@@ -34,7 +34,8 @@ public enum ReportPage {
 
     public static func html(_ report: CohortReport, context: Context) -> String {
         let title = pageTitle(report)
-        var sections = [headline(report, context: context), months(report, today: context.today), flow(report), leadTimes(report), jointWork(report), allFigures(report)]
+        var sections = [headline(report, context: context), months(report, today: context.today), flow(report), measures(report.measureTrend),
+                        leadTimes(report), jointWork(report), allFigures(report)]
         sections.removeAll(where: \.isEmpty)
         return """
             <!DOCTYPE html>
@@ -100,14 +101,16 @@ public enum ReportPage {
         let period = periodText(report.period)
         guard !report.isEmpty else { return ["\(capitalised(period)) zijn er geen aanmeldingen vastgelegd."] }
         var sentences: [String] = []
-        let children = report.children == 1 ? "1 kind" : "\(HTML.number(report.children)) kinderen"
-        if let source = report.source {
-            sentences.append("\(capitalised(period)) kwamen \(count(report.total, "aanmelding", "aanmeldingen")) van \(source.rawValue) "
-                             + "binnen bij het wijkteam, over \(children).")
+        // The seed counts both: "195 kinderen en gezinnen".
+        let who = "\(count(report.children, "kind", "kinderen")) en \(count(report.families, "gezin", "gezinnen"))"
+        if let source = report.source, source != .overig {
+            sentences.append("\(capitalised(period)) heeft \(source.rawValue) \(who) aangemeld bij het wijkteam, "
+                             + "in \(count(report.total, "aanmelding", "aanmeldingen")).")
         } else {
-            let parts = report.perSource.filter { $0.count > 0 }.map { "\($0.source.rawValue) \(HTML.number($0.count))" }
-            sentences.append("\(capitalised(period)) kwamen \(count(report.total, "aanmelding", "aanmeldingen")) binnen bij het wijkteam "
-                             + "(\(parts.joined(separator: ", "))), over \(children).")
+            let parts = report.perSource.filter { $0.count > 0 && (report.source == nil || $0.source == report.source) }
+                .map { "\($0.source.rawValue) \(HTML.number($0.count))" }
+            sentences.append("\(capitalised(period)) zijn \(who) aangemeld bij het wijkteam, "
+                             + "in \(count(report.total, "aanmelding", "aanmeldingen")) (\(parts.joined(separator: ", "))).")
         }
         sentences.append("Het wijkteam heeft \(count(report.toTable, "zaak", "zaken")) voorgelegd aan de Beschermtafel.")
         var safe = "In \(count(report.safeAfterOnderzoek, "zaak", "zaken")) is na onderzoek vastgesteld dat de veiligheid voldoende gewaarborgd is"
@@ -152,6 +155,29 @@ public enum ReportPage {
             + "is in de volgende balk verdeeld naar wat de tafel opleverde, en zo verder tot de uitkomst van de Raad.</p>"
         html += SVGChart.stacked(id: "grafiek-stroom", title: "Van aanmelding naar uitkomst", rows: rows)
         html += SVGChart.legend(rows.flatMap { $0.parts }.map { ($0.series, HTML.number($0.value)) })
+        return html + "</section>"
+    }
+
+    /// OTS and uithuisplaatsingen per year, counted in children: the trend the teams are judged on.
+    static func measures(_ trend: MeasureTrend) -> String {
+        guard !trend.years.isEmpty else { return "" }
+        let groups = trend.years.map { year in
+            SVGChart.Group(label: String(year.year),
+                           sublabel: year.year == trend.through.year && trend.lastYearIsPartial ? "t/m \(trend.through.dutch.prefix(5))" : nil,
+                           bars: [(Series.measureOTS, year.ots), (Series.measureHome, year.uithuisplaatsing)])
+        }
+        var html = "<section id=\"maatregelen\"><h2>OTS en uithuisplaatsingen per jaar</h2>"
+        html += "<p>Het doel van de aanpak is minder ondertoezichtstellingen (OTS) en uithuisplaatsingen. Geteld in kinderen, naar het jaar "
+            + "van de uitkomst van de Raad, van alle zaken (niet alleen die van deze periode).</p>"
+        html += SVGChart.columns(id: "grafiek-maatregelen", title: "OTS en uithuisplaatsingen per jaar (kinderen)", groups: groups)
+        html += SVGChart.legend([(Series.measureOTS, nil), (Series.measureHome, nil)])
+        if trend.years.count >= 2 {
+            let last = trend.years[trend.years.count - 1], before = trend.years[trend.years.count - 2]
+            let upTo = trend.lastYearIsPartial ? " (tot en met \(trend.through.dutch))" : ""
+            html += "<p>In \(last.year)\(upTo) kregen \(count(last.ots, "kind", "kinderen")) een OTS en \(HTML.number(last.uithuisplaatsing)) "
+                + "een uithuisplaatsing; in \(before.year) waren dat er \(HTML.number(before.ots)) en \(HTML.number(before.uithuisplaatsing)).</p>"
+        }
+        if trend.countsPerCaseOutcomes { html += "<p class=\"remark\">\(HTML.text(CohortReportText.perCaseNote))</p>" }
         return html + "</section>"
     }
 
@@ -243,6 +269,8 @@ extension SVGChart.Series {
     static let p50 = Series(name: "Mediaan (p50)", cssClass: "s-p50")
     static let p85 = Series(name: "85 % binnen (p85)", cssClass: "s-p85")
     static let hours = Series(name: "Uren", cssClass: "s-uren")
+    static let measureOTS = Series(name: "OTS", cssClass: "s-ots")
+    static let measureHome = Series(name: "Uithuisplaatsing", cssClass: "s-uhp")
 
     static func outcome(_ outcome: RvkOutcome) -> Series {
         switch outcome {

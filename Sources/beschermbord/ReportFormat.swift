@@ -24,6 +24,7 @@ enum ReportFormat {
                 ("per_bron", .object(report.perSource.map { ($0.source.rawValue, int($0.count)) })),
                 ("per_maand", .array(report.perMonth.map(int))),
                 ("kinderen", int(report.children)),
+                ("gezinnen", int(report.families)),
                 ("maanden", .array(report.period.months.map { .string($0.iso) })),
             ])),
             ("naar_beschermtafel", int(report.toTable)),
@@ -34,6 +35,14 @@ enum ReportFormat {
             ("rvk_onderzoek", .object([
                 ("totaal", int(report.rvkTotal)),
                 ("uitkomst", .object(report.rvkOutcomes.map { ($0.outcome.rawValue, int($0.count)) } + [("lopend", int(report.rvkPending))])),
+                ("uitkomst_kinderen", .object(report.rvkChildOutcomes.map { ($0.outcome.rawValue, int($0.count)) })),
+            ])),
+            ("maatregelen_per_jaar", .object([
+                ("tot_en_met", .string(report.measureTrend.through.iso)),
+                ("jaren", .array(report.measureTrend.years.map { year in
+                    .object([("jaar", int(year.year)), ("ots", int(year.ots)), ("uithuisplaatsing", int(year.uithuisplaatsing)),
+                             ("per_zaak_geteld", int(year.perCase))])
+                })),
             ])),
             ("lopend", int(report.open)),
             ("doorlooptijd_dagen", .object(report.leadTimes.map { ($0.stage.rawValue, lead($0.time)) })),
@@ -84,11 +93,13 @@ enum ReportFormat {
     static func markdown(_ report: CohortReport, head: ChainHead?) -> String {
         var out = "## \(CohortReportText.title(report))\n\n"
         if report.isEmpty { out += "Geen aanmeldingen in deze periode: alle cijfers zijn 0.\n\n" }
+        out += markdownCell(CohortReportText.headline(report)) + "\n\n"
         out += "| Cijfer | Aantal |\n|---|---:|\n"
         for figure in CohortReportFigures.rows(report) {
             out += "| \(markdownCell(figure.label)) | \(markdownCell(figure.value)) |\n"
         }
         out += "\n" + CohortReportText.footnote + "\n"
+        if report.measureTrend.countsPerCaseOutcomes { out += "\n" + CohortReportText.perCaseNote + "\n" }
         out += "\n" + markdownCell(headLine(head)) + "\n"
         return out
     }

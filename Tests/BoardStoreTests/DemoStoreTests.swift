@@ -55,7 +55,8 @@ struct DemoStoreTests {
             #expect(parts.count == 2 && parts[0] == "\(summary.reportedOn.year)" && parts[1].count == 4, "\(summary.kenmerk)")
             numbersPerYear[summary.reportedOn.year, default: []].append(Int(parts[1]) ?? -1)
 
-            #expect(summary.reportedOn <= today && summary.reportedOn.days(until: today) < 540)
+            // Most within 18 months, one in five up to five years back (for the years in the report).
+            #expect(summary.reportedOn <= today && summary.reportedOn.days(until: today) < 5 * 366)
             #expect(!summary.familyName.isEmpty && !summary.wijk.isEmpty && !summary.medewerker.isEmpty)
             #expect((1...4).contains(summary.childCount))
 
@@ -114,6 +115,35 @@ struct DemoStoreTests {
 
     /// A mother has a woman's name and a father a man's: no name is used for both, and Björn is
     /// never anyone's mother.
+    /// The demo shows what is kept per child: an OTS or uithuisplaatsing for one sibling only,
+    /// scores about one child, and measures in several years of the report's trend.
+    @Test func outcomesAndScoresPerChildOverSeveralYears() throws {
+        let scratch = try ScratchDirectory()
+        let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 400, today: today, user: "beamer")
+        let (siblingOnly, childScores, mismatched) = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM rvk_record r WHERE r.outcome IN ('OTS', 'uithuisplaatsing')
+                  AND EXISTS (SELECT 1 FROM rvk_child_outcome o WHERE o.case_id = r.case_id AND o.outcome = 'geen maatregel')
+                """) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment_child") ?? 0,
+             // The card's score is the lowest of the latest per child and for the family.
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM case_safety_score s WHERE s.lowest_score <> (
+                    SELECT MIN(a.score) FROM assessment a LEFT JOIN assessment_child ac ON ac.assessment_id = a.id
+                    WHERE a.case_id = s.case_id AND NOT EXISTS (
+                        SELECT 1 FROM assessment b LEFT JOIN assessment_child bc ON bc.assessment_id = b.id
+                        WHERE b.case_id = a.case_id AND bc.child_id IS ac.child_id AND (b.day > a.day OR (b.day = a.day AND b.id > a.id))))
+                """) ?? -1)
+        }
+        #expect(siblingOnly > 0)
+        #expect(childScores > 0)
+        #expect(mismatched == 0)
+        let trend = try store.measureTrend(through: today)
+        #expect(trend.years.count == 5)
+        #expect(trend.years.filter { $0.measures > 0 }.count >= 3, "\(trend.years)")
+        #expect(trend.years.allSatisfy { $0.perCase == 0 })
+    }
+
     @Test func parentsHaveNamesThatFitTheirRole() throws {
         let scratch = try ScratchDirectory()
         let store = try DemoStore.create(path: scratch.file("demo.sqlite"), families: 300, today: today, user: "demo")

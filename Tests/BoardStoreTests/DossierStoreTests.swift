@@ -90,13 +90,14 @@ import Testing
         var card = try #require(try store.boardCases(today: day(2026, 9, 1), closedWindowDays: 30).first)
         #expect(card.stage == .rvkOnderzoek)
         #expect(card.closedOn == nil, "an investigation under way stays on the board")
-        #expect(storeError { try store.apply(.recordRvkOutcome(id, expectedVersion: 4, .ots, day(2025, 6, 1)), today: today) }
+        #expect(storeError { try store.apply(.recordRvkOutcome(id, expectedVersion: 4, try everyChild(of: id, in: store, .ots), day(2025, 6, 1)), today: today) }
                 == .refused("De uitkomst mag niet vóór de start van het onderzoek (10-06-2025) liggen"))
-        try store.apply(.recordRvkOutcome(id, expectedVersion: 4, .ots, day(2025, 8, 1)), today: today)
+        try store.apply(.recordRvkOutcome(id, expectedVersion: 4, try everyChild(of: id, in: store, .ots), day(2025, 8, 1)), today: today)
         card = try #require(try store.boardCases(today: today, closedWindowDays: 60).first)
         #expect(card.closedOn == day(2025, 8, 1))
         #expect(try store.boardCases(today: today, closedWindowDays: 10).isEmpty)
-        #expect(try store.dossier(caseID: id, openedSection: nil).rvk == RvkRecord(startDate: day(2025, 6, 10), outcome: .ots, outcomeDate: day(2025, 8, 1)))
+        #expect(try store.dossier(caseID: id, openedSection: nil).rvk == RvkRecord(startDate: day(2025, 6, 10), outcome: .ots, outcomeDate: day(2025, 8, 1),
+                                                                                         children: try everyChild(of: id, in: store, .ots)))
     }
 
     @Test(arguments: StoreKind.all) func aStaleDecisionIsRefused(_ kind: StoreKind) throws {

@@ -64,7 +64,7 @@ import Testing
         try expectEnded(store, in: place, id, planID, on: day(2025, 6, 20), reason: "zaak naar de Raad voor de Kinderbescherming")
 
         let before = try store.dossier(caseID: id, openedSection: nil).viewed.events.count
-        try store.apply(.recordRvkOutcome(id, expectedVersion: try version(store, id), .ots, day(2025, 8, 1)), today: today)
+        try store.apply(.recordRvkOutcome(id, expectedVersion: try version(store, id), try everyChild(of: id, in: store, .ots), day(2025, 8, 1)), today: today)
         let after = try store.dossier(caseID: id, openedSection: nil).viewed.events
         #expect(after.count == before + 1, "only the outcome: the plan had already ended")
         #expect(try store.jointPlans(caseID: id, logOpening: false)[0].endedOn == day(2025, 6, 20), "the first end stays")
@@ -121,7 +121,7 @@ import Testing
                                                                                     advice: "onderzoek Raad", outcome: .rvkOnderzoek)), today: today)
         try place.tamper("UPDATE joint_plan SET ended_on = NULL, end_reason = NULL, next_evaluation = '2025-10-10' WHERE id = \(planID)")
         #expect(try store.jointPlans(caseID: id, logOpening: false)[0].isActive)
-        try store.apply(.recordRvkOutcome(id, expectedVersion: try version(store, id), .ots, day(2025, 8, 1)), today: today)
+        try store.apply(.recordRvkOutcome(id, expectedVersion: try version(store, id), try everyChild(of: id, in: store, .ots), day(2025, 8, 1)), today: today)
         let plan = try store.jointPlans(caseID: id, logOpening: false)[0]
         #expect(plan.endedOn == day(2025, 8, 1))
         #expect(plan.end?.title == "zaak gesloten: uitkomst van de Raad")

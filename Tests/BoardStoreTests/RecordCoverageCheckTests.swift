@@ -134,7 +134,7 @@ struct RecordCoverageCheckTests {
                         today: today)
         try store.apply(.recordTableDecision(a, expectedVersion: try version(a), TableDecision(
             meetingDate: day(2025, 8, 12), attendees: "", advice: "Raad", outcome: .rvkOnderzoek)), today: today)
-        try store.apply(.recordRvkOutcome(a, expectedVersion: try version(a), .ots, day(2025, 8, 20)), today: today)
+        try store.apply(.recordRvkOutcome(a, expectedVersion: try version(a), try everyChild(of: a, in: store, .ots), day(2025, 8, 20)), today: today)
 
         let b = try store.addReport(report("2025-0002", family: "Jansen"))
         try move(b, .aangemeld, .onderzoek, day(2025, 3, 5))

@@ -31,7 +31,7 @@ struct ReportStoreTests {
                                    requester: .jeugdteam), today: today)
         try store.move(MoveRequest(caseID: b, expectedVersion: 3, from: .beschermtafel, to: .rvkOnderzoek, day: day(2022, 6, 1),
                                    text: "Raad inschakelen"), today: today)
-        _ = try store.apply(.recordRvkOutcome(b, expectedVersion: 4, .ots, day(2022, 9, 1)), today: today)
+        _ = try store.apply(.recordRvkOutcome(b, expectedVersion: 4, try everyChild(of: b, in: store, .ots), day(2022, 9, 1)), today: today)
         // C: reported on the last day of 2022, moved in 2023 to the table, corrected back to onderzoek.
         let c = try store.addReport(report("R-C", family: "Smit", reportedOn: day(2022, 12, 31)))
         try store.move(MoveRequest(caseID: c, expectedVersion: 1, from: .aangemeld, to: .onderzoek, day: day(2023, 1, 2)), today: today)

@@ -169,3 +169,8 @@ struct TestStore {
         return copy
     }
 }
+
+/// The Raad's `outcome` for every child of the family of `caseID`.
+func everyChild(of caseID: CaseID, in store: Store, _ outcome: RvkOutcome) throws -> [ChildOutcome] {
+    try store.dossier(caseID: caseID, openedSection: nil).children.map { ChildOutcome(childID: $0.id, outcome: outcome) }
+}

@@ -34,7 +34,7 @@ import Testing
         #expect(state.dialog != nil, "Esc answers the question, it does not close the form")
         #expect(!CaseEndFixture.text(state).contains(Self.closingQuestion))
         Fixture.press([.control("s")], on: &state)
-        #expect(Fixture.press([.enter], on: &state) == [.apply(.recordRvkOutcome(5, expectedVersion: 3, .ots, Fixture.today))])
+        #expect(Fixture.press([.enter], on: &state) == [.apply(.recordRvkOutcome(5, expectedVersion: 3, [ChildOutcome(childID: 1, outcome: .ots), ChildOutcome(childID: 2, outcome: .geenMaatregel)], Fixture.today))])
     }
 
     @Test func movingToVeiligheidGewaarborgdAsksButTheBeschermtafelDoesNot() {

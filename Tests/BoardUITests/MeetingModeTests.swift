@@ -14,6 +14,11 @@ import Testing
         dossier.notes[1].text = "Huisbezoek op maandag. Zoë en Samira El Amrani waren thuis; Ilayda bij oma."
         dossier.assessments[1].strengths = "Oma helpt, Zoë gaat weer naar school"
         dossier.tableRecords[0].goals = "Samira volgt opvoedondersteuning"
+        // A score and the Raad's outcome about one child name that child.
+        dossier.assessments.append(SafetyAssessment(day: Fixture.today, concerns: "", strengths: "", needs: "", score: 2, givenBy: .jeugdige,
+                                                    childID: 2))
+        dossier.rvk = RvkRecord(startDate: Fixture.today.adding(days: -30), outcome: .ots, outcomeDate: Fixture.today,
+                                children: [ChildOutcome(childID: 2, outcome: .ots)])
         return dossier
     }
 

@@ -134,7 +134,8 @@ enum ReportFixture {
         let state = ReportFixture.state(width: size.0, height: size.1)
         let report = try #require(ReportFixture.screen(state)?.report)
         let text = ReportFixture.wholePage(state)
-        for line in CohortReportText.figureLines(report) + CohortReportText.leadTimeLines(report) {
+        for line in [CohortReportText.headline(report)] + CohortReportText.figureLines(report) + CohortReportText.trendLines(report.measureTrend)
+            + CohortReportText.leadTimeLines(report) {
             #expect(text.contains(line), "\(size.0)x\(size.1) mist ‘\(line)’")
         }
         let fragments = ["Aanmeldingen 01-01-2026 t/m 20-11-2026 (alle bronnen)", "Aanmeldingen per maand", "  jan 2026 │", "  nov 2026 │",

@@ -30,7 +30,7 @@ struct ReportCommandTests {
         #expect(result.status == 0, "\(result.output)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let required: Set = ["periode", "bron", "aanmeldingen", "naar_beschermtafel", "veiligheid_gewaarborgd", "rvk_onderzoek",
-                             "lopend", "doorlooptijd_dagen", "gezamenlijke_plannen"]
+                             "lopend", "doorlooptijd_dagen", "gezamenlijke_plannen", "maatregelen_per_jaar"]
         #expect(required.isSubset(of: Set(object.keys)))
         let periode = try #require(object["periode"] as? [String: String])
         #expect(periode == ["van": "2022-01-01", "tot": "2022-12-31"])
@@ -39,6 +39,7 @@ struct ReportCommandTests {
         #expect(aanmeldingen["totaal"] as? Int == 4)
         #expect(aanmeldingen["per_maand"] as? [Int] == [2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
         #expect(aanmeldingen["kinderen"] as? Int == 5)
+        #expect(aanmeldingen["gezinnen"] as? Int == 4)
         let perSource = try #require(aanmeldingen["per_bron"] as? [String: Int])
         #expect(perSource["Veilig Thuis"] == 2 && perSource["Jeugdteam"] == 1 && perSource["Overig"] == 1)
         #expect(object["naar_beschermtafel"] as? Int == 2)
@@ -49,6 +50,11 @@ struct ReportCommandTests {
         let outcome = try #require(rvk["uitkomst"] as? [String: Int])
         #expect(Set(outcome.keys) == ["geen maatregel", "OTS", "uithuisplaatsing", "lopend"])
         #expect(outcome["lopend"] == 1)
+        #expect(rvk["uitkomst_kinderen"] as? [String: Int] == ["geen maatregel": 0, "OTS": 0, "uithuisplaatsing": 0])
+        // The store's first report is of 2021: that year and the report's.
+        let measures = try #require(object["maatregelen_per_jaar"] as? [String: Any])
+        #expect(measures["tot_en_met"] as? String == "2022-12-31")
+        #expect((measures["jaren"] as? [[String: Int]])?.map { $0["jaar"] } == [2021, 2022])
         #expect(object["lopend"] as? Int == 2, "R-2 at the table, R-4 aangemeld")
         let lead = try #require(object["doorlooptijd_dagen"] as? [String: [String: Int]])
         #expect(Set(lead.keys) == ["aangemeld", "onderzoek", "beschermtafel"])

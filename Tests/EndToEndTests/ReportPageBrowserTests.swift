@@ -48,7 +48,7 @@ import Testing
         #expect(seen.headline == ["\(total)\nAanmeldingen", "\(toTable)\nZaken naar Beschermtafel", "\(safe)\nVeiligheid gewaarborgd na onderzoek"])
         #expect(seen.text.contains("Het wijkteam heeft \(toTable) zaken voorgelegd aan de Beschermtafel."))
         #expect(seen.text.contains("\(head["gebeurtenis"] as? Int ?? -1):\(head["hash"] as? String ?? "?")"), "the log's head at the foot")
-        #expect(Set(seen.charts.map(\.id)) == ["grafiek-maanden", "grafiek-stroom", "grafiek-doorlooptijden", "grafiek-uren"])
+        #expect(Set(seen.charts.map(\.id)) == ["grafiek-maanden", "grafiek-stroom", "grafiek-maatregelen", "grafiek-doorlooptijden", "grafiek-uren"])
         for chart in seen.charts {
             #expect(chart.width > 100 && chart.height > 40, "\(chart.id) drew at \(chart.width)×\(chart.height)")
             #expect(!chart.bars.isEmpty, "\(chart.id) has bars")

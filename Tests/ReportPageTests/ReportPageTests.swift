@@ -57,7 +57,8 @@ struct ReportPageTests {
         }
         #expect(html.contains("Het wijkteam heeft \(report.toTable) zaken voorgelegd aan de Beschermtafel."))
         #expect(html.contains("In \(report.safeAfterOnderzoek) zaken is na onderzoek vastgesteld dat de veiligheid voldoende gewaarborgd is"))
-        #expect(html.contains("over \(report.children) kinderen"))
+        #expect(html.contains("In 2022 zijn \(report.children) kinderen en \(report.families) gezinnen aangemeld bij het wijkteam, "
+                              + "in \(report.total) aanmeldingen (Veilig Thuis \(report.count(for: .veiligThuis)), Jeugdteam \(report.count(for: .jeugdteam)))."))
     }
 
     @Test func theAutumnDeclineIsRemarkedUnderTheMonths() {
@@ -83,7 +84,7 @@ struct ReportPageTests {
         let plans = JointPlanTotals(started: 4, scaledDown: 1, councilInvolved: 1, running: 2,
                                     hoursPerOrganisation: [("JBRA", 50.25), ("William Schrikker Stichting", 12.5)], available: true)
         let html = Self.page(Self.report(perMonth: Self.busyYear, plans: plans, stage: Self.mixed))
-        let ids = ["grafiek-maanden", "grafiek-stroom", "grafiek-doorlooptijden", "grafiek-uren"]
+        let ids = ["grafiek-maanden", "grafiek-stroom", "grafiek-maatregelen", "grafiek-doorlooptijden", "grafiek-uren"]
         for id in ids {
             let chart = try #require(Self.svg(id: id, in: html), "\(id)")
             let document = try XMLDocument(xmlString: chart)
@@ -104,6 +105,24 @@ struct ReportPageTests {
         #expect(Int(bars[6...].map(\.value).reduce(0, +)) == report.rvkTotal)
         let unit = bars[0].width / bars[0].value
         #expect(abs(bars[3..<6].map(\.width).reduce(0, +) - Double(report.toTable) * unit) < 0.5, "one scale for every row")
+    }
+
+    /// The trend the teams are judged on: OTS and uithuisplaatsingen per year, in children.
+    @Test func theMeasuresPerYearAreDrawnAndCompared() throws {
+        func outcome(_ year: Int, _ kind: RvkOutcome, perCase: Bool = false) -> MeasureTrend.Outcome {
+            MeasureTrend.Outcome(day: Self.day(year, 6, 1), outcome: kind, perCase: perCase)
+        }
+        let outcomes = [outcome(2020, .ots, perCase: true), outcome(2020, .ots), outcome(2020, .uithuisplaatsing), outcome(2021, .ots),
+                        outcome(2022, .uithuisplaatsing), outcome(2022, .geenMaatregel)]
+        let trend = MeasureTrend(outcomes: outcomes, through: Self.day(2022, 12, 31), firstYear: 2020)
+        var report = Self.report(perMonth: Self.busyYear)
+        report.measureTrend = trend
+        let html = Self.page(report)
+        let bars = Self.bars(in: try #require(Self.svg(id: "grafiek-maatregelen", in: html)))
+        #expect(bars.map(\.value) == trend.years.flatMap { [Double($0.ots), Double($0.uithuisplaatsing)] })
+        #expect(bars.map(\.value) == [2, 1, 1, 0, 0, 1])
+        #expect(html.contains("In 2022 kregen 0 kinderen een OTS en 1 een uithuisplaatsing; in 2021 waren dat er 1 en 0."))
+        #expect(html.contains(CohortReportText.perCaseNote), "an outcome recorded per case is said to count as one child")
     }
 
     @Test func thePageFetchesAndRunsNothing() {

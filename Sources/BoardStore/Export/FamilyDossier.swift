@@ -109,6 +109,7 @@ extension Store {
         let tables = try db.tableNames().filter { !covered.contains($0) }
         var result: [(String, JSONValue)] = []
         let caseIDs = kenmerken.keys.sorted()
+        let childNames = try Self.childNames(db, familyID: familyID)
         for table in tables {
             let columns = try db.columnNames(of: table)
             let order = db.dialect.insertionOrder
@@ -117,24 +118,31 @@ extension Store {
                 rows = try db.rows(sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE family_id = ? ORDER BY \(order)", arguments: [familyID])
             } else if columns.contains("case_id"), !caseIDs.isEmpty {
                 let marks = Array(repeating: "?", count: caseIDs.count).joined(separator: ",")
-                rows = try db.rows(sql: "SELECT * FROM \(quoteIdentifier(table)) WHERE case_id IN (\(marks)) ORDER BY \(order)",
-                                        arguments: caseIDs.map { $0 })
+                // An assessment's child names the assessment by its day and score: ids are left out.
+                let select = table == "assessment_child"
+                    ? "SELECT t.case_id, a.day, a.score, t.child_id FROM assessment_child t JOIN assessment a ON a.id = t.assessment_id"
+                    : "SELECT * FROM \(quoteIdentifier(table)) t"
+                rows = try db.rows(sql: "\(select) WHERE t.case_id IN (\(marks)) ORDER BY \(order == "rowid" ? "t.rowid" : order)", arguments: caseIDs.map { $0 })
             } else {
                 continue
             }
             if rows.isEmpty { continue }
-            result.append((dutchTableNames[table] ?? table, .array(rows.map { record($0, kenmerken: kenmerken) })))
+            result.append((dutchTableNames[table] ?? table, .array(rows.map { record($0, kenmerken: kenmerken, childNames: childNames) })))
         }
         return .object(result)
     }
 
     /// A row as a JSON object: row and family ids left out, a case id shown as the case's kenmerk,
     /// column names in Dutch (`dutchColumnNames`).
-    static func record(_ row: SQLRow, kenmerken: [CaseID: String]) -> JSONValue {
+    /// A child id is shown as the child's first name (`childNames`), as the family screen does.
+    static func record(_ row: SQLRow, kenmerken: [CaseID: String], childNames: [Int64: String] = [:]) -> JSONValue {
         var fields: [(String, JSONValue)] = []
         for (column, value) in zip(row.columns.names, row.values) {
             switch column {
             case "id", "family_id": continue
+            case "child_id":
+                let id = Int64(sqlValue: value)
+                fields.append(("kind", id.flatMap { childNames[$0] }.map { .string($0) } ?? JSONValue(value)))
             case "case_id":
                 let id = CaseID(sqlValue: value)
                 fields.append(("zaak", id.flatMap { kenmerken[$0] }.map { .string($0) } ?? JSONValue(value)))
@@ -160,6 +168,8 @@ extension Store {
     static let dutchTableNames: [String: String] = [
         "caregiver": "ouders_verzorgers", "network_member": "netwerk", "assessment": "veiligheidsbeoordelingen",
         "risk_instrument": "risico_instrumenten", "note": "notities", "table_record": "beschermtafel", "rvk_record": "rvk_onderzoek",
+        "rvk_child_outcome": "rvk_uitkomst_per_kind", "assessment_child": "veiligheidsbeoordelingen_per_kind",
+        "case_safety_score": "laagste_veiligheidsscore",
         "joint_plan": "gezamenlijke_plannen", "plan_intensity": "plan_intensiteit", "plan_goal": "plan_doelen",
         "plan_agreement": "plan_afspraken", "plan_hours": "plan_uren", "plan_evaluation": "plan_evaluaties",
     ]
@@ -180,5 +190,6 @@ extension Store {
         "plan_id": "plan", "intensity": "intensiteit", "safety_conditions": "veiligheidsvoorwaarden", "status": "status",
         "party": "partij", "who": "wie", "what": "wat", "due": "uiterlijk_op", "quarters": "kwartieren", "person": "persoon",
         "description": "omschrijving", "went_well": "wat_ging_goed", "went_badly": "wat_ging_minder_goed", "conclusion": "conclusie",
+        "lowest_score": "laagste_score", "superseded_on": "vervallen_op", "child_id": "kind", "assessment_id": "beoordeling",
     ]
 }

@@ -14,6 +14,7 @@ extension Store {
     static let serverCopyOrder = [
         "family", "child", "case", "caregiver", "network_member", "medewerkers", "setting",
         "assessment", "risk_instrument", "note", "table_record", "rvk_record",
+        "rvk_child_outcome", "assessment_child", "case_safety_score",
         "joint_plan", "plan_intensity", "plan_goal", "plan_agreement", "plan_hours", "plan_evaluation",
         "event",
     ]

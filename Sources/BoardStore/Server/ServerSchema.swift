@@ -383,6 +383,7 @@ enum ServerSchema {
             """, serverOnly: true),
         Migration(name: "server-statement-triggers", sql: statementTriggers, serverOnly: true),
         Migration(name: "server-enforced-roles", sql: enforcedRoles, serverOnly: true),
+        Migration(name: ChildOutcomeSchema.migrationName, sql: ChildOutcomeSchema.serverSQL),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per
@@ -397,11 +398,12 @@ enum ServerSchema {
     static let changesTable = "gewijzigde_gegevens"
 
     /// The column that names a covered table's record in the log: SQLite's rowid as the server
-    /// holds it (see `copiedColumns`).
+    /// holds it (see `copiedColumns`); for the copies (`serverCopyOrder`), every copied table's
+    /// (`case_safety_score`, which the log does not cover, is keyed by its case too).
     static func recordKey(of table: String) -> String {
         switch table {
         case "setting", "medewerkers": return "rowid"
-        case "rvk_record": return "case_id"
+        case "rvk_record", "case_safety_score": return "case_id"
         default: return "id"
         }
     }

@@ -125,10 +125,12 @@ public enum NameMask {
         return masked
     }
 
-    /// What a form shows: typed and prefilled text with the family's names as initials.
+    /// What a form shows: labels (a child's name labels their outcome), typed and prefilled text
+    /// with the family's names as initials.
     static func scrub(_ form: Form, names: [String]) -> Form {
         var form = form
         for index in form.fields.indices {
+            form.fields[index].label = scrub(form.fields[index].label, names: names)
             form.fields[index].typed = form.fields[index].typed.map { scrub($0, names: names) }
             let masked = scrub(form.fields[index].value, names: names)
             guard masked != form.fields[index].value else { continue }

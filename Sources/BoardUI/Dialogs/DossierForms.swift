@@ -42,6 +42,8 @@ public enum DossierForms {
             form = Form(title: "Veiligheidsbeoordeling", fields: [
                 FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
                 FormField(id: "score", label: "Veiligheidsschaal 0–10"),
+                FormField(id: "over", label: "Over", kind: .choice([wholeFamily] + dossier.children.map { childLabel($0, among: dossier.children) }),
+                          value: wholeFamily),
                 FormField(id: "door", label: "Score gegeven door", kind: .choice(ScoreGiver.allCases.map(\.rawValue)), value: ScoreGiver.medewerker.rawValue),
                 FormField(id: "zorgen", label: "Zorgen", kind: .multiline),
                 FormField(id: "goed", label: "Wat gaat goed", kind: .multiline),
@@ -83,13 +85,30 @@ public enum DossierForms {
             ])
         case .rvkOutcome:
             rvkStart = dossier.rvk?.startDate
-            form = Form(title: "Uitkomst RvK-onderzoek", fields: [
-                FormField(id: "uitkomst", label: "Uitkomst", kind: .choice(RvkOutcome.allCases.map(\.rawValue)), value: RvkOutcome.geenMaatregel.rawValue),
+            // One outcome per child of the family; a child the Raad's investigation did not concern is left out.
+            form = Form(title: "Uitkomst RvK-onderzoek (per kind)", fields: dossier.children.map { child in
+                FormField(id: outcomeField(child), label: childLabel(child, among: dossier.children),
+                          kind: .choice(RvkOutcome.allCases.map(\.rawValue) + [notConcerned]), value: RvkOutcome.geenMaatregel.rawValue)
+            } + [
                 FormField(id: "datum", label: "Datum", kind: .date, value: today.dutch),
             ])
         }
         return DossierForm(kind: kind, form: form, familyID: dossier.family.id, caseSummary: summary,
-                           requestDate: requestDate, rvkStart: rvkStart)
+                           requestDate: requestDate, rvkStart: rvkStart, children: dossier.children)
+    }
+
+    /// The assessment's choice for a score about the whole family.
+    static let wholeFamily = "hele gezin"
+    /// The outcome form's choice for a child the investigation did not concern.
+    static let notConcerned = "niet betrokken"
+
+    static func outcomeField(_ child: ChildRecord) -> String { "kind-\(child.id)" }
+
+    /// A child as a form names them: the first name, with the birth date when a sibling has the same name.
+    static func childLabel(_ child: ChildRecord, among children: [ChildRecord]) -> String {
+        let name = child.firstName.isEmpty ? "kind" : child.firstName
+        guard children.contains(where: { $0.id != child.id && $0.firstName == child.firstName }) else { return name }
+        return "\(name) (\(child.birthDate?.dutch ?? Day.unknownText))"
     }
 
     /// The weekly meeting's decision on a case (from the agenda, with or without the family screen).
@@ -149,7 +168,8 @@ public enum DossierForms {
             if form["zorgen"].trimmingWhitespace().isEmpty && form["goed"].trimmingWhitespace().isEmpty && form["moet"].trimmingWhitespace().isEmpty {
                 problems.append(("zorgen", "Vul minstens de zorgen, wat goed gaat of wat er moet gebeuren in"))
             }
-            change = day.flatMap { d in score.map { .addAssessment(caseID, SafetyAssessment(day: d, concerns: form["zorgen"], strengths: form["goed"], needs: form["moet"], score: $0, givenBy: ScoreGiver(rawValue: form["door"]) ?? .medewerker)) } }
+            let child = dossierForm.children.first { childLabel($0, among: dossierForm.children) == form["over"] }
+            change = day.flatMap { d in score.map { .addAssessment(caseID, SafetyAssessment(day: d, concerns: form["zorgen"], strengths: form["goed"], needs: form["moet"], score: $0, givenBy: ScoreGiver(rawValue: form["door"]) ?? .medewerker, childID: child?.id)) } }
         case .addRiskInstrument:
             var instrument = form["instrument"]
             if instrument == "Anders" { instrument = required("anders", "De naam van het instrument") }
@@ -209,8 +229,15 @@ public enum DossierForms {
             change = .handOver(caseID, expectedVersion: dossierForm.caseSummary.version, to: medewerker, reason: reason)
         case .rvkOutcome:
             let day = date("datum", notBefore: dossierForm.rvkStart.map { ($0, "de start van het onderzoek") })
-            let outcome = RvkOutcome(rawValue: form["uitkomst"]) ?? .geenMaatregel
-            change = day.map { .recordRvkOutcome(caseID, expectedVersion: dossierForm.caseSummary.version, outcome, $0) }
+            let outcomes = dossierForm.children.compactMap { child in
+                RvkOutcome(rawValue: form[outcomeField(child)]).map { ChildOutcome(childID: child.id, outcome: $0) }
+            }
+            if outcomes.isEmpty {
+                problems.append((dossierForm.children.first.map(outcomeField) ?? "datum",
+                                 dossierForm.children.isEmpty ? "Leg eerst de kinderen van het gezin vast (sectie Gezin)"
+                                     : "Geef de uitkomst voor minstens één kind"))
+            }
+            change = day.map { .recordRvkOutcome(caseID, expectedVersion: dossierForm.caseSummary.version, outcomes, $0) }
         }
         guard problems.isEmpty, let change else { return .failure(FormProblems(problems)) }
         return .success(change)

@@ -164,8 +164,9 @@ enum CardView {
         // children's line; whatever the filter found is marked.
         let filter = state.filter.trimmingWhitespace()
         let hidden = filter.isEmpty ? nil : state.familySearch?[summary.familyID].flatMap { CardSearch.hiddenMatch(summary, family: $0, filter: filter) }
+        let marks = [safetyMark(summary), planMark(summary, today: state.today)].compactMap { $0 }
         let lines = [summary.familyName, hidden.map(foundText) ?? children.text(summary, today: state.today),
-                     planMark(summary, today: state.today).map { "\($0) · \(summary.medewerker)" } ?? summary.medewerker]
+                     (marks + [summary.medewerker]).joined(separator: " · ")]
         if !filter.isEmpty { PageFind.mark(filter, in: summary.kenmerk, x: rect.x, y: rect.y, width: rect.width, role: .searchMatch, into: &screen) }
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
@@ -201,6 +202,12 @@ enum CardView {
         case .ageing: return .cardAgeing
         case .old: return .cardOld
         }
+    }
+
+    /// "VS 3": the lowest of the case's latest safety scores (per child and for the whole family),
+    /// in figures, so it reads without colour.
+    static func safetyMark(_ summary: CaseSummary) -> String? {
+        summary.lowestSafetyScore.map { "VS \($0)" }
     }
 
     /// "◆JB ev 12-01": the case has an active joint plan, and its next evaluation; `!` when the

@@ -65,6 +65,8 @@ public struct DossierForm: Equatable, Sendable {
     /// For a table decision: the request date the meeting may not precede.
     public var requestDate: Day?
     public var rvkStart: Day?
+    /// The family's children, whom the Raad's outcome and an assessment name.
+    public var children: [ChildRecord] = []
 }
 
 /// What the family screen's keys do.

@@ -194,7 +194,12 @@ enum FamilyView {
             return lines
         }
         var lines: [Line] = [
-            ("Laatste beoordeling \(latest.day.dutch) · score \(latest.score) van 10 · gegeven door \(latest.givenBy.rawValue) · vastgelegd door \(staff.displayName(of: latest.recordedBy))", .title),
+            ("Laatste beoordeling \(latest.day.dutch) · score \(latest.score) van 10\(about(latest, dossier)) · gegeven door \(latest.givenBy.rawValue) · vastgelegd door \(staff.displayName(of: latest.recordedBy))", .title),
+        ]
+        if let lowest = SafetyAssessment.lowestLatestScore(dossier.assessments), Set(dossier.assessments.map(\.childID)).count > 1 {
+            lines.append(("Laagste laatste score (per kind en gezin): \(lowest) van 10, zoals de kaart toont", .normal))
+        }
+        lines += [
             ("", .normal),
             ("Zorgen", .columnHeader),
         ]
@@ -206,10 +211,23 @@ enum FamilyView {
         lines.append(("", .normal))
         lines.append(("Verloop veiligheidsschaal  \(sparkline(dossier.assessments.map(\.score)))", .columnHeader))
         for assessment in dossier.assessments {
-            lines.append(("  \(assessment.day.dutch)  \(bar(assessment.score)) \(assessment.score < 10 ? " " : "")\(assessment.score)  \(assessment.givenBy.rawValue)", .normal))
+            lines.append(("  \(assessment.day.dutch)  \(bar(assessment.score)) \(assessment.score < 10 ? " " : "")\(assessment.score)  \(assessment.givenBy.rawValue)\(about(assessment, dossier))", .normal))
         }
         lines += risks(dossier)
         return lines
+    }
+
+    /// Whom a score is about, once the case has a score about one child: ` · hele gezin`,
+    /// ` · kind Daan`; empty while every score is about the whole family.
+    static func about(_ assessment: SafetyAssessment, _ dossier: Dossier) -> String {
+        guard dossier.assessments.contains(where: { $0.childID != nil }) else { return "" }
+        guard let childID = assessment.childID else { return " · hele gezin" }
+        return " · kind " + childName(childID, dossier)
+    }
+
+    /// A child's first name by id; a child no longer on the family's list by their number.
+    static func childName(_ id: Int64, _ dossier: Dossier) -> String {
+        dossier.children.first { $0.id == id }?.firstName ?? "#\(id)"
     }
 
     static func risks(_ dossier: Dossier) -> [Line] {
@@ -300,6 +318,17 @@ enum FamilyView {
         var lines: [Line] = [(field("Start", rvk.startDate.dutch), .normal)]
         if let outcome = rvk.outcome, let day = rvk.outcomeDate {
             lines.append((field("Uitkomst", "\(outcome.rawValue), \(day.dutch)"), .title))
+            if rvk.children.isEmpty {
+                lines.append(("  per zaak vastgelegd (vóór de uitkomst per kind)", .dim))
+            }
+            for child in rvk.children {
+                lines.append(("  \(childName(child.childID, screen.dossier)): \(child.outcome.rawValue)", .normal))
+            }
+            let concerned = Set(rvk.children.map(\.childID))
+            let left = screen.dossier.children.filter { !concerned.contains($0.id) }
+            if !rvk.children.isEmpty && !left.isEmpty {
+                lines.append(("  niet betrokken: \(left.map(\.firstName).joined(separator: ", "))", .dim))
+            }
             lines.append(("De zaak is met deze uitkomst afgesloten.", .dim))
         } else {
             lines.append((field("Uitkomst", "lopend (u legt de uitkomst vast)"), .warning))

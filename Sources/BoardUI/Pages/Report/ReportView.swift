@@ -29,7 +29,11 @@ enum ReportView {
         var lines: [Line] = [(CohortReportText.title(report), .title)]
         if report.isEmpty { lines += wrapped(CohortReportText.emptyNotice, .warning) }
         lines.append(("", .normal))
+        lines.append((CohortReportText.headline(report), .title))
+        lines.append(("", .normal))
         lines += plain(CohortReportText.figureLines(report))
+        let trend = CohortReportText.trendLines(report.measureTrend)
+        lines += section(trend[0], plain(Array(trend.dropFirst())))
         let leadTimes = CohortReportText.leadTimeLines(report)
         lines += section(leadTimes[0], plain(Array(leadTimes.dropFirst())))
         let barWidth = max(1, textWidth - CohortReportText.barChartMargin(report))
