@@ -50,11 +50,15 @@ public struct CaseSummary: Equatable, Sendable {
     public var planNextEvaluation: Day?
     /// The earliest date of an open agreement in the active joint plan.
     public var planEarliestAgreementDue: Day?
+    /// The duties recorded as done (Duty.swift): read for a case from Veilig Thuis or in RvK-onderzoek.
+    public var dutiesDone: DutiesDone = []
+    /// At the Beschermtafel: the latest report-back date the team recorded having reported back on.
+    public var reportedBackFor: Day?
 
     public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
                 source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
                 childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil,
-                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil) {
+                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil, dutiesDone: DutiesDone = [], reportedBackFor: Day? = nil) {
         self.id = id
         self.kenmerk = kenmerk
         self.familyID = familyID
@@ -72,6 +76,8 @@ public struct CaseSummary: Equatable, Sendable {
         self.reportBackOn = reportBackOn
         self.planNextEvaluation = planNextEvaluation
         self.planEarliestAgreementDue = planEarliestAgreementDue
+        self.dutiesDone = dutiesDone
+        self.reportedBackFor = reportedBackFor
     }
 
     /// Whether the case has an active joint plan: an active plan always has a next evaluation.
@@ -162,6 +168,8 @@ public enum EventKind: String, Codable, Sendable {
     /// The user's own last change of a case undone (CaseUndo.swift): a correction that names the
     /// event it undoes; the undone events stay in the log.
     case ongedaanGemaakt = "ongedaan_gemaakt"
+    /// A duty (termijn) met: what was done and when, such as a terugmelding aan Veilig Thuis (Duty.swift).
+    case termijnAfgehandeld = "termijn_afgehandeld"
 
     public var title: String {
         switch self {
@@ -195,6 +203,7 @@ public enum EventKind: String, Codable, Sendable {
         case .persoonVerwijderd: return "Persoon verwijderd (correctie)"
         case .vastgelegd: return "Gegevens vastgelegd"
         case .ongedaanGemaakt: return "Ongedaan gemaakt"
+        case .termijnAfgehandeld: return "Termijn afgehandeld"
         }
     }
 }

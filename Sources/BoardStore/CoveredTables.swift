@@ -139,6 +139,7 @@ enum CoveredTables {
                      noun: "urenregel", owner: .caseColumn),
         CoveredTable("plan_evaluation", ["id", "plan_id", "case_id", "day", "went_well", "went_badly", "conclusion", "next_evaluation",
                                          "recorded_by", "recorded_at"], noun: "planevaluatie", owner: .caseColumn),
+        CoveredTable("duty_done", ["id", "case_id", "duty", "answers", "done_on", "note_id"], noun: "afgehandelde termijn", owner: .caseColumn),
     ]
 
     /// Tables the records check leaves out, and why.

@@ -176,6 +176,8 @@ enum Schema {
         migrator.registerMigration(recordDigestsMigrationName) { db in
             try db.execute(sql: "ALTER TABLE event ADD COLUMN records BLOB")
         }
+        // The duties (termijnen) recorded as done (Store+Duties.swift).
+        migrator.registerMigration(DutySchema.migrationName, migrate: DutySchema.migrate)
         return migrator
     }
 }

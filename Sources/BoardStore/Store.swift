@@ -91,7 +91,8 @@ public final class Store: CaseStore {
                    (SELECT report_back_on FROM table_record WHERE case_id = c.id ORDER BY id DESC LIMIT 1) END,
                p.next_evaluation,
                CASE WHEN p.id IS NOT NULL THEN
-                   (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END
+                   (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END,
+               \(DutySchema.cardColumns)
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
              LEFT JOIN joint_plan p ON p.case_id = c.id AND p.ended_on IS NULL
@@ -126,6 +127,9 @@ public final class Store: CaseStore {
         if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }
         if let value = settings["norm.maanden_beschermtafel"].flatMap(Int.init) { norms.monthsAtBeschermtafel = value }
         if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
+        if let value = settings[DutySchema.terugmeldingKey].flatMap(Int.init) { norms.werkdagenTerugmeldingVT = value }
+        if let value = settings[DutySchema.startRvkKey].flatMap(Int.init) { norms.dagenStartRvK = value }
+        if let value = settings[DutySchema.lookAheadKey].flatMap(Int.init) { norms.dagenVooruit = value }
         for stage in Norms.wipStages {
             // 0 means no limit, so that a teamleider can lift one again.
             if let limit = settings[Norms.wipKey(stage)].flatMap(Int.init), limit > 0 { norms.wipLimits[stage] = limit }
@@ -372,7 +376,9 @@ public final class Store: CaseStore {
                     version: row[10], closedOn: optionalDay(row, 13),
                     reportBackOn: optionalDay(row, 14),
                     planNextEvaluation: optionalDay(row, 15),
-                    planEarliestAgreementDue: optionalDay(row, 16))
+                    planEarliestAgreementDue: optionalDay(row, 16),
+                    dutiesDone: DutiesDone(rawValue: row.isNull(17) ? 0 : row[17]),
+                    reportedBackFor: optionalDay(row, 18))
     }
 
     static func event(from row: SQLRow) -> CaseEvent {

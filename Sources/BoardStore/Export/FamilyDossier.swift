@@ -162,6 +162,7 @@ extension Store {
         "risk_instrument": "risico_instrumenten", "note": "notities", "table_record": "beschermtafel", "rvk_record": "rvk_onderzoek",
         "joint_plan": "gezamenlijke_plannen", "plan_intensity": "plan_intensiteit", "plan_goal": "plan_doelen",
         "plan_agreement": "plan_afspraken", "plan_hours": "plan_uren", "plan_evaluation": "plan_evaluaties",
+        "duty_done": "afgehandelde_termijnen",
     ]
 
     /// The inzage's key of each column it shows; a name that is already Dutch maps to itself, so
@@ -180,5 +181,6 @@ extension Store {
         "plan_id": "plan", "intensity": "intensiteit", "safety_conditions": "veiligheidsvoorwaarden", "status": "status",
         "party": "partij", "who": "wie", "what": "wat", "due": "uiterlijk_op", "quarters": "kwartieren", "person": "persoon",
         "description": "omschrijving", "went_well": "wat_ging_goed", "went_badly": "wat_ging_minder_goed", "conclusion": "conclusie",
+        "duty": "termijn", "answers": "antwoordt_op", "done_on": "gedaan_op", "note_id": "notitie",
     ]
 }
