@@ -93,6 +93,7 @@ enum PersonalData {
         "plan_evaluation": ["day", "conclusion", "next_evaluation", "recorded_by", "recorded_at"],
         // What was done is a journal note (erased with the notes); the row keeps codes and dates.
         "duty_done": ["duty", "answers", "done_on"],
+        "case_duties": ["reported_back_for"],
     ]
 }
 

@@ -92,11 +92,12 @@ public final class Store: CaseStore {
                p.next_evaluation,
                CASE WHEN p.id IS NOT NULL THEN
                    (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END,
-               \(DutySchema.cardColumns)
+               COALESCE(cd.done, 0), cd.reported_back_for
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
              LEFT JOIN joint_plan p ON p.case_id = c.id AND p.ended_on IS NULL
              LEFT JOIN medewerkers m ON m.name = c.medewerker
+             LEFT JOIN case_duties cd ON cd.id = c.id
         """
 
     /// Open cases, plus those closed since the window began (all closed ones when nil), read in
@@ -377,7 +378,7 @@ public final class Store: CaseStore {
                     reportBackOn: optionalDay(row, 14),
                     planNextEvaluation: optionalDay(row, 15),
                     planEarliestAgreementDue: optionalDay(row, 16),
-                    dutiesDone: DutiesDone(rawValue: row.isNull(17) ? 0 : row[17]),
+                    dutiesDone: DutiesDone(rawValue: row[17]),
                     reportedBackFor: optionalDay(row, 18))
     }
 

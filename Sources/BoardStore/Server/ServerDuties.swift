@@ -1,7 +1,8 @@
-/// `v17-termijnen` on the server: the duties recorded as done (Store+Duties.swift), with what the
-/// earlier server steps gave every table: its changed records noted for the log
-/// (ServerStatementTriggers.swift), and the grants of `server-enforced-roles` (read by every
-/// group role, inserted by staff, never updated or deleted; owned by the owner role).
+/// `v17-termijnen` on the server: the duties recorded as done and each case's summary of them
+/// (Store+Duties.swift), with what the earlier server steps gave every table: its changed records
+/// noted for the log (ServerStatementTriggers.swift), and the grants of `server-enforced-roles`
+/// (read by every group role, inserted by staff, never updated or deleted; owned by the owner
+/// role, whose trigger function keeps the summary, as for the children's).
 extension ServerSchema {
     static let dutiesMigration = """
         CREATE TABLE duty_done (
@@ -13,6 +14,21 @@ extension ServerSchema {
             note_id bigint NOT NULL REFERENCES note(id)
         );
         CREATE INDEX duty_done_by_case ON duty_done(case_id, duty);
+        CREATE TABLE case_duties (
+            id bigint PRIMARY KEY,
+            done integer NOT NULL DEFAULT 0,
+            reported_back_for date
+        );
+        CREATE FUNCTION case_duties_after_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = beschermbord, pg_catalog AS $$
+        BEGIN
+            INSERT INTO case_duties AS s (id, done, reported_back_for)
+                VALUES (NEW.case_id, \(DutySchema.doneFlag("NEW.duty")), \(DutySchema.reportBack("NEW")))
+                ON CONFLICT (id) DO UPDATE SET done = s.done | excluded.done,
+                    reported_back_for = GREATEST(s.reported_back_for, excluded.reported_back_for);
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER case_duties_after_insert AFTER INSERT ON duty_done FOR EACH ROW EXECUTE FUNCTION case_duties_after_insert();
         CREATE TRIGGER duty_done_changes_inserted AFTER INSERT ON duty_done REFERENCING NEW TABLE AS added
             FOR EACH STATEMENT EXECUTE FUNCTION note_inserted_records('id');
         CREATE TRIGGER duty_done_changes_updated AFTER UPDATE ON duty_done REFERENCING OLD TABLE AS before NEW TABLE AS after
@@ -26,9 +42,13 @@ extension ServerSchema {
             FOREACH staff_role IN ARRAY ARRAY['medewerker', 'jeugdbeschermer', 'teamleider'] LOOP
                 staff_role := group_role(staff_role);
                 EXECUTE format('GRANT SELECT, INSERT ON duty_done TO %I', staff_role);
+                EXECUTE format('GRANT SELECT ON case_duties TO %I', staff_role);
                 EXECUTE format('GRANT USAGE ON SEQUENCE duty_done_id_seq TO %I', staff_role);
             END LOOP;
             EXECUTE format('ALTER TABLE duty_done OWNER TO %I', group_role('eigenaar'));
+            EXECUTE format('ALTER TABLE case_duties OWNER TO %I', group_role('eigenaar'));
+            EXECUTE format('ALTER FUNCTION case_duties_after_insert() OWNER TO %I', group_role('eigenaar'));
+            REVOKE EXECUTE ON FUNCTION case_duties_after_insert() FROM PUBLIC;
         END $$;
         """
 }

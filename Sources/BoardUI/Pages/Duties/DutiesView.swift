@@ -24,8 +24,8 @@ enum DutiesView {
             if selected { selectedLine = lines.count }
             let duty = item.duty
             let text = (selected ? "▶ " : "  ") + DisplayWidth.pad(item.summary.kenmerk, to: kenmerkWidth) + "  "
-                + DisplayWidth.pad(item.summary.familyName, to: 13) + " " + DisplayWidth.pad(duty.kind.short, to: 20) + " "
-                + DisplayWidth.pad("\(duty.due.dutch.prefix(5)) \(duty.status(today: context.today))", to: 17) + " "
+                + DisplayWidth.pad(item.summary.familyName, to: 12) + " " + DisplayWidth.pad(duty.kind.short, to: 20) + " "
+                + "\(duty.due.dutch.prefix(5)) " + DisplayWidth.pad(duty.status(today: context.today), to: 13) + " "
                 + (duty.owner.isEmpty ? "(geen medewerker)" : duty.owner)
             lines.append((text, selected ? .cardSelected : (duty.isLate(today: context.today) ? .overdue : .normal)))
         }
