@@ -76,7 +76,7 @@ public final class Store: CaseStore {
 
     /// The columns of `summary(from:)`, shared by every query that loads cards. Built for loading
     /// 25,000 cards at once: the children's figures come from `family_children` (kept by triggers),
-    /// the active plan by one join, and the subqueries run only where they can find something
+    /// the active plan by one join, the duties done (termijnen) from `case_duties` (kept by a trigger), and the subqueries run only where they can find something
     /// (a report-back date only counts at the Beschermtafel, see `Norms.isOverdue`).
     /// The medewerker is shown by the staff list's display name: a case stores the login (or,
     /// from before the list decided, a display name), which one primary-key lookup turns into the

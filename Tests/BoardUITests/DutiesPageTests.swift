@@ -106,6 +106,24 @@ import Testing
         #expect(!AppView.render(Fixture.state(cases: [Self.cases[3]])).screen.text.contains("T1"), "not within the look-ahead: no mark")
     }
 
+    @Test func theAgendaNamesTheDutyAndTheNormsPageTheNorms() {
+        var state = Fixture.state(cases: Self.cases)
+        Fixture.press([.character("A")], on: &state)
+        _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: Self.today.adding(days: -7), decidedToday: [])))
+        let agenda = AppView.render(state).screen.text
+        #expect(agenda.contains("Termijn verstreken") && agenda.contains("Termijn deze week"), "\(agenda)")
+        #expect(agenda.contains("2026-0202  de Vries · terugmelding VT 23-11"), "\(agenda)")
+
+        var norms = Norms.standard
+        norms.werkdagenTerugmeldingVT = 5
+        norms.dagenStartRvK = 14
+        var page = Fixture.state()
+        _ = page.update(.loaded(cases: Fixture.cases, norms: norms, suggestedKenmerk: "2026-0300"))
+        Fixture.press([.character("N")], on: &page)
+        let text = AppView.render(page).screen.text
+        #expect(text.contains("terugmelding aan Veilig Thuis 5 werkdagen") && text.contains("start RvK-onderzoek 14 dagen"), "\(text)")
+    }
+
     @Test func tAndEscGoBackAndHelpNamesTheKey() {
         for key in [Key.escape, .character("T")] {
             var state = Self.state()

@@ -233,7 +233,8 @@ public struct AppState: Equatable, Sendable {
         var shown = showsOnlyOverdue ? cases.filter { norms.isOverdue($0, today: today) } : cases
         if showsOnlyPlans { shown = shown.filter(\.hasActivePlan) }
         if showsOnlyMine {
-            shown = shown.filter(isMine)
+            let mine: Set<String> = [user, userName]
+            shown = shown.filter { mine.contains($0.medewerker) }
         }
         if !facets.isEmpty { shown = shown.filter(facets.matches) }
         arranged = ArrangedColumns(cases: shown, today: today, closedWindowDays: showAllClosed ? nil : norms.closedWindowDays,

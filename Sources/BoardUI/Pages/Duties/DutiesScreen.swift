@@ -63,14 +63,11 @@ extension Page {
 }
 
 extension AppState {
-    /// Whether the case is the user's own: its medewerker is the user's login or display name.
-    func isMine(_ summary: CaseSummary) -> Bool {
-        summary.medewerker == user || summary.medewerker == userName
-    }
-
-    /// The duties the Termijnen page lists, from the loaded cards.
+    /// The duties the Termijnen page lists, from the loaded cards; the user's own cases are those
+    /// whose medewerker is the user's login or display name (as `m` on the board finds them).
     var dutyItems: [DutyItem] {
-        Duties.items(cases: cases, norms: norms, today: today, isMine: isMine)
+        let mine: Set<String> = [user, userName]
+        return Duties.items(cases: cases, norms: norms, today: today, isMine: { mine.contains($0.medewerker) })
     }
 
     /// After a load, the open Termijnen page lists the duties as they are now (one just recorded
