@@ -38,6 +38,12 @@ import Testing
         #expect(storeError { try store.apply(.recordDuty(id, record), today: today) }
                 == .refused("Zaak 2025-0001 heeft geen open termijn ‘terugmelding VT’ (meer); misschien legde een collega die al vast."))
         #expect(try place.integrityCheck().isHealthy, "the new rows are covered by the log")
+        if kind == .server {
+            // A copy in a file rebuilds the cards' summary of duties done from its rows.
+            let copy = scratch.file("kopie.sqlite")
+            _ = try ServerToFileBackup.backup(try #require(try ServerAddress(place.location)), to: copy, overwrite: false)
+            #expect(try card(try Store(path: copy, user: "anouk"), id).dutiesDone == [.terugmeldingVeiligThuis])
+        }
     }
 
     @Test(arguments: StoreKind.all) func badRecordsAreRefusedAndWriteNothing(_ kind: StoreKind) throws {
