@@ -78,6 +78,12 @@ import Testing
         #expect(change == .success(.recordDuty(13, DutyRecord(kind: .terugmeldingVeiligThuis, day: Self.today, what: "Gebeld met Veilig Thuis"))))
     }
 
+    @Test func oOpensTheFamilyOfTheSelectedDuty() {
+        var state = Self.state()
+        Fixture.press([.down], on: &state)
+        #expect(Fixture.press([.character("o")], on: &state) == [.openFamily(12, section: "Termijnen")])
+    }
+
     @Test func aRecordedDutyLeavesTheListAfterTheReload() {
         var state = Self.state()
         var cases = Self.cases

@@ -30,7 +30,7 @@ extension DutiesScreen: PageScreen {
                                last: "laatste termijn") + [
             Binding([.enter], .record, "afhandelen: vastleggen wat er gedaan is (een evaluatie of afspraak: in het plan)",
                     bar: "afhandelen", disabledBecause: none),
-            Binding([.character("g")], .openFamily, "gezin van de gekozen zaak openen", bar: "gezin", disabledBecause: none),
+            Binding([.character("o")], .openFamily, "gezin van de gekozen zaak openen", bar: "gezin", disabledBecause: none),
         ]
     }
 
