@@ -307,6 +307,8 @@ public enum DossierChange: Equatable, Sendable {
     /// A person recorded by mistake, removed for a reason: a correction, logged with what the
     /// record held, never an erasure of the family's history.
     case removePerson(FamilyID, seen: SeenCase, FamilyPerson, reason: String)
+    /// A duty (termijn) met: what was done and on which day (Duty.swift).
+    case recordDuty(CaseID, DutyRecord)
 
     /// The change closes its case: the table finds voluntary help enough, or the Raad's outcome.
     public var closesCase: Bool {
@@ -315,7 +317,7 @@ public enum DossierChange: Equatable, Sendable {
         case .recordTableDecision(_, _, let decision): return decision.outcome == .vrijwillig
         case .recordRvkOutcome: return true
         case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .addAssessment, .addRiskInstrument, .addNote, .recordMeetingDecision,
-             .handOver, .correctPerson, .removePerson:
+             .handOver, .correctPerson, .removePerson, .recordDuty:
             return false
         }
     }
@@ -325,7 +327,7 @@ public enum DossierChange: Equatable, Sendable {
         switch self {
         case .addAssessment(let id, _), .addRiskInstrument(let id, _), .addNote(let id, _),
              .recordTableDecision(let id, _, _), .recordRvkOutcome(let id, _, _, _), .recordMeetingDecision(let id, _),
-             .handOver(let id, _, _, _): return id
+             .handOver(let id, _, _, _), .recordDuty(let id, _): return id
         case .editFamily, .addChild, .addCaregiver, .addNetworkMember, .correctPerson, .removePerson: return nil
         }
     }

@@ -4,7 +4,9 @@ public enum AgendaReason: Int, CaseIterable, Comparable, Sendable {
     case newReport
     /// Past its norm (or its plan's evaluation or an agreement is overdue).
     case overdue
-    /// A plan evaluation or a drang report-back falls in the coming 7 days.
+    /// A duty (termijn, Duty.swift) is late: a terugmelding, a report-back, the Raad's start, an evaluation, an agreement.
+    case dutyLate
+    /// A duty falls due within the look-ahead (`termijn.vooruit_dagen`, 7 days).
     case dueSoon
     /// At the Beschermtafel, waiting for the table's decision.
     case toTable
@@ -15,7 +17,8 @@ public enum AgendaReason: Int, CaseIterable, Comparable, Sendable {
         switch self {
         case .newReport: return "Nieuwe aanmelding"
         case .overdue: return "Over de norm"
-        case .dueSoon: return "Evaluatie of terugmelding binnen 7 dagen"
+        case .dutyLate: return "Termijn verstreken"
+        case .dueSoon: return "Termijn deze week"
         case .toTable: return "Naar de Beschermtafel"
         }
     }
@@ -24,7 +27,8 @@ public enum AgendaReason: Int, CaseIterable, Comparable, Sendable {
         switch self {
         case .newReport: return "nieuw"
         case .overdue: return "over norm"
-        case .dueSoon: return "binnen 7 d"
+        case .dutyLate: return "termijn te laat"
+        case .dueSoon: return "termijn"
         case .toTable: return "tafel"
         }
     }
@@ -34,17 +38,18 @@ public enum AgendaReason: Int, CaseIterable, Comparable, Sendable {
 public struct AgendaItem: Equatable, Sendable {
     public var summary: CaseSummary
     public var reasons: [AgendaReason]
+    /// The duties that make it due soon or late, earliest first.
+    public var duties: [Duty]
 
-    public init(summary: CaseSummary, reasons: [AgendaReason]) {
+    public init(summary: CaseSummary, reasons: [AgendaReason], duties: [Duty] = []) {
         self.summary = summary
         self.reasons = reasons
+        self.duties = duties
     }
 }
 
 /// The agenda of the weekly meeting: the open cases that need the team, in order.
 public enum MeetingAgenda {
-    /// How far ahead evaluations and report-backs count as due.
-    public static let daysAhead = 7
     /// Without an earlier meeting on record, "new" means reported in the last week.
     public static let defaultInterval = 7
 
@@ -52,16 +57,16 @@ public enum MeetingAgenda {
     /// `lastMeeting` is the day of the previous meeting (nil: none recorded yet).
     public static func build(cases: [CaseSummary], norms: Norms, today: Day, lastMeeting: Day?) -> [AgendaItem] {
         let since = lastMeeting ?? today.adding(days: -defaultInterval)
-        let horizon = today.adding(days: daysAhead)
         var items: [AgendaItem] = []
         for summary in cases where summary.closedDay == nil {
             var reasons: [AgendaReason] = []
             if summary.reportedOn > since { reasons.append(.newReport) }
             if norms.isOverdue(summary, today: today) { reasons.append(.overdue) }
-            let upcoming = [summary.planNextEvaluation, summary.reportBackOn].compactMap { $0 }
-            if upcoming.contains(where: { today <= $0 && $0 <= horizon }) { reasons.append(.dueSoon) }
+            let duties = Duties.pressing(summary, norms: norms, today: today)
+            if duties.contains(where: { $0.isLate(today: today) }) { reasons.append(.dutyLate) }
+            if duties.contains(where: { !$0.isLate(today: today) }) { reasons.append(.dueSoon) }
             if summary.stage == .beschermtafel && summary.reportBackOn == nil { reasons.append(.toTable) }
-            if !reasons.isEmpty { items.append(AgendaItem(summary: summary, reasons: reasons)) }
+            if !reasons.isEmpty { items.append(AgendaItem(summary: summary, reasons: reasons, duties: duties)) }
         }
         return items.sorted { lhs, rhs in
             if lhs.reasons[0] != rhs.reasons[0] { return lhs.reasons[0] < rhs.reasons[0] }

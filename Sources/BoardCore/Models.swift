@@ -53,11 +53,16 @@ public struct CaseSummary: Equatable, Sendable {
     /// The lowest of the latest safety scores (the latest per child and for the whole family);
     /// nil before the first assessment.
     public var lowestSafetyScore: Int?
+    /// The duties recorded as done (Duty.swift): read for a case from Veilig Thuis or in RvK-onderzoek.
+    public var dutiesDone: DutiesDone = []
+    /// At the Beschermtafel: the latest report-back date the team recorded having reported back on.
+    public var reportedBackFor: Day?
 
     public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
                 source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
                 childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil,
-                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil, lowestSafetyScore: Int? = nil) {
+                planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil, lowestSafetyScore: Int? = nil,
+                dutiesDone: DutiesDone = [], reportedBackFor: Day? = nil) {
         self.id = id
         self.kenmerk = kenmerk
         self.familyID = familyID
@@ -76,6 +81,8 @@ public struct CaseSummary: Equatable, Sendable {
         self.planNextEvaluation = planNextEvaluation
         self.planEarliestAgreementDue = planEarliestAgreementDue
         self.lowestSafetyScore = lowestSafetyScore
+        self.dutiesDone = dutiesDone
+        self.reportedBackFor = reportedBackFor
     }
 
     /// Whether the case has an active joint plan: an active plan always has a next evaluation.
@@ -166,6 +173,8 @@ public enum EventKind: String, Codable, Sendable {
     /// The user's own last change of a case undone (CaseUndo.swift): a correction that names the
     /// event it undoes; the undone events stay in the log.
     case ongedaanGemaakt = "ongedaan_gemaakt"
+    /// A duty (termijn) met: what was done and when, such as a terugmelding aan Veilig Thuis (Duty.swift).
+    case termijnAfgehandeld = "termijn_afgehandeld"
 
     public var title: String {
         switch self {
@@ -199,6 +208,7 @@ public enum EventKind: String, Codable, Sendable {
         case .persoonVerwijderd: return "Persoon verwijderd (correctie)"
         case .vastgelegd: return "Gegevens vastgelegd"
         case .ongedaanGemaakt: return "Ongedaan gemaakt"
+        case .termijnAfgehandeld: return "Termijn afgehandeld"
         }
     }
 }

@@ -9,6 +9,14 @@ public struct Norms: Equatable, Sendable {
     public var closedWindowDays: Int
     /// The most open cases a column should hold (settings `wip.<column>`); no entry means no limit.
     public var wipLimits: [Stage: Int] = [:]
+    /// Termijnen (Duty.swift): Veilig Thuis hears back within this many werkdagen after the
+    /// report, and again after the case closed (setting `termijn.terugmelding_vt_werkdagen`).
+    public var werkdagenTerugmeldingVT = 10
+    /// The Raad starts its investigation within this many days (`termijn.start_rvk_dagen`).
+    public var dagenStartRvK = 10
+    /// How many days ahead a duty shows on its card, the agenda and the Termijnen page
+    /// (`termijn.vooruit_dagen`).
+    public var dagenVooruit = 7
 
     public init(werkdagenInAangemeld: Int = 5, weeksInOnderzoek: Int = 10, monthsAtBeschermtafel: Int = 6,
                 closedWindowDays: Int = 30) {
@@ -56,6 +64,17 @@ public struct Norms: Equatable, Sendable {
         var count = 0
         for ordinal in (from.ordinal + 1)...to.ordinal where !isWeekend(ordinal) { count += 1 }
         return count
+    }
+
+    /// The day on which `count` working days after `day` have passed: a duty's due date.
+    public static func adding(werkdagen count: Int, to day: Day) -> Day {
+        var ordinal = day.ordinal
+        var left = max(0, count)
+        while left > 0 {
+            ordinal += 1
+            if !isWeekend(ordinal) { left -= 1 }
+        }
+        return Day(ordinal: ordinal)
     }
 
     /// 1970-01-01 was a thursday.

@@ -142,6 +142,7 @@ enum CoveredTables {
                      noun: "urenregel", owner: .caseColumn),
         CoveredTable("plan_evaluation", ["id", "plan_id", "case_id", "day", "went_well", "went_badly", "conclusion", "next_evaluation",
                                          "recorded_by", "recorded_at"], noun: "planevaluatie", owner: .caseColumn),
+        CoveredTable("duty_done", ["id", "case_id", "duty", "answers", "done_on", "note_id"], noun: "afgehandelde termijn", owner: .caseColumn),
     ]
 
     /// Tables the records check leaves out, and why.
@@ -149,6 +150,7 @@ enum CoveredTables {
         "event": "the log itself, covered by its hash chain",
         "family_children": "derived from child by triggers (BoardIndexes.swift)",
         "case_safety_score": "derived from the assessments by the write that adds one (ChildOutcomeSchema.swift)",
+        "case_duties": "derived from duty_done by a trigger (Store+Duties.swift)",
         "grdb_migrations": "the schema's version, not data",
     ]
 

@@ -51,16 +51,19 @@ public enum DemoStore {
     /// The demo's content, written into a new empty store in one write: the staff, the cases as
     /// real reports and moves are written, the dossiers, plans and WIP limits, and the mark `demo = 1`.
     static func fill(_ store: Store, families: Int, seed: UInt64, today: Day, now: String) throws {
-        let plans = DemoPlanner.plan(families: families, seed: seed, today: today)
+        let planned = DemoPlanner.plan(families: families, seed: seed, today: today)
+        let plans = DemoDuties.givingCases(planned, to: store.user, today: today)
         try store.write { db in
             try store.writeDemoStaff(db)
             for (number, plan) in plans.enumerated() {
-                // The report, its moves and the openings of the dossier (see DemoAccessLog).
-                let openings = DemoAccessLog.openings(for: plan, number: number, seed: seed, today: today)
+                // The report, its moves and the openings of the dossier (see DemoAccessLog), by the
+                // demo's staff also where the case became the user's.
+                let openings = DemoAccessLog.openings(for: planned[number], number: number, seed: seed, today: today)
                 try store.writeDemoCase(db, plan, openings: openings, notAfter: now)
             }
             try DemoDossier.enrich(db, store: store, seed: seed, today: today, now: now)
             try DemoPlans.enrich(db, seed: seed, today: today, now: now)
+            try DemoDuties.enrich(db, user: store.user, seed: seed, today: today, now: now)
             try DemoWIPLimits.set(db)
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             try seal(db, store: store)

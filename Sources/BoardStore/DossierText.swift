@@ -31,6 +31,8 @@ extension StoreText {
             return [(medewerker, "De medewerker"), (reason, "De reden")]
         case .recordRvkOutcome:
             return []
+        case .recordDuty(_, let record):
+            return [(record.what, "Wat er gedaan is")]
         case .correctPerson(_, _, let person, let reason), .removePerson(_, _, let person, let reason):
             return personTexts(person) + [(reason, "De reden")]
         }

@@ -92,6 +92,9 @@ enum PersonalData {
         "plan_agreement": ["party", "due", "status"],
         "plan_hours": ["day", "person", "recorded_by", "recorded_at"],
         "plan_evaluation": ["day", "conclusion", "next_evaluation", "recorded_by", "recorded_at"],
+        // What was done is a journal note (erased with the notes); the row keeps codes and dates.
+        "duty_done": ["duty", "answers", "done_on"],
+        "case_duties": ["reported_back_for"],
     ]
 }
 

@@ -178,6 +178,8 @@ enum Schema {
         }
         // The Raad's outcome and the safety scale per child, the card's lowest score (ChildOutcomeSchema.swift).
         migrator.registerMigration(ChildOutcomeSchema.migrationName, migrate: ChildOutcomeSchema.migrate)
+        // The duties (termijnen) recorded as done (Store+Duties.swift).
+        migrator.registerMigration(DutySchema.migrationName, migrate: DutySchema.migrate)
         return migrator
     }
 }

@@ -30,6 +30,11 @@ extension Store {
         KnownSetting(key: "norm.werkdagen_aangemeld", standard: "\(Norms.standard.werkdagenInAangemeld)", meaning: "werkdagen in Aangemeld"),
         KnownSetting(key: "norm.weken_onderzoek", standard: "\(Norms.standard.weeksInOnderzoek)", meaning: "weken in Onderzoek"),
         KnownSetting(key: "norm.maanden_beschermtafel", standard: "\(Norms.standard.monthsAtBeschermtafel)", meaning: "maanden aan de Beschermtafel"),
+        KnownSetting(key: DutySchema.terugmeldingKey, standard: "\(Norms.standard.werkdagenTerugmeldingVT)",
+                     meaning: "termijn: werkdagen voor de terugmelding aan Veilig Thuis (na de aanmelding en na het afsluiten)"),
+        KnownSetting(key: DutySchema.startRvkKey, standard: "\(Norms.standard.dagenStartRvK)", meaning: "termijn: dagen waarin de Raad het onderzoek start"),
+        KnownSetting(key: DutySchema.lookAheadKey, standard: "\(Norms.standard.dagenVooruit)",
+                     meaning: "termijn: dagen vooruit dat een termijn op de kaart, de agenda en Termijnen staat"),
         KnownSetting(key: "bord.dagen_afgesloten", standard: "\(Norms.standard.closedWindowDays)", meaning: "dagen dat afgesloten zaken op het bord blijven"),
     ] + Norms.wipStages.map {
         KnownSetting(key: Norms.wipKey($0), standard: "0", meaning: "WIP-limiet: open zaken in \($0.title) (0 = geen limiet)")

@@ -172,6 +172,8 @@ extension Store {
                 return note.refersTo == nil ? "Notitie opgeslagen." : "Correctie opgeslagen."
             case .recordMeetingDecision(let caseID, let decision):
                 return try self.recordMeetingDecision(db, caseID: caseID, decision: decision, today: today)
+            case .recordDuty(let caseID, let record):
+                return try self.recordDuty(db, caseID: caseID, record: record, today: today)
             case .handOver(let caseID, let version, let medewerker, let reason):
                 return try self.handOver(db, caseID: caseID, expectedVersion: version, to: medewerker, reason: reason, today: today)
             case .correctPerson(let familyID, let seen, let person, let reason):

@@ -76,7 +76,7 @@ public final class Store: CaseStore {
 
     /// The columns of `summary(from:)`, shared by every query that loads cards. Built for loading
     /// 25,000 cards at once: the children's figures come from `family_children` (kept by triggers),
-    /// the active plan by one join, and the subqueries run only where they can find something
+    /// the active plan by one join, the duties done (termijnen) from `case_duties` (kept by a trigger), and the subqueries run only where they can find something
     /// (a report-back date only counts at the Beschermtafel, see `Norms.isOverdue`).
     /// The medewerker is shown by the staff list's display name: a case stores the login (or,
     /// from before the list decided, a display name), which one primary-key lookup turns into the
@@ -92,12 +92,13 @@ public final class Store: CaseStore {
                p.next_evaluation,
                CASE WHEN p.id IS NOT NULL THEN
                    (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END,
-               ss.lowest_score
+               ss.lowest_score, COALESCE(cd.done, 0), cd.reported_back_for
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
              LEFT JOIN case_safety_score ss ON ss.case_id = c.id
              LEFT JOIN joint_plan p ON p.case_id = c.id AND p.ended_on IS NULL
              LEFT JOIN medewerkers m ON m.name = c.medewerker
+             LEFT JOIN case_duties cd ON cd.id = c.id
         """
 
     /// Open cases, plus those closed since the window began (all closed ones when nil), read in
@@ -128,6 +129,9 @@ public final class Store: CaseStore {
         if let value = settings["norm.weken_onderzoek"].flatMap(Int.init) { norms.weeksInOnderzoek = value }
         if let value = settings["norm.maanden_beschermtafel"].flatMap(Int.init) { norms.monthsAtBeschermtafel = value }
         if let value = settings["bord.dagen_afgesloten"].flatMap(Int.init) { norms.closedWindowDays = value }
+        if let value = settings[DutySchema.terugmeldingKey].flatMap(Int.init) { norms.werkdagenTerugmeldingVT = value }
+        if let value = settings[DutySchema.startRvkKey].flatMap(Int.init) { norms.dagenStartRvK = value }
+        if let value = settings[DutySchema.lookAheadKey].flatMap(Int.init) { norms.dagenVooruit = value }
         for stage in Norms.wipStages {
             // 0 means no limit, so that a teamleider can lift one again.
             if let limit = settings[Norms.wipKey(stage)].flatMap(Int.init), limit > 0 { norms.wipLimits[stage] = limit }
@@ -377,7 +381,9 @@ public final class Store: CaseStore {
                     reportBackOn: optionalDay(row, 14),
                     planNextEvaluation: optionalDay(row, 15),
                     planEarliestAgreementDue: optionalDay(row, 16),
-                    lowestSafetyScore: row.isNull(17) ? nil : row[17] as Int)
+                    lowestSafetyScore: row.isNull(17) ? nil : row[17] as Int,
+                    dutiesDone: DutiesDone(rawValue: row[18]),
+                    reportedBackFor: optionalDay(row, 19))
     }
 
     static func event(from row: SQLRow) -> CaseEvent {

@@ -10,7 +10,9 @@ import Testing
         CaseSummary(id: id, kenmerk: "2026-\(1000 + id)", familyID: id, familyName: "Gezin \(id)", wijk: "Noord", source: .veiligThuis,
                     reportedOn: today.adding(days: -reportedDaysAgo), stage: stage, stageSince: today.adding(days: -inStageDaysAgo),
                     medewerker: medewerker, childCount: 1, youngestBirthDate: nil, version: 1, closedOn: closedOn,
-                    reportBackOn: reportBack, planNextEvaluation: evaluation)
+                    reportBackOn: reportBack, planNextEvaluation: evaluation,
+                    // Veilig Thuis heard back: the clocks' own duties are DutyTests'.
+                    dutiesDone: [.terugmeldingVeiligThuis, .eindterugmeldingVeiligThuis])
     }
 
     @Test func theAgendaListsEachCaseOnceByItsFirstReasonInTheMeetingsOrder() {

@@ -43,6 +43,12 @@ import Testing
         }
         let serverSummary = try server.execute("SELECT id || ' ' || child_count || ' ' || COALESCE(youngest_birth_date::text, '') AS line FROM family_children ORDER BY id")
         #expect((0..<serverSummary.rowCount).map { serverSummary.string(row: $0, column: "line")! } == fileSummary)
+        let fileDuties = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id || ' ' || done || ' ' || IFNULL(reported_back_for, '') FROM case_duties ORDER BY id")
+        }
+        let serverDuties = try server.execute("SELECT id || ' ' || done || ' ' || COALESCE(reported_back_for::text, '') AS line FROM case_duties ORDER BY id")
+        #expect(!fileDuties.isEmpty, "the demo has duties done")
+        #expect((0..<serverDuties.rowCount).map { serverDuties.string(row: $0, column: "line")! } == fileDuties, "the termijnen's summary too")
 
         // New rows on the server continue after the copied ids.
         let next = try server.execute("INSERT INTO family (name) VALUES ('Nieuw') RETURNING id").int64(row: 0, column: "id")

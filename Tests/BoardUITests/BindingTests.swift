@@ -90,6 +90,7 @@ import Testing
         other = Fixture.state()
         _ = other.update(.auditLoaded(AuditPage(lines: [], onlyOwnEntries: false, filter: "")))
         states.append(("logboek", other))
+        states.append(("termijnen", DutiesPageTests.state()))
         for (name, state) in states {
             let keys = state.activeKeys.flatMap(\.keys)
             let twice = Set(keys.filter { key in keys.filter { $0 == key }.count > 1 })

@@ -11,7 +11,9 @@ enum Fixture {
         return CaseSummary(id: id, kenmerk: kenmerk, familyID: id, familyName: family, wijk: "Poelenburg",
                            source: .veiligThuis, reportedOn: since.adding(days: -3), stage: stage, stageSince: since,
                            medewerker: medewerker, childCount: children,
-                           youngestBirthDate: Day(year: today.year - youngestAge, month: 1, day: 15), version: 1)
+                           youngestBirthDate: Day(year: today.year - youngestAge, month: 1, day: 15), version: 1,
+                           // Veilig Thuis heard back and the Raad started on every fixture case: the clocks' tests make their own duties.
+                           dutiesDone: [.terugmeldingVeiligThuis, .eindterugmeldingVeiligThuis, .startRvkOnderzoek])
     }
 
     static let cases: [CaseSummary] = [

@@ -172,6 +172,7 @@ extension Store {
         "case_safety_score": "laagste_veiligheidsscore",
         "joint_plan": "gezamenlijke_plannen", "plan_intensity": "plan_intensiteit", "plan_goal": "plan_doelen",
         "plan_agreement": "plan_afspraken", "plan_hours": "plan_uren", "plan_evaluation": "plan_evaluaties",
+        "duty_done": "afgehandelde_termijnen",
     ]
 
     /// The inzage's key of each column it shows; a name that is already Dutch maps to itself, so
@@ -191,5 +192,6 @@ extension Store {
         "party": "partij", "who": "wie", "what": "wat", "due": "uiterlijk_op", "quarters": "kwartieren", "person": "persoon",
         "description": "omschrijving", "went_well": "wat_ging_goed", "went_badly": "wat_ging_minder_goed", "conclusion": "conclusie",
         "lowest_score": "laagste_score", "superseded_on": "vervallen_op", "child_id": "kind", "assessment_id": "beoordeling",
+        "duty": "termijn", "answers": "antwoordt_op", "done_on": "gedaan_op", "note_id": "notitie",
     ]
 }

@@ -16,7 +16,7 @@ extension Store {
         "assessment", "risk_instrument", "note", "table_record", "rvk_record",
         "rvk_child_outcome", "assessment_child", "case_safety_score",
         "joint_plan", "plan_intensity", "plan_goal", "plan_agreement", "plan_hours", "plan_evaluation",
-        "event",
+        "duty_done", "event",
     ]
 
     public struct ServerCopy: Equatable, Sendable {

@@ -384,6 +384,7 @@ enum ServerSchema {
         Migration(name: "server-statement-triggers", sql: statementTriggers, serverOnly: true),
         Migration(name: "server-enforced-roles", sql: enforcedRoles, serverOnly: true),
         Migration(name: ChildOutcomeSchema.migrationName, sql: ChildOutcomeSchema.serverSQL),
+        Migration(name: DutySchema.migrationName, sql: dutiesMigration),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per

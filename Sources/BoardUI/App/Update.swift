@@ -58,6 +58,7 @@ extension AppState {
             rebuildReloadingDialog(after: .board)
             // Anyone's change (a decision taken at a colleague's screen too) can change what is done.
             var effects: [Effect] = refreshAgendaCards() ? [.loadMeeting] : []
+            refreshDuties()
             if filterStands { effects.append(.loadFamilySearch) }
             return effects
         case .familySearchLoaded(let found):

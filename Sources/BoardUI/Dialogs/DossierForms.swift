@@ -77,6 +77,8 @@ public enum DossierForms {
             ])
         case .meetingDecision:
             return meetingDecision(for: summary, today: today)
+        case .dutyDone(let duty):
+            return dutyDone(duty, for: summary, today: today)
         case .handOver:
             var to = FormField(id: "naar", label: "Nieuwe medewerker", text: .name)
             to.completions = staff.members.map(\.displayName).filter { $0 != summary.medewerker }
@@ -119,6 +121,15 @@ public enum DossierForms {
             FormField(id: "uiterlijk", label: "Uiterlijk", kind: .date, value: today.adding(days: MeetingAgenda.defaultInterval).dutch),
         ])
         return DossierForm(kind: .meetingDecision, form: form, familyID: summary.familyID, caseSummary: summary)
+    }
+
+    /// A duty met (the Termijnen page): on which day, and what was done.
+    public static func dutyDone(_ duty: Duty, for summary: CaseSummary, today: Day) -> DossierForm {
+        let form = Form(title: "\(duty.kind.title) (termijn \(duty.due.dutch))", fields: [
+            FormField(id: "datum", label: "Gedaan op", kind: .date, value: today.dutch),
+            FormField(id: "wat", label: "Wat is er gedaan", kind: .multiline),
+        ])
+        return DossierForm(kind: .dutyDone(duty), form: form, familyID: summary.familyID, caseSummary: summary)
     }
 
     /// Turns a filled-in form into a change, or says per field what is wrong.
@@ -227,6 +238,10 @@ public enum DossierForms {
             }
             let reason = required("reden", "De reden")
             change = .handOver(caseID, expectedVersion: dossierForm.caseSummary.version, to: medewerker, reason: reason)
+        case .dutyDone(let duty):
+            let day = date("datum", notBefore: (dossierForm.caseSummary.reportedOn, "de aanmelding"))
+            let what = required("wat", "Wat er gedaan is")
+            change = day.map { .recordDuty(caseID, DutyRecord(kind: duty.kind, answers: duty.answers, day: $0, what: what)) }
         case .rvkOutcome:
             let day = date("datum", notBefore: dossierForm.rvkStart.map { ($0, "de start van het onderzoek") })
             let outcomes = dossierForm.children.compactMap { child in

@@ -52,16 +52,18 @@ public enum Page: Equatable, Sendable {
     case report(ReportScreen)
     case log(AuditScreen)
     case norms(NormsScreen)
+    case duties(DutiesScreen)
 }
 
 /// The pages that a key on the board opens (family and plan open from a case instead).
 public enum BoardPage: Equatable, Sendable {
-    case caseload, agenda, report, log, norms
+    case caseload, agenda, duties, report, log, norms
 
     /// The board's keys for them, in the order help lists them.
     static let openers: [Binding<BoardPage>] = [
         Binding([.character("w")], .caseload, "werkvoorraad: open zaken per medewerker"),
         Binding([.character("A")], .agenda, "agenda van het teamoverleg (./,: volgende/vorige zaak, B: besluit)"),
+        Binding([.character("T")], .duties, "termijnen: wat deze week moet of te laat is, mijn zaken eerst (op de kaart: T3d, T! = te laat)"),
         Binding([.character("R")], .report, "cijfers: aanmeldingen en doorstroom van een periode"),
         Binding([.character("L")], .log, "logboek: wie opende of wijzigde wat (een teamleider ziet iedereen, anderen hun eigen regels)"),
         Binding([.character("N")], .norms, "normen en WIP-limieten van het team, en hoe het bord ervoor staat"),
@@ -78,6 +80,9 @@ extension AppState {
             pages.append(.caseload(CaseloadScreen()))
             return []
         case .agenda: return [.loadMeeting]
+        case .duties:
+            pages.append(.duties(DutiesScreen(items: dutyItems)))
+            return []
         case .report:
             let screen = ReportScreen.opening(today: today)
             pages.append(.report(screen))
@@ -128,6 +133,7 @@ extension AppState {
         case .caseload(let caseload)?: CaseloadView.draw(caseload, rows: caseloadRows, context: context, into: &screen)
         case .report(let report)?: ReportView.draw(report, context: context, into: &screen)
         case .log(let log)?: return AuditView.draw(log, context: context, into: &screen)
+        case .duties(let duties)?: DutiesView.draw(duties, context: context, into: &screen)
         case .norms(let norms)?:
             NormsView.draw(norms, rows: NormsRow.rows(cases: cases, norms: self.norms, today: today), norms: self.norms, context: context, into: &screen)
         case nil: return BoardView.draw(self, into: &screen)
@@ -165,6 +171,7 @@ extension Page {
         case .report(let screen): return screen
         case .log(let screen): return screen
         case .norms(let screen): return screen
+        case .duties(let screen): return screen
         }
     }
 
@@ -187,6 +194,10 @@ extension Page {
         case .log(var screen):
             screen.page.lines = screen.page.lines.map(NameMask.auditLine)
             return .log(screen)
+        case .duties(var screen):
+            // Each line starts with the kenmerk, as a card does.
+            for index in screen.items.indices { screen.items[index].summary = NameMask.card(screen.items[index].summary) }
+            return .duties(screen)
         case .caseload, .report, .norms:
             return self
         }

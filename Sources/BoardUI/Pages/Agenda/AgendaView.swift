@@ -15,7 +15,7 @@ enum AgendaView {
         var selectedLine: Int?
         var section: AgendaReason?
         if screen.items.isEmpty {
-            lines = [("Geen zaken voor het overleg: niets nieuw, niets over de norm, niets binnen 7 dagen.", .normal)]
+            lines = [("Geen zaken voor het overleg: niets nieuw, niets over de norm, geen termijn binnen \(context.norms.dagenVooruit) dagen.", .normal)]
         }
         for (index, item) in screen.items.enumerated() {
             if item.reasons[0] != section {
@@ -27,7 +27,9 @@ enum AgendaView {
             let marker = index == screen.selected ? "▶" : " "
             let summary = item.summary
             let extra = item.reasons.dropFirst().map(\.short)
-            var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName) · \(summary.stage.title) \(summary.daysInStage(today: context.today))d · \(summary.medewerker)"
+            // The first duty comes before the rest, where an 80-column line still shows it.
+            let duty = item.duties.first.map { " · \($0.kind.short) \($0.due.dutch.prefix(5))" } ?? ""
+            var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName)\(duty) · \(summary.stage.title) \(summary.daysInStage(today: context.today))d · \(summary.medewerker)"
             if !extra.isEmpty { text += " · ook: \(extra.joined(separator: ", "))" }
             if index == screen.selected { selectedLine = lines.count }
             lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))

@@ -164,13 +164,15 @@ enum CardView {
         // children's line; whatever the filter found is marked.
         let filter = state.filter.trimmingWhitespace()
         let hidden = filter.isEmpty ? nil : state.familySearch?[summary.familyID].flatMap { CardSearch.hiddenMatch(summary, family: $0, filter: filter) }
-        let marks = [safetyMark(summary), planMark(summary, today: state.today)].compactMap { $0 }
+        // The plan's evaluation and agreements have the plan's mark.
+        let duty = Duties.pressing(summary, norms: state.norms, today: state.today).first { !$0.kind.isOfThePlan }
+        let marks = [safetyMark(summary), duty.map { dutyMark($0, today: state.today) }, planMark(summary, today: state.today)].compactMap { $0 }
         let lines = [summary.familyName, hidden.map(foundText) ?? children.text(summary, today: state.today),
                      (marks + [summary.medewerker]).joined(separator: " · ")]
         if !filter.isEmpty { PageFind.mark(filter, in: summary.kenmerk, x: rect.x, y: rect.y, width: rect.width, role: .searchMatch, into: &screen) }
         for (offset, line) in lines.enumerated() where offset + 1 < rect.height {
             var role: Role = offset == 2 && highlight == nil ? .dim : base
-            if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) { role = .overdue }
+            if offset == 2, highlight == nil, summary.isPlanOverdue(today: state.today) || duty?.isLate(today: state.today) == true { role = .overdue }
             let width = offset + 1 == daysRow ? rect.width - daysWidth - 1 : rect.width
             let y = rect.y + 1 + offset
             let drawn = screen.put(line, x: rect.x, y: y, maxWidth: width, role: role)
@@ -208,6 +210,12 @@ enum CardView {
     /// in figures, so it reads without colour.
     static func safetyMark(_ summary: CaseSummary) -> String? {
         summary.lowestSafetyScore.map { "VS \($0)" }
+    }
+
+    /// "T3d": the case's first duty besides the plan's (Duty.swift) is due in 3 days; "T!" when it
+    /// is late. Shown only within the look-ahead; readable without colour.
+    static func dutyMark(_ duty: Duty, today: Day) -> String {
+        duty.isLate(today: today) ? "T!" : "T\(today.days(until: duty.due))d"
     }
 
     /// "◆JB ev 12-01": the case has an active joint plan, and its next evaluation; `!` when the

@@ -56,6 +56,8 @@ public struct DossierForm: Equatable, Sendable {
         case handOver
         /// The weekly meeting's decision (the agenda's `B`).
         case meetingDecision
+        /// A duty met: when and what was done (the Termijnen page's Enter).
+        case dutyDone(Duty)
     }
 
     public var kind: Kind

@@ -15,6 +15,8 @@ enum NormsView {
             ("", .normal),
             ("Afgesloten zaken blijven \(norms.closedWindowDays) dagen op het bord (c toont ze alle).", .normal),
             ("Ook over de norm: een plan JB met een gemiste evaluatie of afspraak.", .dim),
+            ("Termijnen (T): terugmelding aan Veilig Thuis \(norms.werkdagenTerugmeldingVT) werkdagen na aanmelding en", .normal),
+            ("na afsluiten; start RvK-onderzoek \(norms.dagenStartRvK) dagen; te zien \(norms.dagenVooruit) dagen vooraf.", .normal),
             ("Wijzigen: beschermbord instellingen (alleen een teamleider).", .dim),
         ]
         PageFrame.draw(title: " Normen van het team", boxTitle: "Normen en WIP-limieten", lines: lines, scroll: 0,
