@@ -176,6 +176,8 @@ enum Schema {
         migrator.registerMigration(recordDigestsMigrationName) { db in
             try db.execute(sql: "ALTER TABLE event ADD COLUMN records BLOB")
         }
+        // The Veiligheidsteam and the veiligheidsplan (Store+Veiligheidsplan.swift).
+        migrator.registerMigration(VeiligheidsplanSchema.migrationName, migrate: VeiligheidsplanSchema.migrate)
         return migrator
     }
 }

@@ -76,7 +76,7 @@ public final class Store: CaseStore {
 
     /// The columns of `summary(from:)`, shared by every query that loads cards. Built for loading
     /// 25,000 cards at once: the children's figures come from `family_children` (kept by triggers),
-    /// the active plan by one join, and the subqueries run only where they can find something
+    /// the active plan by one join (its form by one index lookup of its members), and the subqueries run only where they can find something
     /// (a report-back date only counts at the Beschermtafel, see `Norms.isOverdue`).
     /// The medewerker is shown by the staff list's display name: a case stores the login (or,
     /// from before the list decided, a display name), which one primary-key lookup turns into the
@@ -91,7 +91,10 @@ public final class Store: CaseStore {
                    (SELECT report_back_on FROM table_record WHERE case_id = c.id ORDER BY id DESC LIMIT 1) END,
                p.next_evaluation,
                CASE WHEN p.id IS NOT NULL THEN
-                   (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END
+                   (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END,
+               CASE WHEN p.id IS NOT NULL THEN
+                   CASE WHEN EXISTS (SELECT 1 FROM plan_member pm WHERE pm.plan_id = p.id) THEN 'veiligheidsteam'
+                        ELSE 'jeugdbeschermer_in_de_wijk' END END
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
              LEFT JOIN joint_plan p ON p.case_id = c.id AND p.ended_on IS NULL
@@ -372,7 +375,8 @@ public final class Store: CaseStore {
                     version: row[10], closedOn: optionalDay(row, 13),
                     reportBackOn: optionalDay(row, 14),
                     planNextEvaluation: optionalDay(row, 15),
-                    planEarliestAgreementDue: optionalDay(row, 16))
+                    planEarliestAgreementDue: optionalDay(row, 16),
+                    activePlanForm: row.isNull(17) ? nil : JointWorkForm(rawValue: row[17] as String))
     }
 
     static func event(from row: SQLRow) -> CaseEvent {

@@ -45,6 +45,7 @@ enum ReportFormat {
             ("doorlooptijd_dagen", .object(report.leadTimes.map { ($0.stage.rawValue, lead($0.time)) })),
             ("gezamenlijke_plannen", .object([
                 ("gestart", int(plans.started)),
+                ("gestart_per_vorm", .object(plans.startedPerForm.map { ($0.form.rawValue, int($0.count)) })),
                 ("afgeschaald", int(plans.scaledDown)),
                 ("raad_betrokken", int(plans.councilInvolved)),
                 ("lopend", int(plans.running)),
@@ -99,6 +100,11 @@ enum ReportFormat {
         let plans = report.jointPlans
         rows += [
             Figure(key: "gezamenlijke_plannen.gestart", label: "Gezamenlijke plannen gestart", value: "\(plans.started)"),
+        ]
+        for (form, count) in plans.startedPerForm {
+            rows.append(Figure(key: "gezamenlijke_plannen.gestart_per_vorm.\(form.rawValue)", label: "Plannen \(form.title) gestart", value: "\(count)"))
+        }
+        rows += [
             Figure(key: "gezamenlijke_plannen.afgeschaald", label: "Gezamenlijke plannen afgeschaald", value: "\(plans.scaledDown)"),
             Figure(key: "gezamenlijke_plannen.raad_betrokken", label: "Gezamenlijke plannen: Raad betrokken", value: "\(plans.councilInvolved)"),
             Figure(key: "gezamenlijke_plannen.lopend", label: "Gezamenlijke plannen lopend", value: "\(plans.running)"),

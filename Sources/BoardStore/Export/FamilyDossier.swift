@@ -162,6 +162,8 @@ extension Store {
         "risk_instrument": "risico_instrumenten", "note": "notities", "table_record": "beschermtafel", "rvk_record": "rvk_onderzoek",
         "joint_plan": "gezamenlijke_plannen", "plan_intensity": "plan_intensiteit", "plan_goal": "plan_doelen",
         "plan_agreement": "plan_afspraken", "plan_hours": "plan_uren", "plan_evaluation": "plan_evaluaties",
+        "plan_member": "plan_veiligheidsteam_leden", "plan_safety_condition": "plan_veiligheidsvoorwaarden",
+        "plan_agreement_detail": "plan_afspraken_controle_en_akkoord", "plan_agreement_mark": "plan_afspraken_beoordeeld",
     ]
 
     /// The inzage's key of each column it shows; a name that is already Dutch maps to itself, so
@@ -180,5 +182,7 @@ extension Store {
         "plan_id": "plan", "intensity": "intensiteit", "safety_conditions": "veiligheidsvoorwaarden", "status": "status",
         "party": "partij", "who": "wie", "what": "wat", "due": "uiterlijk_op", "quarters": "kwartieren", "person": "persoon",
         "description": "omschrijving", "went_well": "wat_ging_goed", "went_badly": "wat_ging_minder_goed", "conclusion": "conclusie",
+        "since": "sinds", "set_by": "gesteld_door", "agreement_id": "afspraak", "how_checked": "hoe_gecontroleerd",
+        "agreed_on": "akkoord_gezin_op", "agreed_by": "akkoord_gezin_door", "evaluation_id": "evaluatie", "mark": "beoordeling",
     ]
 }

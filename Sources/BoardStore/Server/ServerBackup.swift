@@ -15,6 +15,7 @@ extension Store {
         "family", "child", "case", "caregiver", "network_member", "medewerkers", "setting",
         "assessment", "risk_instrument", "note", "table_record", "rvk_record",
         "joint_plan", "plan_intensity", "plan_goal", "plan_agreement", "plan_hours", "plan_evaluation",
+        "plan_member", "plan_safety_condition", "plan_agreement_detail", "plan_agreement_mark",
         "event",
     ]
 

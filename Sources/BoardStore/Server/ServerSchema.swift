@@ -383,6 +383,8 @@ enum ServerSchema {
             """, serverOnly: true),
         Migration(name: "server-statement-triggers", sql: statementTriggers, serverOnly: true),
         Migration(name: "server-enforced-roles", sql: enforcedRoles, serverOnly: true),
+        // The Veiligheidsteam and the veiligheidsplan (ServerVeiligheidsteam.swift).
+        Migration(name: VeiligheidsplanSchema.migrationName, sql: veiligheidsteam),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per

@@ -28,6 +28,8 @@ enum AgendaView {
             let summary = item.summary
             let extra = item.reasons.dropFirst().map(\.short)
             var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName) · \(summary.stage.title) \(summary.daysInStage(today: context.today))d · \(summary.medewerker)"
+            // The joint work on the case, as its card shows it: whose plan, and its evaluation.
+            if let plan = CardView.planMark(summary, today: context.today) { text += " · \(plan)" }
             if !extra.isEmpty { text += " · ook: \(extra.joined(separator: ", "))" }
             if index == screen.selected { selectedLine = lines.count }
             lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))

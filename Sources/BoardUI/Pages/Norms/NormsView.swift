@@ -14,7 +14,7 @@ enum NormsView {
         lines += [
             ("", .normal),
             ("Afgesloten zaken blijven \(norms.closedWindowDays) dagen op het bord (c toont ze alle).", .normal),
-            ("Ook over de norm: een plan JB met een gemiste evaluatie of afspraak.", .dim),
+            ("Ook over de norm: een plan JB of VT met een gemiste evaluatie of afspraak.", .dim),
             ("Wijzigen: beschermbord instellingen (alleen een teamleider).", .dim),
         ]
         PageFrame.draw(title: " Normen van het team", boxTitle: "Normen en WIP-limieten", lines: lines, scroll: 0,
