@@ -172,7 +172,7 @@ public enum CaseUndo {
         }
         if change.isUndo { return refused(nothingPrefix + "de laatste wijziging van deze zaak is al ongedaan gemaakt.") }
         if change.contains(.planBeeindigd) {
-            return refused("Niet ongedaan te maken: met deze wijziging eindigde ook het plan JB in de wijk, en een beëindigd plan "
+            return refused("Niet ongedaan te maken: met deze wijziging eindigde ook het gezamenlijk plan, en een beëindigd plan "
                            + "loopt niet vanzelf weer. Zet de zaak met < een kolom terug (met een reden) en start zo nodig een nieuw plan.")
         }
         let move = change.events.first { $0.kind == .verplaatst || $0.kind == .gecorrigeerd }

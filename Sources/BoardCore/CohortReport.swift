@@ -149,9 +149,11 @@ public struct LeadTime: Equatable, Sendable {
     }
 }
 
-/// The figures of the joint plans (jeugdbeschermer in de wijk) started in the period.
+/// The figures of the joint plans (Jeugdbeschermer in de wijk, Veiligheidsteam) started in the period.
 public struct JointPlanTotals: Equatable, Sendable {
     public var started: Int
+    /// Of `started`, per form, in `JointWorkForm.allCases` order.
+    public var startedPerForm: [(form: JointWorkForm, count: Int)]
     public var scaledDown: Int
     public var councilInvolved: Int
     public var running: Int
@@ -160,9 +162,11 @@ public struct JointPlanTotals: Equatable, Sendable {
     /// False when the store has no joint plans at all (the figures are zeros then).
     public var available: Bool
 
-    public init(started: Int = 0, scaledDown: Int = 0, councilInvolved: Int = 0, running: Int = 0,
+    public init(started: Int = 0, startedPerForm: [(form: JointWorkForm, count: Int)] = JointWorkForm.allCases.map { ($0, 0) },
+                scaledDown: Int = 0, councilInvolved: Int = 0, running: Int = 0,
                 hoursPerOrganisation: [(organisation: String, hours: Double)] = [], available: Bool = false) {
         self.started = started
+        self.startedPerForm = startedPerForm
         self.scaledDown = scaledDown
         self.councilInvolved = councilInvolved
         self.running = running
@@ -175,6 +179,7 @@ public struct JointPlanTotals: Equatable, Sendable {
     public static func == (lhs: JointPlanTotals, rhs: JointPlanTotals) -> Bool {
         lhs.started == rhs.started && lhs.scaledDown == rhs.scaledDown && lhs.councilInvolved == rhs.councilInvolved
             && lhs.running == rhs.running && lhs.available == rhs.available
+            && lhs.startedPerForm.map(\.form) == rhs.startedPerForm.map(\.form) && lhs.startedPerForm.map(\.count) == rhs.startedPerForm.map(\.count)
             && lhs.hoursPerOrganisation.map(\.organisation) == rhs.hoursPerOrganisation.map(\.organisation)
             && lhs.hoursPerOrganisation.map(\.hours) == rhs.hoursPerOrganisation.map(\.hours)
     }

@@ -54,6 +54,11 @@ public enum CohortReportFigures {
         let plans = report.jointPlans
         rows += [
             Figure(key: "gezamenlijke_plannen.gestart", label: "Gezamenlijke plannen gestart", value: "\(plans.started)"),
+        ]
+        for (form, count) in plans.startedPerForm {
+            rows.append(Figure(key: "gezamenlijke_plannen.gestart_per_vorm.\(form.rawValue)", label: "Plannen \(form.title) gestart", value: "\(count)"))
+        }
+        rows += [
             Figure(key: "gezamenlijke_plannen.afgeschaald", label: "Gezamenlijke plannen afgeschaald", value: "\(plans.scaledDown)"),
             Figure(key: "gezamenlijke_plannen.raad_betrokken", label: "Gezamenlijke plannen: Raad betrokken", value: "\(plans.councilInvolved)"),
             Figure(key: "gezamenlijke_plannen.lopend", label: "Gezamenlijke plannen lopend", value: "\(plans.running)"),

@@ -124,7 +124,8 @@ public enum CohortReportText {
 
     public static func jointPlanLine(_ plans: JointPlanTotals) -> String {
         guard plans.available else { return "Gezamenlijke plannen: niet vastgelegd in deze opslag." }
-        var text = "Gezamenlijke plannen: \(plans.started) gestart, \(plans.scaledDown) afgeschaald, "
+        let perForm = plans.startedPerForm.map { "\($0.count) \($0.form.title)" }.joined(separator: ", ")
+        var text = "Gezamenlijke plannen: \(plans.started) gestart (\(perForm)), \(plans.scaledDown) afgeschaald, "
             + "\(plans.councilInvolved) met de Raad betrokken, \(plans.running) lopend."
         if !plans.hoursPerOrganisation.isEmpty {
             text += " Uren: " + plans.hoursPerOrganisation.map { "\($0.organisation) \(hours($0.hours)) uur" }.joined(separator: ", ") + "."

@@ -1,6 +1,6 @@
-/// The joint plan of "Jeugdbeschermer in de wijk": a jeugdbeschermer of a GI (JBRA, the William
-/// Schrikker Stichting or another) works inside the wijkteam with a family, always with the
-/// family's consent (a voluntary context). See DOMAIN.md.
+/// The joint plan: a jeugdbeschermer of a GI (JBRA, the William Schrikker Stichting or another)
+/// works inside the wijkteam with a family ("Jeugdbeschermer in de wijk"), or the Veiligheidsteam
+/// does (JointWorkForm), always with the family's consent (a voluntary context). See DOMAIN.md.
 public typealias PlanID = Int64
 
 /// How intensively the jeugdbeschermer works with the family.
@@ -43,9 +43,15 @@ public enum PlanParty: String, CaseIterable, Codable, Sendable {
     case gezin = "gezinslid"
     case wijkteam
     case jeugdbeschermer
+    case veiligheidsteam
     case anders
 
     public var title: String { rawValue }
+
+    /// The parties an agreement of a plan of this form can name.
+    public static func choices(for form: JointWorkForm) -> [PlanParty] {
+        [.gezin, .wijkteam, form == .veiligheidsteam ? .veiligheidsteam : .jeugdbeschermer, .anders]
+    }
 }
 
 /// How a plan ended.
@@ -116,6 +122,13 @@ public enum PlanOrganisation {
     public static let known = [jbra, wss]
     /// The choice in the start form for a GI that is not in `known`.
     public static let other = "andere GI"
+    /// Where the Veiligheidsteam's staff come from (the Zaanstad seed): the GIs, the Raad, the
+    /// Blijf Groep and Veilig Thuis; another organisation is recorded by its name.
+    public static let team = [jbra, wss, "Jeugd- en Gezinsbeschermers", "Raad voor de Kinderbescherming", "Blijf Groep", "Veilig Thuis"]
+    /// The organisation of the wijkteam colleague's hours.
+    public static let wijkteam = "wijkteam"
+    /// What a Veiligheidsteam plan records as its organisation: its members have their own.
+    public static let veiligheidsteam = "Veiligheidsteam"
 
     /// The short name figures and the card use.
     public static func short(_ name: String) -> String {
@@ -162,14 +175,21 @@ public struct PlanAgreement: Equatable, Sendable {
     public var what: String
     public var due: Day
     public var status: AgreementStatus
+    /// How it is checked (veiligheidsplan); empty for an agreement made before the plan asked.
+    public var check: String
+    /// The family's consent to this agreement; nil for one made before the plan asked.
+    public var consent: Consent?
 
-    public init(id: Int64 = 0, party: PlanParty, who: String = "", what: String, due: Day, status: AgreementStatus = .open) {
+    public init(id: Int64 = 0, party: PlanParty, who: String = "", what: String, due: Day, status: AgreementStatus = .open,
+                check: String = "", consent: Consent? = nil) {
         self.id = id
         self.party = party
         self.who = who
         self.what = what
         self.due = due
         self.status = status
+        self.check = check
+        self.consent = consent
     }
 
     /// Past its date and still open.
@@ -197,6 +217,7 @@ public struct HoursEntry: Equatable, Sendable {
 }
 
 public struct PlanEvaluation: Equatable, Sendable {
+    public var id: Int64
     public var day: Day
     public var wentWell: String
     public var wentBadly: String
@@ -204,9 +225,14 @@ public struct PlanEvaluation: Equatable, Sendable {
     /// Required when the conclusion is doorgaan.
     public var nextEvaluation: Day?
     public var recordedBy: String
+    /// Per agreement (by id) open at the evaluation: kept or not. Empty for an evaluation from
+    /// before the veiligheidsplan.
+    public var marks: [Int64: AgreementMark]
 
-    public init(day: Day, wentWell: String, wentBadly: String, conclusion: EvaluationConclusion, nextEvaluation: Day? = nil,
-                recordedBy: String = "") {
+    public init(id: Int64 = 0, day: Day, wentWell: String, wentBadly: String, conclusion: EvaluationConclusion, nextEvaluation: Day? = nil,
+                recordedBy: String = "", marks: [Int64: AgreementMark] = [:]) {
+        self.id = id
+        self.marks = marks
         self.day = day
         self.wentWell = wentWell
         self.wentBadly = wentBadly
@@ -216,8 +242,8 @@ public struct PlanEvaluation: Equatable, Sendable {
     }
 
     /// The text the Beschermtafel request or the table's advice carries when the Raad is involved.
-    public var summaryText: String {
-        var parts = ["evaluatie plan JB in de wijk \(day.dutch): Raad betrekken"]
+    public func summaryText(form: JointWorkForm) -> String {
+        var parts = ["evaluatie \(form.planName) \(day.dutch): Raad betrekken"]
         if !wentWell.trimmingWhitespace().isEmpty { parts.append("goed: \(wentWell.trimmingWhitespace())") }
         if !wentBadly.trimmingWhitespace().isEmpty { parts.append("niet goed: \(wentBadly.trimmingWhitespace())") }
         return parts.joined(separator: "; ")
@@ -226,6 +252,9 @@ public struct PlanEvaluation: Equatable, Sendable {
 
 /// What starting a plan records.
 public struct PlanStart: Equatable, Sendable {
+    public var form: JointWorkForm
+    /// The Veiligheidsteam's members on the case (at least one); empty for a Jeugdbeschermer in de wijk.
+    public var members: [TeamMember]
     public var jeugdbeschermer: String
     public var organisation: String
     public var wijkteamColleague: String
@@ -235,8 +264,10 @@ public struct PlanStart: Equatable, Sendable {
     public var intensity: PlanIntensity
     public var firstEvaluation: Day
 
-    public init(jeugdbeschermer: String, organisation: String, wijkteamColleague: String, startDate: Day, consentDate: Day?,
-                consentBy: String, intensity: PlanIntensity, firstEvaluation: Day) {
+    public init(form: JointWorkForm = .jeugdbeschermerInDeWijk, members: [TeamMember] = [], jeugdbeschermer: String, organisation: String,
+                wijkteamColleague: String, startDate: Day, consentDate: Day?, consentBy: String, intensity: PlanIntensity, firstEvaluation: Day) {
+        self.form = form
+        self.members = members
         self.jeugdbeschermer = jeugdbeschermer
         self.organisation = organisation
         self.wijkteamColleague = wijkteamColleague
@@ -265,6 +296,11 @@ public struct JointPlan: Equatable, Sendable {
     public var hours: [HoursEntry]
     /// Oldest first.
     public var evaluations: [PlanEvaluation]
+    /// The Veiligheidsteam's members on the case, in the order they joined; empty for a
+    /// Jeugdbeschermer in de wijk.
+    public var members: [TeamMember]
+    /// The safety conditions Veilig Thuis or the Beschermtafel set, oldest first.
+    public var conditions: [SafetyCondition]
     /// The evaluation due next; nil once the plan ended.
     public var nextEvaluation: Day?
     public var endedOn: Day?
@@ -273,7 +309,10 @@ public struct JointPlan: Equatable, Sendable {
     public init(id: PlanID, caseID: CaseID, jeugdbeschermer: String, organisation: String, wijkteamColleague: String,
                 startDate: Day, consentDate: Day, consentBy: String, intensities: [IntensityChange] = [], goals: [PlanGoal] = [],
                 agreements: [PlanAgreement] = [], hours: [HoursEntry] = [], evaluations: [PlanEvaluation] = [],
+                members: [TeamMember] = [], conditions: [SafetyCondition] = [],
                 nextEvaluation: Day? = nil, endedOn: Day? = nil, end: PlanEnd? = nil) {
+        self.members = members
+        self.conditions = conditions
         self.id = id
         self.caseID = caseID
         self.jeugdbeschermer = jeugdbeschermer
@@ -294,6 +333,37 @@ public struct JointPlan: Equatable, Sendable {
 
     public var isActive: Bool { endedOn == nil }
     public var intensity: PlanIntensity? { intensities.last?.intensity }
+
+    /// A plan with members is the Veiligheidsteam's (it starts with at least one); every plan of
+    /// a store from before the Veiligheidsteam is a Jeugdbeschermer in de wijk.
+    public var form: JointWorkForm { members.isEmpty ? .jeugdbeschermerInDeWijk : .veiligheidsteam }
+
+    /// Who works with the family besides the wijkteam: `Fatima Ouali (JBRA)`, or the members.
+    public var partnersText: String {
+        switch form {
+        case .jeugdbeschermerInDeWijk: return "\(jeugdbeschermer) (\(organisation))"
+        case .veiligheidsteam: return members.map(\.text).joined(separator: ", ")
+        }
+    }
+
+    /// The organisation whose hours an entry by `person` are: a member's own, the wijkteam
+    /// colleague's the wijkteam's, anyone else's in a Jeugdbeschermer in de wijk the GI's.
+    public func organisation(of person: String) -> String {
+        let name = person.trimmingWhitespace()
+        if let member = members.first(where: { $0.name == name }) { return member.organisation }
+        if name == wijkteamColleague.trimmingWhitespace() { return PlanOrganisation.wijkteam }
+        return form == .veiligheidsteam ? PlanOrganisation.veiligheidsteam : organisation
+    }
+
+    /// Hours per organisation, most first, then by name.
+    public var quartersPerOrganisation: [(organisation: String, quarters: Int)] {
+        var totals: [String: Int] = [:]
+        for entry in hours { totals[organisation(of: entry.person), default: 0] += entry.quarters }
+        return totals.map { (organisation: $0.key, quarters: $0.value) }.sorted { ($1.quarters, $0.organisation) < ($0.quarters, $1.organisation) }
+    }
+
+    /// The agreements an evaluation marks: those still open.
+    public var openAgreements: [PlanAgreement] { agreements.filter { $0.status == .open } }
 
     public func isEvaluationOverdue(today: Day) -> Bool { isActive && (nextEvaluation.map { $0 < today } ?? false) }
     public func overdueAgreements(today: Day) -> [PlanAgreement] { isActive ? agreements.filter { $0.isOverdue(today: today) } : [] }
@@ -327,8 +397,16 @@ public enum JointPlanRules {
     /// Consent is the heart of it: a voluntary context, so no plan without the family's consent.
     public static func problems(_ start: PlanStart, reportedOn: Day, today: Day) -> [PlanProblem] {
         var problems: [PlanProblem] = []
-        if start.jeugdbeschermer.trimmingWhitespace().isEmpty { problems.append(("jeugdbeschermer", "Naam van de jeugdbeschermer is verplicht")) }
-        if start.organisation.trimmingWhitespace().isEmpty { problems.append(("organisatie", "Kies de GI of typ de naam van de andere GI")) }
+        switch start.form {
+        case .jeugdbeschermerInDeWijk:
+            if start.jeugdbeschermer.trimmingWhitespace().isEmpty { problems.append(("jeugdbeschermer", "Naam van de jeugdbeschermer is verplicht")) }
+            if start.organisation.trimmingWhitespace().isEmpty { problems.append(("organisatie", "Kies de GI of typ de naam van de andere GI")) }
+        case .veiligheidsteam:
+            if start.members.isEmpty { problems.append(("lid1naam", "Noem ten minste één lid van het Veiligheidsteam")) }
+            for (index, member) in start.members.enumerated() {
+                problems += member.problems.map { ("lid\(index + 1)\($0.field)", $0.message) }
+            }
+        }
         if start.wijkteamColleague.trimmingWhitespace().isEmpty { problems.append(("collega", "Naam van de collega van het wijkteam is verplicht")) }
         if start.startDate > today { problems.append(("start", DateProblem.inFuture(start.startDate).message)) }
         if start.startDate < reportedOn { problems.append(("start", DateProblem.before(reportedOn, what: "de aanmelding").message)) }
@@ -355,6 +433,12 @@ public enum JointPlanRules {
         if evaluation.wentWell.trimmingWhitespace().isEmpty && evaluation.wentBadly.trimmingWhitespace().isEmpty {
             problems.append(("goed", "Vul in wat goed ging of wat niet goed ging"))
         }
+        for agreement in plan.openAgreements where evaluation.marks[agreement.id] == nil {
+            problems.append(("afspraak\(agreement.id)", "Geef aan of de afspraak is nagekomen: \(agreement.what)"))
+        }
+        if !Set(evaluation.marks.keys).isSubset(of: plan.openAgreements.map(\.id)) {
+            problems.append(("datum", "Alleen open afspraken van dit plan worden bij een evaluatie beoordeeld"))
+        }
         if evaluation.conclusion == .doorgaan {
             if let next = evaluation.nextEvaluation {
                 if next <= evaluation.day { problems.append(("volgende", "De volgende evaluatie ligt na deze evaluatie")) }
@@ -373,10 +457,10 @@ public enum JointPlanRules {
     /// - Beschermtafel: to RvK-onderzoek, with the evaluation's day as the table's date and its text as the advice.
     /// - RvK-onderzoek: the Raad is already involved; the plan only ends.
     /// - Veiligheid gewaarborgd: the case is closed; refused (a new report makes a new case).
-    public static func raadMoves(caseID: CaseID, version: Int, stage: Stage, stageSince: Day, evaluation: PlanEvaluation)
-        -> Result<[MoveRequest], MoveRefusal> {
+    public static func raadMoves(caseID: CaseID, version: Int, stage: Stage, stageSince: Day, evaluation: PlanEvaluation,
+                                 form: JointWorkForm = .jeugdbeschermerInDeWijk) -> Result<[MoveRequest], MoveRefusal> {
         let day = max(evaluation.day, stageSince)
-        let text = evaluation.summaryText
+        let text = evaluation.summaryText(form: form)
         switch stage {
         case .aangemeld:
             return .success([
@@ -463,6 +547,10 @@ public enum PlanChange: Equatable, Sendable {
     case addGoal(CaseID, PlanID, PlanGoal)
     case setGoalStatus(CaseID, goalID: Int64, GoalStatus)
     case addAgreement(CaseID, PlanID, PlanAgreement)
+    /// A member joins the Veiligheidsteam's work on the case.
+    case addMember(CaseID, PlanID, TeamMember)
+    /// A safety condition set by Veilig Thuis or the Beschermtafel.
+    case addCondition(CaseID, PlanID, SafetyCondition)
     case setAgreementStatus(CaseID, agreementID: Int64, AgreementStatus)
     case addHours(CaseID, PlanID, HoursEntry)
     case changeIntensity(CaseID, expectedVersion: Int, PlanID, PlanIntensity, Day)
@@ -471,6 +559,7 @@ public enum PlanChange: Equatable, Sendable {
     public var caseID: CaseID {
         switch self {
         case .start(let id, _, _), .addGoal(let id, _, _), .setGoalStatus(let id, _, _), .addAgreement(let id, _, _),
+             .addMember(let id, _, _), .addCondition(let id, _, _),
              .setAgreementStatus(let id, _, _), .addHours(let id, _, _), .changeIntensity(let id, _, _, _, _), .evaluate(let id, _, _, _):
             return id
         }

@@ -1,13 +1,16 @@
-/// Figures on Jeugdbeschermer in de wijk for one period (both days included): the function is
-/// evaluated on its effect and on the hours spent (DOMAIN.md).
+/// Figures on the joint work (Jeugdbeschermer in de wijk, Veiligheidsteam) for one period (both
+/// days included): the functions are evaluated on their effect and on the hours spent (DOMAIN.md).
 public struct JointPlanFigures: Equatable, Sendable {
     public var from: Day
     public var to: Day
-    /// Plans started in the period, per organisation.
+    /// Plans started in the period, per form.
+    public var startedByForm: [JointWorkForm: Int]
+    /// Plans started in the period, per organisation: a Jeugdbeschermer in de wijk's GI, or the Veiligheidsteam.
     public var startedByOrganisation: [String: Int]
     /// Plans ended in the period, for whatever reason, per organisation.
     public var endedByOrganisation: [String: Int]
-    /// Quarter hours spent in the period, per organisation and per month ("2026-11").
+    /// Quarter hours spent in the period, per organisation of the one who spent them (a team
+    /// member's own, the wijkteam's, a jeugdbeschermer's GI) and per month ("2026-11").
     public var quartersByOrganisationAndMonth: [String: [String: Int]]
     /// Of the plans started in the period: how they ended, and how many still run. A plan that
     /// ended with its case counts as afgeschaald (safety ensured) or Raad betrokken (to the Raad).
@@ -19,6 +22,7 @@ public struct JointPlanFigures: Equatable, Sendable {
         self.from = from
         self.to = to
         let range = from...to
+        var byForm: [JointWorkForm: Int] = [:]
         var started: [String: Int] = [:]
         var ended: [String: Int] = [:]
         var quarters: [String: [String: Int]] = [:]
@@ -26,6 +30,7 @@ public struct JointPlanFigures: Equatable, Sendable {
         for plan in plans {
             let organisation = plan.organisation
             if range.contains(plan.startDate) {
+                byForm[plan.form, default: 0] += 1
                 started[organisation, default: 0] += 1
                 switch plan.end {
                 // Safety ensured: the family goes on without the jeugdbeschermer, as after afschalen.
@@ -36,9 +41,10 @@ public struct JointPlanFigures: Equatable, Sendable {
             }
             if let endedOn = plan.endedOn, range.contains(endedOn) { ended[organisation, default: 0] += 1 }
             for entry in plan.hours where range.contains(entry.day) {
-                quarters[organisation, default: [:]][JointPlanRules.month(entry.day), default: 0] += entry.quarters
+                quarters[plan.organisation(of: entry.person), default: [:]][JointPlanRules.month(entry.day), default: 0] += entry.quarters
             }
         }
+        startedByForm = byForm
         startedByOrganisation = started
         endedByOrganisation = ended
         quartersByOrganisationAndMonth = quarters
@@ -62,7 +68,8 @@ public struct JointPlanFigures: Equatable, Sendable {
 
     /// The figures as plain Dutch lines, for a report or the terminal.
     public var lines: [String] {
-        var lines = ["Jeugdbeschermer in de wijk, \(from.dutch) t/m \(to.dutch)"]
+        var lines = ["Gezamenlijk werk, \(from.dutch) t/m \(to.dutch)"]
+        lines.append("Gestart: " + JointWorkForm.allCases.map { "\(startedByForm[$0] ?? 0) \($0.title)" }.joined(separator: ", "))
         let organisations = Set(startedByOrganisation.keys).union(endedByOrganisation.keys).union(quartersByOrganisationAndMonth.keys).sorted()
         for organisation in organisations {
             lines.append("\(organisation): \(startedByOrganisation[organisation] ?? 0) gestart, \(endedByOrganisation[organisation] ?? 0) beëindigd, "

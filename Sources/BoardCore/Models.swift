@@ -57,12 +57,20 @@ public struct CaseSummary: Equatable, Sendable {
     public var dutiesDone: DutiesDone = []
     /// At the Beschermtafel: the latest report-back date the team recorded having reported back on.
     public var reportedBackFor: Day?
+    /// Whose the active joint plan is (`◆JB`, `◆VT`); nil without an active plan. A plan whose
+    /// form was not read is a Jeugdbeschermer in de wijk, as every plan from before the Veiligheidsteam.
+    public var activePlanForm: JointWorkForm? {
+        get { hasActivePlan ? (planForm ?? .jeugdbeschermerInDeWijk) : nil }
+        set { planForm = newValue }
+    }
+    private var planForm: JointWorkForm?
 
     public init(id: CaseID, kenmerk: String, familyID: FamilyID, familyName: String, wijk: String,
                 source: Source, reportedOn: Day, stage: Stage, stageSince: Day, medewerker: String,
                 childCount: Int, youngestBirthDate: Day?, version: Int, closedOn: Day? = nil, reportBackOn: Day? = nil,
                 planNextEvaluation: Day? = nil, planEarliestAgreementDue: Day? = nil, lowestSafetyScore: Int? = nil,
-                dutiesDone: DutiesDone = [], reportedBackFor: Day? = nil) {
+                dutiesDone: DutiesDone = [], reportedBackFor: Day? = nil,
+                activePlanForm: JointWorkForm? = nil) {
         self.id = id
         self.kenmerk = kenmerk
         self.familyID = familyID
@@ -83,6 +91,7 @@ public struct CaseSummary: Equatable, Sendable {
         self.lowestSafetyScore = lowestSafetyScore
         self.dutiesDone = dutiesDone
         self.reportedBackFor = reportedBackFor
+        planForm = activePlanForm
     }
 
     /// Whether the case has an active joint plan: an active plan always has a next evaluation.
@@ -157,6 +166,10 @@ public enum EventKind: String, Codable, Sendable {
     case planUren = "plan_uren"
     case planIntensiteit = "plan_intensiteit"
     case planEvaluatie = "plan_evaluatie"
+    /// A member joined the Veiligheidsteam's work on the case.
+    case planTeamlid = "plan_teamlid"
+    /// A safety condition of Veilig Thuis or the Beschermtafel recorded in the plan.
+    case planVoorwaarde = "plan_voorwaarde"
     /// The running plan ended with its case: closed, or handed to the Raad (`PlanEnd.withCase`).
     case planBeeindigd = "plan_beeindigd"
     /// The weekly meeting's decision on a case (MeetingAgenda.swift); its text is a journal note.
@@ -195,13 +208,15 @@ public enum EventKind: String, Codable, Sendable {
         case .medewerkerGewijzigd: return "Medewerkers gewijzigd"
         case .instellingGewijzigd: return "Instelling gewijzigd"
         case .gegevensVerwijderd: return "Persoonsgegevens verwijderd"
-        case .planGestart: return "Plan JB in de wijk gestart"
+        case .planGestart: return "Gezamenlijk plan gestart"
         case .planDoel: return "Plandoel"
         case .planAfspraak: return "Planafspraak"
-        case .planUren: return "Uren JB in de wijk"
+        case .planUren: return "Uren gezamenlijk plan"
         case .planIntensiteit: return "Intensiteit plan"
         case .planEvaluatie: return "Evaluatie plan"
-        case .planBeeindigd: return "Plan JB in de wijk beëindigd"
+        case .planTeamlid: return "Lid Veiligheidsteam"
+        case .planVoorwaarde: return "Veiligheidsvoorwaarde"
+        case .planBeeindigd: return "Gezamenlijk plan beëindigd"
         case .vergaderbesluit: return "Besluit teamoverleg"
         case .overgedragen: return "Overgedragen"
         case .persoonGecorrigeerd: return "Persoon gecorrigeerd"

@@ -143,6 +143,14 @@ enum CoveredTables {
         CoveredTable("plan_evaluation", ["id", "plan_id", "case_id", "day", "went_well", "went_badly", "conclusion", "next_evaluation",
                                          "recorded_by", "recorded_at"], noun: "planevaluatie", owner: .caseColumn),
         CoveredTable("duty_done", ["id", "case_id", "duty", "answers", "done_on", "note_id"], noun: "afgehandelde termijn", owner: .caseColumn),
+        CoveredTable("plan_member", ["id", "plan_id", "case_id", "name", "organisation", "since", "recorded_by", "recorded_at"],
+                     noun: "lid van het Veiligheidsteam", owner: .caseColumn),
+        CoveredTable("plan_safety_condition", ["id", "plan_id", "case_id", "set_by", "day", "text", "recorded_by", "recorded_at"],
+                     noun: "veiligheidsvoorwaarde", owner: .caseColumn),
+        CoveredTable("plan_agreement_detail", ["id", "agreement_id", "plan_id", "case_id", "how_checked", "agreed_on", "agreed_by"],
+                     noun: "controle en akkoord van een planafspraak", owner: .caseColumn),
+        CoveredTable("plan_agreement_mark", ["id", "evaluation_id", "agreement_id", "plan_id", "case_id", "mark"],
+                     noun: "beoordeling van een planafspraak", owner: .caseColumn),
     ]
 
     /// Tables the records check leaves out, and why.

@@ -1,9 +1,12 @@
 import BoardCore
 import GRDB
 
-/// Gives the demo joint plans of Jeugdbeschermer in de wijk in every state: just started, running
-/// with overdue agreements, evaluated and continued, afgeschaald, and Raad betrokken. Mostly
-/// Amsterdam wijken, where the function started (DOMAIN.md). Deterministic by seed.
+/// Gives the demo joint plans in every state: just started, running with overdue agreements,
+/// evaluated and continued, afgeschaald, and Raad betrokken; of each kind one with the
+/// Veiligheidsteam, the others with a Jeugdbeschermer in de wijk. Each plan is a veiligheidsplan:
+/// conditions of Veilig Thuis or the table, agreements with their check and the family's consent,
+/// evaluations that mark them kept or not. Mostly Amsterdam wijken, where the function started
+/// (DOMAIN.md). Deterministic by seed.
 /// Like DemoDossier these rows are backfill: they add no events to any case, so each case's log
 /// stays in the order things happened and within its usual length (`DemoStore.seal` logs them).
 enum DemoPlans {
@@ -21,6 +24,16 @@ enum DemoPlans {
         (.anders, "school", "Geeft wekelijks door of de kinderen er waren"),
     ]
     static let hourTexts = ["huisbezoek", "overleg wijkteam", "gesprek met school", "netwerkberaad", "telefonisch contact moeder"]
+    /// The Veiligheidsteam of the Zaanstad seed: six staff from the GIs, the Raad, the Blijf Groep and Veilig Thuis.
+    static let team = [("Karin Smit", "Veilig Thuis"), ("Mehmet Yilmaz", PlanOrganisation.jbra), ("Ilse Verbeek", "Blijf Groep"),
+                       ("Ruud Jansen", "Raad voor de Kinderbescherming"), ("Naima Bouzid", PlanOrganisation.wss),
+                       ("Peter de Graaf", "Jeugd- en Gezinsbeschermers")]
+    static let conditions: [(ConditionSetter, String)] = [
+        (.veiligThuis, "Er is geen fysiek geweld in het bijzijn van de kinderen"),
+        (.beschermtafel, "Vader verblijft niet in huis zolang hij drinkt"),
+        (.veiligThuis, "De kinderen hebben elke dag een volwassene bij wie ze terechtkunnen"),
+    ]
+    static let checks = ["huisbezoek onaangekondigd", "navraag bij school", "gesprek met de kinderen apart", "telefonisch bij de huisarts"]
 
     enum Kind: CaseIterable { case justStarted, overdueAgreements, continued, afgeschaald, raadBetrokken }
 
@@ -38,6 +51,8 @@ enum DemoPlans {
             let wanted = kind == .continued || kind == .overdueAgreements ? 3 : 2
             var made = 0
             for row in ordered where made < wanted {
+                // The second plan of every kind is the Veiligheidsteam's.
+                let isTeam = made == 1
                 let caseID: CaseID = row[0]
                 guard !used.contains(caseID) else { continue }
                 let stage = Stage(rawValue: row[1]) ?? .aangemeld
@@ -47,7 +62,7 @@ enum DemoPlans {
                 guard let dates = plan(kind, stage: stage, reported: reported, since: since, tableDay: tableDay, closed: closed, today: today) else { continue }
                 used.insert(caseID)
                 made += 1
-                try write(db, caseID: caseID, kind: kind, dates: dates, colleague: row[4], today: today, now: now, rng: &rng)
+                try write(db, caseID: caseID, kind: kind, isTeam: isTeam, dates: dates, colleague: row[4], today: today, now: now, rng: &rng)
             }
         }
     }
@@ -77,9 +92,15 @@ enum DemoPlans {
         }
     }
 
-    static func write(_ db: any StoreDatabase, caseID: CaseID, kind: Kind, dates: Dates, colleague: String, today: Day, now: String,
+    static func write(_ db: any StoreDatabase, caseID: CaseID, kind: Kind, isTeam: Bool, dates: Dates, colleague: String, today: Day, now: String,
                       rng: inout SplitMix64) throws {
-        let (jeugdbeschermer, organisation) = rng.pick(jeugdbeschermers)
+        let (jeugdbeschermer, organisation) = isTeam ? ("", PlanOrganisation.veiligheidsteam) : rng.pick(jeugdbeschermers)
+        // Two or three of the team work with a family; the first from the start, the last joins later.
+        var members: [(String, String)] = []
+        if isTeam {
+            let first = rng.int(0...(team.count - 1))
+            members = (0..<(kind == .justStarted ? 2 : 3)).map { team[(first + $0) % team.count] }
+        }
         let at = { (day: Day) in min("\(day.iso)T10:00:00.000Z", now) }
         let start = dates.start
         // The next evaluation: just started and overdue plans look ahead; one plan of the overdue kind has its evaluation passed too.
@@ -100,16 +121,30 @@ enum DemoPlans {
         case .raadBetrokken:
             if let end = dates.end { evaluations = [(end, .raadBetrekken, nil)] }
         }
+        let consentBy = rng.pick(["moeder", "vader", "beide ouders"])
         let planID = try db.insert(sql: """
             INSERT INTO joint_plan (case_id, jeugdbeschermer, organisation, wijkteam_colleague, start_date, consent_date, consent_by,
                                     next_evaluation, ended_on, end_reason, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [caseID, jeugdbeschermer, organisation, colleague, start.iso, start.adding(days: -1).iso,
-                             rng.pick(["moeder", "vader", "beide ouders"]), next?.iso, dates.end?.iso,
+                             consentBy, next?.iso, dates.end?.iso,
                              evaluations.last?.1.end?.rawValue, colleague, at(start)])
         try db.execute(sql: "INSERT INTO plan_intensity (plan_id, case_id, day, intensity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [planID, caseID, start.iso, PlanIntensity.intensief.rawValue, colleague, at(start)])
         let last = dates.end ?? today
+        for (index, member) in members.enumerated() {
+            let since = index == 2 ? start.adding(days: start.days(until: last) / 3) : start
+            try db.execute(sql: """
+                INSERT INTO plan_member (plan_id, case_id, name, organisation, since, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [planID, caseID, member.0, member.1, since.iso, colleague, at(since)])
+        }
+        for index in 0..<(kind == .justStarted ? 1 : 2) {
+            let (setter, text) = conditions[(Int(caseID) + index) % conditions.count]
+            let day = start.adding(days: -index * 3)
+            try db.execute(sql: """
+                INSERT INTO plan_safety_condition (plan_id, case_id, set_by, day, text, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [planID, caseID, setter.rawValue, day.iso, text, colleague, at(start)])
+        }
         if kind == .continued || kind == .afgeschaald {
             let day = start.adding(days: start.days(until: last) * 3 / 4)
             try db.execute(sql: "INSERT INTO plan_intensity (plan_id, case_id, day, intensity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -122,6 +157,7 @@ enum DemoPlans {
             try db.execute(sql: "INSERT INTO plan_goal (plan_id, case_id, text, safety_conditions, status) VALUES (?, ?, ?, ?, ?)",
                            arguments: [planID, caseID, text, conditions, status.rawValue])
         }
+        var agreementsMade: [(id: Int64, status: AgreementStatus)] = []
         for index in 0..<(kind == .justStarted ? 1 : 3) {
             let (party, who, what) = agreements[(Int(caseID) * 3 + index) % agreements.count]
             var due = start.adding(days: 14 * (index + 1))
@@ -135,13 +171,18 @@ enum DemoPlans {
             case .raadBetrokken: status = index == 0 ? .gedaan : .nietGedaan
             case .afgeschaald: break
             }
-            try db.execute(sql: "INSERT INTO plan_agreement (plan_id, case_id, party, who, what, due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [planID, caseID, party.rawValue, who, what, due.iso, status.rawValue])
+            let shownParty = isTeam && party == .jeugdbeschermer ? PlanParty.veiligheidsteam : party
+            let agreementID = try db.insert(sql: "INSERT INTO plan_agreement (plan_id, case_id, party, who, what, due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                            arguments: [planID, caseID, shownParty.rawValue, who, what, due.iso, status.rawValue])
+            try db.execute(sql: """
+                INSERT INTO plan_agreement_detail (agreement_id, plan_id, case_id, how_checked, agreed_on, agreed_by) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [agreementID, planID, caseID, checks[(Int(caseID) + index) % checks.count], start.iso, consentBy])
+            agreementsMade.append((agreementID, status))
         }
         // Hours: every week or so since the start, a quarter hour to three hours.
         var day = start
         while day <= last {
-            let person = rng.chance(0.7) ? jeugdbeschermer : colleague
+            let person = rng.chance(0.7) ? (isTeam ? rng.pick(members).0 : jeugdbeschermer) : colleague
             try db.execute(sql: """
                 INSERT INTO plan_hours (plan_id, case_id, day, quarters, person, description, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -151,10 +192,16 @@ enum DemoPlans {
         for (day, conclusion, nextDay) in evaluations {
             let wentWell = conclusion == .raadBetrekken ? "Moeder is open over de zorgen" : "Afspraken worden nagekomen; de kinderen zijn rustiger"
             let wentBadly = conclusion == .raadBetrekken ? "Vader weigert mee te werken; de ruzies gaan door" : "Het netwerk is nog klein"
-            try db.execute(sql: """
+            let evaluationID = try db.insert(sql: """
                 INSERT INTO plan_evaluation (plan_id, case_id, day, went_well, went_badly, conclusion, next_evaluation, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [planID, caseID, day.iso, wentWell, wentBadly, conclusion.rawValue, nextDay?.iso, colleague, at(day)])
+            // Every agreement is marked: kept, unless it was not done or the Raad is involved.
+            for (index, agreement) in agreementsMade.enumerated() {
+                let kept = agreement.status != .nietGedaan && !(conclusion == .raadBetrekken && index > 0)
+                try db.execute(sql: "INSERT INTO plan_agreement_mark (evaluation_id, agreement_id, plan_id, case_id, mark) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [evaluationID, agreement.id, planID, caseID, (kept ? AgreementMark.nagekomen : .nietNagekomen).rawValue])
+            }
         }
     }
 }

@@ -64,6 +64,9 @@ enum PersonalData {
         Column(table: "plan_hours", column: "description", scope: .familyCases),
         Column(table: "plan_evaluation", column: "went_well", scope: .familyCases),
         Column(table: "plan_evaluation", column: "went_badly", scope: .familyCases),
+        Column(table: "plan_safety_condition", column: "text", scope: .familyCases),
+        Column(table: "plan_agreement_detail", column: "how_checked", scope: .familyCases),
+        Column(table: "plan_agreement_detail", column: "agreed_by", scope: .familyCases),
     ]
 
     /// TEXT columns that hold no personal data of a family: codes, dates, staff names (the
@@ -95,6 +98,11 @@ enum PersonalData {
         // What was done is a journal note (erased with the notes); the row keeps codes and dates.
         "duty_done": ["duty", "answers", "done_on"],
         "case_duties": ["reported_back_for"],
+        // The Veiligheidsteam's members are professionals; the marks are codes.
+        "plan_member": ["name", "organisation", "since", "recorded_by", "recorded_at"],
+        "plan_safety_condition": ["set_by", "day", "recorded_by", "recorded_at"],
+        "plan_agreement_detail": ["agreed_on"],
+        "plan_agreement_mark": ["mark"],
     ]
 }
 

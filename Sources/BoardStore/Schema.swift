@@ -180,6 +180,8 @@ enum Schema {
         migrator.registerMigration(ChildOutcomeSchema.migrationName, migrate: ChildOutcomeSchema.migrate)
         // The duties (termijnen) recorded as done (Store+Duties.swift).
         migrator.registerMigration(DutySchema.migrationName, migrate: DutySchema.migrate)
+        // The Veiligheidsteam and the veiligheidsplan (Store+Veiligheidsplan.swift).
+        migrator.registerMigration(VeiligheidsplanSchema.migrationName, migrate: VeiligheidsplanSchema.migrate)
         return migrator
     }
 }

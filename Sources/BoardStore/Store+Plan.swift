@@ -94,7 +94,7 @@ extension Store {
         return try write { db in
             let plans = try Self.loadPlans(db, where: "case_id = ?", arguments: [caseID])
             try self.appendEvent(db, caseID: caseID, familyID: try Self.familyID(db, caseID: caseID), kind: .geopend, from: nil, to: nil,
-                                 day: Clock.today(), detail: "scherm Plan JB in de wijk")
+                                 day: Clock.today(), detail: "scherm " + (plans.last.map(\.form.planTitle) ?? "Gezamenlijk plan"))
             return plans
         }
     }
@@ -141,12 +141,13 @@ extension Store {
                 HoursEntry(day: day($0[0]), quarters: $0[1], person: $0[2], description: $0[3])
             }
             plan.evaluations = try db.rows(sql: """
-                SELECT day, went_well, went_badly, conclusion, next_evaluation, recorded_by FROM plan_evaluation WHERE plan_id = ? ORDER BY id
+                SELECT id, day, went_well, went_badly, conclusion, next_evaluation, recorded_by FROM plan_evaluation WHERE plan_id = ? ORDER BY id
                 """, arguments: [planID]).map {
-                PlanEvaluation(day: day($0[0]), wentWell: $0[1], wentBadly: $0[2],
-                               conclusion: EvaluationConclusion(rawValue: $0[3]) ?? .doorgaan,
-                               nextEvaluation: ($0[4] as String?).map(day), recordedBy: $0[5])
+                PlanEvaluation(id: $0[0], day: day($0[1]), wentWell: $0[2], wentBadly: $0[3],
+                               conclusion: EvaluationConclusion(rawValue: $0[4]) ?? .doorgaan,
+                               nextEvaluation: ($0[5] as String?).map(day), recordedBy: $0[6])
             }
+            try loadVeiligheidsplan(db, into: &plan)
             return plan
         }
     }
@@ -182,17 +183,11 @@ extension Store {
                 try self.logCaseChange(db, caseID: caseID, kind: .planDoel, day: today, detail: "\(text): \(status.title)")
                 return "Doel nu \(status.title)."
             case .addAgreement(let caseID, let planID, let agreement):
-                let plan = try self.activePlan(db, caseID: caseID, planID: planID)
-                guard !agreement.what.trimmingWhitespace().isEmpty else { throw StoreError.refused("Vul in wat er is afgesproken.") }
-                if agreement.due < plan.start { throw StoreError.refused("De afspraak " + DateProblem.before(plan.start, what: "de start van het plan").message) }
-                try StoreText.check(agreement.what, field: "De afspraak")
-                try StoreText.check(agreement.who, field: "Wie")
-                try db.execute(sql: "INSERT INTO plan_agreement (plan_id, case_id, party, who, what, due, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [planID, caseID, agreement.party.rawValue, agreement.who.trimmingWhitespace(),
-                                           agreement.what.trimmingWhitespace(), agreement.due.iso, agreement.status.rawValue])
-                try self.logCaseChange(db, caseID: caseID, kind: .planAfspraak, day: today,
-                                       detail: "\(agreement.partyText): \(agreement.what.trimmingWhitespace()), uiterlijk \(agreement.due.dutch)")
-                return "Afspraak toegevoegd."
+                return try self.addAgreement(db, caseID: caseID, planID: planID, agreement: agreement, today: today)
+            case .addMember(let caseID, let planID, let member):
+                return try self.addMember(db, caseID: caseID, planID: planID, member: member, today: today)
+            case .addCondition(let caseID, let planID, let condition):
+                return try self.addCondition(db, caseID: caseID, planID: planID, condition: condition, today: today)
             case .setAgreementStatus(let caseID, let agreementID, let status):
                 guard let row = try db.row(sql: """
                     SELECT a.what FROM plan_agreement a JOIN joint_plan p ON p.id = a.plan_id
@@ -210,6 +205,11 @@ extension Store {
                 if entry.day > today { throw StoreError.refused(DateProblem.inFuture(entry.day).message) }
                 if entry.day < plan.start { throw StoreError.refused("De datum " + DateProblem.before(plan.start, what: "de start van het plan").message) }
                 guard !entry.person.trimmingWhitespace().isEmpty else { throw StoreError.refused("Vul in wie de uren maakte.") }
+                if let team = try Self.loadPlans(db, where: "id = ?", arguments: [planID]).first, team.form == .veiligheidsteam,
+                   team.organisation(of: entry.person) == PlanOrganisation.veiligheidsteam {
+                    throw StoreError.refused("Uren in een plan Veiligheidsteam zijn van een teamlid of de collega van het wijkteam: "
+                                             + "\(entry.person.trimmingWhitespace()) is geen van beide.")
+                }
                 try StoreText.check(entry.description, field: "De omschrijving")
                 try StoreText.check(entry.person, field: "Door wie")
                 try db.execute(sql: """
@@ -258,18 +258,26 @@ extension Store {
                               (start.wijkteamColleague, "De collega"), (start.consentBy, "Instemming door")] {
             try StoreText.check(text, field: field)
         }
+        // A Veiligheidsteam plan names no jeugdbeschermer: its members have their own organisations.
+        let isTeam = start.form == .veiligheidsteam
+        let partners = isTeam ? start.members.map(\.text).joined(separator: ", ")
+            : "\(start.jeugdbeschermer.trimmingWhitespace()) (\(start.organisation.trimmingWhitespace()))"
         let planID = try db.insert(sql: """
             INSERT INTO joint_plan (case_id, jeugdbeschermer, organisation, wijkteam_colleague, start_date, consent_date, consent_by,
                                     next_evaluation, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseID, start.jeugdbeschermer.trimmingWhitespace(), start.organisation.trimmingWhitespace(),
+            """, arguments: [caseID, isTeam ? "" : start.jeugdbeschermer.trimmingWhitespace(),
+                             isTeam ? PlanOrganisation.veiligheidsteam : start.organisation.trimmingWhitespace(),
                              start.wijkteamColleague.trimmingWhitespace(), start.startDate.iso, start.consentDate!.iso,
                              start.consentBy.trimmingWhitespace(), start.firstEvaluation.iso, user, Clock.timestamp()])
+        if isTeam {
+            try insertMembers(db, planID: planID, caseID: caseID, start.members.map { TeamMember(name: $0.name, organisation: $0.organisation, since: start.startDate) })
+        }
         try db.execute(sql: "INSERT INTO plan_intensity (plan_id, case_id, day, intensity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [planID, caseID, start.startDate.iso, start.intensity.rawValue, user, Clock.timestamp()])
         try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE id = ?", arguments: [caseID])
         try appendEvent(db, caseID: caseID, familyID: state.familyID, kind: .planGestart, from: nil, to: nil, day: start.startDate,
-                        detail: "\(start.jeugdbeschermer.trimmingWhitespace()) (\(start.organisation.trimmingWhitespace())) met "
+                        detail: "\(start.form.planTitle): \(partners) met "
                             + "\(start.wijkteamColleague.trimmingWhitespace()); instemming \(start.consentBy.trimmingWhitespace()) "
                             + "op \(start.consentDate!.dutch); \(start.intensity.title); eerste evaluatie \(start.firstEvaluation.dutch)")
         return "Plan gestart met instemming van het gezin; eerste evaluatie \(start.firstEvaluation.dutch)."
@@ -287,17 +295,18 @@ extension Store {
         var moves: [MoveRequest] = []
         if evaluation.conclusion == .raadBetrekken {
             switch JointPlanRules.raadMoves(caseID: caseID, version: expectedVersion, stage: state.stage, stageSince: state.stageSince,
-                                            evaluation: evaluation) {
+                                            evaluation: evaluation, form: plan.form) {
             case .success(let found): moves = found
             case .failure(let refusal): throw StoreError.refused(refusal.message)
             }
         }
         let next = evaluation.conclusion == .doorgaan ? evaluation.nextEvaluation : nil
-        try db.execute(sql: """
+        let evaluationID = try db.insert(sql: """
             INSERT INTO plan_evaluation (plan_id, case_id, day, went_well, went_badly, conclusion, next_evaluation, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [planID, caseID, evaluation.day.iso, evaluation.wentWell.trimmingWhitespace(), evaluation.wentBadly.trimmingWhitespace(),
                              evaluation.conclusion.rawValue, next?.iso, user, Clock.timestamp()])
+        try insertMarks(db, evaluationID: evaluationID, planID: planID, caseID: caseID, evaluation.marks)
         if let end = evaluation.conclusion.end {
             try db.execute(sql: "UPDATE joint_plan SET ended_on = ?, end_reason = ?, next_evaluation = NULL WHERE id = ?",
                            arguments: [evaluation.day.iso, end.rawValue, planID])
@@ -307,6 +316,7 @@ extension Store {
         try db.execute(sql: "UPDATE \"case\" SET version = version + 1 WHERE id = ?", arguments: [caseID])
         var detail = "conclusie \(evaluation.conclusion.title)"
         if let next { detail += "; volgende evaluatie \(next.dutch)" }
+        if !evaluation.marks.isEmpty { detail += "; afspraken: \(Self.marksText(evaluation.marks))" }
         if evaluation.conclusion.end != nil { detail += "; plan beëindigd" }
         try appendEvent(db, caseID: caseID, familyID: state.familyID, kind: .planEvaluatie, from: nil, to: nil, day: evaluation.day, detail: detail)
         // Each move as the move dialog would write it: through recordTransition, with its own event.

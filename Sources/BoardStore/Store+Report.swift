@@ -131,7 +131,8 @@ extension Store {
         guard try read({ db in try !db.columnNames(of: "joint_plan").isEmpty }) else { return .none }
         let figures = JointPlanFigures(plans: try allJointPlans(), from: period.from, to: period.to)
         let organisations = figures.quartersByOrganisationAndMonth.keys.sorted()
-        return JointPlanTotals(started: figures.totalStarted, scaledDown: figures.afgeschaald, councilInvolved: figures.raadBetrokken,
+        return JointPlanTotals(started: figures.totalStarted, startedPerForm: JointWorkForm.allCases.map { ($0, figures.startedByForm[$0] ?? 0) },
+                               scaledDown: figures.afgeschaald, councilInvolved: figures.raadBetrokken,
                                running: figures.stillRunning,
                                hoursPerOrganisation: organisations.map { ($0, Double(figures.quarters(of: $0)) / 4) },
                                available: true)

@@ -76,7 +76,8 @@ public final class Store: CaseStore {
 
     /// The columns of `summary(from:)`, shared by every query that loads cards. Built for loading
     /// 25,000 cards at once: the children's figures come from `family_children` (kept by triggers),
-    /// the active plan by one join, the duties done (termijnen) from `case_duties` (kept by a trigger), and the subqueries run only where they can find something
+    /// the active plan by one join (its form by one index lookup of its members), the duties done (termijnen) from `case_duties`
+    /// (kept by a trigger), and the subqueries run only where they can find something
     /// (a report-back date only counts at the Beschermtafel, see `Norms.isOverdue`).
     /// The medewerker is shown by the staff list's display name: a case stores the login (or,
     /// from before the list decided, a display name), which one primary-key lookup turns into the
@@ -92,7 +93,10 @@ public final class Store: CaseStore {
                p.next_evaluation,
                CASE WHEN p.id IS NOT NULL THEN
                    (SELECT MIN(a.due) FROM plan_agreement a WHERE a.plan_id = p.id AND a.status = 'open') END,
-               ss.lowest_score, COALESCE(cd.done, 0), cd.reported_back_for
+               ss.lowest_score, COALESCE(cd.done, 0), cd.reported_back_for,
+               CASE WHEN p.id IS NOT NULL THEN
+                   CASE WHEN EXISTS (SELECT 1 FROM plan_member pm WHERE pm.plan_id = p.id) THEN 'veiligheidsteam'
+                        ELSE 'jeugdbeschermer_in_de_wijk' END END
         FROM "case" c JOIN family f ON f.id = c.family_id
              LEFT JOIN family_children fc ON fc.id = c.family_id
              LEFT JOIN case_safety_score ss ON ss.case_id = c.id
@@ -383,7 +387,8 @@ public final class Store: CaseStore {
                     planEarliestAgreementDue: optionalDay(row, 16),
                     lowestSafetyScore: row.isNull(17) ? nil : row[17] as Int,
                     dutiesDone: DutiesDone(rawValue: row[18]),
-                    reportedBackFor: optionalDay(row, 19))
+                    reportedBackFor: optionalDay(row, 19),
+                    activePlanForm: row.isNull(20) ? nil : JointWorkForm(rawValue: row[20] as String))
     }
 
     static func event(from row: SQLRow) -> CaseEvent {

@@ -199,7 +199,8 @@ public enum ReportPage {
         guard plans.available else {
             return html + "<p>Gezamenlijke plannen zijn in deze opslag niet vastgelegd.</p></section>"
         }
-        html += "<p>Plannen met een jeugdbeschermer in de wijk die in de periode begonnen.</p><div class=\"tiles\">"
+        let perForm = plans.startedPerForm.map { "\(count($0.count, "plan", "plannen")) met \($0.form == .veiligheidsteam ? "het" : "een") \($0.form.title)" }
+        html += "<p>Plannen die in de periode begonnen: \(HTML.text(perForm.joined(separator: " en "))).</p><div class=\"tiles\">"
         for (value, caption) in [(plans.started, "gestart"), (plans.scaledDown, "afgeschaald"),
                                  (plans.councilInvolved, "Raad betrokken"), (plans.running, "lopend")] {
             html += "<div><strong>\(HTML.number(value))</strong>\(HTML.text(caption))</div>"

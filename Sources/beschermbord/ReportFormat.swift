@@ -48,6 +48,7 @@ enum ReportFormat {
             ("doorlooptijd_dagen", .object(report.leadTimes.map { ($0.stage.rawValue, lead($0.time)) })),
             ("gezamenlijke_plannen", .object([
                 ("gestart", int(plans.started)),
+                ("gestart_per_vorm", .object(plans.startedPerForm.map { ($0.form.rawValue, int($0.count)) })),
                 ("afgeschaald", int(plans.scaledDown)),
                 ("raad_betrokken", int(plans.councilInvolved)),
                 ("lopend", int(plans.running)),

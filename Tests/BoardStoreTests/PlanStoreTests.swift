@@ -56,8 +56,11 @@ import Testing
         try store.apply(.start(id, expectedVersion: 2, start()), today: today)
         let planID = try store.jointPlans(caseID: id, logOpening: false)[0].id
         try store.apply(.addGoal(id, planID, PlanGoal(text: "Geen ruzie waar de kinderen bij zijn", safetyConditions: "veilig thuis")), today: today)
-        try store.apply(.addAgreement(id, planID, PlanAgreement(party: .gezin, who: "moeder", what: "Belt de huisarts", due: day(2025, 4, 1))), today: today)
-        try store.apply(.addAgreement(id, planID, PlanAgreement(party: .wijkteam, what: "Netwerkberaad", due: day(2025, 12, 1))), today: today)
+        let consent = Consent(day: day(2025, 3, 10), by: "moeder")
+        try store.apply(.addAgreement(id, planID, PlanAgreement(party: .gezin, who: "moeder", what: "Belt de huisarts", due: day(2025, 4, 1),
+                                                                check: "navraag bij de huisarts", consent: consent)), today: today)
+        try store.apply(.addAgreement(id, planID, PlanAgreement(party: .wijkteam, what: "Netwerkberaad", due: day(2025, 12, 1), check: "verslag",
+                                                                consent: consent)), today: today)
         try store.apply(.addHours(id, planID, HoursEntry(day: day(2025, 3, 12), quarters: 6, person: "Fatima Ouali", description: "huisbezoek")), today: today)
         #expect(storeError { try store.apply(.addHours(id, planID, HoursEntry(day: day(2025, 3, 1), quarters: 1, person: "x", description: "")), today: today) }
                 == .refused("De datum mag niet vóór de start van het plan (10-03-2025) liggen"))

@@ -118,7 +118,11 @@ struct RecordCoverageCheckTests {
             consentDate: day(2025, 3, 9), consentBy: "moeder", intensity: .intensief, firstEvaluation: day(2025, 5, 10))), today: today)
         let plan = try store.jointPlans(caseID: a, logOpening: true)[0].id
         try store.apply(.addGoal(a, plan, PlanGoal(text: "Veilig thuis", safetyConditions: "")), today: today)
-        try store.apply(.addAgreement(a, plan, PlanAgreement(party: .gezin, who: "moeder", what: "Belt de huisarts", due: day(2025, 4, 1))), today: today)
+        try store.apply(.addCondition(a, plan, SafetyCondition(setBy: .veiligThuis, day: day(2025, 3, 10), text: "Geen geweld")), today: today)
+        try store.apply(.addAgreement(a, plan, PlanAgreement(party: .gezin, who: "moeder", what: "Belt de huisarts", due: day(2025, 4, 1),
+                                                             check: "navraag", consent: Consent(day: day(2025, 3, 10), by: "moeder"))), today: today)
+        try store.apply(.addAgreement(a, plan, PlanAgreement(party: .wijkteam, what: "Netwerkberaad", due: day(2025, 4, 1),
+                                                             check: "verslag", consent: Consent(day: day(2025, 3, 10), by: "moeder"))), today: today)
         let written = try store.jointPlans(caseID: a, logOpening: false)[0]
         try store.apply(.setGoalStatus(a, goalID: written.goals[0].id, .bereikt), today: today)
         try store.apply(.setAgreementStatus(a, agreementID: written.agreements[0].id, .gedaan), today: today)
@@ -126,7 +130,8 @@ struct RecordCoverageCheckTests {
                         today: today)
         try store.apply(.changeIntensity(a, expectedVersion: try version(a), plan, .advies, day(2025, 4, 1)), today: today)
         try store.apply(.evaluate(a, expectedVersion: try version(a), plan, PlanEvaluation(day: day(2025, 5, 10), wentWell: "rust", wentBadly: "",
-                                                                                          conclusion: .afschalen)), today: today)
+                                                                                          conclusion: .afschalen,
+                                                                                          marks: [written.agreements[1].id: .nagekomen])), today: today)
 
         try move(a, .onderzoek, .beschermtafel, day(2025, 6, 1), requester: .veiligThuis)
         try store.apply(.recordTableDecision(a, expectedVersion: try version(a), TableDecision(

@@ -255,6 +255,6 @@ struct ServerEnforcedRolesTests {
 
     /// The server's erasure overwrites the columns the file's does (PersonalData).
     @Test func theServersErasureKnowsEveryPersonalColumn() {
-        #expect(ServerSchema.erasedColumns.map { "\($0.table).\($0.column)" } == PersonalData.personal.map { "\($0.table).\($0.column)" })
+        #expect(ServerSchema.currentErasedColumns.map { "\($0.table).\($0.column)" } == PersonalData.personal.map { "\($0.table).\($0.column)" })
     }
 }

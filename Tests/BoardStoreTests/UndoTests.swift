@@ -205,10 +205,10 @@ import Testing
         let scratch = try ScratchDirectory()
         let place = try TestStore(kind, in: scratch)
         let (store, id) = try caseWithAJointPlan(place)
-        #expect(refusal(store, id)?.hasPrefix("Niets om ongedaan te maken: de laatste wijziging van deze zaak (Plan JB in de wijk gestart") == true)
+        #expect(refusal(store, id)?.hasPrefix("Niets om ongedaan te maken: de laatste wijziging van deze zaak (Gezamenlijk plan gestart") == true)
         try store.move(MoveRequest(caseID: id, expectedVersion: 3, from: .onderzoek, to: .veiligheidGewaarborgd, day: day(2025, 4, 1),
                                    text: "veilig"), today: today)
-        #expect(refusal(store, id)?.hasPrefix("Niet ongedaan te maken: met deze wijziging eindigde ook het plan JB in de wijk") == true)
+        #expect(refusal(store, id)?.hasPrefix("Niet ongedaan te maken: met deze wijziging eindigde ook het gezamenlijk plan") == true)
 
         let (other, tabled) = try caseAtTheTable(try TestStore(kind, in: scratch, name: "tweede"))
         try other.apply(.recordTableDecision(tabled, expectedVersion: 3, TableDecision(

@@ -39,7 +39,8 @@ struct FormProblemsAtOnceTests {
     @Test func anEvaluationWithAnImpossibleDateStillAsksWhatWentWell() {
         var planForm = PlanForms.make(.evaluation, summary: DossierFixture.summary, plan: PlanFixture.plan, user: "anouk", today: today)
         planForm.form["datum"] = "31-02-2026"
-        #expect(fields(PlanForms.change(from: planForm, today: today)) == ["datum", "goed"])
+        // The open agreements not yet marked nagekomen or not are named too.
+        #expect(fields(PlanForms.change(from: planForm, today: today)) == ["datum", "goed", "afspraak7", "afspraak8"])
     }
 
     @Test func aChildRowWithoutANameStillChecksItsBirthDate() {

@@ -113,10 +113,13 @@ enum PlanFixture {
         keys = [.up, .right, .right]
         Fixture.press(keys, on: &state)
         #expect(AppView.render(state).screen.text.contains("naar RvK-onderzoek"))
+        // Every open agreement is marked (the one done is not asked): nagekomen, niet nagekomen.
+        Fixture.press([.tab, .tab, .right, .tab, .right, .right], on: &state)
         let effects = Fixture.press([.control("s")], on: &state)
         guard case .applyPlan(.evaluate(5, expectedVersion: 3, 3, let evaluation))? = effects.first else { Issue.record("no evaluation: \(effects)"); return }
         #expect(evaluation.conclusion == .raadBetrekken)
         #expect(evaluation.wentWell == "Goed contact")
+        #expect(evaluation.marks == [7: .nagekomen, 8: .nietNagekomen])
     }
 
     @Test func helpListsThePlanKeys() {

@@ -36,7 +36,8 @@ import Testing
         try session!.waitFor(text: "Veiligheidsbeoordeling")
         try session!.send("Tab")
         try session!.type("5")
-        try session!.send("Tab", "Tab")
+        // Over (the whole family), who gave the score, then the concerns.
+        try session!.send("Tab", "Tab", "Tab")
         try session!.type("Zorgen over toezicht")
         try session!.send("C-s")
         try session!.waitFor(text: "Veiligheidsbeoordeling opgeslagen (score 5).")

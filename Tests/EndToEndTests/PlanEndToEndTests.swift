@@ -61,6 +61,9 @@ import Testing
         try session.waitFor(text: "Afspraak toevoegen")
         try session.send("Tab", "Tab")
         try session.type("Belt de huisarts")
+        // The veiligheidsplan asks how it is checked; the family's consent defaults to today, by whoever consented to the plan.
+        try session.send("Tab", "Tab")
+        try session.type("navraag bij de huisarts")
         try session.send("C-s")
         try session.waitFor(text: "Afspraak toegevoegd.")
 
@@ -80,6 +83,9 @@ import Testing
         try session.type("Vader weigert hulp")
         try session.send("Tab", "Right", "Right")
         try session.waitFor(text: "Raad betrekken ▶")
+        // The open agreement is marked: niet nagekomen.
+        try session.send("Tab", "Tab", "Right", "Right")
+        try session.waitFor(text: "niet nagekomen ▶")
         try session.send("C-s")
         try session.waitFor(all: ["Raad betrokken; de zaak staat nu in Beschermtafel", "Plan beëindigd op"])
 
@@ -88,8 +94,8 @@ import Testing
         try session.waitFor(text: "1 Gezin")
         // The steps are the timeline's last lines, drawn last: wait for all of them, not for its title.
         try session.send("2")
-        try session.waitFor(all: ["Tijdlijn", "Plan JB in de wijk gestart", "Plandoel", "Planafspraak", "Uren JB in de wijk",
-                                  "Evaluatie plan", "Verplaatst → Beschermtafel", "conclusie Raad betrekken"])
+        try session.waitFor(all: ["Tijdlijn", "Gezamenlijk plan gestart", "Plandoel", "Planafspraak", "Uren gezamenlijk plan",
+                                  "Evaluatie plan", "Verplaatst → Beschermtafel", "conclusie Raad betrekken", "1 niet nagekomen"])
 
         // And on the board the case stands at the Beschermtafel.
         try session.send("Escape")

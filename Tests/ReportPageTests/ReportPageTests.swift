@@ -81,7 +81,7 @@ struct ReportPageTests {
     }
 
     @Test func everyChartIsWellFormedSVG() throws {
-        let plans = JointPlanTotals(started: 4, scaledDown: 1, councilInvolved: 1, running: 2,
+        let plans = JointPlanTotals(started: 4, startedPerForm: [(.jeugdbeschermerInDeWijk, 3), (.veiligheidsteam, 1)], scaledDown: 1, councilInvolved: 1, running: 2,
                                     hoursPerOrganisation: [("JBRA", 50.25), ("William Schrikker Stichting", 12.5)], available: true)
         let html = Self.page(Self.report(perMonth: Self.busyYear, plans: plans, stage: Self.mixed))
         let ids = ["grafiek-maanden", "grafiek-stroom", "grafiek-maatregelen", "grafiek-doorlooptijden", "grafiek-uren"]
@@ -92,6 +92,7 @@ struct ReportPageTests {
             #expect(!Self.bars(in: chart).isEmpty, "\(id) has bars")
         }
         #expect(html.contains("50:15 uur"))
+        #expect(html.contains("Plannen die in de periode begonnen: 3 plannen met een Jeugdbeschermer in de wijk en 1 plan met het Veiligheidsteam."))
     }
 
     @Test func theFlowAddsUpToEveryCaseAndEveryTableCase() throws {

@@ -173,6 +173,8 @@ extension Store {
         "joint_plan": "gezamenlijke_plannen", "plan_intensity": "plan_intensiteit", "plan_goal": "plan_doelen",
         "plan_agreement": "plan_afspraken", "plan_hours": "plan_uren", "plan_evaluation": "plan_evaluaties",
         "duty_done": "afgehandelde_termijnen",
+        "plan_member": "plan_veiligheidsteam_leden", "plan_safety_condition": "plan_veiligheidsvoorwaarden",
+        "plan_agreement_detail": "plan_afspraken_controle_en_akkoord", "plan_agreement_mark": "plan_afspraken_beoordeeld",
     ]
 
     /// The inzage's key of each column it shows; a name that is already Dutch maps to itself, so
@@ -193,5 +195,7 @@ extension Store {
         "description": "omschrijving", "went_well": "wat_ging_goed", "went_badly": "wat_ging_minder_goed", "conclusion": "conclusie",
         "lowest_score": "laagste_score", "superseded_on": "vervallen_op", "child_id": "kind", "assessment_id": "beoordeling",
         "duty": "termijn", "answers": "antwoordt_op", "done_on": "gedaan_op", "note_id": "notitie",
+        "since": "sinds", "set_by": "gesteld_door", "agreement_id": "afspraak", "how_checked": "hoe_gecontroleerd",
+        "agreed_on": "akkoord_gezin_op", "agreed_by": "akkoord_gezin_door", "evaluation_id": "evaluatie", "mark": "beoordeling",
     ]
 }

@@ -16,7 +16,8 @@ extension Store {
         "assessment", "risk_instrument", "note", "table_record", "rvk_record",
         "rvk_child_outcome", "assessment_child", "case_safety_score",
         "joint_plan", "plan_intensity", "plan_goal", "plan_agreement", "plan_hours", "plan_evaluation",
-        "duty_done", "event",
+        "duty_done", "plan_member", "plan_safety_condition", "plan_agreement_detail", "plan_agreement_mark",
+        "event",
     ]
 
     public struct ServerCopy: Equatable, Sendable {

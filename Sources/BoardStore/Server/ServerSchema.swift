@@ -385,6 +385,8 @@ enum ServerSchema {
         Migration(name: "server-enforced-roles", sql: enforcedRoles, serverOnly: true),
         Migration(name: ChildOutcomeSchema.migrationName, sql: ChildOutcomeSchema.serverSQL),
         Migration(name: DutySchema.migrationName, sql: dutiesMigration),
+        // The Veiligheidsteam and the veiligheidsplan (ServerVeiligheidsteam.swift).
+        Migration(name: VeiligheidsplanSchema.migrationName, sql: veiligheidsteam),
     ]
 
     /// The channel on which every commit that changes what a board shows is announced, once per

@@ -145,7 +145,12 @@ public enum NameMask {
         var plan = plan
         plan.consentBy = scrub(plan.consentBy, names: names)
         plan.goals = scrubbed(plan.goals, names: names, \.text, \.safetyConditions)
-        plan.agreements = scrubbed(plan.agreements, names: names, \.who, \.what)
+        plan.agreements = scrubbed(plan.agreements, names: names, \.who, \.what, \.check).map { agreement in
+            var agreement = agreement
+            if let by = agreement.consent?.by { agreement.consent?.by = scrub(by, names: names) }
+            return agreement
+        }
+        plan.conditions = scrubbed(plan.conditions, names: names, \.text)
         plan.hours = scrubbed(plan.hours, names: names, \.description)
         plan.evaluations = scrubbed(plan.evaluations, names: names, \.wentWell, \.wentBadly)
         return plan

@@ -139,7 +139,11 @@ public enum Dialog: Equatable, Sendable {
             if dialog.form["naar"] != old["naar"] { MoveForm.rebuild(&dialog, today: today) }
             self = .move(dialog)
             return []
-        case .dossier, .plan, .filters, .reportPeriod:
+        case .plan(var planForm):
+            if planForm.kind == .start { PlanForms.startFormChanged(&planForm.form, from: old) }
+            self = .plan(planForm)
+            return []
+        case .dossier, .filters, .reportPeriod:
             return []
         }
     }

@@ -1,6 +1,7 @@
 import BoardCore
 
-/// `f` on the board: choose a medewerker, wijk and source from those on the board. Esc on the
+/// `f` on the board: choose a medewerker, wijk and source from those on the board, and a form of
+/// joint work (a running plan JB in de wijk or Veiligheidsteam). Esc on the
 /// board clears these with every other filter.
 enum FilterForm {
     static let all = "alle"
@@ -14,12 +15,15 @@ enum FilterForm {
             FormField(id: "wijk", label: "Wijk", kind: .choice([all] + wijken),
                       value: facets.wijk.map { $0.isEmpty ? noWijk : $0 } ?? all),
             FormField(id: "bron", label: "Bron", kind: .choice([all] + Source.allCases.map(\.rawValue)), value: facets.source?.rawValue ?? all),
+            FormField(id: "plan", label: "Lopend plan", kind: .choice([all] + JointWorkForm.allCases.map(\.shortTitle)),
+                      value: facets.jointWork?.shortTitle ?? all),
         ])
     }
 
     static func facets(from form: Form) -> BoardFacets {
         let chosen = { (id: String) in form[id] == all ? nil : form[id] }
         return BoardFacets(medewerker: chosen("medewerker"), wijk: chosen("wijk").map { $0 == noWijk ? "" : $0 },
-                           source: chosen("bron").flatMap(Source.init(rawValue:)))
+                           source: chosen("bron").flatMap(Source.init(rawValue:)),
+                           jointWork: chosen("plan").flatMap { title in JointWorkForm.allCases.first { $0.shortTitle == title } })
     }
 }

@@ -30,6 +30,8 @@ enum AgendaView {
             // The first duty comes before the rest, where an 80-column line still shows it.
             let duty = item.duties.first.map { " · \($0.kind.short) \($0.due.dutch.prefix(5))" } ?? ""
             var text = "\(marker) \(done ? "✓" : "·") \(summary.kenmerk)  \(summary.familyName)\(duty) · \(summary.stage.title) \(summary.daysInStage(today: context.today))d · \(summary.medewerker)"
+            // The joint work on the case, as its card shows it: whose plan, and its evaluation.
+            if let plan = CardView.planMark(summary, today: context.today) { text += " · \(plan)" }
             if !extra.isEmpty { text += " · ook: \(extra.joined(separator: ", "))" }
             if index == screen.selected { selectedLine = lines.count }
             lines.append((text, index == screen.selected ? .cardSelected : (done ? .dim : .normal)))

@@ -38,7 +38,7 @@ extension AppState {
             Binding([.escape], .clearFilter, "alle filters wissen"),
             Binding([.character("c")], .toggleClosed, "afgesloten: laatste \(norms.closedWindowDays) dagen / alles"),
             Binding([.character("o")], .toggleOverdue, "alleen zaken over de norm / alle zaken", bar: "over norm"),
-            Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan JB in de wijk / alle zaken"),
+            Binding([.character("J")], .toggleOnlyPlans, "alleen zaken met een lopend plan (JB in de wijk of Veiligheidsteam) / alle zaken"),
             Binding([.character("m")], .toggleOnlyMine, "mijn zaken: alleen zaken waarvan ik de medewerker ben / alle zaken"),
         ] + BoardPage.openers.map { $0.map(BoardAction.openPage) } + [
             Binding([.character("r")], .reload, "opnieuw laden"),
@@ -104,7 +104,7 @@ extension AppState {
         case .toggleOnlyPlans:
             showsOnlyPlans.toggle()
             selectAfterFilter()
-            message = StatusMessage(text: showsOnlyPlans ? "Alleen zaken met een lopend plan JB in de wijk (J toont weer alles)." : "Alle zaken.", isError: false)
+            message = StatusMessage(text: showsOnlyPlans ? "Alleen zaken met een lopend plan JB in de wijk of Veiligheidsteam (J toont weer alles)." : "Alle zaken.", isError: false)
         case .toggleOnlyMine:
             showsOnlyMine.toggle()
             selectAfterFilter()

@@ -36,7 +36,7 @@ enum BoardView {
         var parts: [String] = []
         if !state.filter.isEmpty { parts.append("filter ‘\(shownFilter(state))’") }
         if state.showsOnlyOverdue { parts.append("alleen over de norm (o)") }
-        if state.showsOnlyPlans { parts.append("alleen met plan JB (J)") }
+        if state.showsOnlyPlans { parts.append("alleen met gezamenlijk plan (J)") }
         if state.showsOnlyMine { parts.append("alleen mijn zaken (m)") }
         parts += state.facets.descriptions
         if state.isFiltered { parts.append("Esc wist de filters") }
@@ -110,7 +110,7 @@ enum BoardView {
         if state.showsOnlyMine && state.filter.isEmpty && !state.showsOnlyOverdue && !state.showsOnlyPlans {
             lines = ["Geen zaken waarvan jij de medewerker bent.", "m toont weer alle zaken."]
         } else if state.showsOnlyPlans && state.filter.isEmpty && !state.showsOnlyOverdue {
-            lines = ["Geen zaken met een lopend plan JB in de wijk.", "J toont weer alle zaken."]
+            lines = ["Geen zaken met een lopend plan JB in de wijk of Veiligheidsteam.", "J toont weer alle zaken."]
         } else if state.showsOnlyOverdue && state.filter.isEmpty {
             lines = ["Geen zaken over de norm.", "o toont weer alle zaken."]
         } else if !state.filter.isEmpty {
@@ -218,12 +218,14 @@ enum CardView {
         duty.isLate(today: today) ? "T!" : "T\(today.days(until: duty.due))d"
     }
 
-    /// "◆JB ev 12-01": the case has an active joint plan, and its next evaluation; `!` when the
-    /// evaluation or an agreement is overdue. Readable without colour.
+    /// "◆JB ev 12-01", "◆VT ev 12-01": the case has an active joint plan of a Jeugdbeschermer in
+    /// de wijk or the Veiligheidsteam, and its next evaluation; `!` when the evaluation or an
+    /// agreement is overdue. Readable without colour.
     static func planMark(_ summary: CaseSummary, today: Day) -> String? {
         guard let next = summary.planNextEvaluation else { return nil }
         let overdue = summary.isPlanOverdue(today: today)
-        return "◆JB\(overdue ? "!" : "") ev \(next.dutch.prefix(5))"
+        let form = summary.activePlanForm ?? .jeugdbeschermerInDeWijk
+        return "◆\(form.mark)\(overdue ? "!" : "") ev \(next.dutch.prefix(5))"
     }
 }
 

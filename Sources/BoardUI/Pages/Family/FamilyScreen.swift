@@ -145,7 +145,7 @@ extension FamilyScreen: PageScreen {
             Binding([.character("<")], .back, "zaak één kolom terug (correctie)", disabledBecause: readOnly),
             Binding([AppState.undoKey], .undo, AppState.undoDescription, bar: "ongedaan", disabledBecause: readOnly ?? undoRefusal(in: state)),
             Binding([.character("["), .character("]")], .browseCases, "eerdere / latere zaak van dit gezin bekijken"),
-            Binding([.character("p")], .openPlan, "plan Jeugdbeschermer in de wijk (of er een starten)", bar: "plan"),
+            Binding([.character("p")], .openPlan, "gezamenlijk plan: JB in de wijk of Veiligheidsteam (of er een starten)", bar: "plan"),
         ]
         guard state.openAgenda != nil else { return own + common }
         let decided = isReadOnly ? "Een eerdere zaak van het gezin kan niet meer worden gewijzigd; ] gaat naar de huidige." : nil

@@ -14,7 +14,7 @@ enum NormsView {
         lines += [
             ("", .normal),
             ("Afgesloten zaken blijven \(norms.closedWindowDays) dagen op het bord (c toont ze alle).", .normal),
-            ("Ook over de norm: een plan JB met een gemiste evaluatie of afspraak.", .dim),
+            ("Ook over de norm: een plan JB of VT met een gemiste evaluatie of afspraak.", .dim),
             ("Termijnen (T): terugmelding aan Veilig Thuis \(norms.werkdagenTerugmeldingVT) werkdagen na aanmelding en", .normal),
             ("na afsluiten; start RvK-onderzoek \(norms.dagenStartRvK) dagen; te zien \(norms.dagenVooruit) dagen vooraf.", .normal),
             ("Wijzigen: beschermbord instellingen (alleen een teamleider).", .dim),

@@ -1,8 +1,8 @@
 import BoardCore
 
-/// The plan screen of "Jeugdbeschermer in de wijk", opened with `p` from the family screen.
-/// It shows the case's current plan (the last one); goals and agreements form one list that
-/// j/k select in and `s` changes the status of.
+/// The plan screen of the joint work (Jeugdbeschermer in de wijk or Veiligheidsteam), opened with
+/// `p` from the family screen: the case's veiligheidsplan. It shows the case's current plan (the
+/// last one); goals and agreements form one list that j/k select in and `s` changes the status of.
 public struct PlanScreen: Equatable, Sendable {
     public var caseID: CaseID
     /// The case's plans, oldest first; the last is the one shown.
@@ -47,7 +47,7 @@ public struct PlanScreen: Equatable, Sendable {
 /// A form opened from the plan screen, and what it will change.
 public struct PlanForm: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        case start, goal, agreement, hours, intensity, evaluation
+        case start, member, condition, goal, agreement, hours, intensity, evaluation
     }
 
     public var kind: Kind

@@ -2,7 +2,7 @@ import BoardCore
 
 extension PlanScreen: PageScreen {
     var asPage: Page { .plan(self) }
-    var helpTitle: String { "Plan JB in de wijk" }
+    var helpTitle: String { plan?.form.planTitle ?? "Gezamenlijk plan" }
     var keysName: String { " van het plan" }
 
     /// The keys; those that change the plan say why when it is an earlier case's, has ended, or none runs.
@@ -19,14 +19,19 @@ extension PlanScreen: PageScreen {
         return Scroll.bindings(PlanAction.scroll, up: "vorig doel of vorige afspraak", down: "volgend doel of volgende afspraak",
                                first: "eerste doel", last: "laatste afspraak") + [
             change("d", .form(.goal), "doel toevoegen", "doel"),
-            change("a", .form(.agreement), "afspraak toevoegen", "afspraak"),
+            change("a", .form(.agreement), "afspraak toevoegen (wie, wat, uiterlijk, hoe gecontroleerd, akkoord gezin)", "afspraak"),
+            change("w", .form(.condition), "veiligheidsvoorwaarde vastleggen (gesteld door Veilig Thuis of de Beschermtafel)", "voorwaarde"),
             // Dimmed, in its place, while no goal or agreement is chosen.
             change("s", .toggleStatus, "status van het gekozen doel of de gekozen afspraak wisselen", "status")
                 .disabled(notRunning ?? (selectedItem == nil ? nothingChosen : nil)),
             change("u", .form(.hours), "uren vastleggen (per kwartier)", "uren"),
+            // Only a Veiligheidsteam has members to add.
+            Binding([.character("t")], .form(.member), "lid van het Veiligheidsteam toevoegen", bar: notRunning == nil && plan?.form == .veiligheidsteam ? "teamlid" : nil,
+                    disabledBecause: notRunning ?? (plan?.form == .veiligheidsteam ? nil : "Teamleden horen bij een plan Veiligheidsteam.")),
             change("i", .form(.intensity), "intensiteit wijzigen (intensief / advies)", "intensiteit"),
-            change("v", .form(.evaluation), "evaluatie vastleggen (doorgaan, afschalen, Raad betrekken)", "evaluatie"),
-            Binding([.character("n")], .start, "nieuw plan starten (met instemming van het gezin)", bar: cannotStart == nil ? "nieuw" : nil,
+            change("v", .form(.evaluation), "evaluatie vastleggen (afspraken nagekomen of niet; doorgaan, afschalen, Raad betrekken)", "evaluatie"),
+            Binding([.character("n")], .start, "nieuw plan starten, met een jeugdbeschermer of het Veiligheidsteam (met instemming van het gezin)",
+                    bar: cannotStart == nil ? "nieuw" : nil,
                     disabledBecause: cannotStart),
         ]
     }
