@@ -154,12 +154,12 @@ enum TeamFixture {
         #expect(state.columns.total == 1 && state.cards(in: .onderzoek).map(\.id) == [3])
     }
 
-    @Test func theAgendaShowsWhoseThePlanIs() {
+    @Test func theAgendaShowsWhoseThePlanIs() throws {
         var state = Fixture.state(width: 140, height: 40, cases: Self.cases)
         Fixture.press([.character("A")], on: &state)
         _ = state.update(.meetingLoaded(MeetingRecord(lastMeeting: nil, decidedToday: [])))
         let text = AppView.render(state).screen.text
-        let line = try? #require(text.split(separator: "\n").first { $0.contains("El Amrani") })
-        #expect(line?.contains("◆VT ev 23-11") == true, "\(text)")
+        let line = try #require(text.split(separator: "\n").first(where: { $0.contains("El Amrani") }), "\(text)")
+        #expect(line.contains("◆VT ev 23-11"), "\(text)")
     }
 }

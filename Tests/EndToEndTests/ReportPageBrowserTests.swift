@@ -88,7 +88,7 @@ import Testing
     /// sandbox: CI runs as root, where Chromium's sandbox refuses to start.
     static func runChromium(_ arguments: [String], profile: URL) throws -> String {
         let output = profile.deletingLastPathComponent().appendingPathComponent("chromium-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["120", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
