@@ -210,11 +210,7 @@ public final class SessionCore {
         case .writeReportPage(let period, let source, let anonymous):
             do {
                 guard let pageDirectory else { throw ReportPageFile.Problem.noHome }
-                var context = ReportPage.Context(today: state.today, head: try store.chainHead())
-                if !anonymous {
-                    context.origin = store.location
-                    context.author = try store.currentStaff()?.displayName ?? store.user
-                }
+                let context = try ReportPage.Context(store: store, today: state.today, head: store.chainHead(), anonymous: anonymous)
                 let html = ReportPage.html(try store.cohortReport(in: period, source: source), context: context)
                 let path = try ReportPageFile.write(html, period: period, source: source, in: pageDirectory)
                 dispatch(.written(message: "Pagina geschreven: \(path)" + (anonymous ? " (zonder namen)." : ".")))

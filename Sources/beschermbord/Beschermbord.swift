@@ -73,6 +73,15 @@ struct StoreOptions: ParsableArguments {
         get throws { try ServerAddress(location) != nil || FileManager.default.fileExists(atPath: location) }
     }
 
+    /// Opens a store that must be there already (a command that only reads): a mistyped path gets
+    /// a Dutch refusal instead of a new, empty store.
+    func openExisting(integrityCheck: IntegrityCheckTiming = .beforeOpening) throws -> Store {
+        guard try exists else {
+            throw Failure(message: "De opslag ‘\(Printer.clean(location))’ bestaat niet; kies een andere met --store.")
+        }
+        return try open(integrityCheck: integrityCheck)
+    }
+
     /// For a command that fills a new store in one go: a draft (see StoreDraft) when no store is at
     /// the path yet, else nil (open it instead).
     func draftIfMissing() throws -> StoreDraft? {

@@ -35,11 +35,7 @@ struct MinutesCommand: ParsableCommand {
             case .failure(let problem): throw Failure(message: "--datum: \(Printer.clean(problem.message)).")
             }
         }
-        // A mistyped path must not create an empty store.
-        guard try storeOptions.exists else {
-            throw Failure(message: "De opslag ‘\(Printer.clean(storeOptions.location))’ bestaat niet; kies een andere met --store.")
-        }
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         let minutes = MeetingMinutes.markdown(day: day, entries: try store.meetingMinutes(on: day), head: try store.chainHead())
         FileHandle.standardOutput.write(Data(minutes.utf8))
     }

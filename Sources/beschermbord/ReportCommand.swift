@@ -2,6 +2,7 @@ import ArgumentParser
 import BoardCore
 import BoardStore
 import Foundation
+import BoardSession
 import ReportPage
 
 /// `beschermbord report` (`rapport`): the team lead's figures for one period, as a cohort.
@@ -82,13 +83,10 @@ struct ReportCommand: ParsableCommand {
         let today = Clock.today()
         let period = try Self.period(year: year, from: from, to: to, today: today)
         let chosenSource = try Self.source(source)
-        // A mistyped path must not create an empty store. The report itself only reads; opening
-        // normally lets a store of an earlier version be brought up to date first.
-        guard try storeOptions.exists else {
-            throw Failure(message: "De opslag ‘\(Printer.clean(storeOptions.location))’ bestaat niet; kies een andere met --store.")
-        }
         let paragraphs = try explanation.map(Self.paragraphs(inFile:)) ?? []
-        let store = try storeOptions.open(integrityCheck: .beforeFirstWrite)
+        // The report only reads; opening normally lets a store of an earlier version be brought
+        // up to date first.
+        let store = try storeOptions.openExisting(integrityCheck: .beforeFirstWrite)
         let report = try store.cohortReport(in: period, source: chosenSource)
         let head = try store.chainHead()
         let output: String
@@ -98,11 +96,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: output = ReportFormat.csv(report, head: head)
         case .markdown: output = ReportFormat.markdown(report, head: head)
         case .html:
-            var context = ReportPage.Context(today: today, head: head, explanation: paragraphs)
-            if !anonymous {
-                context.origin = try ServerAddress(storeOptions.location)?.description ?? storeOptions.location
-                context.author = try store.currentStaff()?.displayName ?? store.user
-            }
+            let context = try ReportPage.Context(store: store, today: today, head: head, anonymous: anonymous, explanation: paragraphs)
             output = ReportPage.html(report, context: context)
         }
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -11,7 +11,7 @@ extension ReportScreen: PageScreen {
             Binding([.character("]")], .nextYear, "volgend jaar", bar: "volgend jaar"),
             Binding([.character("v")], .choosePeriod, "periode en bron kiezen", bar: "periode"),
             Binding([.character("r")], .reload, "cijfers opnieuw laden"),
-            Binding([.character("w")], .writePage, "pagina voor het jaarverslag schrijven (html, in je thuismap; in vergadermodus zonder namen)",
+            Binding([.character("w")], .writePage, "jaarverslagpagina (html) in je thuismap schrijven",
                     bar: "pagina", disabledBecause: report == nil ? "de cijfers zijn nog niet geladen" : nil),
         ]
     }
